@@ -1,11 +1,24 @@
 /** @type {import('jest').Config} */
+const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+// openid-client, oauth4webapi and jose ship ESM only; jest's CommonJS runtime needs them transpiled.
+const esmOnly = ['openid-client', 'oauth4webapi', 'jose'];
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+    '^.+\\.ts$': tsJest,
+    [`^.+/node_modules/(${esmOnly.join('|')})/.+\\.js$`]: [
+      'ts-jest',
+      {
+        isolatedModules: true,
+        diagnostics: false,
+        tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' },
+      },
+    ],
   },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   setupFiles: ['reflect-metadata'],
   testTimeout: 30000,
   // Servers on real sockets: run files in parallel across the two cores only.
