@@ -81,8 +81,23 @@ export interface ObjectDef {
   childRelationships: ChildRelationshipDef[];
 }
 
+/**
+ * The value of a compound address field (`BillingAddress`), as the REST API returns it. The
+ * store computes it from the parts; it is never filterable or sortable.
+ */
+export interface AddressValue {
+  street: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+  country: string | null;
+  geocodeAccuracy: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
 /** A stored value. Dates are `YYYY-MM-DD`, datetimes ISO strings in UTC with millis and `Z`. */
-export type FieldValue = string | number | boolean | null;
+export type FieldValue = string | number | boolean | null | AddressValue;
 
 /** A stored row: field API name → value. Always has `Id`, `IsDeleted` and the system fields. */
 export interface SObjectRecord {

@@ -1,0 +1,20 @@
+import type { KeyObject } from 'node:crypto';
+import type { ApiUsage } from './http/api-usage';
+import type { QueryLocatorStore } from './http/query-locator-store';
+import type { ResolvedEmulatorOptions } from './emulator-options';
+import type { SigningKey } from './oauth/jwt';
+import type { SessionStore } from './oauth/session-store';
+import type { OrgStore } from './store';
+
+/** Everything a request handler of the emulator may touch; one per running emulator. */
+export interface EmulatorContext {
+  readonly store: OrgStore;
+  readonly options: ResolvedEmulatorOptions;
+  readonly sessions: SessionStore;
+  readonly usage: ApiUsage;
+  readonly locators: QueryLocatorStore;
+  readonly signingKey: SigningKey;
+  readonly jwtPublicKey: KeyObject | undefined;
+  /** `http://127.0.0.1:PORT`, known once the server listens. */
+  baseUrl(): string;
+}

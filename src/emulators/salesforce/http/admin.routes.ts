@@ -1,0 +1,82 @@
+import type { EmulatorContext } from '../emulator-context';
+import type { FaultSettings } from './api-usage';
+import { jsonReply, type HttpReply } from './http-io';
+
+/**
+ * The emulator's own control surface under `/__emulator/` (no auth; the server listens on
+ * loopback). Answers `{error}` with 400 for bad input, 404/405 for unknown paths/methods.
+ */
+export function handleAdminRequest(
+  ctx: EmulatorContext,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  body: Buffer,
+): HttpReply {
+  const route = `${method} ${path.replace(/\/$/, '')}`;
+  switch (route) {
+    case 'GET /__emulator/stats':
+      return jsonReply(200, ctx.usage.stats());
+    case 'POST /__emulator/stats/reset':
+      ctx.usage.resetStats();
+      return jsonReply(200, ctx.usage.stats());
+    case 'POST /__emulator/reset':
+      ctx.store.reset();
+      ctx.usage.resetAll();
+      ctx.locators.clear();
+      if (query.get('sessions') === '1') ctx.sessions.clear();
+      return jsonReply(200, ctx.usage.stats());
+    case 'POST /__emulator/faults': {
+      const faults = parseFaults(body);
+      if (typeof faults === 'string') return jsonReply(400, { error: faults });
+      ctx.usage.applyFaults(faults);
+      if (faults.expireSessions) ctx.sessions.expireAllSessions();
+      return jsonReply(200, {
+        serverUnavailable: ctx.usage.pendingServerUnavailable(),
+        latencyMs: ctx.usage.latencyMs(),
+        limit: ctx.usage.limit(),
+      });
+    }
+  }
+  const known = [
+    '/__emulator/stats',
+    '/__emulator/stats/reset',
+    '/__emulator/reset',
+    '/__emulator/faults',
+  ];
+  return known.includes(path.replace(/\/$/, ''))
+    ? jsonReply(405, { error: `method ${method} not allowed` })
+    : jsonReply(404, { error: `no admin resource at ${path}` });
+}
+
+/** Validated fault settings, or the reason they are invalid. */
+export function parseFaults(body: Buffer): FaultSettings | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8') || '{}');
+  } catch {
+    return 'body must be JSON';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'body must be a JSON object';
+  const input = value as Record<string, unknown>;
+  const faults: FaultSettings = {};
+  for (const [key, v] of Object.entries(input)) {
+    switch (key) {
+      case 'serverUnavailable':
+      case 'latencyMs':
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+          return `${key} must be a non-negative integer`;
+        faults[key] = v;
+        break;
+      case 'expireSessions':
+      case 'exhaustLimit':
+        if (typeof v !== 'boolean') return `${key} must be a boolean`;
+        faults[key] = v;
+        break;
+      default:
+        return `unknown fault ${key}`;
+    }
+  }
+  return faults;
+}

@@ -1,0 +1,120 @@
+export interface EmulatorStats {
+  /** API calls served (REST and SOAP; OAuth and admin endpoints are not API calls). */
+  total: number;
+  byEndpoint: Record<string, number>;
+  /** Keyed by username. */
+  byUser: Record<string, number>;
+  limit: { used: number; max: number };
+}
+
+export interface FaultSettings {
+  /** The next N API calls answer 503 SERVER_UNAVAILABLE. */
+  serverUnavailable?: number;
+  /** Every access token dies now (handled by the session store). */
+  expireSessions?: boolean;
+  /** The daily allowance is used up now. */
+  exhaustLimit?: boolean;
+  /** Replaces the configured per-call latency. */
+  latencyMs?: number;
+}
+
+export type Admission = 'ok' | 'server-unavailable' | 'limit-exceeded';
+
+export interface ApiUsageOptions {
+  dailyApiLimit: number;
+  latencyMs: number;
+  clock: () => Date;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The org's daily API allowance, the emulator's call statistics and the injected faults. */
+export class ApiUsage {
+  private used = 0;
+  private windowStart: number;
+  private unavailableBurst = 0;
+  private latency: number;
+  private total = 0;
+  private byEndpoint = new Map<string, number>();
+  private byUser = new Map<string, number>();
+
+  constructor(private readonly options: ApiUsageOptions) {
+    this.windowStart = options.clock().getTime();
+    this.latency = options.latencyMs;
+  }
+
+  /** Decides whether an API call runs; a 503 burst is consumed one call at a time. */
+  admit(): Admission {
+    this.rollWindow();
+    if (this.unavailableBurst > 0) {
+      this.unavailableBurst -= 1;
+      return 'server-unavailable';
+    }
+    if (this.used >= this.options.dailyApiLimit) return 'limit-exceeded';
+    return 'ok';
+  }
+
+  record(endpoint: string, username: string): void {
+    this.used += 1;
+    this.total += 1;
+    this.byEndpoint.set(endpoint, (this.byEndpoint.get(endpoint) ?? 0) + 1);
+    this.byUser.set(username, (this.byUser.get(username) ?? 0) + 1);
+  }
+
+  /** `Sforce-Limit-Info` value, which jsforce parses into `conn.limitInfo`. */
+  limitInfoHeader(): string {
+    this.rollWindow();
+    return `api-usage=${this.used}/${this.options.dailyApiLimit}`;
+  }
+
+  limit(): { used: number; max: number } {
+    this.rollWindow();
+    return { used: this.used, max: this.options.dailyApiLimit };
+  }
+
+  latencyMs(): number {
+    return this.latency;
+  }
+
+  applyFaults(faults: FaultSettings): void {
+    if (faults.serverUnavailable !== undefined) this.unavailableBurst = faults.serverUnavailable;
+    if (faults.exhaustLimit) this.used = Math.max(this.used, this.options.dailyApiLimit);
+    if (faults.latencyMs !== undefined) this.latency = faults.latencyMs;
+  }
+
+  pendingServerUnavailable(): number {
+    return this.unavailableBurst;
+  }
+
+  stats(): EmulatorStats {
+    return {
+      total: this.total,
+      byEndpoint: Object.fromEntries(this.byEndpoint),
+      byUser: Object.fromEntries(this.byUser),
+      limit: this.limit(),
+    };
+  }
+
+  resetStats(): void {
+    this.total = 0;
+    this.byEndpoint = new Map();
+    this.byUser = new Map();
+  }
+
+  /** Statistics, the daily counter and the faults back to the start. */
+  resetAll(): void {
+    this.resetStats();
+    this.used = 0;
+    this.windowStart = this.options.clock().getTime();
+    this.unavailableBurst = 0;
+    this.latency = this.options.latencyMs;
+  }
+
+  private rollWindow(): void {
+    const now = this.options.clock().getTime();
+    if (now - this.windowStart >= DAY_MS) {
+      this.windowStart = now;
+      this.used = 0;
+    }
+  }
+}

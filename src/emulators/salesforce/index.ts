@@ -1,0 +1,83 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { EmulatorContext } from './emulator-context';
+import { resolveEmulatorOptions, type SalesforceEmulatorOptions } from './emulator-options';
+import { ApiUsage, type EmulatorStats } from './http/api-usage';
+import { createRequestListener } from './http/emulator-server';
+import { QueryLocatorStore } from './http/query-locator-store';
+import { createSigningKey, publicKeyFromPem } from './oauth/jwt';
+import { SessionStore } from './oauth/session-store';
+import { createSeededStore, type OrgStore } from './store';
+
+export { DEMO_OAUTH_CLIENT, type SalesforceEmulatorOptions } from './emulator-options';
+export type { EmulatorStats, FaultSettings } from './http/api-usage';
+
+export interface RunningSalesforceEmulator {
+  /** `http://127.0.0.1:PORT`: both the login URL and the instance URL. */
+  url: string;
+  port: number;
+  store: OrgStore;
+  stats(): EmulatorStats;
+  stop(): Promise<void>;
+}
+
+/** Starts the emulated org on loopback: REST, SOAP convertLead, OAuth/OIDC and `/__emulator/`. */
+export async function startSalesforceEmulator(
+  options: SalesforceEmulatorOptions = {},
+): Promise<RunningSalesforceEmulator> {
+  const resolved = resolveEmulatorOptions(options);
+  const store = createSeededStore({
+    scale: resolved.scale,
+    seed: resolved.seed,
+    clock: resolved.clock,
+  });
+  let baseUrl = '';
+  const ctx: EmulatorContext = {
+    store,
+    options: resolved,
+    sessions: new SessionStore({
+      clock: resolved.clock,
+      accessTokenTtlSeconds: resolved.accessTokenTtlSeconds,
+      tokenPrefix: store.orgId.slice(0, 15),
+    }),
+    usage: new ApiUsage({
+      dailyApiLimit: resolved.dailyApiLimit,
+      latencyMs: resolved.latencyMs,
+      clock: resolved.clock,
+    }),
+    locators: new QueryLocatorStore({ clock: resolved.clock }),
+    signingKey: createSigningKey(),
+    jwtPublicKey: resolved.jwtPublicKeyPem ? publicKeyFromPem(resolved.jwtPublicKeyPem) : undefined,
+    baseUrl: () => baseUrl,
+  };
+  // Node answers 431 itself above its 16 KiB header limit; raise it so the emulator can
+  // answer an over-long URI with Salesforce's 414.
+  const server = createServer({ maxHeaderSize: 64 * 1024 }, createRequestListener(ctx));
+  await listen(server, resolved.port, resolved.host);
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://${resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host}:${port}`;
+  return {
+    url: baseUrl,
+    port,
+    store,
+    stats: () => ctx.usage.stats(),
+    stop: () => close(server),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((err) => (err ? reject(err) : resolve()));
+    server.closeAllConnections();
+  });
+}
