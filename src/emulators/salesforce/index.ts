@@ -50,9 +50,10 @@ export async function startSalesforceEmulator(
     jwtPublicKey: resolved.jwtPublicKeyPem ? publicKeyFromPem(resolved.jwtPublicKeyPem) : undefined,
     baseUrl: () => baseUrl,
   };
-  // Node answers 431 itself above its 16 KiB header limit; raise it so the emulator can
-  // answer an over-long URI with Salesforce's 414.
-  const server = createServer({ maxHeaderSize: 64 * 1024 }, createRequestListener(ctx));
+  // Node answers 431 itself above its 16 KiB header limit; raise it well past the longest
+  // SOQL statement (100,000 characters, percent-encoded) so the emulator can answer an
+  // over-long URI with Salesforce's 414.
+  const server = createServer({ maxHeaderSize: 1024 * 1024 }, createRequestListener(ctx));
   await listen(server, resolved.port, resolved.host);
   const { port } = server.address() as AddressInfo;
   baseUrl = `http://${resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host}:${port}`;

@@ -22,6 +22,9 @@ import { MAX_OFFSET } from './soql-errors';
 import { comparable, valueKind } from './value-kinds';
 import { compileWhere } from './where-compiler';
 
+/** Select-list functions that return the field's own value here (key = field name). */
+const VALUE_FUNCTIONS = new Set(['TOLABEL', 'FORMAT', 'CONVERTCURRENCY']);
+
 /** FIELDS(ALL)/FIELDS(CUSTOM) are only allowed with a small LIMIT. */
 const FIELDS_LIMIT = 200;
 
@@ -125,8 +128,15 @@ function compileSelectItem(
         );
         return;
       }
+      const param = item.parameters[0];
+      if (VALUE_FUNCTIONS.has(name) && typeof param === 'string' && item.parameters.length === 1) {
+        // Labels equal values in the emulated org, and it has one currency.
+        const offset = findToken(tokens, name, from);
+        addPath(projection, resolvePath(scope, objectDef, param, offset, query.sObjectAlias));
+        return;
+      }
       throw scope.errors.malformed(
-        `Field must be grouped or aggregated: ${item.rawValue ?? name}`,
+        `unexpected token: '${item.rawValue ?? name}'`,
         findToken(tokens, name, from),
       );
     }

@@ -121,6 +121,18 @@ describe('record shape', () => {
     );
   });
 
+  it('toLabel() and FORMAT() return the value under the field name; other functions are rejected', () => {
+    const [record] = run(
+      `SELECT toLabel(Industry), FORMAT(AnnualRevenue) FROM Account WHERE Id = '${ID.acme}'`,
+    ).records;
+    expect(record).toEqual(
+      expect.objectContaining({ Industry: 'Technology', AnnualRevenue: 1_000_000 }),
+    );
+    expect(() => run('SELECT CALENDAR_YEAR(CreatedDate) FROM Account')).toThrow(
+      expect.objectContaining({ errorCode: 'MALFORMED_QUERY' }),
+    );
+  });
+
   it('resolves an object alias prefix', () => {
     expect(names("SELECT a.Name FROM Account a WHERE a.Industry = 'Energy'")).toEqual([
       '100% Pure_Co',

@@ -35,3 +35,17 @@ export function lookupRecord(call: ApiCall, def: ObjectDef, id: string): SObject
   if (!record || !store.canSee(call.user, def.name, record)) return undefined;
   return record;
 }
+
+/**
+ * The target of an update or delete. Unlike a read, a row that exists but is hidden by sharing
+ * is not a 404: the store refuses the write with INSUFFICIENT_ACCESS_OR_READONLY, as Salesforce
+ * does ("insufficient access rights on object id").
+ */
+export function assertWritableTarget(call: ApiCall, def: ObjectDef, id: string): void {
+  const { store } = call.ctx;
+  const objectName = to18(id) === undefined ? undefined : store.objectNameOf(id);
+  const existing =
+    objectName?.toLowerCase() === def.name.toLowerCase() ? store.byId(id) : undefined;
+  if (existing && !store.canSee(call.user, def.name, existing)) return;
+  findVisibleRecord(call, def, id);
+}

@@ -1,5 +1,6 @@
 import { SalesforceError } from '../../model/errors';
 import type { FieldDef, JsonRecord, ObjectDef, SObjectRecord } from '../../model/types';
+import { formatOutput } from '../../soql/value-kinds';
 
 /** Resolves requested field names (any case) to metadata; unknown ones are INVALID_FIELD. */
 export function resolveFields(def: ObjectDef, names: string[] | undefined): FieldDef[] {
@@ -39,7 +40,7 @@ export function toJsonRecord(
     json[field.name] =
       field.type === 'address'
         ? (record[field.name] ?? compoundAddress(def, record, field))
-        : (record[field.name] ?? null);
+        : formatOutput(field, record[field.name]);
   }
   if (!('Id' in json)) json['Id'] = record.Id;
   return json;

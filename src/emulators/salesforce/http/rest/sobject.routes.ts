@@ -9,7 +9,7 @@ import {
   requireObject,
 } from './api-route';
 import { describeGlobalJson, describeObjectJson, globalObjectJson } from './describe-json';
-import { findVisibleRecord } from './record-access';
+import { assertWritableTarget, findVisibleRecord } from './record-access';
 import { resolveFields, toJsonRecord } from './record-json';
 
 const param = (call: ApiCall, name: string): string => call.params[name] ?? '';
@@ -64,7 +64,7 @@ export const updateRoute: ApiRoute = {
     const def = requireObject(call, param(call, 'type'));
     const body = requireJsonObject(parseJsonBody(call));
     const id = param(call, 'id');
-    findVisibleRecord(call, def, id);
+    assertWritableTarget(call, def, id);
     call.ctx.store.update(def.name, id, fieldValues(body), call.user);
     return emptyReply(204);
   },
@@ -75,7 +75,7 @@ export const deleteRoute: ApiRoute = {
   handle: (call) => {
     const def = requireObject(call, param(call, 'type'));
     const id = param(call, 'id');
-    findVisibleRecord(call, def, id);
+    assertWritableTarget(call, def, id);
     call.ctx.store.delete(id, call.user);
     return emptyReply(204);
   },

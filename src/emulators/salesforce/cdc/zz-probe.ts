@@ -1,0 +1,2 @@
+import { NodeAdapter } from 'faye';
+export const x = new NodeAdapter({ mount: '/x' });
