@@ -1,0 +1,53 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  buildConnectionQuery,
+  buildCountQuery,
+  type SObjectName,
+} from '../../../upstreams/salesforce/soql';
+import type { GatewayContext } from '../../../server/context';
+import type { ConnectionShape } from '../../shared/connection.types';
+import { isFieldSelected, selectSoqlFields } from '../../shared/selection';
+import { buildConnection } from './connection-builder';
+import { pageSize, type ConnectionArguments } from './connection-args';
+import { toFilterInput, toOrderByInput } from './filter-input';
+import { withGraphQLErrors } from './graphql-errors';
+import type { NodeOf } from './node-types';
+
+/**
+ * One page of `object` in one SOQL call (plus a COUNT() only when `totalCount` is selected).
+ * `scope` narrows it to the children of one parent (a child connection paged with `after`).
+ */
+export function resolveConnection<S extends SObjectName>(
+  ctx: GatewayContext,
+  info: GraphQLResolveInfo,
+  object: S,
+  args: ConnectionArguments,
+  scope?: { field: string; ids: string[] },
+): Promise<ConnectionShape<NodeOf<S>>> {
+  return withGraphQLErrors(async () => {
+    const first = pageSize(args);
+    const where = toFilterInput(object, args.where);
+    const compiled = buildConnectionQuery({
+      object,
+      fields: selectSoqlFields(info, object, { connection: true }),
+      where,
+      orderBy: toOrderByInput(args.orderBy),
+      first,
+      after: args.after ?? null,
+      scope: scope ?? null,
+    });
+    const countSoql = isFieldSelected(info, ['totalCount'])
+      ? buildCountQuery({ object, where, scope: scope ?? null })
+      : null;
+    const [page, count] = await Promise.all([
+      ctx.salesforce.query(compiled.soql),
+      countSoql === null ? null : ctx.salesforce.query(countSoql),
+    ]);
+    return buildConnection(object, page.records, {
+      sortKeys: compiled.sortKeys,
+      first,
+      after: args.after,
+      totalCount: count?.totalSize,
+    });
+  });
+}

@@ -1,0 +1,68 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  OBJECT_MAPPINGS,
+  type SalesforceRecord,
+  type SObjectName,
+} from '../../../upstreams/salesforce/soql';
+import type { GatewayContext } from '../../../server/context';
+import { withGraphQLErrors } from './graphql-errors';
+import { toNode, type NodeOf } from './node-types';
+import { originOf } from './record-mapper';
+import { selectedFields } from './selected-fields';
+
+function isRecordObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether every SOQL path is answered by `record` (a null parent on the way answers the rest). */
+export function hasPaths(record: Record<string, unknown>, paths: string[]): boolean {
+  return paths.every((path) => {
+    let current: unknown = record;
+    for (const segment of path.split('.')) {
+      if (current === null) return true;
+      if (!isRecordObject(current) || !(segment in current)) return false;
+      current = current[segment];
+    }
+    return true;
+  });
+}
+
+/**
+ * A parent reference (`opportunity.account`, `account.owner`): read from the relationship
+ * path that rode in the child's SOQL when it holds everything the selection needs, else
+ * batched by Id through a loader keyed by the field set.
+ */
+export function resolveParent<S extends SObjectName>(
+  ctx: GatewayContext,
+  info: GraphQLResolveInfo,
+  child: object,
+  key: string,
+): Promise<NodeOf<S> | null> {
+  return withGraphQLErrors(async () => {
+    const { sobject, record } = originOf(child);
+    const relation = OBJECT_MAPPINGS[sobject].parents[key];
+    if (!relation) throw new Error(`${sobject} has no parent reference ${key}`);
+    const target = relation.target as S;
+    const fields = selectedFields(info, target);
+    const embedded = record[relation.relationship];
+    if (embedded === null) return null;
+
+    let parentId: unknown = isRecordObject(embedded)
+      ? (embedded.Id ?? record[relation.idField])
+      : record[relation.idField];
+    if (isRecordObject(embedded) && typeof parentId === 'string') {
+      const candidate = { ...embedded, Id: parentId } as SalesforceRecord;
+      if (hasPaths(candidate, fields)) return toNode(target, candidate);
+    }
+    if (parentId === undefined) {
+      // Neither the path nor its Id field was selected (e.g. the record came from elsewhere).
+      const own = await ctx.loaders.salesforce
+        .recordById(sobject, ['Id', relation.idField])
+        .load(record.Id);
+      parentId = own?.[relation.idField];
+    }
+    if (typeof parentId !== 'string') return null;
+    const parent = await ctx.loaders.salesforce.recordById(target, fields).load(parentId);
+    return parent ? toNode(target, parent) : null;
+  });
+}

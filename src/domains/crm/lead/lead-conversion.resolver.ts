@@ -1,0 +1,83 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
+import type { GatewayContext } from '../../../server/context';
+import { BadUserInputError } from '../../../errors';
+import type { Account } from '../account/account.type';
+import { withGraphQLErrors } from '../common/graphql-errors';
+import { parseIdArgument } from '../common/ids';
+import { readFresh } from '../common/record-writes';
+import type { Contact } from '../contact/contact.type';
+import type { Opportunity } from '../opportunity/opportunity.type';
+import { ConvertLeadInput } from './convert-lead.input';
+import { LeadConversion } from './lead-conversion.type';
+import type { Lead } from './lead.type';
+
+function optionalId(id: string | null | undefined, argument: string): string | null {
+  return id === null || id === undefined ? null : parseIdArgument(id, argument);
+}
+
+@Resolver(() => LeadConversion)
+export class LeadConversionResolver {
+  @Mutation(() => LeadConversion)
+  convertLead(
+    @Arg('input', () => ConvertLeadInput) input: ConvertLeadInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<LeadConversion> {
+    return withGraphQLErrors(async () => {
+      if (input.convertedStatus.trim() === '') {
+        throw new BadUserInputError('convertedStatus must not be empty', {
+          argument: 'input.convertedStatus',
+          fields: ['convertedStatus'],
+        });
+      }
+      const result = await ctx.salesforce.convertLead({
+        leadId: parseIdArgument(input.leadId, 'input.leadId'),
+        convertedStatus: input.convertedStatus,
+        accountId: optionalId(input.accountId, 'input.accountId'),
+        contactId: optionalId(input.contactId, 'input.contactId'),
+        doNotCreateOpportunity: input.doNotCreateOpportunity ?? false,
+        opportunityName: input.opportunityName ?? null,
+      });
+      return new LeadConversion(result);
+    });
+  }
+
+  @FieldResolver()
+  lead(
+    @Root() conversion: LeadConversion,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Lead> {
+    return withGraphQLErrors(() => readFresh(ctx, info, 'Lead', conversion.result.leadId));
+  }
+
+  @FieldResolver()
+  account(
+    @Root() conversion: LeadConversion,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Account> {
+    return withGraphQLErrors(() => readFresh(ctx, info, 'Account', conversion.result.accountId));
+  }
+
+  @FieldResolver()
+  contact(
+    @Root() conversion: LeadConversion,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Contact> {
+    return withGraphQLErrors(() => readFresh(ctx, info, 'Contact', conversion.result.contactId));
+  }
+
+  @FieldResolver()
+  opportunity(
+    @Root() conversion: LeadConversion,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Opportunity | null> {
+    const id = conversion.result.opportunityId;
+    return id === null
+      ? Promise.resolve(null)
+      : withGraphQLErrors(() => readFresh(ctx, info, 'Opportunity', id));
+  }
+}

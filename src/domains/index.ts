@@ -1,0 +1,7 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { crmResolvers } from './crm';
+import { ApiUsageResolver } from './system/api-usage.resolver';
+
+/** Every resolver class of the schema; each domain adds its own entries. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const domainResolvers: NonEmptyArray<Function> = [ApiUsageResolver, ...crmResolvers];

@@ -1,0 +1,19 @@
+import { Ctx, Query, Resolver } from 'type-graphql';
+import { toGraphQLError } from '../../errors';
+import type { GatewayContext } from '../../server/context';
+import { ApiUsage } from './api-usage.type';
+
+@Resolver(() => ApiUsage)
+export class ApiUsageResolver {
+  @Query(() => ApiUsage, {
+    description: 'Salesforce daily API usage, read fresh (costs one API call).',
+  })
+  async apiUsage(@Ctx() ctx: GatewayContext): Promise<ApiUsage> {
+    try {
+      const { used, max } = await ctx.salesforce.apiUsage();
+      return { used, max, remaining: Math.max(0, max - used), asOf: new Date() };
+    } catch (err) {
+      throw toGraphQLError(err);
+    }
+  }
+}

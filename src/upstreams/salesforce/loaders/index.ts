@@ -1,0 +1,13 @@
+export {
+  createChildConnectionsLoader,
+  type ChildConnectionSpec,
+  type ChildConnectionsLoader,
+  type ChildPage,
+} from './child-connections.loader';
+export {
+  createGroupedCountLoader,
+  type GroupedCountLoader,
+  type GroupedCountSpec,
+} from './grouped-count.loader';
+export { createRecordByIdLoader, type RecordByIdLoader } from './record-by-id.loader';
+export { queryAll } from './query-all';

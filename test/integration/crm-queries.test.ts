@@ -1,0 +1,258 @@
+import { Connection } from 'jsforce';
+import { DEMO_OAUTH_CLIENT } from '../../src/emulators/salesforce';
+import { startTestGateway } from '../helpers/gateway';
+
+type Gateway = Awaited<ReturnType<typeof startTestGateway>>;
+type Row = Record<string, unknown> & { Id: string };
+
+/** A direct jsforce session as the gateway's demo user, to read what the answers must be. */
+async function directConnection(emulatorUrl: string): Promise<Connection> {
+  const conn = new Connection({
+    loginUrl: emulatorUrl,
+    version: '59.0',
+    oauth2: {
+      clientId: DEMO_OAUTH_CLIENT.clientId,
+      clientSecret: DEMO_OAUTH_CLIENT.clientSecret,
+      redirectUri: DEMO_OAUTH_CLIENT.redirectUris[0],
+      loginUrl: emulatorUrl,
+    },
+  });
+  await conn.login('integration@atom-demo.org', 'demo-integration-pass');
+  return conn;
+}
+
+async function rows(conn: Connection, soql: string): Promise<Row[]> {
+  const result = await conn.query<Row>(soql, { autoFetch: true, maxFetch: 100_000 });
+  return result.records;
+}
+
+function sfDateTime(value: unknown): string | null {
+  return typeof value === 'string'
+    ? new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')).toISOString()
+    : null;
+}
+
+describe('CRM queries over HTTP', () => {
+  let gw: Gateway;
+  let sf: Connection;
+
+  beforeAll(async () => {
+    gw = await startTestGateway({ emulator: { scale: 0.5 } });
+    sf = await directConnection(gw.emulatorUrl);
+  }, 60_000);
+
+  afterAll(async () => {
+    await gw?.stop();
+  });
+
+  it('reads an accounts page with scalars, address, owner, parent and totalCount as Salesforce has them', async () => {
+    const res = await gw.graphql<{
+      accounts: {
+        totalCount: number;
+        pageInfo: {
+          hasNextPage: boolean;
+          hasPreviousPage: boolean;
+          startCursor: string;
+          endCursor: string;
+        };
+        edges: Array<{ cursor: string; node: Record<string, unknown> & { id: string } }>;
+      };
+    }>(`{
+      accounts(first: 20, orderBy: [{ field: NAME }]) {
+        totalCount
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        edges { cursor node {
+          id name type industry website phone annualRevenue numberOfEmployees createdDate lastModifiedDate
+          billingAddress { street city state postalCode country }
+          owner { id name } parent { id name }
+        } }
+      }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const page = res.data!.accounts;
+    const expected = await rows(
+      sf,
+      'SELECT Id, Name, Type, Industry, Website, Phone, AnnualRevenue, NumberOfEmployees, CreatedDate, LastModifiedDate, BillingStreet, BillingCity, BillingState, BillingPostalCode, BillingCountry, Owner.Id, Owner.Name, Parent.Id, Parent.Name FROM Account ORDER BY Name ASC NULLS FIRST, Id ASC LIMIT 20',
+    );
+    const [{ expr0: total }] = (await rows(
+      sf,
+      'SELECT COUNT(Id) FROM Account',
+    )) as unknown as Array<{ expr0: number }>;
+    expect(page.totalCount).toBe(total);
+    expect(page.pageInfo.hasNextPage).toBe(total > 20);
+    expect(page.pageInfo.hasPreviousPage).toBe(false);
+    expect(page.pageInfo.startCursor).toBe(page.edges[0]!.cursor);
+    expect(page.pageInfo.endCursor).toBe(page.edges[19]!.cursor);
+    expect(page.edges.map((e) => e.node.id)).toEqual(expected.map((r) => r.Id));
+    page.edges.forEach(({ node }, i) => {
+      const r = expected[i]!;
+      const owner = r.Owner as Row | null;
+      const parent = r.Parent as Row | null;
+      const address = [
+        r.BillingStreet,
+        r.BillingCity,
+        r.BillingState,
+        r.BillingPostalCode,
+        r.BillingCountry,
+      ];
+      expect(node).toEqual({
+        id: r.Id,
+        name: r.Name,
+        type: r.Type,
+        industry: r.Industry,
+        website: r.Website,
+        phone: r.Phone,
+        annualRevenue: r.AnnualRevenue,
+        numberOfEmployees: r.NumberOfEmployees,
+        createdDate: sfDateTime(r.CreatedDate),
+        lastModifiedDate: sfDateTime(r.LastModifiedDate),
+        billingAddress: address.every((v) => v === null)
+          ? null
+          : {
+              street: r.BillingStreet,
+              city: r.BillingCity,
+              state: r.BillingState,
+              postalCode: r.BillingPostalCode,
+              country: r.BillingCountry,
+            },
+        owner: owner ? { id: owner.Id, name: owner.Name } : null,
+        parent: parent ? { id: parent.Id, name: parent.Name } : null,
+      });
+    });
+  });
+
+  it('reads single records of every object, accepting 15-character ids', async () => {
+    const [opp] = await rows(
+      sf,
+      'SELECT Id, Name, StageName, Amount, CloseDate, IsClosed, IsWon, Account.Name FROM Opportunity WHERE AccountId != null LIMIT 1',
+    );
+    const [contact] = await rows(
+      sf,
+      'SELECT Id, LastName, Email, Account.Id FROM Contact WHERE AccountId != null LIMIT 1',
+    );
+    const [lead] = await rows(
+      sf,
+      'SELECT Id, Company, Status, ConvertedAccountId, ConvertedContactId, ConvertedOpportunityId, ConvertedDate FROM Lead WHERE IsConverted = true LIMIT 1',
+    );
+    const res = await gw.graphql<Record<string, Record<string, unknown>>>(
+      `query ($o: ID!, $c: ID!, $l: ID!) {
+        opportunity(id: $o) { id name stageName amount closeDate isClosed isWon account { name } }
+        contact(id: $c) { id lastName email account { id } }
+        lead(id: $l) { id company status isConverted convertedDate convertedAccount { id } convertedContact { id } convertedOpportunity { id } }
+      }`,
+      { o: opp!.Id.slice(0, 15), c: contact!.Id, l: lead!.Id },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.opportunity).toEqual({
+      id: opp!.Id,
+      name: opp!.Name,
+      stageName: opp!.StageName,
+      amount: opp!.Amount,
+      closeDate: opp!.CloseDate,
+      isClosed: opp!.IsClosed,
+      isWon: opp!.IsWon,
+      account: { name: (opp!.Account as Row).Name },
+    });
+    expect(res.data!.contact).toEqual({
+      id: contact!.Id,
+      lastName: contact!.LastName,
+      email: contact!.Email,
+      account: { id: (contact!.Account as Row).Id },
+    });
+    expect(res.data!.lead).toEqual({
+      id: lead!.Id,
+      company: lead!.Company,
+      status: lead!.Status,
+      isConverted: true,
+      convertedDate: lead!.ConvertedDate,
+      convertedAccount: lead!.ConvertedAccountId ? { id: lead!.ConvertedAccountId } : null,
+      convertedContact: lead!.ConvertedContactId ? { id: lead!.ConvertedContactId } : null,
+      convertedOpportunity: lead!.ConvertedOpportunityId
+        ? { id: lead!.ConvertedOpportunityId }
+        : null,
+    });
+  });
+
+  it('answers null for a well-formed id that does not exist or names another object', async () => {
+    const [contact] = await rows(sf, 'SELECT Id FROM Contact LIMIT 1');
+    const res = await gw.graphql<{ a: unknown; b: unknown; n: unknown }>(
+      `query ($c: ID!) { a: account(id: "001000000000000AAA") { id } b: account(id: $c) { id } n: node(id: "500000000000001AAA") { id } }`,
+      { c: contact!.Id },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ a: null, b: null, n: null });
+  });
+
+  it('resolves node(id) for each object by key prefix', async () => {
+    const ids = await Promise.all(
+      ['Account', 'Contact', 'Opportunity', 'Lead', 'User'].map(
+        async (o) => (await rows(sf, `SELECT Id, Name FROM ${o} LIMIT 1`))[0]!,
+      ),
+    );
+    const res = await gw.graphql<Record<string, { __typename: string; id: string; name?: string }>>(
+      `query (${ids.map((_, i) => `$i${i}: ID!`).join(', ')}) {
+        ${ids.map((_, i) => `n${i}: node(id: $i${i}) { __typename id ... on Account { name } ... on Contact { name } ... on Opportunity { name } ... on Lead { name } ... on User { name } }`).join('\n')}
+      }`,
+      Object.fromEntries(ids.map((r, i) => [`i${i}`, r.Id])),
+    );
+    expect(res.errors).toBeUndefined();
+    expect(Object.values(res.data!)).toEqual(
+      ['Account', 'Contact', 'Opportunity', 'Lead', 'User'].map((type, i) => ({
+        __typename: type,
+        id: ids[i]!.Id,
+        name: ids[i]!.Name,
+      })),
+    );
+  });
+
+  it('answers viewer with the Salesforce user the gateway acts as', async () => {
+    const identity = await sf.identity();
+    const res = await gw.graphql<{
+      viewer: { id: string; name: string; email: string; isActive: boolean };
+    }>('{ viewer { id name email isActive } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.viewer).toMatchObject({ id: identity.user_id, isActive: true });
+    expect(res.data!.viewer.name).toBe(identity.display_name);
+  });
+
+  it('reads child connections with their own filters, sort, totalCount and after', async () => {
+    const [account] = await rows(
+      sf,
+      'SELECT Id, (SELECT Id FROM Contacts) FROM Account ORDER BY Id LIMIT 200',
+    ).then((all) =>
+      all.filter(
+        (a) => ((a.Contacts as { records?: unknown[] } | null)?.records?.length ?? 0) >= 3,
+      ),
+    );
+    const contacts = await rows(
+      sf,
+      `SELECT Id, LastName FROM Contact WHERE AccountId = '${account!.Id}' ORDER BY LastName DESC NULLS LAST, Id ASC`,
+    );
+    const query = `query ($id: ID!, $after: String) { account(id: $id) {
+      contacts(first: 2, after: $after, orderBy: [{ field: LAST_NAME, direction: DESC, nulls: LAST }]) {
+        totalCount pageInfo { hasNextPage endCursor } nodes { id lastName }
+      } } }`;
+    const first = await gw.graphql<{
+      account: {
+        contacts: {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+          nodes: Row[];
+        };
+      };
+    }>(query, { id: account!.Id });
+    expect(first.errors).toBeUndefined();
+    const c1 = first.data!.account.contacts;
+    expect(c1.totalCount).toBe(contacts.length);
+    expect(c1.nodes.map((n) => n.id)).toEqual(contacts.slice(0, 2).map((c) => c.Id));
+    expect(c1.pageInfo.hasNextPage).toBe(true);
+    const second = await gw.graphql<{ account: { contacts: { nodes: Row[] } } }>(query, {
+      id: account!.Id,
+      after: c1.pageInfo.endCursor,
+    });
+    expect(second.errors).toBeUndefined();
+    expect(second.data!.account.contacts.nodes.map((n) => n.id)).toEqual(
+      contacts.slice(2, 4).map((c) => c.Id),
+    );
+  });
+});
