@@ -15,12 +15,6 @@ import {
 import { buildSchema } from 'type-graphql';
 import { crmResolvers } from '.';
 
-// These tests run no resolver; the selection module (E's) is stubbed so they do not depend on it.
-jest.mock(
-  '../shared/selection',
-  () => ({ selectSoqlFields: () => ['Id'], isFieldSelected: () => false }),
-  { virtual: true },
-);
 const CONTRACT = resolve(__dirname, '../../../../shared/design/contract.graphql');
 
 /** Linked-service fields that later issues add (F1's schema check allowlists them too). */

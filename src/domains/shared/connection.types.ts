@@ -18,7 +18,7 @@ export interface ConnectionShape<T> {
 export function connectionTypes<T extends object>(name: string, nodeType: () => ClassType<T>) {
   @ObjectType(`${name}Edge`)
   class Edge implements EdgeShape<T> {
-    @Field()
+    @Field(() => String)
     cursor!: string;
 
     @Field(() => nodeType())

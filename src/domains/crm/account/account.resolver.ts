@@ -40,7 +40,7 @@ export class AccountResolver {
 
   @Query(() => AccountConnection)
   accounts(
-    @Args() args: AccountConnectionArgs,
+    @Args(() => AccountConnectionArgs) args: AccountConnectionArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -60,7 +60,7 @@ export class AccountResolver {
   @FieldResolver(() => ContactConnection)
   contacts(
     @Root() account: Account,
-    @Args() args: ContactConnectionArgs,
+    @Args(() => ContactConnectionArgs) args: ContactConnectionArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -70,7 +70,7 @@ export class AccountResolver {
   @FieldResolver(() => OpportunityConnection)
   opportunities(
     @Root() account: Account,
-    @Args() args: OpportunityConnectionArgs,
+    @Args(() => OpportunityConnectionArgs) args: OpportunityConnectionArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ) {

@@ -6,7 +6,7 @@ import { DateTimeScalar } from '../../shared/scalars';
 
 @ObjectType({ implements: Node })
 export class Account extends Node {
-  @Field()
+  @Field(() => String)
   name!: string;
 
   @Field(() => String, { nullable: true })

@@ -9,15 +9,6 @@ import { originOf } from './record-mapper';
 import { hasPaths } from './resolve-parent';
 import { fromSalesforce, parseSalesforceDateTime } from './salesforce-values';
 
-// These tests run no resolver; the selection module (E's) is stubbed so they do not depend on it.
-jest.mock(
-  '../../shared/selection',
-  () => ({ selectSoqlFields: () => ['Id'], isFieldSelected: () => false }),
-  {
-    virtual: true,
-  },
-);
-
 const accountId = makeId('001', 7);
 
 describe('toNode', () => {

@@ -36,7 +36,7 @@ export class ContactResolver {
 
   @Query(() => ContactConnection)
   contacts(
-    @Args() args: ContactConnectionArgs,
+    @Args(() => ContactConnectionArgs) args: ContactConnectionArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ) {

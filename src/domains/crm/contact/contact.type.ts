@@ -9,10 +9,10 @@ export class Contact extends Node {
   @Field(() => String, { nullable: true })
   firstName!: string | null;
 
-  @Field()
+  @Field(() => String)
   lastName!: string;
 
-  @Field()
+  @Field(() => String)
   name!: string;
 
   @Field(() => String, { nullable: true })

@@ -38,7 +38,7 @@ export class LeadResolver {
 
   @Query(() => LeadConnection)
   leads(
-    @Args() args: LeadConnectionArgs,
+    @Args(() => LeadConnectionArgs) args: LeadConnectionArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ) {

@@ -8,13 +8,13 @@ export class Lead extends Node {
   @Field(() => String, { nullable: true })
   firstName!: string | null;
 
-  @Field()
+  @Field(() => String)
   lastName!: string;
 
-  @Field()
+  @Field(() => String)
   name!: string;
 
-  @Field()
+  @Field(() => String)
   company!: string;
 
   @Field(() => String, { nullable: true })
@@ -26,7 +26,7 @@ export class Lead extends Node {
   @Field(() => String, { nullable: true })
   phone!: string | null;
 
-  @Field()
+  @Field(() => String)
   status!: string;
 
   @Field(() => String, { nullable: true })
@@ -41,7 +41,7 @@ export class Lead extends Node {
   @Field(() => Float, { nullable: true })
   annualRevenue!: number | null;
 
-  @Field()
+  @Field(() => Boolean)
   isConverted!: boolean;
 
   @Field(() => DateScalar, { nullable: true })

@@ -40,7 +40,7 @@ export class OpportunityResolver {
 
   @Query(() => OpportunityConnection)
   opportunities(
-    @Args() args: OpportunityConnectionArgs,
+    @Args(() => OpportunityConnectionArgs) args: OpportunityConnectionArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ) {

@@ -5,10 +5,10 @@ import { DateScalar, DateTimeScalar } from '../../shared/scalars';
 
 @ObjectType({ implements: Node })
 export class Opportunity extends Node {
-  @Field()
+  @Field(() => String)
   name!: string;
 
-  @Field()
+  @Field(() => String)
   stageName!: string;
 
   @Field(() => Float, { nullable: true })
@@ -32,10 +32,10 @@ export class Opportunity extends Node {
   @Field(() => String, { nullable: true })
   forecastCategory!: string | null;
 
-  @Field()
+  @Field(() => Boolean)
   isClosed!: boolean;
 
-  @Field()
+  @Field(() => Boolean)
   isWon!: boolean;
 
   @Field(() => DateTimeScalar)

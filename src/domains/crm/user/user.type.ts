@@ -3,12 +3,12 @@ import { Node } from '../../shared/node.interface';
 
 @ObjectType({ implements: Node })
 export class User extends Node {
-  @Field()
+  @Field(() => String)
   name!: string;
 
   @Field(() => String, { nullable: true })
   email!: string | null;
 
-  @Field()
+  @Field(() => Boolean)
   isActive!: boolean;
 }

@@ -1,0 +1,11 @@
+export { loadConfig, ConfigError, isLoopback } from './load-config';
+export { readEnvironment } from './read-environment';
+export { config } from './config';
+export type {
+  GatewayConfig,
+  SalesforceConfig,
+  SalesforceAuth,
+  EmulatorSettings,
+  NodeEnv,
+  LogLevel,
+} from './config.types';

@@ -1,0 +1,123 @@
+import { ConfigError, loadConfig } from './load-config';
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults to the emulator on loopback when no credentials are set', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.nodeEnv).toBe('development');
+    expect(config.maxPageSize).toBe(200);
+    expect(config.salesforce).toMatchObject({
+      mode: 'emulator',
+      apiVersion: '59.0',
+      emulator: { port: 4010, latencyMs: 0, seedScale: 1, dailyApiLimit: 100000 },
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.salesforce)).toBe(true);
+  });
+
+  it('coerces numbers from strings', () => {
+    const config = loadConfig({ PORT: '0', EMULATOR_LATENCY_MS: '25', EMULATOR_SEED_SCALE: '0.5' });
+    expect(config.port).toBe(0);
+    expect(config.salesforce.mode === 'emulator' && config.salesforce.emulator).toMatchObject({
+      latencyMs: 25,
+      seedScale: 0.5,
+    });
+  });
+
+  it('switches to live mode with client credentials', () => {
+    const config = loadConfig({
+      SALESFORCE_LOGIN_URL: 'https://login.salesforce.com',
+      SALESFORCE_CLIENT_ID: 'id',
+      SALESFORCE_CLIENT_SECRET: 'secret',
+    });
+    expect(config.salesforce).toMatchObject({
+      mode: 'live',
+      loginUrl: 'https://login.salesforce.com',
+      auth: { kind: 'client_credentials', clientId: 'id', clientSecret: 'secret' },
+    });
+  });
+
+  it('accepts the JWT bearer flow with an escaped PEM key', () => {
+    const config = loadConfig({
+      SALESFORCE_MODE: 'live',
+      SALESFORCE_LOGIN_URL: 'https://test.salesforce.com',
+      SALESFORCE_CLIENT_ID: 'id',
+      SALESFORCE_USERNAME: 'integration@example.com',
+      SALESFORCE_JWT_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nabc\\n-----END PRIVATE KEY-----',
+    });
+    expect(config.salesforce.auth).toEqual({
+      kind: 'jwt_bearer',
+      clientId: 'id',
+      username: 'integration@example.com',
+      privateKeyPem: '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----',
+    });
+  });
+
+  it('lists every missing live credential at once', () => {
+    const problems = problemsOf({ SALESFORCE_MODE: 'live' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^SALESFORCE_CLIENT_ID: live mode needs credentials/),
+        expect.stringMatching(/^SALESFORCE_LOGIN_URL: required in live mode/),
+      ]),
+    );
+  });
+
+  it('rejects a half-configured JWT flow', () => {
+    const problems = problemsOf({
+      SALESFORCE_MODE: 'live',
+      SALESFORCE_LOGIN_URL: 'https://login.salesforce.com',
+      SALESFORCE_USERNAME: 'u@example.com',
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'SALESFORCE_CLIENT_ID: required for the JWT bearer flow',
+        'SALESFORCE_JWT_PRIVATE_KEY: required with SALESFORCE_USERNAME (JWT bearer flow)',
+      ]),
+    );
+  });
+
+  it('collects every type error of the environment', () => {
+    const problems = problemsOf({
+      PORT: 'abc',
+      NODE_ENV: 'staging',
+      SALESFORCE_LOGIN_URL: 'not a url',
+      SALESFORCE_API_VERSION: '59',
+      EMULATOR_DAILY_API_LIMIT: '-1',
+    });
+    const fields = problems.map((p) => p.split(':')[0]);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'PORT',
+        'NODE_ENV',
+        'SALESFORCE_LOGIN_URL',
+        'SALESFORCE_API_VERSION',
+        'EMULATOR_DAILY_API_LIMIT',
+      ]),
+    );
+  });
+
+  it('keeps the demo on loopback', () => {
+    expect(problemsOf({ HOST: '0.0.0.0' })).toEqual([
+      expect.stringMatching(/^HOST: emulator \(demo\) mode binds to loopback only/),
+    ]);
+    expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
+  });
+
+  it('treats empty strings as unset', () => {
+    const config = loadConfig({ SALESFORCE_CLIENT_ID: '', SALESFORCE_MODE: '', REDIS_URL: '' });
+    expect(config.salesforce.mode).toBe('emulator');
+    expect(config.redisUrl).toBeUndefined();
+  });
+});

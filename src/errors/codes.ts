@@ -1,0 +1,24 @@
+/** The contract's `enum ErrorCode`: every GraphQL error's `extensions.code` is one of these. */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  UPSTREAM_RATE_LIMITED = 'UPSTREAM_RATE_LIMITED',
+  UPSTREAM_UNAVAILABLE = 'UPSTREAM_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
+  BAD_USER_INPUT: 'Invalid argument, unknown field or malformed filter.',
+  UNAUTHENTICATED: 'No or expired gateway credentials.',
+  FORBIDDEN: 'Salesforce says the user may not see or do this.',
+  NOT_FOUND: 'The record does not exist or is not visible.',
+  CONFLICT: 'The record changed since it was read, is locked, or a duplicate rule fired.',
+  QUERY_TOO_COMPLEX: 'The operation exceeds the gateway depth, alias, cost or token limits.',
+  UPSTREAM_RATE_LIMITED: 'An upstream rate limit or daily API allocation is exhausted.',
+  UPSTREAM_UNAVAILABLE: 'An upstream answered 5xx or timed out after retries.',
+  INTERNAL_SERVER_ERROR: 'An unexpected error; details are in the gateway log.',
+};

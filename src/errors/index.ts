@@ -1,0 +1,17 @@
+export { ErrorCode, ERROR_CODE_DESCRIPTIONS } from './codes';
+export {
+  GatewayError,
+  BadUserInputError,
+  NotFoundError,
+  ForbiddenError,
+  UnauthenticatedError,
+  ConflictError,
+  UpstreamRateLimitedError,
+  UpstreamUnavailableError,
+  QueryTooComplexError,
+  InternalServerError,
+  type ErrorExtensions,
+} from './gateway-errors';
+export { errorCodeForSalesforce } from './salesforce-error-codes';
+export { toGraphQLError, fromSalesforceError, hasErrorCode } from './to-graphql-error';
+export { createFormatError, MASKED_MESSAGE, type FormatErrorOptions } from './format-error';

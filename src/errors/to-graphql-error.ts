@@ -1,0 +1,86 @@
+import { GraphQLError } from 'graphql';
+import { SalesforceUpstreamError } from '../upstreams/salesforce/client';
+import { SoqlInputError } from '../upstreams/salesforce/soql';
+import { ErrorCode } from './codes';
+import {
+  BadUserInputError,
+  ConflictError,
+  ForbiddenError,
+  InternalServerError,
+  NotFoundError,
+  UnauthenticatedError,
+  UpstreamRateLimitedError,
+  UpstreamUnavailableError,
+  type ErrorExtensions,
+  type GatewayError,
+} from './gateway-errors';
+import { errorCodeForSalesforce } from './salesforce-error-codes';
+
+const CODES = new Set<string>(Object.values(ErrorCode));
+
+export function hasErrorCode(err: unknown): err is GraphQLError & { extensions: { code: string } } {
+  return err instanceof GraphQLError && typeof err.extensions.code === 'string';
+}
+
+function messageFor(code: ErrorCode, err: SalesforceUpstreamError): string {
+  switch (code) {
+    case ErrorCode.UPSTREAM_UNAVAILABLE:
+      return `Salesforce is unavailable: ${err.message}`;
+    case ErrorCode.UPSTREAM_RATE_LIMITED:
+      return `Salesforce API limit reached: ${err.message}`;
+    case ErrorCode.UNAUTHENTICATED:
+      return `Salesforce no longer accepts the gateway's session: ${err.message}`;
+    default:
+      return err.message;
+  }
+}
+
+const CONSTRUCTORS: Record<
+  ErrorCode,
+  new (message: string, extensions?: ErrorExtensions) => GatewayError
+> = {
+  BAD_USER_INPUT: BadUserInputError,
+  NOT_FOUND: NotFoundError,
+  FORBIDDEN: ForbiddenError,
+  UNAUTHENTICATED: UnauthenticatedError,
+  CONFLICT: ConflictError,
+  UPSTREAM_RATE_LIMITED: UpstreamRateLimitedError,
+  UPSTREAM_UNAVAILABLE: UpstreamUnavailableError,
+  INTERNAL_SERVER_ERROR: InternalServerError,
+  // Limits are enforced before execution; a Salesforce error never means this.
+  QUERY_TOO_COMPLEX: InternalServerError,
+};
+
+export function fromSalesforceError(err: SalesforceUpstreamError): GraphQLError {
+  const code =
+    errorCodeForSalesforce(err.errorCode, err.statusCode) ?? ErrorCode.INTERNAL_SERVER_ERROR;
+  const extensions: ErrorExtensions = {
+    upstream: { service: 'salesforce', errorCode: err.errorCode, fields: err.fields },
+    ...(err.fields.length > 0 ? { fields: err.fields } : {}),
+  };
+  const Constructor = CONSTRUCTORS[code];
+  const mapped = new Constructor(messageFor(code, err), extensions);
+  return Object.assign(mapped, { originalError: err });
+}
+
+/**
+ * The GraphQL error to report for anything a resolver throws: our own errors as they are,
+ * Salesforce failures by their errorCode, SOQL compilation input errors as BAD_USER_INPUT
+ * naming the argument, anything else INTERNAL_SERVER_ERROR (formatError masks its message).
+ */
+export function toGraphQLError(err: unknown): GraphQLError {
+  if (hasErrorCode(err) && CODES.has(err.extensions.code)) return err;
+  if (err instanceof GraphQLError && err.originalError !== undefined && err.originalError !== err) {
+    return toGraphQLError(err.originalError);
+  }
+  if (err instanceof SalesforceUpstreamError) return fromSalesforceError(err);
+  if (err instanceof SoqlInputError) {
+    return new BadUserInputError(
+      err.message,
+      err.argument === undefined ? {} : { argument: err.argument },
+    );
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  const internal = new InternalServerError(message);
+  return Object.assign(internal, { originalError: err instanceof Error ? err : undefined });
+}

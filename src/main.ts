@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig, readEnvironment, type GatewayConfig } from './config';
+import { createServer } from './server/create-server';
+import { startDemoSalesforce } from './server/demo-bootstrap';
+
+function loadOrExit(): GatewayConfig {
+  try {
+    return loadConfig(readEnvironment());
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      console.error('See .env.example for every variable.');
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadOrExit();
+  const stops: Array<() => Promise<void>> = [];
+  let gatewayConfig = config;
+
+  if (config.salesforce.mode === 'emulator') {
+    const demo = await startDemoSalesforce(config);
+    stops.unshift(() => demo.emulator.stop());
+    gatewayConfig = demo.config;
+    console.log(
+      `Salesforce emulator   ${demo.emulator.url}  (admin API: ${demo.emulator.url}/__emulator/stats)`,
+    );
+    console.log('Demo users (emulated org, not real credentials):');
+    for (const user of demo.demoUsers) {
+      const scope = user.viewAllData ? 'view all data' : 'own records only';
+      console.log(
+        `  ${user.username.padEnd(28)} ${user.password.padEnd(22)} ${user.name} (${scope})`,
+      );
+    }
+  }
+
+  const gateway = await createServer(gatewayConfig);
+  stops.unshift(() => gateway.stop());
+  console.log(`GraphQL gateway       ${gateway.url}`);
+  if (config.nodeEnv !== 'production')
+    console.log(`Apollo Sandbox        open ${gateway.url} in a browser`);
+  console.log(`Health                ${gateway.url.replace(/\/graphql$/, '')}/healthz  /readyz`);
+  if (config.salesforce.mode === 'emulator') {
+    console.warn(
+      `Demo mode: everything listens on loopback only (${config.host}); the emulated org has public demo passwords.`,
+    );
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: draining and stopping...`);
+    // The gateway drains first so in-flight requests can still reach the emulator.
+    (async () => {
+      for (const stop of stops) await stop();
+    })().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error('shutdown failed', err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error('Startup failed:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { GraphQLEnumType, GraphQLSchema, lexicographicSortSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { domainResolvers } from '../domains';
+import { ERROR_CODE_DESCRIPTIONS, ErrorCode } from '../errors/codes';
+
+/** The contract's ErrorCode enum; no field returns it, so type-graphql would leave it out. */
+const ErrorCodeEnum = new GraphQLEnumType({
+  name: 'ErrorCode',
+  description: 'The `extensions.code` of every GraphQL error the gateway returns.',
+  values: Object.fromEntries(
+    Object.values(ErrorCode).map((code) => [
+      code,
+      { value: code, description: ERROR_CODE_DESCRIPTIONS[code] },
+    ]),
+  ),
+});
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The gateway schema, built once per process (type-graphql metadata is global). */
+export function buildGatewaySchema(): Promise<GraphQLSchema> {
+  built ??= (async () => {
+    const schema = await buildSchema({
+      resolvers: domainResolvers,
+      // Inputs are validated by GraphQL types and by the SOQL compiler, not class-validator.
+      validate: false,
+    });
+    const config = schema.toConfig();
+    return lexicographicSortSchema(
+      new GraphQLSchema({
+        ...config,
+        types: [...config.types.filter((t) => t.name !== 'ErrorCode'), ErrorCodeEnum],
+      }),
+    );
+  })();
+  return built;
+}

@@ -1,0 +1,26 @@
+import type { Viewer } from '../auth/viewer';
+import type { SalesforceClient } from '../upstreams/salesforce/client';
+
+/**
+ * The integration user every request acts as until per-user auth lands. Its identity is
+ * asked once per process (single-flight); a failure is not cached, so the next request retries.
+ */
+export function createIntegrationViewerProvider(
+  salesforce: SalesforceClient,
+  mode: 'demo' | 'integration',
+): () => Promise<Viewer> {
+  let pending: Promise<Viewer> | undefined;
+  return () => {
+    pending ??= salesforce.identity().then((identity) => ({
+      userId: identity.userId,
+      orgId: identity.orgId,
+      username: identity.username,
+      mode,
+      cacheScope: `${identity.orgId}:${identity.userId}`,
+    }));
+    pending.catch(() => {
+      pending = undefined;
+    });
+    return pending;
+  };
+}

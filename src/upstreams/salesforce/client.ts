@@ -1,0 +1,108 @@
+import type { SObjectName, SalesforceRecord } from './soql';
+
+export interface QueryPage<T> {
+  totalSize: number;
+  done: boolean;
+  nextRecordsUrl?: string;
+  records: T[];
+}
+
+export interface SaveResult {
+  id: string | null;
+  success: boolean;
+  errors: Array<{ statusCode: string; message: string; fields: string[] }>;
+}
+
+export interface LeadConvertRequest {
+  leadId: string;
+  convertedStatus: string;
+  accountId?: string | null;
+  contactId?: string | null;
+  doNotCreateOpportunity?: boolean;
+  opportunityName?: string | null;
+}
+
+export interface LeadConvertResponse {
+  leadId: string;
+  accountId: string;
+  contactId: string;
+  opportunityId: string | null;
+}
+
+export interface ApiUsageInfo {
+  used: number;
+  max: number;
+}
+
+export interface SalesforceIdentity {
+  userId: string;
+  orgId: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+}
+
+/** The gateway's view of one Salesforce org as one (integration) user. */
+export interface SalesforceClient {
+  /** One page (up to 2,000 rows); follow `nextRecordsUrl` with queryMore. */
+  query<T extends SalesforceRecord = SalesforceRecord>(soql: string): Promise<QueryPage<T>>;
+  queryMore<T extends SalesforceRecord = SalesforceRecord>(
+    nextRecordsUrl: string,
+  ): Promise<QueryPage<T>>;
+  /** Composite retrieve: results aligned with `ids`, null for missing or invisible records. */
+  retrieve(
+    object: SObjectName,
+    ids: string[],
+    fields: string[],
+  ): Promise<Array<SalesforceRecord | null>>;
+  create(
+    object: SObjectName,
+    records: Array<Record<string, unknown>>,
+    options?: { allOrNone?: boolean },
+  ): Promise<SaveResult[]>;
+  update(
+    object: SObjectName,
+    records: Array<{ Id: string } & Record<string, unknown>>,
+    options?: { allOrNone?: boolean },
+  ): Promise<SaveResult[]>;
+  destroy(
+    object: SObjectName,
+    ids: string[],
+    options?: { allOrNone?: boolean },
+  ): Promise<SaveResult[]>;
+  convertLead(request: LeadConvertRequest): Promise<LeadConvertResponse>;
+  /** Daily API requests, read fresh from `/limits` (one API call). */
+  apiUsage(): Promise<ApiUsageInfo>;
+  identity(): Promise<SalesforceIdentity>;
+}
+
+/** Thrown by the client for every Salesforce failure; never a GraphQL type. */
+export class SalesforceUpstreamError extends Error {
+  readonly errorCode: string;
+  readonly statusCode: number | undefined;
+  readonly fields: string[];
+
+  constructor(
+    message: string,
+    errorCode: string,
+    options: { statusCode?: number; fields?: string[]; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'SalesforceUpstreamError';
+    this.errorCode = errorCode;
+    this.statusCode = options.statusCode;
+    this.fields = options.fields ?? [];
+  }
+
+  /** The first per-record error of a failed DML result (allOrNone collections, convertLead). */
+  static fromSaveErrors(
+    errors: SaveResult['errors'],
+    fallbackMessage = 'The record was not saved',
+  ): SalesforceUpstreamError {
+    const first =
+      errors.find((e) => e.statusCode !== 'ALL_OR_NONE_OPERATION_ROLLED_BACK') ?? errors[0];
+    if (first === undefined)
+      return new SalesforceUpstreamError(fallbackMessage, 'UNKNOWN_EXCEPTION');
+    return new SalesforceUpstreamError(first.message, first.statusCode, { fields: first.fields });
+  }
+}

@@ -1,0 +1,25 @@
+export {
+  MAX_IDS_PER_QUERY,
+  MAX_PAGE_SIZE,
+  type CompiledConnectionQuery,
+  type ConnectionQueryInput,
+  type FilterInput,
+  type ObjectMapping,
+  type OrderByInput,
+  type SalesforceRecord,
+  type ScalarKind,
+  type SObjectName,
+  type SortKey,
+} from './soql.types';
+export { OBJECT_MAPPINGS } from './object-mappings';
+export {
+  buildByIdsQuery,
+  buildChildConnectionsQuery,
+  buildConnectionQuery,
+  buildCountQuery,
+  buildGroupedCountQuery,
+} from './query-builders';
+export { decodeCursor, encodeCursor } from './keyset-cursor';
+export { SoqlInputError } from './soql-input-error';
+export { chunkIds, normalizeId } from './salesforce-id';
+export { escapeSoqlString, soqlLikePattern, soqlString } from './soql-literals';

@@ -1,0 +1,190 @@
+import { loadConfig } from '../../src/config';
+import { createServer } from '../../src/server/create-server';
+import type { SalesforceClient } from '../../src/upstreams/salesforce/client';
+import { leftovers, startTestGateway, type TestGateway } from '../helpers/gateway';
+
+async function injectFaults(gateway: TestGateway, faults: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${gateway.emulatorUrl}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(faults),
+  });
+  expect(response.ok).toBe(true);
+}
+
+const API_USAGE = '{ apiUsage { used max remaining } }';
+
+describe('Salesforce failures end to end', () => {
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    gateway = await startTestGateway();
+  });
+
+  it('rides out a short 503 burst with bounded read retries', async () => {
+    await gateway.resetEmulatorStats();
+    await injectFaults(gateway, { serverUnavailable: 2 });
+    const started = Date.now();
+    const { data, errors } = await gateway.graphql<{ apiUsage: { max: number } }>(API_USAGE);
+    expect(errors).toBeUndefined();
+    expect(data?.apiUsage.max).toBe(100000);
+    // 200 ms + 600 ms of backoff, not jsforce's ≈15 s.
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('reports a longer 503 burst as UPSTREAM_UNAVAILABLE', async () => {
+    await injectFaults(gateway, { serverUnavailable: 5 });
+    const started = Date.now();
+    const { data, errors } = await gateway.graphql(API_USAGE);
+    expect(data).toBeNull();
+    expect(errors?.[0]?.extensions).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      upstream: { service: 'salesforce', errorCode: 'SERVER_UNAVAILABLE', fields: [] },
+    });
+    expect(Date.now() - started).toBeLessThan(5000);
+    // Drain the rest of the burst so later tests see a healthy org.
+    await injectFaults(gateway, { serverUnavailable: 0 });
+  });
+
+  it('logs in again transparently when every session expires', async () => {
+    await injectFaults(gateway, { expireSessions: true });
+    const { data, errors } = await gateway.graphql<{ apiUsage: { max: number } }>(API_USAGE);
+    expect(errors).toBeUndefined();
+    expect(data?.apiUsage.max).toBe(100000);
+  });
+
+  it('reports an exhausted daily limit as UPSTREAM_RATE_LIMITED', async () => {
+    const limited = await startTestGateway();
+    await injectFaults(limited, { exhaustLimit: true });
+    const { errors } = await limited.graphql(API_USAGE);
+    expect(errors?.[0]?.extensions).toMatchObject({
+      code: 'UPSTREAM_RATE_LIMITED',
+      upstream: { service: 'salesforce', errorCode: 'REQUEST_LIMIT_EXCEEDED' },
+    });
+  });
+
+  it('reports not ready, and UPSTREAM_UNAVAILABLE, when Salesforce is down', async () => {
+    const orphan = await startTestGateway();
+    await orphan.emulator.stop();
+    const ready = await fetch(orphan.url.replace('/graphql', '/readyz'));
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({
+      status: 'unavailable',
+      salesforce: { errorCode: 'NETWORK_ERROR' },
+    });
+    const { errors } = await orphan.graphql(API_USAGE);
+    expect(errors?.[0]?.extensions).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      upstream: { service: 'salesforce', errorCode: 'NETWORK_ERROR' },
+    });
+  });
+
+  it('coerces bad variables to BAD_USER_INPUT', async () => {
+    const { errors } = await gateway.graphql(
+      'query ($first: Int) { accounts(first: $first) { totalCount } }',
+      {
+        first: 'x',
+      },
+    );
+    expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('query limits', () => {
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    gateway = await startTestGateway();
+  });
+
+  it('rejects too many aliases as QUERY_TOO_COMPLEX without calling Salesforce', async () => {
+    await gateway.resetEmulatorStats();
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: apiUsage { used }`).join(' ');
+    const { errors } = await gateway.graphql(`{ ${aliases} }`);
+    expect(errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect((await gateway.emulatorStats()).total).toBe(0);
+  });
+
+  it('rejects deep nesting as QUERY_TOO_COMPLEX', async () => {
+    const deep = `{ account(id: "001000000000001AAA") { ${'parent { '.repeat(12)}id${' }'.repeat(12)} } }`;
+    const { errors } = await gateway.graphql(deep);
+    expect(errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('rejects oversized documents as QUERY_TOO_COMPLEX', async () => {
+    const { errors } = await gateway.graphql(`{ ${'__typename '.repeat(6000)} }`);
+    expect(errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it("still runs the contract's nested connection queries", async () => {
+    const { errors } = await gateway.graphql(`{
+      accounts(first: 2) {
+        edges { cursor node { id name owner { name } parent { name owner { name } }
+          contacts(first: 2) { edges { node { id account { name owner { name } } } } pageInfo { hasNextPage } }
+          opportunities(first: 2) { nodes { id account { name } } } } }
+        pageInfo { endCursor }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+  });
+});
+
+describe('masking of unexpected errors', () => {
+  const failing: SalesforceClient = {
+    query: () => Promise.reject(new Error('unused')),
+    queryMore: () => Promise.reject(new Error('unused')),
+    retrieve: () => Promise.reject(new Error('unused')),
+    create: () => Promise.reject(new Error('unused')),
+    update: () => Promise.reject(new Error('unused')),
+    destroy: () => Promise.reject(new Error('unused')),
+    convertLead: () => Promise.reject(new Error('unused')),
+    apiUsage: () =>
+      Promise.reject(new TypeError("Cannot read properties of undefined (reading 'secret')")),
+    identity: () =>
+      Promise.resolve({
+        userId: '005000000000001AAA',
+        orgId: '00D000000000001AAA',
+        username: 'integration@example.com',
+        displayName: 'Integration',
+        email: null,
+      }),
+  };
+
+  async function post(
+    url: string,
+  ): Promise<{ errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }> {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: API_USAGE }),
+    });
+    return (await response.json()) as {
+      errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+    };
+  }
+
+  async function start(nodeEnv: string): Promise<string> {
+    const config = loadConfig({ NODE_ENV: nodeEnv, PORT: '0', LOG_LEVEL: 'silent' });
+    const server = await createServer(config, { salesforce: failing });
+    leftovers.push(() => server.stop());
+    return server.url;
+  }
+
+  it('hides the message outside development', async () => {
+    const body = await post(await start('production'));
+    expect(body.errors).toEqual([
+      {
+        message: 'Internal server error',
+        path: ['apiUsage'],
+        locations: expect.any(Array),
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
+    ]);
+  });
+
+  it('shows the message in development', async () => {
+    const body = await post(await start('development'));
+    expect(body.errors?.[0]?.message).toContain("reading 'secret'");
+    expect(body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+  });
+});
