@@ -5,7 +5,7 @@ const esmOnly = ['openid-client', 'oauth4webapi', 'jose'];
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/test'],
+  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/bench'],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': tsJest,

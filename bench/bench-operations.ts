@@ -1,0 +1,103 @@
+import type { GraphQLPost } from './graphql-http-client';
+
+export type OperationId = 'accountsPage' | 'nestedOpportunities' | 'tenPageWalk';
+
+export interface BenchOperation {
+  id: OperationId;
+  label: string;
+  /** Runs the operation once (possibly several HTTP requests) and answers what it read. */
+  run(post: GraphQLPost): Promise<unknown>;
+}
+
+export const ACCOUNTS_PAGE_QUERY = `query AccountsPage {
+  accounts(first: 50) {
+    nodes { id name industry phone annualRevenue }
+  }
+}`;
+
+export const NESTED_OPPORTUNITIES_QUERY = `query NestedOpportunities {
+  opportunities(first: 200) {
+    nodes {
+      id
+      account {
+        name
+        owner { name }
+        contacts(first: 5) { nodes { email } }
+      }
+    }
+  }
+}`;
+
+export const WALK_PAGE_QUERY = `query WalkPage($after: String) {
+  opportunities(first: 50, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    nodes { id name stageName amount }
+  }
+}`;
+
+export const WALK_PAGES = 10;
+
+interface WalkPage {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: unknown[];
+}
+
+function readWalkPage(data: unknown): WalkPage {
+  if (typeof data === 'object' && data !== null && 'opportunities' in data) {
+    const page = data.opportunities;
+    if (
+      typeof page === 'object' &&
+      page !== null &&
+      'pageInfo' in page &&
+      'nodes' in page &&
+      Array.isArray(page.nodes) &&
+      typeof page.pageInfo === 'object' &&
+      page.pageInfo !== null &&
+      'hasNextPage' in page.pageInfo &&
+      'endCursor' in page.pageInfo
+    ) {
+      const { hasNextPage, endCursor } = page.pageInfo;
+      if (
+        typeof hasNextPage === 'boolean' &&
+        (typeof endCursor === 'string' || endCursor === null)
+      ) {
+        return { pageInfo: { hasNextPage, endCursor }, nodes: page.nodes };
+      }
+    }
+  }
+  throw new Error(`not an opportunities page: ${JSON.stringify(data).slice(0, 200)}`);
+}
+
+/** Ten sequential requests, each after the previous page's `endCursor`: one operation. */
+export async function walkPages(post: GraphQLPost, pages = WALK_PAGES): Promise<unknown[][]> {
+  const seen: unknown[][] = [];
+  let after: string | null = null;
+  for (let i = 0; i < pages; i += 1) {
+    const page = readWalkPage(await post(WALK_PAGE_QUERY, after === null ? {} : { after }));
+    seen.push(page.nodes);
+    if (i === pages - 1) break;
+    if (!page.pageInfo.hasNextPage || page.pageInfo.endCursor === null) {
+      throw new Error(`the walk ran out of opportunities after ${i + 1} pages: raise BENCH_SCALE`);
+    }
+    after = page.pageInfo.endCursor;
+  }
+  return seen;
+}
+
+export const BENCH_OPERATIONS: readonly BenchOperation[] = [
+  {
+    id: 'accountsPage',
+    label: '50 accounts (1 page)',
+    run: (post) => post(ACCOUNTS_PAGE_QUERY),
+  },
+  {
+    id: 'nestedOpportunities',
+    label: '200 opps nested',
+    run: (post) => post(NESTED_OPPORTUNITIES_QUERY),
+  },
+  {
+    id: 'tenPageWalk',
+    label: '10-page walk (50/page)',
+    run: (post) => walkPages(post),
+  },
+];

@@ -1,0 +1,41 @@
+import { BenchOptionsError, readBenchOptions } from './bench-options';
+
+describe('readBenchOptions', () => {
+  it('defaults to 30 ms, 20 iterations, scale 1 and half the baseline nested iterations', () => {
+    const options = readBenchOptions({});
+    expect(options).toMatchObject({
+      latencyMs: 30,
+      iterations: 20,
+      baselineNestedIterations: 10,
+      scale: 1,
+      burstSeconds: 10,
+      concurrency: 8,
+      resultsPath: 'bench/results/latest.json',
+    });
+  });
+
+  it('reads BENCH_LATENCY_MS, BENCH_ITERATIONS and BENCH_SCALE', () => {
+    const options = readBenchOptions({
+      BENCH_LATENCY_MS: '5',
+      BENCH_ITERATIONS: '3',
+      BENCH_SCALE: '2',
+      BENCH_BURST_SECONDS: '',
+    });
+    expect(options.latencyMs).toBe(5);
+    expect(options.iterations).toBe(3);
+    expect(options.baselineNestedIterations).toBe(2);
+    expect(options.scale).toBe(2);
+    expect(options.burstSeconds).toBe(10);
+  });
+
+  it.each([
+    ['BENCH_ITERATIONS', '0'],
+    ['BENCH_ITERATIONS', '2.5'],
+    ['BENCH_LATENCY_MS', '-1'],
+    ['BENCH_SCALE', 'lots'],
+    ['BENCH_CONCURRENCY', '1000'],
+  ])('rejects %s=%s with the variable named', (name, value) => {
+    expect(() => readBenchOptions({ [name]: value })).toThrow(BenchOptionsError);
+    expect(() => readBenchOptions({ [name]: value })).toThrow(name);
+  });
+});

@@ -1,0 +1,144 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { BENCH_OPERATIONS, type BenchOperation } from './bench-operations';
+import { readBenchOptions, type BenchOptions } from './bench-options';
+import {
+  checkTargets,
+  operationResult,
+  type OperationResult,
+  type ServerResult,
+} from './bench-results';
+import { createGraphQLPost, type GraphQLPost } from './graphql-http-client';
+import { summarize } from './latency-stats';
+import { runBurst, runSequential } from './load-runner';
+import { formatResultsTable, formatTargets } from './results-table';
+import { startBenchTargets, type BenchTargets } from './start-bench-targets';
+
+function progress(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function measure(
+  targets: BenchTargets,
+  op: BenchOperation,
+  post: GraphQLPost,
+  plan: { warmup: number; iterations: number; options: BenchOptions },
+): Promise<ServerResult> {
+  const run = (): Promise<unknown> => op.run(post);
+  for (let i = 0; i < plan.warmup; i += 1) await run();
+  const before = targets.emulator.stats().total;
+  const samples = await runSequential(run, { warmup: 0, iterations: plan.iterations });
+  const calls = targets.emulator.stats().total - before;
+  const burst = await runBurst(run, {
+    durationMs: plan.options.burstSeconds * 1000,
+    concurrency: plan.options.concurrency,
+    maxOperations: plan.options.burstMaxOperations,
+  });
+  if (burst.failed > 0) {
+    progress(`  ${burst.failed} operations failed in the burst: ${burst.firstError ?? ''}`);
+  }
+  return { callsPerOperation: calls / plan.iterations, latency: summarize(samples), burst };
+}
+
+async function sameAnswer(
+  op: BenchOperation,
+  gateway: GraphQLPost,
+  baseline: GraphQLPost,
+): Promise<boolean> {
+  const [a, b] = [JSON.stringify(await op.run(gateway)), JSON.stringify(await op.run(baseline))];
+  if (a !== b) {
+    progress(`  WARNING ${op.label}: the two servers answered differently`);
+    progress(`    gateway:  ${a.slice(0, 300)}`);
+    progress(`    baseline: ${b.slice(0, 300)}`);
+  }
+  return a === b;
+}
+
+async function benchOperation(
+  targets: BenchTargets,
+  op: BenchOperation,
+  options: BenchOptions,
+): Promise<OperationResult> {
+  const gatewayPost = createGraphQLPost(targets.gatewayUrl);
+  const baselinePost = createGraphQLPost(targets.baselineUrl);
+  const same = await sameAnswer(op, gatewayPost, baselinePost);
+  const nested = op.id === 'nestedOpportunities';
+  progress(`${op.label}: gateway, ${options.iterations} sequential + burst`);
+  const gateway = await measure(targets, op, gatewayPost, {
+    warmup: options.warmupIterations,
+    iterations: options.iterations,
+    options,
+  });
+  const baselineIterations = nested ? options.baselineNestedIterations : options.iterations;
+  progress(`${op.label}: baseline, ${baselineIterations} sequential + burst`);
+  const baseline = await measure(targets, op, baselinePost, {
+    warmup: nested ? Math.min(1, options.warmupIterations) : options.warmupIterations,
+    iterations: baselineIterations,
+    options,
+  });
+  return operationResult(op, gateway, baseline, same);
+}
+
+async function main(): Promise<void> {
+  const options = readBenchOptions(process.env);
+  const started = Date.now();
+  progress(
+    `latency ${options.latencyMs} ms/call, scale ${options.scale}, ${options.iterations} iterations ` +
+      `(baseline nested: ${options.baselineNestedIterations}), bursts ${options.burstSeconds} s × ${options.concurrency} in flight`,
+  );
+  const targets = await startBenchTargets({ latencyMs: options.latencyMs, scale: options.scale });
+  const results: OperationResult[] = [];
+  try {
+    progress(
+      `emulator ${targets.emulator.url}, gateway ${targets.gatewayUrl}, baseline ${targets.baselineUrl}`,
+    );
+    for (const op of BENCH_OPERATIONS) results.push(await benchOperation(targets, op, options));
+  } finally {
+    await targets.stop();
+  }
+
+  const targetChecks = checkTargets(results);
+  const elapsedSeconds = (Date.now() - started) / 1000;
+  console.log('');
+  console.log(
+    `ATOM CRM Gateway vs naive jsforce-per-record baseline — ${options.latencyMs} ms injected per Salesforce call, seed scale ${options.scale}`,
+  );
+  console.log('');
+  console.log(formatResultsTable(results));
+  console.log('');
+  console.log(
+    `Sequential iterations: ${options.iterations} per operation and server (baseline nested query: ${options.baselineNestedIterations}), after warm-up. ` +
+      `req/s: completed operations per second over a ${options.burstSeconds} s burst with ${options.concurrency} in flight (a 10-page walk counts as one). ` +
+      `Emulator, gateway, baseline and client share one Node process.`,
+  );
+  const mismatches = results.filter((r) => !r.sameAnswer).map((r) => r.label);
+  if (mismatches.length > 0) console.log(`Answers differed for: ${mismatches.join(', ')}`);
+  console.log('');
+  console.log(formatTargets(targetChecks));
+  console.log(`(${elapsedSeconds.toFixed(0)} s)`);
+
+  const path = resolve(options.resultsPath);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(
+    path,
+    `${JSON.stringify(
+      {
+        finishedAt: new Date().toISOString(),
+        node: process.version,
+        elapsedSeconds,
+        options,
+        operations: results,
+        targets: targetChecks,
+      },
+      (_key, value: unknown) =>
+        typeof value === 'number' && !Number.isFinite(value) ? String(value) : value,
+      2,
+    )}\n`,
+  );
+  console.log(`Results written to ${path}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exitCode = 1;
+});
