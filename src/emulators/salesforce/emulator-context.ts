@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import type { ChangeDataCapture } from './cdc';
 import type { ApiUsage } from './http/api-usage';
 import type { QueryLocatorStore } from './http/query-locator-store';
 import type { ResolvedEmulatorOptions } from './emulator-options';
@@ -15,6 +16,7 @@ export interface EmulatorContext {
   readonly locators: QueryLocatorStore;
   readonly signingKey: SigningKey;
   readonly jwtPublicKey: KeyObject | undefined;
+  readonly cdc: ChangeDataCapture;
   /** `http://127.0.0.1:PORT`, known once the server listens. */
   baseUrl(): string;
 }

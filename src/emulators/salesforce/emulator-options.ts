@@ -32,6 +32,8 @@ export interface SalesforceEmulatorOptions {
   rotateRefreshTokens?: boolean;
   /** The execution user of the client_credentials grant. */
   clientCredentialsUsername?: string;
+  /** Change Data Capture over CometD: retention window, long-poll timeout, replay id seed. */
+  cdc?: { retentionHours?: number; timeoutSeconds?: number; seed?: number };
   clock?: () => Date;
 }
 
@@ -50,6 +52,7 @@ export interface ResolvedEmulatorOptions {
   jwtPublicKeyPem: string | undefined;
   rotateRefreshTokens: boolean;
   clientCredentialsUsername: string;
+  cdc: { retentionHours?: number; timeoutSeconds?: number; seed?: number };
   clock: () => Date;
 }
 
@@ -77,6 +80,7 @@ export function resolveEmulatorOptions(
     jwtPublicKeyPem: options.jwtPublicKeyPem,
     rotateRefreshTokens: options.rotateRefreshTokens ?? false,
     clientCredentialsUsername: options.clientCredentialsUsername ?? 'integration@atom-demo.org',
+    cdc: { ...options.cdc },
     clock: options.clock ?? (() => new Date()),
   };
 }

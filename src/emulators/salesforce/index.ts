@@ -8,6 +8,7 @@ import { QueryLocatorStore } from './http/query-locator-store';
 import { createSigningKey, publicKeyFromPem } from './oauth/jwt';
 import { SessionStore } from './oauth/session-store';
 import { createSeededStore, type OrgStore } from './store';
+import { createChangeDataCapture } from './cdc';
 
 export { DEMO_OAUTH_CLIENT, type SalesforceEmulatorOptions } from './emulator-options';
 export type { EmulatorStats, FaultSettings } from './http/api-usage';
@@ -32,14 +33,26 @@ export async function startSalesforceEmulator(
     clock: resolved.clock,
   });
   let baseUrl = '';
+  const sessions = new SessionStore({
+    clock: resolved.clock,
+    accessTokenTtlSeconds: resolved.accessTokenTtlSeconds,
+    tokenPrefix: store.orgId.slice(0, 15),
+  });
+  const cdc = createChangeDataCapture({
+    store,
+    clock: resolved.clock,
+    apiVersion: resolved.apiVersion,
+    ...resolved.cdc,
+    authenticate: (token) => {
+      const session = sessions.findSession(token);
+      return session ? store.userById(session.userId) : undefined;
+    },
+  });
   const ctx: EmulatorContext = {
     store,
     options: resolved,
-    sessions: new SessionStore({
-      clock: resolved.clock,
-      accessTokenTtlSeconds: resolved.accessTokenTtlSeconds,
-      tokenPrefix: store.orgId.slice(0, 15),
-    }),
+    sessions,
+    cdc,
     usage: new ApiUsage({
       dailyApiLimit: resolved.dailyApiLimit,
       latencyMs: resolved.latencyMs,
@@ -54,6 +67,10 @@ export async function startSalesforceEmulator(
   // SOQL statement (100,000 characters, percent-encoded) so the emulator can answer an
   // over-long URI with Salesforce's 414.
   const server = createServer({ maxHeaderSize: 1024 * 1024 }, createRequestListener(ctx));
+  // CometD is long-polling only, as Salesforce's CDC endpoint is for jsforce.
+  server.on('upgrade', (req, socket) => {
+    if (!cdc.rejectUpgrade(req, socket)) socket.destroy();
+  });
   await listen(server, resolved.port, resolved.host);
   const { port } = server.address() as AddressInfo;
   baseUrl = `http://${resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host}:${port}`;
@@ -62,7 +79,10 @@ export async function startSalesforceEmulator(
     port,
     store,
     stats: () => ctx.usage.stats(),
-    stop: () => close(server),
+    stop: async () => {
+      await cdc.close();
+      await close(server);
+    },
   };
 }
 

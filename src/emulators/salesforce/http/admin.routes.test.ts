@@ -38,9 +38,23 @@ describe('ApiUsage', () => {
       byEndpoint: { query: 1, create: 1 },
       byUser: { 'a@x': 2 },
       limit: { used: 2, max: 2 },
+      oauth: {},
     });
     now += 24 * 60 * 60 * 1000;
     expect(usage.admit()).toBe('ok');
+  });
+
+  it('counts token grants apart from API calls, until the stats reset', () => {
+    const usage = make();
+    usage.recordOAuthGrant('refresh_token');
+    usage.recordOAuthGrant('refresh_token');
+    usage.recordOAuthGrant('authorization_code');
+    expect(usage.stats()).toMatchObject({
+      total: 0,
+      oauth: { refresh_token: 2, authorization_code: 1 },
+    });
+    usage.resetStats();
+    expect(usage.stats().oauth).toEqual({});
   });
 
   it('serves a 503 burst one call at a time and can exhaust the limit', () => {

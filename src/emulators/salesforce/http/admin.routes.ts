@@ -1,3 +1,4 @@
+import { handleCdcAdminRequest } from '../cdc';
 import type { EmulatorContext } from '../emulator-context';
 import type { FaultSettings } from './api-usage';
 import { jsonReply, type HttpReply } from './http-io';
@@ -13,6 +14,8 @@ export function handleAdminRequest(
   query: URLSearchParams,
   body: Buffer,
 ): HttpReply {
+  const cdcReply = handleCdcAdminRequest(ctx.cdc, method, path, body);
+  if (cdcReply) return jsonReply(cdcReply.status, cdcReply.body);
   const route = `${method} ${path.replace(/\/$/, '')}`;
   switch (route) {
     case 'GET /__emulator/stats':

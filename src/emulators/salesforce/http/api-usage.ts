@@ -5,6 +5,8 @@ export interface EmulatorStats {
   /** Keyed by username. */
   byUser: Record<string, number>;
   limit: { used: number; max: number };
+  /** Token endpoint requests keyed by grant_type (not API calls; tests count refreshes). */
+  oauth: Record<string, number>;
 }
 
 export interface FaultSettings {
@@ -37,6 +39,7 @@ export class ApiUsage {
   private total = 0;
   private byEndpoint = new Map<string, number>();
   private byUser = new Map<string, number>();
+  private oauthGrants = new Map<string, number>();
 
   constructor(private readonly options: ApiUsageOptions) {
     this.windowStart = options.clock().getTime();
@@ -59,6 +62,10 @@ export class ApiUsage {
     this.total += 1;
     this.byEndpoint.set(endpoint, (this.byEndpoint.get(endpoint) ?? 0) + 1);
     this.byUser.set(username, (this.byUser.get(username) ?? 0) + 1);
+  }
+
+  recordOAuthGrant(grantType: string): void {
+    this.oauthGrants.set(grantType, (this.oauthGrants.get(grantType) ?? 0) + 1);
   }
 
   /** `Sforce-Limit-Info` value, which jsforce parses into `conn.limitInfo`. */
@@ -92,6 +99,7 @@ export class ApiUsage {
       byEndpoint: Object.fromEntries(this.byEndpoint),
       byUser: Object.fromEntries(this.byUser),
       limit: this.limit(),
+      oauth: Object.fromEntries(this.oauthGrants),
     };
   }
 
@@ -99,6 +107,7 @@ export class ApiUsage {
     this.total = 0;
     this.byEndpoint = new Map();
     this.byUser = new Map();
+    this.oauthGrants = new Map();
   }
 
   /** Statistics, the daily counter and the faults back to the start. */

@@ -32,6 +32,8 @@ export function createRequestListener(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const rest = createRestRouter();
   return (req, res) => {
+    // Before the body is read: faye reads the CometD request body itself.
+    if (ctx.cdc.handle(req, res)) return;
     handle(ctx, rest, req)
       .catch((err: unknown) => unexpected(err))
       .then((reply) => writeReply(res, reply))

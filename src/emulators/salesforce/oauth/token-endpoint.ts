@@ -29,6 +29,7 @@ export function handleTokenRequest(req: OAuthRequest): HttpReply {
     clientSecret: basic?.secret ?? form.get('client_secret') ?? undefined,
   };
   const { ctx } = req;
+  ctx.usage.recordOAuthGrant(form.get('grant_type') ?? 'none');
   switch (form.get('grant_type')) {
     case 'password':
       return passwordGrant(ctx, auth, form);

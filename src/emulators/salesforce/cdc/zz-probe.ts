@@ -1,2 +1,0 @@
-import { NodeAdapter } from 'faye';
-export const x = new NodeAdapter({ mount: '/x' });
