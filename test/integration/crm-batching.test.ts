@@ -1,24 +1,10 @@
-import { Connection } from 'jsforce';
-import { DEMO_OAUTH_CLIENT } from '../../src/emulators/salesforce';
-import { startTestGateway } from '../helpers/gateway';
-
-type Gateway = Awaited<ReturnType<typeof startTestGateway>>;
-type Row = Record<string, unknown> & { Id: string };
-
-async function directConnection(emulatorUrl: string): Promise<Connection> {
-  const conn = new Connection({
-    loginUrl: emulatorUrl,
-    version: '59.0',
-    oauth2: {
-      clientId: DEMO_OAUTH_CLIENT.clientId,
-      clientSecret: DEMO_OAUTH_CLIENT.clientSecret,
-      redirectUri: DEMO_OAUTH_CLIENT.redirectUris[0],
-      loginUrl: emulatorUrl,
-    },
-  });
-  await conn.login('integration@atom-demo.org', 'demo-integration-pass');
-  return conn;
-}
+import type { Connection } from 'jsforce';
+import type { TestGateway } from '../helpers/gateway';
+import {
+  queryAll,
+  startGatewayWithDirectSession,
+  type SalesforceRow,
+} from '../helpers/salesforce-direct';
 
 interface OppPage {
   opportunities: {
@@ -28,7 +14,7 @@ interface OppPage {
 }
 
 describe('CRM paging and Salesforce call counts (scale 4)', () => {
-  let gw: Gateway;
+  let gw: TestGateway;
   let sf: Connection;
 
   /** Salesforce API calls one GraphQL operation costs, read from the emulator's own counter. */
@@ -40,18 +26,11 @@ describe('CRM paging and Salesforce call counts (scale 4)', () => {
   }
 
   beforeAll(async () => {
-    gw = await startTestGateway({ emulator: { scale: 4 } });
-    sf = await directConnection(gw.emulatorUrl);
+    ({ gw, sf } = await startGatewayWithDirectSession({ scale: 4 }));
   }, 120_000);
 
-  afterAll(async () => {
-    await gw?.stop();
-  });
-
   it('walks >2,000 opportunities by a nullable sort key with ties, every record exactly once', async () => {
-    const all = (
-      await sf.query<Row>('SELECT Id FROM Opportunity', { autoFetch: true, maxFetch: 100_000 })
-    ).records;
+    const all = await queryAll(sf, 'SELECT Id FROM Opportunity');
     expect(all.length).toBeGreaterThan(2000);
     const seen: Array<{ id: string; amount: number | null }> = [];
     let after: string | null = null;
@@ -167,19 +146,18 @@ describe('CRM paging and Salesforce call counts (scale 4)', () => {
   });
 
   it('answers the same contacts through the batched first page as through a direct query', async () => {
-    const accounts = (await sf.query<Row>('SELECT Id FROM Account ORDER BY Id LIMIT 30')).records;
+    const accounts = (await sf.query<SalesforceRow>('SELECT Id FROM Account ORDER BY Id LIMIT 30'))
+      .records;
     const res = await gw.graphql<{
       accounts: { nodes: Array<{ id: string; contacts: { nodes: Array<{ id: string }> } }> };
     }>(
       `{ accounts(first: 30) { nodes { id contacts(first: 3, orderBy: [{ field: EMAIL, nulls: LAST }]) { nodes { id } } } } }`,
     );
     expect(res.errors).toBeUndefined();
-    const children = (
-      await sf.query<Row>(
-        `SELECT AccountId, Id FROM Contact WHERE AccountId IN (${accounts.map((a) => `'${a.Id}'`).join(',')}) ORDER BY Email ASC NULLS LAST, Id ASC`,
-        { autoFetch: true },
-      )
-    ).records;
+    const children = await queryAll(
+      sf,
+      `SELECT AccountId, Id FROM Contact WHERE AccountId IN (${accounts.map((a) => `'${a.Id}'`).join(',')}) ORDER BY Email ASC NULLS LAST, Id ASC`,
+    );
     for (const account of res.data!.accounts.nodes) {
       const expected = children
         .filter((c) => c.AccountId === account.id)

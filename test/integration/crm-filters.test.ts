@@ -1,28 +1,15 @@
-import { Connection } from 'jsforce';
-import { DEMO_OAUTH_CLIENT } from '../../src/emulators/salesforce';
-import { startTestGateway } from '../helpers/gateway';
+import type { Connection } from 'jsforce';
+import type { TestGateway } from '../helpers/gateway';
+import {
+  queryAll,
+  startGatewayWithDirectSession,
+  type SalesforceRow,
+} from '../helpers/salesforce-direct';
 
-type Gateway = Awaited<ReturnType<typeof startTestGateway>>;
-type Row = Record<string, unknown> & { Id: string };
 type Connectionish = {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   nodes: Array<{ id: string }>;
 };
-
-async function directConnection(emulatorUrl: string): Promise<Connection> {
-  const conn = new Connection({
-    loginUrl: emulatorUrl,
-    version: '59.0',
-    oauth2: {
-      clientId: DEMO_OAUTH_CLIENT.clientId,
-      clientSecret: DEMO_OAUTH_CLIENT.clientSecret,
-      redirectUri: DEMO_OAUTH_CLIENT.redirectUris[0],
-      loginUrl: emulatorUrl,
-    },
-  });
-  await conn.login('integration@atom-demo.org', 'demo-integration-pass');
-  return conn;
-}
 
 const FILTER_TYPES: Record<string, [string, string]> = {
   accounts: ['AccountFilter', 'AccountOrderBy'],
@@ -32,7 +19,7 @@ const FILTER_TYPES: Record<string, [string, string]> = {
 };
 
 describe('CRM filters and sorting over HTTP', () => {
-  let gw: Gateway;
+  let gw: TestGateway;
   let sf: Connection;
 
   /** Every id the gateway answers for `where`/`orderBy`, walking all pages in order. */
@@ -56,12 +43,11 @@ describe('CRM filters and sorting over HTTP', () => {
   }
 
   async function directIds(soql: string): Promise<string[]> {
-    const result = await sf.query<Row>(soql, { autoFetch: true, maxFetch: 100_000 });
-    return result.records.map((r) => r.Id);
+    return (await queryAll(sf, soql)).map((r) => r.Id);
   }
 
-  async function one(soql: string): Promise<Row> {
-    const [row] = (await sf.query<Row>(soql)).records;
+  async function one(soql: string): Promise<SalesforceRow> {
+    const [row] = (await sf.query<SalesforceRow>(soql)).records;
     if (!row) throw new Error(`no row for ${soql}`);
     return row;
   }
@@ -79,13 +65,8 @@ describe('CRM filters and sorting over HTTP', () => {
   }
 
   beforeAll(async () => {
-    gw = await startTestGateway({ emulator: { scale: 0.5 } });
-    sf = await directConnection(gw.emulatorUrl);
+    ({ gw, sf } = await startGatewayWithDirectSession({ scale: 0.5 }));
   }, 60_000);
-
-  afterAll(async () => {
-    await gw?.stop();
-  });
 
   it('IDFilter eq, ne, in, nin (15-character ids too)', async () => {
     const a = await one('SELECT Id FROM Account ORDER BY Id LIMIT 1');

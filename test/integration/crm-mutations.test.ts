@@ -1,25 +1,8 @@
-import { Connection } from 'jsforce';
-import { DEMO_OAUTH_CLIENT } from '../../src/emulators/salesforce';
-import { startTestGateway } from '../helpers/gateway';
+import type { Connection } from 'jsforce';
+import type { TestGateway } from '../helpers/gateway';
+import { startGatewayWithDirectSession, type SalesforceRow } from '../helpers/salesforce-direct';
 
-type Gateway = Awaited<ReturnType<typeof startTestGateway>>;
-type Row = Record<string, unknown> & { Id: string };
 type Errors = Array<{ message: string; extensions?: Record<string, unknown> }> | undefined;
-
-async function directConnection(emulatorUrl: string): Promise<Connection> {
-  const conn = new Connection({
-    loginUrl: emulatorUrl,
-    version: '59.0',
-    oauth2: {
-      clientId: DEMO_OAUTH_CLIENT.clientId,
-      clientSecret: DEMO_OAUTH_CLIENT.clientSecret,
-      redirectUri: DEMO_OAUTH_CLIENT.redirectUris[0],
-      loginUrl: emulatorUrl,
-    },
-  });
-  await conn.login('integration@atom-demo.org', 'demo-integration-pass');
-  return conn;
-}
 
 function codes(errors: Errors): unknown[] {
   return (errors ?? []).map((e) => e.extensions?.code);
@@ -28,26 +11,27 @@ function codes(errors: Errors): unknown[] {
 const MISSING_ACCOUNT = '001000000000000AAA';
 
 describe('CRM mutations and bad input over HTTP', () => {
-  let gw: Gateway;
+  let gw: TestGateway;
   let sf: Connection;
 
-  async function retrieve(object: string, id: string, fields: string): Promise<Row | null> {
-    const [row] = (await sf.query<Row>(`SELECT ${fields} FROM ${object} WHERE Id = '${id}'`))
-      .records;
+  async function retrieve(
+    object: string,
+    id: string,
+    fields: string,
+  ): Promise<SalesforceRow | null> {
+    const [row] = (
+      await sf.query<SalesforceRow>(`SELECT ${fields} FROM ${object} WHERE Id = '${id}'`)
+    ).records;
     return row ?? null;
   }
 
   beforeAll(async () => {
-    gw = await startTestGateway({ emulator: { scale: 0.2 } });
-    sf = await directConnection(gw.emulatorUrl);
+    ({ gw, sf } = await startGatewayWithDirectSession({ scale: 0.2 }));
   }, 60_000);
 
-  afterAll(async () => {
-    await gw?.stop();
-  });
-
   it('creates, updates and deletes an account, re-reading the selected fields', async () => {
-    const parent = (await sf.query<Row>('SELECT Id, Name FROM Account LIMIT 1')).records[0]!;
+    const parent = (await sf.query<SalesforceRow>('SELECT Id, Name FROM Account LIMIT 1'))
+      .records[0]!;
     const created = await gw.graphql<{ createAccount: Record<string, unknown> & { id: string } }>(
       `mutation ($input: AccountCreateInput!) { createAccount(input: $input) {
         id name industry annualRevenue numberOfEmployees billingAddress { city country } parent { id name } createdDate } }`,
@@ -107,7 +91,7 @@ describe('CRM mutations and bad input over HTTP', () => {
   });
 
   it('creates and updates contacts, opportunities and leads', async () => {
-    const account = (await sf.query<Row>('SELECT Id FROM Account LIMIT 1')).records[0]!;
+    const account = (await sf.query<SalesforceRow>('SELECT Id FROM Account LIMIT 1')).records[0]!;
     const res = await gw.graphql<Record<string, Record<string, unknown> & { id: string }>>(
       `mutation ($acc: ID!) {
         c: createContact(input: { lastName: "Tester", firstName: "Ada", email: "ada@example.com", accountId: $acc, mailingAddress: { city: "Paris" } }) {
@@ -163,7 +147,7 @@ describe('CRM mutations and bad input over HTTP', () => {
   });
 
   it('maps Salesforce REQUIRED_FIELD_MISSING to BAD_USER_INPUT with the fields', async () => {
-    const account = (await sf.query<Row>('SELECT Id FROM Account LIMIT 1')).records[0]!;
+    const account = (await sf.query<SalesforceRow>('SELECT Id FROM Account LIMIT 1')).records[0]!;
     const res = await gw.graphql(
       'mutation ($id: ID!) { updateAccount(id: $id, input: { name: null }) { id } }',
       { id: account.Id },
@@ -192,8 +176,9 @@ describe('CRM mutations and bad input over HTTP', () => {
   });
 
   it('converts a lead and loads the lead, account, contact and opportunity', async () => {
-    const leads = (await sf.query<Row>('SELECT Id FROM Lead WHERE IsConverted = false LIMIT 2'))
-      .records;
+    const leads = (
+      await sf.query<SalesforceRow>('SELECT Id FROM Lead WHERE IsConverted = false LIMIT 2')
+    ).records;
     const res = await gw.graphql<{
       convertLead: {
         lead: Record<string, unknown>;

@@ -1,30 +1,10 @@
-import { Connection } from 'jsforce';
-import { DEMO_OAUTH_CLIENT } from '../../src/emulators/salesforce';
-import { startTestGateway } from '../helpers/gateway';
-
-type Gateway = Awaited<ReturnType<typeof startTestGateway>>;
-type Row = Record<string, unknown> & { Id: string };
-
-/** A direct jsforce session as the gateway's demo user, to read what the answers must be. */
-async function directConnection(emulatorUrl: string): Promise<Connection> {
-  const conn = new Connection({
-    loginUrl: emulatorUrl,
-    version: '59.0',
-    oauth2: {
-      clientId: DEMO_OAUTH_CLIENT.clientId,
-      clientSecret: DEMO_OAUTH_CLIENT.clientSecret,
-      redirectUri: DEMO_OAUTH_CLIENT.redirectUris[0],
-      loginUrl: emulatorUrl,
-    },
-  });
-  await conn.login('integration@atom-demo.org', 'demo-integration-pass');
-  return conn;
-}
-
-async function rows(conn: Connection, soql: string): Promise<Row[]> {
-  const result = await conn.query<Row>(soql, { autoFetch: true, maxFetch: 100_000 });
-  return result.records;
-}
+import type { Connection } from 'jsforce';
+import type { TestGateway } from '../helpers/gateway';
+import {
+  queryAll,
+  startGatewayWithDirectSession,
+  type SalesforceRow,
+} from '../helpers/salesforce-direct';
 
 function sfDateTime(value: unknown): string | null {
   return typeof value === 'string'
@@ -33,17 +13,12 @@ function sfDateTime(value: unknown): string | null {
 }
 
 describe('CRM queries over HTTP', () => {
-  let gw: Gateway;
+  let gw: TestGateway;
   let sf: Connection;
 
   beforeAll(async () => {
-    gw = await startTestGateway({ emulator: { scale: 0.5 } });
-    sf = await directConnection(gw.emulatorUrl);
+    ({ gw, sf } = await startGatewayWithDirectSession({ scale: 0.5 }));
   }, 60_000);
-
-  afterAll(async () => {
-    await gw?.stop();
-  });
 
   it('reads an accounts page with scalars, address, owner, parent and totalCount as Salesforce has them', async () => {
     const res = await gw.graphql<{
@@ -70,11 +45,11 @@ describe('CRM queries over HTTP', () => {
     }`);
     expect(res.errors).toBeUndefined();
     const page = res.data!.accounts;
-    const expected = await rows(
+    const expected = await queryAll(
       sf,
       'SELECT Id, Name, Type, Industry, Website, Phone, AnnualRevenue, NumberOfEmployees, CreatedDate, LastModifiedDate, BillingStreet, BillingCity, BillingState, BillingPostalCode, BillingCountry, Owner.Id, Owner.Name, Parent.Id, Parent.Name FROM Account ORDER BY Name ASC NULLS FIRST, Id ASC LIMIT 20',
     );
-    const [{ expr0: total }] = (await rows(
+    const [{ expr0: total }] = (await queryAll(
       sf,
       'SELECT COUNT(Id) FROM Account',
     )) as unknown as Array<{ expr0: number }>;
@@ -86,8 +61,8 @@ describe('CRM queries over HTTP', () => {
     expect(page.edges.map((e) => e.node.id)).toEqual(expected.map((r) => r.Id));
     page.edges.forEach(({ node }, i) => {
       const r = expected[i]!;
-      const owner = r.Owner as Row | null;
-      const parent = r.Parent as Row | null;
+      const owner = r.Owner as SalesforceRow | null;
+      const parent = r.Parent as SalesforceRow | null;
       const address = [
         r.BillingStreet,
         r.BillingCity,
@@ -122,15 +97,15 @@ describe('CRM queries over HTTP', () => {
   });
 
   it('reads single records of every object, accepting 15-character ids', async () => {
-    const [opp] = await rows(
+    const [opp] = await queryAll(
       sf,
       'SELECT Id, Name, StageName, Amount, CloseDate, IsClosed, IsWon, Account.Name FROM Opportunity WHERE AccountId != null LIMIT 1',
     );
-    const [contact] = await rows(
+    const [contact] = await queryAll(
       sf,
       'SELECT Id, LastName, Email, Account.Id FROM Contact WHERE AccountId != null LIMIT 1',
     );
-    const [lead] = await rows(
+    const [lead] = await queryAll(
       sf,
       'SELECT Id, Company, Status, ConvertedAccountId, ConvertedContactId, ConvertedOpportunityId, ConvertedDate FROM Lead WHERE IsConverted = true LIMIT 1',
     );
@@ -151,13 +126,13 @@ describe('CRM queries over HTTP', () => {
       closeDate: opp!.CloseDate,
       isClosed: opp!.IsClosed,
       isWon: opp!.IsWon,
-      account: { name: (opp!.Account as Row).Name },
+      account: { name: (opp!.Account as SalesforceRow).Name },
     });
     expect(res.data!.contact).toEqual({
       id: contact!.Id,
       lastName: contact!.LastName,
       email: contact!.Email,
-      account: { id: (contact!.Account as Row).Id },
+      account: { id: (contact!.Account as SalesforceRow).Id },
     });
     expect(res.data!.lead).toEqual({
       id: lead!.Id,
@@ -174,7 +149,7 @@ describe('CRM queries over HTTP', () => {
   });
 
   it('answers null for a well-formed id that does not exist or names another object', async () => {
-    const [contact] = await rows(sf, 'SELECT Id FROM Contact LIMIT 1');
+    const [contact] = await queryAll(sf, 'SELECT Id FROM Contact LIMIT 1');
     const res = await gw.graphql<{ a: unknown; b: unknown; n: unknown }>(
       `query ($c: ID!) { a: account(id: "001000000000000AAA") { id } b: account(id: $c) { id } n: node(id: "500000000000001AAA") { id } }`,
       { c: contact!.Id },
@@ -186,7 +161,7 @@ describe('CRM queries over HTTP', () => {
   it('resolves node(id) for each object by key prefix', async () => {
     const ids = await Promise.all(
       ['Account', 'Contact', 'Opportunity', 'Lead', 'User'].map(
-        async (o) => (await rows(sf, `SELECT Id, Name FROM ${o} LIMIT 1`))[0]!,
+        async (o) => (await queryAll(sf, `SELECT Id, Name FROM ${o} LIMIT 1`))[0]!,
       ),
     );
     const res = await gw.graphql<Record<string, { __typename: string; id: string; name?: string }>>(
@@ -216,7 +191,7 @@ describe('CRM queries over HTTP', () => {
   });
 
   it('reads child connections with their own filters, sort, totalCount and after', async () => {
-    const [account] = await rows(
+    const [account] = await queryAll(
       sf,
       'SELECT Id, (SELECT Id FROM Contacts) FROM Account ORDER BY Id LIMIT 200',
     ).then((all) =>
@@ -224,7 +199,7 @@ describe('CRM queries over HTTP', () => {
         (a) => ((a.Contacts as { records?: unknown[] } | null)?.records?.length ?? 0) >= 3,
       ),
     );
-    const contacts = await rows(
+    const contacts = await queryAll(
       sf,
       `SELECT Id, LastName FROM Contact WHERE AccountId = '${account!.Id}' ORDER BY LastName DESC NULLS LAST, Id ASC`,
     );
@@ -237,7 +212,7 @@ describe('CRM queries over HTTP', () => {
         contacts: {
           totalCount: number;
           pageInfo: { hasNextPage: boolean; endCursor: string };
-          nodes: Row[];
+          nodes: SalesforceRow[];
         };
       };
     }>(query, { id: account!.Id });
@@ -246,7 +221,7 @@ describe('CRM queries over HTTP', () => {
     expect(c1.totalCount).toBe(contacts.length);
     expect(c1.nodes.map((n) => n.id)).toEqual(contacts.slice(0, 2).map((c) => c.Id));
     expect(c1.pageInfo.hasNextPage).toBe(true);
-    const second = await gw.graphql<{ account: { contacts: { nodes: Row[] } } }>(query, {
+    const second = await gw.graphql<{ account: { contacts: { nodes: SalesforceRow[] } } }>(query, {
       id: account!.Id,
       after: c1.pageInfo.endCursor,
     });

@@ -1,14 +1,10 @@
-import { Field, InputType } from 'type-graphql';
-import {
-  DateTimeFilter,
-  FloatFilter,
-  IDFilter,
-  IntFilter,
-  StringFilter,
-} from '../../shared/scalar-filters.input';
+import { Field, InputType, type ClassType } from 'type-graphql';
+import { withRecordFilterFields } from '../common/record-filter.input';
+import { FloatFilter, IDFilter, IntFilter, StringFilter } from '../../shared/scalar-filters.input';
 
+/** What only Account filters on; `withRecordFilterFields` appends the shared fields after it. */
 @InputType()
-export class AccountFilter {
+class AccountOwnFilterFields {
   @Field(() => IDFilter, { nullable: true })
   id?: IDFilter | null;
 
@@ -32,19 +28,10 @@ export class AccountFilter {
 
   @Field(() => IDFilter, { nullable: true })
   parentId?: IDFilter | null;
-
-  @Field(() => DateTimeFilter, { nullable: true })
-  createdDate?: DateTimeFilter | null;
-
-  @Field(() => DateTimeFilter, { nullable: true })
-  lastModifiedDate?: DateTimeFilter | null;
-
-  @Field(() => [AccountFilter], { nullable: true })
-  and?: AccountFilter[] | null;
-
-  @Field(() => [AccountFilter], { nullable: true })
-  or?: AccountFilter[] | null;
-
-  @Field(() => AccountFilter, { nullable: true })
-  not?: AccountFilter | null;
 }
+
+@InputType()
+export class AccountFilter extends withRecordFilterFields(
+  AccountOwnFilterFields,
+  (): ClassType => AccountFilter,
+) {}

@@ -1,5 +1,5 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
-import { NullsOrder, SortDirection } from '../../shared/sort-order.enum';
+import { SortOrderInput } from '../../shared/sort-order.input';
 
 export enum AccountSortField {
   NAME = 'NAME',
@@ -13,13 +13,7 @@ export enum AccountSortField {
 registerEnumType(AccountSortField, { name: 'AccountSortField' });
 
 @InputType()
-export class AccountOrderBy {
+export class AccountOrderBy extends SortOrderInput {
   @Field(() => AccountSortField)
   field!: AccountSortField;
-
-  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC })
-  direction?: SortDirection | null;
-
-  @Field(() => NullsOrder, { nullable: true })
-  nulls?: NullsOrder | null;
 }

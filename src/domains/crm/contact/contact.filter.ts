@@ -1,8 +1,10 @@
-import { Field, InputType } from 'type-graphql';
-import { DateTimeFilter, IDFilter, StringFilter } from '../../shared/scalar-filters.input';
+import { Field, InputType, type ClassType } from 'type-graphql';
+import { withRecordFilterFields } from '../common/record-filter.input';
+import { IDFilter, StringFilter } from '../../shared/scalar-filters.input';
 
+/** What only Contact filters on; `withRecordFilterFields` appends the shared fields after it. */
 @InputType()
-export class ContactFilter {
+class ContactOwnFilterFields {
   @Field(() => IDFilter, { nullable: true })
   id?: IDFilter | null;
 
@@ -26,19 +28,10 @@ export class ContactFilter {
 
   @Field(() => IDFilter, { nullable: true })
   ownerId?: IDFilter | null;
-
-  @Field(() => DateTimeFilter, { nullable: true })
-  createdDate?: DateTimeFilter | null;
-
-  @Field(() => DateTimeFilter, { nullable: true })
-  lastModifiedDate?: DateTimeFilter | null;
-
-  @Field(() => [ContactFilter], { nullable: true })
-  and?: ContactFilter[] | null;
-
-  @Field(() => [ContactFilter], { nullable: true })
-  or?: ContactFilter[] | null;
-
-  @Field(() => ContactFilter, { nullable: true })
-  not?: ContactFilter | null;
 }
+
+@InputType()
+export class ContactFilter extends withRecordFilterFields(
+  ContactOwnFilterFields,
+  (): ClassType => ContactFilter,
+) {}

@@ -1,5 +1,5 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
-import { NullsOrder, SortDirection } from '../../shared/sort-order.enum';
+import { SortOrderInput } from '../../shared/sort-order.input';
 
 export enum ContactSortField {
   LAST_NAME = 'LAST_NAME',
@@ -12,13 +12,7 @@ export enum ContactSortField {
 registerEnumType(ContactSortField, { name: 'ContactSortField' });
 
 @InputType()
-export class ContactOrderBy {
+export class ContactOrderBy extends SortOrderInput {
   @Field(() => ContactSortField)
   field!: ContactSortField;
-
-  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC })
-  direction?: SortDirection | null;
-
-  @Field(() => NullsOrder, { nullable: true })
-  nulls?: NullsOrder | null;
 }

@@ -42,7 +42,7 @@ export class LeadConversionResolver {
     });
   }
 
-  @FieldResolver()
+  @FieldResolver(() => Lead)
   lead(
     @Root() conversion: LeadConversion,
     @Ctx() ctx: GatewayContext,
@@ -51,7 +51,7 @@ export class LeadConversionResolver {
     return withGraphQLErrors(() => readFresh(ctx, info, 'Lead', conversion.result.leadId));
   }
 
-  @FieldResolver()
+  @FieldResolver(() => Account)
   account(
     @Root() conversion: LeadConversion,
     @Ctx() ctx: GatewayContext,
@@ -60,7 +60,7 @@ export class LeadConversionResolver {
     return withGraphQLErrors(() => readFresh(ctx, info, 'Account', conversion.result.accountId));
   }
 
-  @FieldResolver()
+  @FieldResolver(() => Contact)
   contact(
     @Root() conversion: LeadConversion,
     @Ctx() ctx: GatewayContext,
@@ -69,7 +69,7 @@ export class LeadConversionResolver {
     return withGraphQLErrors(() => readFresh(ctx, info, 'Contact', conversion.result.contactId));
   }
 
-  @FieldResolver()
+  @FieldResolver(() => Opportunity, { nullable: true })
   opportunity(
     @Root() conversion: LeadConversion,
     @Ctx() ctx: GatewayContext,

@@ -1,13 +1,10 @@
-import { Field, InputType } from 'type-graphql';
-import {
-  BooleanFilter,
-  DateTimeFilter,
-  IDFilter,
-  StringFilter,
-} from '../../shared/scalar-filters.input';
+import { Field, InputType, type ClassType } from 'type-graphql';
+import { withRecordFilterFields } from '../common/record-filter.input';
+import { BooleanFilter, IDFilter, StringFilter } from '../../shared/scalar-filters.input';
 
+/** What only Lead filters on; `withRecordFilterFields` appends the shared fields after it. */
 @InputType()
-export class LeadFilter {
+class LeadOwnFilterFields {
   @Field(() => IDFilter, { nullable: true })
   id?: IDFilter | null;
 
@@ -34,19 +31,10 @@ export class LeadFilter {
 
   @Field(() => IDFilter, { nullable: true })
   ownerId?: IDFilter | null;
-
-  @Field(() => DateTimeFilter, { nullable: true })
-  createdDate?: DateTimeFilter | null;
-
-  @Field(() => DateTimeFilter, { nullable: true })
-  lastModifiedDate?: DateTimeFilter | null;
-
-  @Field(() => [LeadFilter], { nullable: true })
-  and?: LeadFilter[] | null;
-
-  @Field(() => [LeadFilter], { nullable: true })
-  or?: LeadFilter[] | null;
-
-  @Field(() => LeadFilter, { nullable: true })
-  not?: LeadFilter | null;
 }
+
+@InputType()
+export class LeadFilter extends withRecordFilterFields(
+  LeadOwnFilterFields,
+  (): ClassType => LeadFilter,
+) {}

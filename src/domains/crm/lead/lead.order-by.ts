@@ -1,5 +1,5 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
-import { NullsOrder, SortDirection } from '../../shared/sort-order.enum';
+import { SortOrderInput } from '../../shared/sort-order.input';
 
 export enum LeadSortField {
   LAST_NAME = 'LAST_NAME',
@@ -12,13 +12,7 @@ export enum LeadSortField {
 registerEnumType(LeadSortField, { name: 'LeadSortField' });
 
 @InputType()
-export class LeadOrderBy {
+export class LeadOrderBy extends SortOrderInput {
   @Field(() => LeadSortField)
   field!: LeadSortField;
-
-  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC })
-  direction?: SortDirection | null;
-
-  @Field(() => NullsOrder, { nullable: true })
-  nulls?: NullsOrder | null;
 }

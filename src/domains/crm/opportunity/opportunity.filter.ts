@@ -1,15 +1,16 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, type ClassType } from 'type-graphql';
+import { withRecordFilterFields } from '../common/record-filter.input';
 import {
   BooleanFilter,
   DateFilter,
-  DateTimeFilter,
   FloatFilter,
   IDFilter,
   StringFilter,
 } from '../../shared/scalar-filters.input';
 
+/** What only Opportunity filters on; `withRecordFilterFields` appends the shared fields after it. */
 @InputType()
-export class OpportunityFilter {
+class OpportunityOwnFilterFields {
   @Field(() => IDFilter, { nullable: true })
   id?: IDFilter | null;
 
@@ -45,19 +46,10 @@ export class OpportunityFilter {
 
   @Field(() => IDFilter, { nullable: true })
   ownerId?: IDFilter | null;
-
-  @Field(() => DateTimeFilter, { nullable: true })
-  createdDate?: DateTimeFilter | null;
-
-  @Field(() => DateTimeFilter, { nullable: true })
-  lastModifiedDate?: DateTimeFilter | null;
-
-  @Field(() => [OpportunityFilter], { nullable: true })
-  and?: OpportunityFilter[] | null;
-
-  @Field(() => [OpportunityFilter], { nullable: true })
-  or?: OpportunityFilter[] | null;
-
-  @Field(() => OpportunityFilter, { nullable: true })
-  not?: OpportunityFilter | null;
 }
+
+@InputType()
+export class OpportunityFilter extends withRecordFilterFields(
+  OpportunityOwnFilterFields,
+  (): ClassType => OpportunityFilter,
+) {}

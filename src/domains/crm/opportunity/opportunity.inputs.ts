@@ -1,11 +1,39 @@
-import { Field, Float, ID, InputType } from 'type-graphql';
+import { Field, Float, ID, InputType, type ClassType } from 'type-graphql';
 import { DateScalar } from '../../shared/scalars';
 
 /** Fields that may not be blank strings on create or update. */
 export const OPPORTUNITY_REQUIRED_FIELDS = ['name', 'stageName', 'closeDate'] as const;
 
+/**
+ * The fields create and update share, after the required ones that differ in nullability:
+ * type-graphql builds the input in class-field order, which the record payload keeps.
+ */
+function withOpportunityFields<T extends ClassType>(RequiredFields: T) {
+  @InputType()
+  abstract class OpportunityFields extends RequiredFields {
+    @Field(() => Float, { nullable: true })
+    amount?: number | null;
+
+    @Field(() => Float, { nullable: true })
+    probability?: number | null;
+
+    @Field(() => String, { nullable: true })
+    type?: string | null;
+
+    @Field(() => String, { nullable: true })
+    leadSource?: string | null;
+
+    @Field(() => ID, { nullable: true })
+    accountId?: string | null;
+
+    @Field(() => ID, { nullable: true })
+    ownerId?: string | null;
+  }
+  return OpportunityFields;
+}
+
 @InputType()
-export class OpportunityCreateInput {
+class OpportunityCreateRequired {
   @Field(() => String)
   name!: string;
 
@@ -14,28 +42,10 @@ export class OpportunityCreateInput {
 
   @Field(() => DateScalar)
   closeDate!: Date;
-
-  @Field(() => Float, { nullable: true })
-  amount?: number | null;
-
-  @Field(() => Float, { nullable: true })
-  probability?: number | null;
-
-  @Field(() => String, { nullable: true })
-  type?: string | null;
-
-  @Field(() => String, { nullable: true })
-  leadSource?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  accountId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  ownerId?: string | null;
 }
 
 @InputType()
-export class OpportunityUpdateInput {
+class OpportunityUpdateRequired {
   @Field(() => String, { nullable: true })
   name?: string | null;
 
@@ -44,22 +54,10 @@ export class OpportunityUpdateInput {
 
   @Field(() => DateScalar, { nullable: true })
   closeDate?: Date | null;
-
-  @Field(() => Float, { nullable: true })
-  amount?: number | null;
-
-  @Field(() => Float, { nullable: true })
-  probability?: number | null;
-
-  @Field(() => String, { nullable: true })
-  type?: string | null;
-
-  @Field(() => String, { nullable: true })
-  leadSource?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  accountId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  ownerId?: string | null;
 }
+
+@InputType()
+export class OpportunityCreateInput extends withOpportunityFields(OpportunityCreateRequired) {}
+
+@InputType()
+export class OpportunityUpdateInput extends withOpportunityFields(OpportunityUpdateRequired) {}

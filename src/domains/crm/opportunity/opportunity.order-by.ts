@@ -1,5 +1,5 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
-import { NullsOrder, SortDirection } from '../../shared/sort-order.enum';
+import { SortOrderInput } from '../../shared/sort-order.input';
 
 export enum OpportunitySortField {
   NAME = 'NAME',
@@ -14,13 +14,7 @@ export enum OpportunitySortField {
 registerEnumType(OpportunitySortField, { name: 'OpportunitySortField' });
 
 @InputType()
-export class OpportunityOrderBy {
+export class OpportunityOrderBy extends SortOrderInput {
   @Field(() => OpportunitySortField)
   field!: OpportunitySortField;
-
-  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC })
-  direction?: SortDirection | null;
-
-  @Field(() => NullsOrder, { nullable: true })
-  nulls?: NullsOrder | null;
 }
