@@ -2,15 +2,15 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../../server/context';
 import { BadUserInputError } from '../../../errors';
-import type { Account } from '../account/account.type';
+import { Account } from '../account/account.type';
 import { withGraphQLErrors } from '../common/graphql-errors';
 import { parseIdArgument } from '../common/ids';
 import { readFresh } from '../common/record-writes';
-import type { Contact } from '../contact/contact.type';
-import type { Opportunity } from '../opportunity/opportunity.type';
+import { Contact } from '../contact/contact.type';
+import { Opportunity } from '../opportunity/opportunity.type';
 import { ConvertLeadInput } from './convert-lead.input';
 import { LeadConversion } from './lead-conversion.type';
-import type { Lead } from './lead.type';
+import { Lead } from './lead.type';
 
 function optionalId(id: string | null | undefined, argument: string): string | null {
   return id === null || id === undefined ? null : parseIdArgument(id, argument);
