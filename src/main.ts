@@ -16,6 +16,35 @@ function loadOrExit(): GatewayConfig {
   }
 }
 
+function printAuthBanner(
+  config: GatewayConfig,
+  auth: { mode: string; loginUrl: string | undefined },
+): void {
+  switch (auth.mode) {
+    case 'demo':
+      console.warn(
+        'Auth mode             demo: no credentials, every request runs as the integration user (loopback only)',
+      );
+      break;
+    case 'user':
+      console.log(
+        'Auth mode             user: each request runs as the Salesforce user who logged in',
+      );
+      console.log(`Log in                ${auth.loginUrl ?? '/auth/salesforce/login'}`);
+      break;
+    case 'integration':
+      console.log(
+        'Auth mode             integration: X-API-Key required; requests run as the integration user',
+      );
+      break;
+  }
+  if (auth.mode === 'user' && config.auth.ephemeralEncryptionKey) {
+    console.warn(
+      'TOKEN_ENCRYPTION_KEYS is not set: using an ephemeral key, so sessions end when the process stops.',
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadOrExit();
   const stops: Array<() => Promise<void>> = [];
@@ -43,6 +72,7 @@ async function main(): Promise<void> {
   if (config.nodeEnv !== 'production')
     console.log(`Apollo Sandbox        open ${gateway.url} in a browser`);
   console.log(`Health                ${gateway.url.replace(/\/graphql$/, '')}/healthz  /readyz`);
+  printAuthBanner(config, gateway.auth);
   if (config.salesforce.mode === 'emulator') {
     console.warn(
       `Demo mode: everything listens on loopback only (${config.host}); the emulated org has public demo passwords.`,

@@ -4,7 +4,7 @@ import { InvalidCredentialsError, SessionEndedError } from './auth-errors';
 import { SESSION_COOKIE, parseCookies } from './cookies';
 import type { Session, SessionStore } from './sessions';
 import type { TokenRefresher } from './token-refresher';
-import type { TokenVault } from './token-vault';
+import type { SalesforceTokens, TokenVault } from './token-vault';
 
 /**
  * `user`: every request runs as the logged-in Salesforce user (session cookie or gateway bearer).
@@ -24,6 +24,8 @@ export interface UserCredentials {
   orgId: string;
   username: string;
   instanceUrl: string;
+  /** The token response's `id` (`.../id/<orgId>/<userId>`), jsforce's `userInfo.url`. */
+  identityUrl: string;
   /** The current access token; updated in place by refreshAccessToken. */
   accessToken: string;
   session: Session;
@@ -92,7 +94,7 @@ export class CredentialResolver {
       await this.deps.sessions.delete(sessionId);
       throw new SessionEndedError('tokens-missing', this.deps.loginPath);
     }
-    return this.userCredentials(session, tokens.accessToken, tokens.instanceUrl);
+    return this.userCredentials(session, tokens);
   }
 
   private resolveApiKey(headers: HeaderBag): IntegrationCredentials | undefined {
@@ -103,11 +105,7 @@ export class CredentialResolver {
     return { kind: 'integration', apiKeyName: principal.name };
   }
 
-  private userCredentials(
-    session: Session,
-    accessToken: string,
-    instanceUrl: string,
-  ): UserCredentials {
+  private userCredentials(session: Session, tokens: SalesforceTokens): UserCredentials {
     const { refresher } = this.deps;
     const minInterval = this.deps.minRefreshIntervalMs ?? 5_000;
     let lastRefreshAt = 0;
@@ -116,8 +114,9 @@ export class CredentialResolver {
       userId: session.record.userId,
       orgId: session.record.orgId,
       username: session.record.username,
-      instanceUrl,
-      accessToken,
+      instanceUrl: tokens.instanceUrl,
+      identityUrl: tokens.identityUrl,
+      accessToken: tokens.accessToken,
       session,
       refreshAccessToken: async () => {
         if (lastRefreshAt > 0 && Date.now() - lastRefreshAt < minInterval) {

@@ -29,6 +29,18 @@ export const environmentSchema = z.object({
   EMULATOR_SEED_SCALE: z.coerce.number().positive().max(100).default(1),
   EMULATOR_DAILY_API_LIMIT: z.coerce.number().int().positive().default(100_000),
   REDIS_URL: optionalUrl,
+  AUTH_MODE: z.preprocess(emptyToUndefined, z.enum(['demo', 'user', 'integration']).optional()),
+  GATEWAY_PUBLIC_URL: optionalUrl,
+  SALESFORCE_REDIRECT_URI: optionalUrl,
+  TOKEN_ENCRYPTION_KEYS: optionalString,
+  SESSION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24 * 60 * 60)
+    .default(8 * 60 * 60),
+  API_KEYS: optionalString,
+  API_KEY_PEPPER: optionalString,
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

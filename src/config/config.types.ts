@@ -32,6 +32,36 @@ export type SalesforceConfig =
       auth: SalesforceAuth;
     };
 
+/**
+ * `demo`: the emulator's integration user, open, loopback only. `user`: every request runs as
+ * the Salesforce user who logged in (cookie or gateway bearer). `integration`: server-to-server
+ * callers with an API key run as the integration user.
+ */
+export type AuthMode = 'demo' | 'user' | 'integration';
+
+/** The connected app the web-server (login) flow runs through. */
+export interface ConnectedApp {
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface AuthConfig {
+  mode: AuthMode;
+  /** GATEWAY_PUBLIC_URL; undefined → `http://HOST:PORT` once the server listens. */
+  publicUrl: string | undefined;
+  /** SALESFORCE_REDIRECT_URI; undefined → `<publicUrl>/auth/salesforce/callback`. */
+  redirectUri: string | undefined;
+  /** TOKEN_ENCRYPTION_KEYS, or a generated one when `ephemeralEncryptionKey`. */
+  tokenEncryptionKeys: string;
+  /** True when no key was configured: sessions do not survive a restart. */
+  ephemeralEncryptionKey: boolean;
+  sessionTtlSeconds: number;
+  /** API_KEYS + API_KEY_PEPPER (integration mode). */
+  apiKeys: { keys: string; pepper: string } | undefined;
+  /** user mode; the demo bootstrap fills in the emulator's demo client. */
+  connectedApp: ConnectedApp | undefined;
+}
+
 export interface GatewayConfig {
   nodeEnv: NodeEnv;
   host: string;
@@ -41,4 +71,5 @@ export interface GatewayConfig {
   maxPageSize: number;
   salesforce: SalesforceConfig;
   redisUrl: string | undefined;
+  auth: AuthConfig;
 }

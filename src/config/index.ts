@@ -8,4 +8,7 @@ export type {
   EmulatorSettings,
   NodeEnv,
   LogLevel,
+  AuthConfig,
+  AuthMode,
+  ConnectedApp,
 } from './config.types';

@@ -1,4 +1,13 @@
+import { hashApiKey } from '../auth/api-keys';
 import { ConfigError, loadConfig } from './load-config';
+
+const PEPPER = 'p'.repeat(32);
+/** Live orgs need an authenticated mode; these tests are about Salesforce credentials. */
+const INTEGRATION_AUTH = {
+  AUTH_MODE: 'integration',
+  API_KEYS: `ci:${hashApiKey('atom_key', PEPPER)}`,
+  API_KEY_PEPPER: PEPPER,
+};
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -40,6 +49,7 @@ describe('loadConfig', () => {
       SALESFORCE_LOGIN_URL: 'https://login.salesforce.com',
       SALESFORCE_CLIENT_ID: 'id',
       SALESFORCE_CLIENT_SECRET: 'secret',
+      ...INTEGRATION_AUTH,
     });
     expect(config.salesforce).toMatchObject({
       mode: 'live',
@@ -55,6 +65,7 @@ describe('loadConfig', () => {
       SALESFORCE_CLIENT_ID: 'id',
       SALESFORCE_USERNAME: 'integration@example.com',
       SALESFORCE_JWT_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nabc\\n-----END PRIVATE KEY-----',
+      ...INTEGRATION_AUTH,
     });
     expect(config.salesforce.auth).toEqual({
       kind: 'jwt_bearer',

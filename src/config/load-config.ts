@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { resolveAuthConfig } from './auth-config';
 import { environmentSchema, type Environment } from './config.schema';
 import type { GatewayConfig, SalesforceAuth, SalesforceConfig } from './config.types';
 
@@ -124,7 +125,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       `HOST: emulator (demo) mode binds to loopback only (127.0.0.1, ::1, localhost), got ${data.HOST}`,
     );
   }
-  if (problems.length > 0 || salesforce === undefined) throw new ConfigError(problems);
+  const auth = salesforce ? resolveAuthConfig(data, salesforce, problems) : undefined;
+  if (problems.length > 0 || salesforce === undefined || auth === undefined)
+    throw new ConfigError(problems);
   return deepFreeze({
     nodeEnv: data.NODE_ENV,
     host: data.HOST,
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     maxPageSize: MAX_PAGE_SIZE,
     salesforce,
     redisUrl: data.REDIS_URL,
+    auth,
   });
 }
 

@@ -58,6 +58,8 @@ export function createFormatError(options: FormatErrorOptions) {
     }
     const mapped = toGraphQLError(original);
     const { stacktrace, ...restExtensions } = formatted.extensions ?? {};
+    // Apollo already moved `http` (status, headers) into the response head; never echo it.
+    const { http: _http, ...mappedExtensions } = mapped.extensions;
     if (mapped.extensions.code === ErrorCode.INTERNAL_SERVER_ERROR) {
       options.onInternalError?.(original);
       if (!options.exposeInternals) {
@@ -74,7 +76,7 @@ export function createFormatError(options: FormatErrorOptions) {
       message: mapped.message,
       extensions: {
         ...restExtensions,
-        ...mapped.extensions,
+        ...mappedExtensions,
         ...(options.exposeInternals && stacktrace !== undefined ? { stacktrace } : {}),
       },
     };

@@ -15,3 +15,9 @@ export {
 export { errorCodeForSalesforce } from './salesforce-error-codes';
 export { toGraphQLError, fromSalesforceError, hasErrorCode } from './to-graphql-error';
 export { createFormatError, MASKED_MESSAGE, type FormatErrorOptions } from './format-error';
+export {
+  fromAuthError,
+  unauthenticated,
+  LOGIN_HINT_PATH,
+  type UnauthenticatedDetails,
+} from './auth-errors-mapping';

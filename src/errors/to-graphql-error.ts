@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { SalesforceUpstreamError } from '../upstreams/salesforce/client';
 import { SoqlInputError } from '../upstreams/salesforce/soql';
+import { fromAuthError } from './auth-errors-mapping';
 import { ErrorCode } from './codes';
 import {
   BadUserInputError,
@@ -73,6 +74,8 @@ export function toGraphQLError(err: unknown): GraphQLError {
   if (err instanceof GraphQLError && err.originalError !== undefined && err.originalError !== err) {
     return toGraphQLError(err.originalError);
   }
+  const authFailure = fromAuthError(err);
+  if (authFailure) return authFailure;
   if (err instanceof SalesforceUpstreamError) return fromSalesforceError(err);
   if (err instanceof SoqlInputError) {
     return new BadUserInputError(

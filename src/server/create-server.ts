@@ -12,16 +12,16 @@ import type { GatewayConfig } from '../config';
 import { createFormatError, toGraphQLError } from '../errors';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { createContext, type GatewayContext } from './context';
+import { createGatewayAuth, type GatewayAuth } from './gateway-auth';
 import { handleHealthz, handleNotFound, handleReadyz } from './health-routes';
 import { handleGraphQLRequest } from './http-adapter';
 import { createLogger, type Logger } from './logger';
 import { createQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits';
 import { createSalesforceClient } from './salesforce-factory';
 import { buildGatewaySchema } from './schema';
-import { createIntegrationViewerProvider } from './viewer-provider';
 
 export interface CreateServerOptions {
-  /** Replaces the jsforce client built from config (tests of the server itself). */
+  /** Replaces the integration client built from config (demo/integration modes; server tests). */
   salesforce?: SalesforceClient;
   limits?: QueryLimits;
   logger?: Logger;
@@ -30,6 +30,10 @@ export interface CreateServerOptions {
 export interface RunningGateway {
   /** `http://HOST:PORT/graphql` */
   url: string;
+  /** The auth mode and, in user mode, where a browser starts the Salesforce login. */
+  auth: { mode: GatewayAuth['mode']; loginUrl: string | undefined };
+  /** The viewer resolver, for other transports (graphql-ws `onConnect`) to share. */
+  resolveViewer: GatewayAuth['resolveViewer'];
   stop(): Promise<void>;
 }
 
@@ -43,11 +47,13 @@ export async function createServer(
 ): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const development = config.nodeEnv === 'development';
-  const salesforce = options.salesforce ?? createSalesforceClient(config);
-  const resolveViewer = createIntegrationViewerProvider(
-    salesforce,
-    config.salesforce.mode === 'emulator' ? 'demo' : 'integration',
-  );
+  // User mode has no integration user: nothing reaches Salesforce without a signed-in viewer.
+  const integrationClient =
+    config.auth.mode === 'user'
+      ? undefined
+      : (options.salesforce ?? createSalesforceClient(config));
+  // Built once the server listens (the default public URL needs the port); until then 503.
+  let auth: GatewayAuth | undefined;
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   const queryLimits = createQueryLimits(limits, {
     maskSuggestions: config.nodeEnv === 'production',
@@ -71,12 +77,24 @@ export async function createServer(
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (pathname === '/healthz') {
+      handleHealthz(res);
+      return;
+    }
+    if (!auth) {
+      res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' });
+      res.end(JSON.stringify({ status: 'starting' }));
+      return;
+    }
+    const { resolveViewer } = auth;
+    if (await auth.handleAuthRoute(req, res)) return;
     if (pathname === '/graphql') {
       const requestId = req.headers['x-request-id'];
       await handleGraphQLRequest(apollo, req, res, async () => {
         try {
           return await createContext(
-            { salesforce, resolveViewer },
+            { resolveViewer },
+            req.headers,
             typeof requestId === 'string' ? requestId : undefined,
           );
         } catch (err) {
@@ -84,10 +102,8 @@ export async function createServer(
           throw toGraphQLError(err);
         }
       });
-    } else if (pathname === '/healthz') {
-      handleHealthz(res);
     } else if (pathname === '/readyz') {
-      await handleReadyz(res, salesforce);
+      await handleReadyz(res, auth.readiness);
     } else if (pathname === '/' && req.method === 'GET') {
       res.writeHead(302, { location: '/graphql' });
       res.end();
@@ -111,7 +127,11 @@ export async function createServer(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.nodeEnv === 'production'
         ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+        : ApolloServerPluginLandingPageLocalDefault({
+            embed: true,
+            // The Sandbox then runs as the browser's signed-in user (session cookie).
+            includeCookies: config.auth.mode === 'user',
+          }),
       ...queryLimits.plugins,
     ],
   });
@@ -125,26 +145,40 @@ export async function createServer(
     });
   });
   const { port } = httpServer.address() as AddressInfo;
-  const url = `http://${formatHost(config.host)}:${port}/graphql`;
-
-  // Warm the viewer so the first request does not pay for the identity call; an outage
-  // here is not fatal: /readyz reports it and the next request retries.
-  await resolveViewer().catch((err: unknown) =>
-    logger.warn({ err }, 'Salesforce identity not available yet'),
-  );
+  const origin = `http://${formatHost(config.host)}:${port}`;
+  const url = `${origin}/graphql`;
 
   let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      // The drain plugin closes the http server and waits for in-flight requests.
+      await apollo.stop();
+      if (httpServer.listening) {
+        await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      }
+      // After the drain: in-flight requests may still refresh tokens or end sessions.
+      await auth?.close();
+    })();
+    return stopping;
+  };
+
+  try {
+    auth = await createGatewayAuth({
+      config,
+      publicUrl: config.auth.publicUrl ?? origin,
+      integrationClient,
+      logger,
+    });
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  const ready = auth;
+
   return {
     url,
-    stop() {
-      stopping ??= (async () => {
-        // The drain plugin closes the http server and waits for in-flight requests.
-        await apollo.stop();
-        if (httpServer.listening) {
-          await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-        }
-      })();
-      return stopping;
-    },
+    auth: { mode: ready.mode, loginUrl: ready.loginUrl },
+    resolveViewer: (headers) => ready.resolveViewer(headers),
+    stop,
   };
 }

@@ -2,7 +2,7 @@ import type { Viewer } from '../auth/viewer';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 
 /**
- * The integration user every request acts as until per-user auth lands. Its identity is
+ * The integration user that demo and integration-mode requests act as. Its identity is
  * asked once per process (single-flight); a failure is not cached, so the next request retries.
  */
 export function createIntegrationViewerProvider(

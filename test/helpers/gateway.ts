@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import { createServer as createNetServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config';
 import type {
   RunningSalesforceEmulator,
@@ -6,14 +9,26 @@ import type {
 } from '../../src/emulators/salesforce';
 import { createServer } from '../../src/server/create-server';
 import { startDemoSalesforce } from '../../src/server/demo-bootstrap';
+import { createLogger } from '../../src/server/logger';
 
 export interface GraphQLResponse<T> {
   data?: T;
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
+export interface EmulatorStatsView {
+  total: number;
+  byEndpoint: Record<string, number>;
+  /** Token endpoint calls by grant_type. */
+  oauth: Record<string, number>;
+}
+
 export interface TestGateway {
+  /** `http://127.0.0.1:PORT/graphql` */
   url: string;
+  /** `http://127.0.0.1:PORT` */
+  origin: string;
+  authMode: string;
   emulatorUrl: string;
   emulator: RunningSalesforceEmulator;
   graphql<T>(
@@ -21,7 +36,13 @@ export interface TestGateway {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
-  emulatorStats(): Promise<{ total: number; byEndpoint: Record<string, number> }>;
+  /** Like graphql(), with the HTTP status and headers. */
+  post<T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; body: GraphQLResponse<T> }>;
+  emulatorStats(): Promise<EmulatorStatsView>;
   resetEmulatorStats(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -42,22 +63,54 @@ async function expectOk(response: Response, what: string): Promise<void> {
   if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${await response.text()}`);
 }
 
+/** A port free right now: user mode registers its callback URL before the gateway listens. */
+async function reservePort(): Promise<number> {
+  const probe = createNetServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+export interface TestGatewayOptions {
+  emulator?: SalesforceEmulatorOptions;
+  /** Gateway environment on top of the test defaults, e.g. `{ AUTH_MODE: 'user' }`. */
+  env?: Record<string, string>;
+  /** Receives the gateway's log lines (pino JSON) at `logLevel`. */
+  logDestination?: Writable;
+  logLevel?: 'info' | 'debug' | 'trace';
+}
+
 /** The gateway and a fresh emulated org, both on 127.0.0.1 port 0, talking over real HTTP. */
-export async function startTestGateway(
-  options: { emulator?: SalesforceEmulatorOptions; env?: Record<string, string> } = {},
-): Promise<TestGateway> {
-  const config = loadConfig({
+export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
+  const env: Record<string, string> = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'silent',
     EMULATOR_SALESFORCE_PORT: '0',
     ...options.env,
-  });
+  };
+  if (
+    env.AUTH_MODE === 'user' &&
+    env.GATEWAY_PUBLIC_URL === undefined &&
+    env.SALESFORCE_REDIRECT_URI === undefined &&
+    env.PORT === '0'
+  ) {
+    const port = await reservePort();
+    env.PORT = String(port);
+    env.GATEWAY_PUBLIC_URL = `http://127.0.0.1:${port}`;
+  }
+  const config = loadConfig(env);
   const demo = await startDemoSalesforce(config, { port: 0, ...options.emulator });
   let gateway: Awaited<ReturnType<typeof createServer>>;
   try {
-    gateway = await createServer(demo.config);
+    gateway = await createServer(
+      demo.config,
+      options.logDestination
+        ? { logger: createLogger(options.logLevel ?? 'debug', options.logDestination) }
+        : {},
+    );
   } catch (err) {
     await demo.emulator.stop();
     throw err;
@@ -75,8 +128,27 @@ export async function startTestGateway(
   };
   leftovers.push(stop);
 
+  const post = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ) => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+      body: JSON.stringify({ query, ...(variables ? { variables } : {}) }),
+    });
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as GraphQLResponse<T>,
+    };
+  };
+
   return {
     url: gateway.url,
+    origin: new URL(gateway.url).origin,
+    authMode: gateway.auth.mode,
     emulatorUrl,
     emulator: demo.emulator,
     async graphql<T>(
@@ -84,21 +156,14 @@ export async function startTestGateway(
       variables?: Record<string, unknown>,
       headers?: Record<string, string>,
     ) {
-      const response = await fetch(gateway.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
-        body: JSON.stringify({ query, ...(variables ? { variables } : {}) }),
-      });
-      return (await response.json()) as GraphQLResponse<T>;
+      return (await post<T>(query, variables, headers)).body;
     },
+    post,
     async emulatorStats() {
       const response = await fetch(`${emulatorUrl}/__emulator/stats`);
       await expectOk(response, 'emulator stats');
-      const stats = (await response.json()) as {
-        total: number;
-        byEndpoint: Record<string, number>;
-      };
-      return { total: stats.total, byEndpoint: stats.byEndpoint };
+      const stats = (await response.json()) as EmulatorStatsView;
+      return { total: stats.total, byEndpoint: stats.byEndpoint, oauth: stats.oauth };
     },
     async resetEmulatorStats() {
       const response = await fetch(`${emulatorUrl}/__emulator/stats/reset`, { method: 'POST' });

@@ -1,0 +1,167 @@
+import { createAuth, type Auth } from '../auth/create-auth';
+import { LOGIN_PATH, type AuthRouteHandler } from '../auth/http-routes';
+import type { HeaderBag, UserCredentials } from '../auth/request-credentials';
+import type { Viewer } from '../auth/viewer';
+import type { AuthMode, GatewayConfig } from '../config';
+import { fromAuthError, unauthenticated } from '../errors';
+import type { SalesforceClient } from '../upstreams/salesforce/client';
+import { discoveryReadiness, integrationReadiness, type ReadinessProbe } from './health-routes';
+import type { Logger } from './logger';
+import { createUserSalesforceClient } from './user-salesforce-client';
+import { createIntegrationViewerProvider } from './viewer-provider';
+
+/** Who a request runs as, and the Salesforce client that acts with exactly their rights. */
+export interface RequestViewer {
+  viewer: Viewer;
+  salesforce: SalesforceClient;
+}
+
+/**
+ * Request headers → viewer, once per HTTP request (and, with the same function, once per
+ * graphql-ws connection from the upgrade request's headers). Throws UNAUTHENTICATED (HTTP 401)
+ * when no valid credentials came with them; never falls back to another identity.
+ */
+export type ResolveViewer = (headers: HeaderBag) => Promise<RequestViewer>;
+
+export interface GatewayAuth {
+  readonly mode: AuthMode;
+  /** Absolute URL that starts the browser login (user mode). */
+  readonly loginUrl: string | undefined;
+  /** Answers /auth/* and resolves true; resolves false for any other path. */
+  handleAuthRoute: AuthRouteHandler;
+  resolveViewer: ResolveViewer;
+  readiness: ReadinessProbe;
+  close(): Promise<void>;
+}
+
+export interface GatewayAuthDeps {
+  config: GatewayConfig;
+  /** GATEWAY_PUBLIC_URL, or the listening address when it is not set. */
+  publicUrl: string;
+  /** The integration user's client (demo and integration modes). */
+  integrationClient: SalesforceClient | undefined;
+  logger: Logger;
+}
+
+const notAnAuthRoute: AuthRouteHandler = () => Promise.resolve(false);
+
+export async function createGatewayAuth(deps: GatewayAuthDeps): Promise<GatewayAuth> {
+  const { config } = deps;
+  if (config.auth.mode === 'user') return createUserModeAuth(deps);
+  const salesforce = deps.integrationClient;
+  if (!salesforce) throw new Error(`AUTH_MODE=${config.auth.mode} needs the integration client`);
+  const integrationViewer = createIntegrationViewerProvider(
+    salesforce,
+    config.auth.mode === 'demo' ? 'demo' : 'integration',
+  );
+  // Warm the integration viewer so the first request does not pay for the identity call;
+  // an outage here is not fatal: /readyz reports it and the next request retries.
+  await integrationViewer().catch((err: unknown) =>
+    deps.logger.warn({ err }, 'Salesforce identity not available yet'),
+  );
+  const base = {
+    loginUrl: undefined,
+    handleAuthRoute: notAnAuthRoute,
+    readiness: integrationReadiness(salesforce),
+  };
+  if (config.auth.mode === 'demo') {
+    return {
+      ...base,
+      mode: 'demo',
+      resolveViewer: async () => ({ viewer: await integrationViewer(), salesforce }),
+      close: () => Promise.resolve(),
+    };
+  }
+  const auth = await buildAuth(deps, 'integration');
+  return {
+    ...base,
+    mode: 'integration',
+    resolveViewer: async (headers) => {
+      const credentials = await authenticate(auth, headers);
+      if (!credentials) {
+        throw unauthenticated('An API key is required (X-API-Key header)', {
+          reason: 'credentials-missing',
+        });
+      }
+      return { viewer: await integrationViewer(), salesforce };
+    },
+    close: () => auth.close(),
+  };
+}
+
+async function createUserModeAuth(deps: GatewayAuthDeps): Promise<GatewayAuth> {
+  const { config } = deps;
+  const auth = await buildAuth(deps, 'user');
+  const clientOptions = {
+    apiVersion: config.salesforce.apiVersion,
+    timeoutMs: config.salesforce.timeoutMs,
+  };
+  const loginUrl = config.salesforce.loginUrl;
+  if (loginUrl === undefined) throw new Error('AUTH_MODE=user needs SALESFORCE_LOGIN_URL');
+  return {
+    mode: 'user',
+    loginUrl: new URL(LOGIN_PATH, `${deps.publicUrl}/`).href,
+    handleAuthRoute: auth.handleAuthRoute,
+    readiness: discoveryReadiness(loginUrl, config.salesforce.timeoutMs),
+    resolveViewer: async (headers) => {
+      const credentials = await authenticate(auth, headers);
+      if (credentials?.kind !== 'user') {
+        throw unauthenticated('Log in with Salesforce to use the gateway', {
+          reason: 'credentials-missing',
+          login: LOGIN_PATH,
+        });
+      }
+      return {
+        viewer: userViewer(credentials),
+        salesforce: createUserSalesforceClient(credentials, clientOptions),
+      };
+    },
+    close: () => auth.close(),
+  };
+}
+
+function userViewer(credentials: UserCredentials): Viewer {
+  return {
+    userId: credentials.userId,
+    orgId: credentials.orgId,
+    username: credentials.username,
+    mode: 'user',
+    cacheScope: `${credentials.orgId}:${credentials.userId}`,
+  };
+}
+
+async function authenticate(auth: Auth, headers: HeaderBag) {
+  try {
+    return await auth.resolveViewerFromRequest(headers);
+  } catch (err) {
+    throw fromAuthError(err) ?? err;
+  }
+}
+
+function buildAuth(deps: GatewayAuthDeps, mode: 'user' | 'integration'): Promise<Auth> {
+  const { config } = deps;
+  const settings = config.auth;
+  const connectedApp = settings.connectedApp;
+  const loginUrl = config.salesforce.loginUrl;
+  return createAuth({
+    mode,
+    gatewayUrl: deps.publicUrl,
+    tokenEncryptionKeys: settings.tokenEncryptionKeys,
+    redisUrl: config.redisUrl,
+    sessionTtlSeconds: settings.sessionTtlSeconds,
+    logger: deps.logger.child({ component: 'auth' }),
+    ...(settings.apiKeys ? { apiKeys: settings.apiKeys } : {}),
+    ...(mode === 'user' && connectedApp && loginUrl !== undefined
+      ? {
+          salesforce: {
+            loginUrl,
+            clientId: connectedApp.clientId,
+            clientSecret: connectedApp.clientSecret,
+            ...(settings.redirectUri ? { redirectUri: settings.redirectUri } : {}),
+            // Real Salesforce is https only; plain http is the loopback emulator.
+            allowInsecureHttp: config.salesforce.mode === 'emulator',
+          },
+        }
+      : {}),
+  });
+}

@@ -1,0 +1,45 @@
+import { Connection } from 'jsforce';
+import type { UserCredentials } from '../auth/request-credentials';
+import { BoundedTransport } from '../upstreams/salesforce/bounded-transport';
+import type { SalesforceClient } from '../upstreams/salesforce/client';
+import { createJsforceClient } from '../upstreams/salesforce/jsforce-client';
+
+export interface UserClientOptions {
+  apiVersion: string;
+  timeoutMs: number;
+}
+
+/**
+ * A Salesforce client acting as the signed-in user: their own jsforce Connection (instance URL
+ * and access token from the vault) behind the same bounded transport and retry policy as the
+ * integration client. One per request, so nothing of one user can leak into another's calls.
+ */
+export function createUserSalesforceClient(
+  credentials: UserCredentials,
+  options: UserClientOptions,
+): SalesforceClient {
+  const connection = new Connection({
+    instanceUrl: credentials.instanceUrl,
+    accessToken: credentials.accessToken,
+    version: options.apiVersion,
+    // A 401 (INVALID_SESSION_ID) lands here; the refresher makes one token call per user
+    // however many requests and instances hit it, and ends the session on invalid_grant.
+    refreshFn: (conn, callback) => {
+      credentials.refreshAccessToken().then(
+        (accessToken) => {
+          conn.instanceUrl = credentials.instanceUrl;
+          callback(null, accessToken);
+        },
+        (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
+      );
+    },
+  });
+  connection._transport = new BoundedTransport(options.timeoutMs);
+  // jsforce would otherwise spend an API call to discover the identity URL.
+  connection.userInfo = {
+    id: credentials.userId,
+    organizationId: credentials.orgId,
+    url: credentials.identityUrl,
+  };
+  return createJsforceClient({ connection: () => Promise.resolve(connection) });
+}
