@@ -16,6 +16,12 @@ export interface SalesforceEmulatorOptions {
   /** Seed data size and PRNG seed for `createSeededStore`. */
   scale?: number;
   seed?: number;
+  /**
+   * The seed's "as of" moment. Default: the start of the current UTC day (by `clock`), so
+   * relative dates (THIS_QUARTER, NEXT_N_DAYS) find data whenever the demo runs; pass a fixed
+   * date for data that is identical across days.
+   */
+  seedBaseDate?: Date | string;
   /** The version advertised in URLs the emulator builds itself; any vNN.N path is served. */
   apiVersion?: string;
   /** Added to every REST/SOAP API call. */
@@ -42,6 +48,7 @@ export interface ResolvedEmulatorOptions {
   port: number;
   scale: number | undefined;
   seed: number | undefined;
+  seedBaseDate: Date | string;
   apiVersion: string;
   latencyMs: number;
   dailyApiLimit: number;
@@ -62,11 +69,14 @@ export function resolveEmulatorOptions(
   const apiVersion = (options.apiVersion ?? '59.0').replace(/^v/, '');
   if (!/^\d+\.\d$/.test(apiVersion))
     throw new Error(`apiVersion must look like 59.0, got ${apiVersion}`);
+  const clock = options.clock ?? (() => new Date());
+  const startOfToday = new Date(Math.floor(clock().getTime() / 86_400_000) * 86_400_000);
   return {
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
     scale: options.scale,
     seed: options.seed,
+    seedBaseDate: options.seedBaseDate ?? startOfToday,
     apiVersion,
     latencyMs: nonNegative('latencyMs', options.latencyMs ?? 0),
     dailyApiLimit: nonNegative('dailyApiLimit', options.dailyApiLimit ?? 100_000),
@@ -81,7 +91,7 @@ export function resolveEmulatorOptions(
     rotateRefreshTokens: options.rotateRefreshTokens ?? false,
     clientCredentialsUsername: options.clientCredentialsUsername ?? 'integration@atom-demo.org',
     cdc: { ...options.cdc },
-    clock: options.clock ?? (() => new Date()),
+    clock,
   };
 }
 

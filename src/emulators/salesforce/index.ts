@@ -30,6 +30,7 @@ export async function startSalesforceEmulator(
   const store = createSeededStore({
     scale: resolved.scale,
     seed: resolved.seed,
+    baseDate: resolved.seedBaseDate,
     clock: resolved.clock,
   });
   let baseUrl = '';

@@ -28,7 +28,11 @@ import {
 import { DEMO_ADMIN, DEMO_INTEGRATION_USER, DEMO_REPS, DEMO_USERS } from './salesforce-users';
 import { SeededRandom } from './seeded-random';
 
-/** The seed's fixed "now": every date is relative to it, so data never drifts between runs. */
+/**
+ * The seed's default "now": every date is relative to the base date, so the same (scale, seed,
+ * baseDate) always gives the same data. The emulator passes the current UTC day instead, so
+ * the demo's "this quarter" and "next 30 days" always hold data.
+ */
 export const SEED_BASE_DATE = '2025-06-30T12:00:00.000Z';
 export const DEFAULT_SEED = 20250630;
 
@@ -44,13 +48,11 @@ export interface SeedOptions {
   /** Multiplies the record counts (users stay six); fractions give small test orgs. */
   scale?: number;
   seed?: number;
+  /** The moment the data is generated "as of" (default SEED_BASE_DATE). */
+  baseDate?: Date | string;
 }
 
 const DAY_MS = 86_400_000;
-const BASE_MS = Date.parse(SEED_BASE_DATE);
-const OLDEST_MS = BASE_MS - 730 * DAY_MS;
-/** One bulk import moment shared by some accounts: a CreatedDate tie. */
-const IMPORT_MS = OLDEST_MS + 3 * DAY_MS;
 /** Amounts most deals use, so sorting by amount has ties. */
 const AMOUNT_TIERS = [5000, 10000, 15000, 25000, 50000, 75000, 100000, 250000] as const;
 const REVENUE_TIERS = [1e6, 5e6, 10e6, 50e6, 100e6, 250e6, 1e9] as const;
@@ -118,11 +120,21 @@ class SalesforceSeedBuilder {
   private readonly contacts: SObjectRecord[] = [];
   private readonly oppsByAccount = new Map<string, SObjectRecord[]>();
 
+  private readonly baseMs: number;
+  private readonly oldestMs: number;
+  /** One bulk import moment shared by some accounts: a CreatedDate tie. */
+  private readonly importMs: number;
+
   constructor(
     seed: number,
     private readonly scale: number,
+    baseDate: Date | string,
   ) {
     this.rng = new SeededRandom(seed);
+    this.baseMs = new Date(baseDate).getTime();
+    if (Number.isNaN(this.baseMs)) throw new Error(`baseDate is not a date: ${String(baseDate)}`);
+    this.oldestMs = this.baseMs - 730 * DAY_MS;
+    this.importMs = this.oldestMs + 3 * DAY_MS;
   }
 
   build(): void {
@@ -205,7 +217,7 @@ class SalesforceSeedBuilder {
     for (const field of objectDef.fields) {
       if (field.type !== 'id') record[field.name] = field.type === 'boolean' ? false : null;
     }
-    const modifiedMs = Math.min(BASE_MS, audit.createdMs + this.rng.int(0, 90) * DAY_MS);
+    const modifiedMs = Math.min(this.baseMs, audit.createdMs + this.rng.int(0, 90) * DAY_MS);
     // Imports run as the integration user; the rest was keyed in by the owner.
     const author = this.rng.chance(0.3) ? DEMO_INTEGRATION_USER.Id : audit.ownerId;
     Object.assign(record, values, {
@@ -225,7 +237,9 @@ class SalesforceSeedBuilder {
   private account(index: number): void {
     const rng = this.rng;
     const name = this.companyName(index);
-    const createdMs = rng.chance(0.1) ? IMPORT_MS : this.between(OLDEST_MS, BASE_MS - 30 * DAY_MS);
+    const createdMs = rng.chance(0.1)
+      ? this.importMs
+      : this.between(this.oldestMs, this.baseMs - 30 * DAY_MS);
     const roots = this.accounts.filter((a) => a.ParentId === null);
     const linked = rng.chance(1 / 3);
     const slug = ascii(name) || `account${index}`;
@@ -265,7 +279,7 @@ class SalesforceSeedBuilder {
     const account = this.someAccount(0.05);
     const first = rng.maybe(0.05, () => rng.pick(FIRST_NAMES));
     const last = this.lastName();
-    const accountCreated = account ? Date.parse(String(account.CreatedDate)) : OLDEST_MS;
+    const accountCreated = account ? Date.parse(String(account.CreatedDate)) : this.oldestMs;
     const website = typeof account?.Website === 'string' ? account.Website : null;
     const domain = website ? website.replace(/^https:\/\/www\./, '') : 'example.com';
     const local = [ascii(first ?? ''), ascii(last)].filter((p) => p !== '').join('.') || 'contact';
@@ -281,7 +295,7 @@ class SalesforceSeedBuilder {
         LeadSource: rng.maybe(0.3, () => rng.weighted(SOURCE_WEIGHTS)),
         ...(rng.chance(0.5) ? this.address('Mailing') : {}),
       },
-      { createdMs: this.between(accountCreated, BASE_MS), ownerId: this.ownerLike(account) },
+      { createdMs: this.between(accountCreated, this.baseMs), ownerId: this.ownerLike(account) },
     );
     this.contacts.push(record);
   }
@@ -292,17 +306,17 @@ class SalesforceSeedBuilder {
     const stage = rng.weighted(STAGE_WEIGHTS);
     const closed = stage.startsWith('Closed');
     let closeMs = closed
-      ? BASE_MS - rng.int(1, 700) * DAY_MS
-      : BASE_MS + rng.int(-30, 182) * DAY_MS;
+      ? this.baseMs - rng.int(1, 700) * DAY_MS
+      : this.baseMs + rng.int(-30, 182) * DAY_MS;
     if (rng.chance(0.3)) {
       // Month ends: the usual close dates, and ties for sorting by close date.
       const d = new Date(closeMs);
       closeMs = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0, 12);
     }
-    const accountCreated = account ? Date.parse(String(account.CreatedDate)) : OLDEST_MS;
+    const accountCreated = account ? Date.parse(String(account.CreatedDate)) : this.oldestMs;
     const createdMs = Math.max(
       accountCreated,
-      Math.min(BASE_MS - rng.int(1, 90) * DAY_MS, closeMs - rng.int(14, 200) * DAY_MS),
+      Math.min(this.baseMs - rng.int(1, 90) * DAY_MS, closeMs - rng.int(14, 200) * DAY_MS),
     );
     const values: Record<string, FieldValue> = {
       AccountId: account?.Id ?? null,
@@ -362,7 +376,7 @@ class SalesforceSeedBuilder {
         Industry: rng.maybe(0.15, () => rng.weighted(INDUSTRY_WEIGHTS)),
         ...this.leadCommon(),
       },
-      { createdMs: this.between(OLDEST_MS, BASE_MS), ownerId: this.owner() },
+      { createdMs: this.between(this.oldestMs, this.baseMs), ownerId: this.owner() },
     );
   }
 
@@ -393,7 +407,7 @@ class SalesforceSeedBuilder {
         ...this.leadCommon(),
       },
       {
-        createdMs: Math.max(OLDEST_MS, convertedMs - this.rng.int(1, 60) * DAY_MS),
+        createdMs: Math.max(this.oldestMs, convertedMs - this.rng.int(1, 60) * DAY_MS),
         ownerId: String(contact.OwnerId),
       },
     );
@@ -409,7 +423,11 @@ export function generateSalesforceSeed(options: SeedOptions = {}): SeedData {
   const scale = options.scale ?? 1;
   if (!Number.isFinite(scale) || scale <= 0)
     throw new RangeError(`scale must be > 0, got ${scale}`);
-  const builder = new SalesforceSeedBuilder(options.seed ?? DEFAULT_SEED, scale);
+  const builder = new SalesforceSeedBuilder(
+    options.seed ?? DEFAULT_SEED,
+    scale,
+    options.baseDate ?? SEED_BASE_DATE,
+  );
   builder.build();
   return { users: DEMO_USERS.map((u) => ({ ...u })), records: builder.records };
 }
