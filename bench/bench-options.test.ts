@@ -10,6 +10,7 @@ describe('readBenchOptions', () => {
       scale: 1,
       burstSeconds: 10,
       concurrency: 8,
+      primeRounds: 3,
       resultsPath: 'bench/results/latest.json',
     });
   });
@@ -20,12 +21,14 @@ describe('readBenchOptions', () => {
       BENCH_ITERATIONS: '3',
       BENCH_SCALE: '2',
       BENCH_BURST_SECONDS: '',
+      BENCH_PRIME: '0',
     });
     expect(options.latencyMs).toBe(5);
     expect(options.iterations).toBe(3);
     expect(options.baselineNestedIterations).toBe(2);
     expect(options.scale).toBe(2);
     expect(options.burstSeconds).toBe(10);
+    expect(options.primeRounds).toBe(0);
   });
 
   it.each([
@@ -34,6 +37,7 @@ describe('readBenchOptions', () => {
     ['BENCH_LATENCY_MS', '-1'],
     ['BENCH_SCALE', 'lots'],
     ['BENCH_CONCURRENCY', '1000'],
+    ['BENCH_PRIME', '-2'],
   ])('rejects %s=%s with the variable named', (name, value) => {
     expect(() => readBenchOptions({ [name]: value })).toThrow(BenchOptionsError);
     expect(() => readBenchOptions({ [name]: value })).toThrow(name);

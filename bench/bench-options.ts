@@ -10,6 +10,12 @@ export interface BenchOptions {
    */
   baselineNestedIterations: number;
   warmupIterations: number;
+  /**
+   * Rounds of every operation on both servers before anything is measured. Without them the
+   * first operation measured (the gateway's, right after start-up) runs on cold, unoptimised
+   * code that the baseline, measured later, no longer pays for.
+   */
+  primeRounds: number;
   /** Emulator seed scale: 200 accounts, 600 opportunities, 1,000 contacts at 1. */
   scale: number;
   /** Length of each concurrent burst (one per operation and server). */
@@ -55,6 +61,7 @@ export function readBenchOptions(env: Record<string, string | undefined>): Bench
     iterations,
     baselineNestedIterations: Math.max(1, Math.ceil(iterations / 2)),
     warmupIterations: readNumber(env, 'BENCH_WARMUP', 2, { min: 0, max: 100, integer: true }),
+    primeRounds: readNumber(env, 'BENCH_PRIME', 3, { min: 0, max: 100, integer: true }),
     scale: readNumber(env, 'BENCH_SCALE', 1, { min: 0.1, max: 20, integer: false }),
     burstSeconds: readNumber(env, 'BENCH_BURST_SECONDS', 10, { min: 0, max: 60, integer: false }),
     concurrency: readNumber(env, 'BENCH_CONCURRENCY', 8, { min: 1, max: 64, integer: true }),

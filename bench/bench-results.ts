@@ -5,6 +5,12 @@ import type { LatencySummary } from './latency-stats';
 export interface ServerResult {
   /** Emulator API calls over the measured sequential iterations, divided by their number. */
   callsPerOperation: number;
+  /**
+   * Process CPU (user + system) over the measured sequential iterations, divided by their
+   * number: emulator and client included, but unlike latency it does not hide CPU behind
+   * the injected network wait, and it moves less with other load on the machine.
+   */
+  cpuMsPerOperation: number;
   latency: LatencySummary;
   burst: BurstResult;
 }

@@ -4,6 +4,7 @@ import { formatResultsTable, formatTargets } from './results-table';
 function server(calls: number, p50: number, throughput: number): ServerResult {
   return {
     callsPerOperation: calls,
+    cpuMsPerOperation: p50 / 4,
     latency: { samples: 5, p50Ms: p50, p95Ms: p50 * 2, meanMs: p50, maxMs: p50 * 3 },
     burst: { completed: 10, failed: 0, firstError: undefined, elapsedMs: 1000, throughput },
   };
@@ -57,6 +58,8 @@ describe('bench results', () => {
       '15.0x',
       '200.0',
       '3000.0',
+      '25.0',
+      '375.0',
       '8.0',
       '1.0',
       '',

@@ -10,6 +10,8 @@ const HEADERS = [
   'p50 ×faster',
   'p95 ms gw',
   'p95 ms base',
+  'CPU ms/op gw',
+  'CPU ms/op base',
   'req/s gw',
   'req/s base',
 ] as const;
@@ -44,6 +46,8 @@ function row(result: OperationResult): string[] {
     times(result.p50Faster),
     fixed(result.gateway.latency.p95Ms, 1),
     fixed(result.baseline.latency.p95Ms, 1),
+    fixed(result.gateway.cpuMsPerOperation, 1),
+    fixed(result.baseline.cpuMsPerOperation, 1),
     throughput(result.gateway),
     throughput(result.baseline),
   ];

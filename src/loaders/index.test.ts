@@ -81,6 +81,35 @@ describe('createLoaders', () => {
     ).not.toBe(salesforce.groupedCount({ object: 'Contact', groupField: 'AccountId' }));
   });
 
+  it('answers a repeated equal spec with its loader and never hands a stale one to a new spec', () => {
+    const { client } = countingClient();
+    const { salesforce } = createLoaders({ salesforce: client, viewer: viewer('org:a') });
+    const fields = ['Id', 'Email'];
+    const spec = {
+      parent: 'Account',
+      relationship: 'Contacts',
+      child: 'Contact',
+      first: 5,
+    } as const;
+    const a = salesforce.childConnections({ ...spec, fields, where: null });
+    // One field resolver call per parent row: equal specs, new objects each time.
+    expect(salesforce.childConnections({ ...spec, fields, where: null })).toBe(a);
+    const filtered = salesforce.childConnections({
+      ...spec,
+      fields,
+      where: { email: { eq: 'x' } },
+    });
+    expect(filtered).not.toBe(a);
+    expect(salesforce.childConnections({ ...spec, fields: ['Id'], where: null })).not.toBe(a);
+    expect(salesforce.childConnections({ ...spec, fields, where: null, first: 6 })).not.toBe(a);
+    // Back to the first spec after others: the family's map, not the last-spec shortcut.
+    expect(salesforce.childConnections({ ...spec, fields: [...fields], where: null })).toBe(a);
+    expect(salesforce.recordById('Account', fields)).toBe(salesforce.recordById('Account', fields));
+    expect(salesforce.recordById('Contact', fields)).not.toBe(
+      salesforce.recordById('Account', fields),
+    );
+  });
+
   it('gives every request its own loaders, scoped by the viewer', async () => {
     const { client, calls } = countingClient();
     const first = createLoaders({ salesforce: client, viewer: viewer('org:a|user:1') });

@@ -13,13 +13,36 @@ import {
 import type { SObjectName } from '../upstreams/salesforce/soql';
 import { loaderKey } from './loader-key';
 
-function memo<T>(cache: Map<string, T>, key: string, create: () => T): T {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = create();
-    cache.set(key, value);
-  }
-  return value;
+const entriesOf = (spec: object): Record<string, unknown> => ({ ...spec });
+
+/** Same keys holding identical values: the same loader key, without serialising again. */
+function sameSpec(a: object, b: object): boolean {
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  return keys.every((key) => key in right && left[key] === right[key]);
+}
+
+/**
+ * A loader family keyed by the spec's content. Field resolvers ask once per parent row with
+ * an equal spec (`account.contacts` under 200 opportunities: the same cached field list, no
+ * filter), so the last spec is compared by identity of its values before it is serialised.
+ */
+function loaderFamily<S extends object, L>(scope: string, create: (spec: S) => L): (spec: S) => L {
+  const byKey = new Map<string, L>();
+  let last: { spec: S; loader: L } | undefined;
+  return (spec) => {
+    if (last !== undefined && sameSpec(last.spec, spec)) return last.loader;
+    const key = loaderKey(scope, entriesOf(spec));
+    let loader = byKey.get(key);
+    if (loader === undefined) {
+      loader = create(spec);
+      byKey.set(key, loader);
+    }
+    last = { spec, loader };
+    return loader;
+  };
 }
 
 /**
@@ -30,24 +53,27 @@ function memo<T>(cache: Map<string, T>, key: string, create: () => T): T {
 export function createLoaders(deps: { salesforce: SalesforceClient; viewer: Viewer }) {
   const { salesforce, viewer } = deps;
   const scope = viewer.cacheScope;
-  const byId = new Map<string, RecordByIdLoader>();
-  const children = new Map<string, ChildConnectionsLoader>();
-  const counts = new Map<string, GroupedCountLoader>();
+  const byId = loaderFamily(scope, (spec: { object: SObjectName; fields: string[] }) =>
+    createRecordByIdLoader(salesforce, spec.object, spec.fields),
+  );
+  const childConnections = loaderFamily(scope, (spec: ChildConnectionSpec) =>
+    createChildConnectionsLoader(salesforce, spec),
+  );
+  const groupedCount = loaderFamily(scope, (spec: GroupedCountSpec) =>
+    createGroupedCountLoader(salesforce, spec),
+  );
 
   return {
     scope,
     salesforce: {
       recordById(object: SObjectName, fields: string[]): RecordByIdLoader {
-        const key = loaderKey(scope, { object, fields });
-        return memo(byId, key, () => createRecordByIdLoader(salesforce, object, fields));
+        return byId({ object, fields });
       },
       childConnections(spec: ChildConnectionSpec): ChildConnectionsLoader {
-        const key = loaderKey(scope, { ...spec });
-        return memo(children, key, () => createChildConnectionsLoader(salesforce, spec));
+        return childConnections(spec);
       },
       groupedCount(spec: GroupedCountSpec): GroupedCountLoader {
-        const key = loaderKey(scope, { ...spec });
-        return memo(counts, key, () => createGroupedCountLoader(salesforce, spec));
+        return groupedCount(spec);
       },
     },
   };

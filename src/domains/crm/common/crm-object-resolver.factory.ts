@@ -52,8 +52,7 @@ export function crmObjectResolver<S extends CrudObject>(spec: CrmObjectResolverS
   const { sobject, type, requiredFields } = spec;
   const payload = (input: object) => toRecordPayload(sobject, input, requiredFields);
 
-  // Typed here too: type-graphql collects an inherited field resolver (`owner`) under this
-  // class before it maps it to the subclass.
+  // Typed here too: type-graphql collects inherited field resolvers before it maps them to the subclass.
   @Resolver(() => type)
   abstract class CrmObjectResolver {
     @Query(() => type, { name: spec.singular, nullable: true })
@@ -79,7 +78,7 @@ export function crmObjectResolver<S extends CrudObject>(spec: CrmObjectResolverS
       @Root() record: NodeOf<S>,
       @Ctx() ctx: GatewayContext,
       @Info() info: GraphQLResolveInfo,
-    ): Promise<User | null> {
+    ): User | null | Promise<User | null> {
       return resolveParent<'User'>(ctx, info, record, 'owner');
     }
 
@@ -99,7 +98,7 @@ export function crmObjectResolver<S extends CrudObject>(spec: CrmObjectResolverS
       @Ctx() ctx: GatewayContext,
       @Info() info: GraphQLResolveInfo,
     ): Promise<NodeOf<S>> {
-      // Built inside the write: a bad id is reported before a blank required string.
+      // Built inside the write so a blank required string leaves as BAD_USER_INPUT only after the id is checked.
       return updateRecord(ctx, info, sobject, id, () => payload(input));
     }
 

@@ -4,6 +4,7 @@ import {
   getNullableType,
   isLeafType,
   isListType,
+  execute,
   graphql,
   isEnumType,
   isInputObjectType,
@@ -436,6 +437,41 @@ describe('isFieldSelected', () => {
       await selected('{ accounts { pageInfo { endCursor } } }', ['pageInfo', 'hasNextPage']),
     ).toBe(false);
     expect(await selected('{ accounts { totalCount } }', [])).toBe(false);
+  });
+
+  it('answers per execution: one parsed document run with different variables', async () => {
+    // Apollo reuses a parsed document across requests; an answer must not outlive its execution.
+    const document = parse(
+      'query ($s: Boolean!) { a: accounts { totalCount @skip(if: $s) pageInfo { hasNextPage } } }',
+    );
+    const answers: boolean[][] = [];
+    const fieldResolver: GraphQLFieldResolver<unknown, unknown> = (parent, args, ctx, info) => {
+      if (info.fieldName === 'accounts') {
+        answers.push([
+          isFieldSelected(info, ['totalCount']),
+          isFieldSelected(info, ['pageInfo', 'hasNextPage']),
+          // Asked again in the same execution: the remembered answer, and paths kept apart.
+          isFieldSelected(info, ['totalCount']),
+          isFieldSelected(info, ['pageInfo']),
+        ]);
+        return { ...connection, pageInfo: { hasNextPage: false } };
+      }
+      return defaultFieldResolver(parent, args, ctx, info);
+    };
+    for (const s of [true, false, true]) {
+      const result = await execute({
+        schema: crmTestSchema,
+        document,
+        variableValues: { s },
+        fieldResolver,
+      });
+      expect(result.errors ?? []).toEqual([]);
+    }
+    expect(answers).toEqual([
+      [false, true, false, true],
+      [true, true, true, true],
+      [false, true, false, true],
+    ]);
   });
 });
 

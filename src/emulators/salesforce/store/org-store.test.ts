@@ -119,6 +119,21 @@ describe('OrgStore basics', () => {
     expect(store.byId(id)).toMatchObject({ Name: 'Mine', IsDeleted: false });
   });
 
+  it('finds a record by its 18-character Id, its 15-character form or a re-cased suffix', () => {
+    const store = emptyStore();
+    const id = store.create('Account', { Name: 'Lookup' }, ADMIN);
+    const row = store.byId(id);
+    expect(row).toMatchObject({ Id: id, Name: 'Lookup' });
+    expect(store.byId(id.slice(0, 15))).toBe(row);
+    // The suffix is case-insensitive by design; only the first 15 characters are exact.
+    expect(store.byId(id.slice(0, 15) + id.slice(15).toLowerCase())).toBe(row);
+    expect(store.byId(id.slice(0, 14) + (id[14] === 'A' ? 'B' : 'A'))).toBeUndefined();
+    expect(store.byId('not an id')).toBeUndefined();
+    // Rows written after the lookup index was built are found too, updated in place.
+    store.update('Account', id, { Name: 'Renamed' }, ADMIN);
+    expect(store.byId(id)?.Name).toBe('Renamed');
+  });
+
   it('load() replaces everything and reset() returns to the loaded seed', () => {
     const store = emptyStore();
     const id = store.create('Account', { Name: 'Temp' }, ADMIN);

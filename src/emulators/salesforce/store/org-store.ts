@@ -86,8 +86,11 @@ export class OrgStore implements OrgData {
   }
 
   byId(id: string): SObjectRecord | undefined {
+    // Stored Ids are canonical 18-character ones, as are the references between rows.
+    const exact = this.table.record(id);
+    if (exact !== undefined) return exact;
     const id18 = to18(id);
-    return id18 === undefined ? undefined : this.table.get(id18)?.record;
+    return id18 === undefined ? undefined : this.table.record(id18);
   }
 
   objectNameOf(id: string): string | undefined {

@@ -6,6 +6,13 @@ export class RecordTable implements RecordSource {
   private readonly byObject = new Map<string, Map<string, SObjectRecord>>();
   private readonly objectOf = new Map<string, string>();
   private readonly cascades = new Map<string, readonly string[]>();
+  /** Every row by Id in one map: SOQL parent paths look one up per row and hop. */
+  private readonly records = new Map<string, SObjectRecord>();
+
+  /** The committed row with exactly this 18-character Id. */
+  record(id18: string): SObjectRecord | undefined {
+    return this.records.get(id18);
+  }
 
   get(id18: string): StoredRecord | undefined {
     const objectName = this.objectOf.get(id18);
@@ -29,6 +36,7 @@ export class RecordTable implements RecordSource {
     }
     rows.set(record.Id, record);
     this.objectOf.set(record.Id, objectName);
+    this.records.set(record.Id, record);
   }
 
   commit(tx: WriteTransaction): void {
@@ -43,5 +51,6 @@ export class RecordTable implements RecordSource {
     this.byObject.clear();
     this.objectOf.clear();
     this.cascades.clear();
+    this.records.clear();
   }
 }

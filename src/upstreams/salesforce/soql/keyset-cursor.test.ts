@@ -69,6 +69,35 @@ describe('keyset cursors', () => {
     expect(decodeError(forge([1, 'a', 5])).message).toMatch(/record Id/);
   });
 
+  it('writes the v1 JSON payload, the same for equal sort keys held in different arrays', () => {
+    const payload = (cursor: string): unknown =>
+      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const first = encodeCursor(RECORD, KEYS);
+    expect(payload(first)).toEqual({
+      v: 1,
+      s: expect.stringMatching(/^[0-9a-z]+$/),
+      k: [12.5, "O'Brien", '006000000000001AAA'],
+    });
+    // Plans are kept per array: an equal copy must hash the same, a different spec must not.
+    expect(
+      encodeCursor(
+        RECORD,
+        KEYS.map((k) => ({ ...k })),
+      ),
+    ).toBe(first);
+    const byId: SortKey[] = [{ field: 'Id', direction: 'ASC', nulls: 'FIRST' }];
+    const other = encodeCursor(RECORD, byId);
+    expect(payload(other)).toMatchObject({ k: ['006000000000001AAA'] });
+    expect((payload(other) as { s: string }).s).not.toBe((payload(first) as { s: string }).s);
+    expect(encodeCursor({ ...RECORD, Amount: 3 }, KEYS)).not.toBe(first);
+    expect(decodeCursor(encodeCursor({ ...RECORD, Amount: 3 }, KEYS), KEYS)[0]).toBe(3);
+  });
+
+  it('refuses a sort value that is an object, even through the cached plan', () => {
+    encodeCursor(RECORD, KEYS);
+    expect(() => encodeCursor({ ...RECORD, Amount: { value: 1 } }, KEYS)).toThrow(/not a scalar/);
+  });
+
   it('refuses to encode a record lacking a sort field (a selection bug, not user input)', () => {
     expect(() => encodeCursor({ Id: '006000000000001AAA' }, KEYS)).toThrow(
       /select every sort field/,

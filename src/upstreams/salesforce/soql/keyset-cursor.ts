@@ -7,7 +7,7 @@ const MAX_CURSOR_LENGTH = 4096;
 type CursorValue = string | number | boolean | null;
 
 /** FNV-1a over the sort spec: short and stable; it only has to tell two orderBy arguments apart. */
-function sortSpecHash(sortKeys: SortKey[]): string {
+function hashSpec(sortKeys: SortKey[]): string {
   const spec = sortKeys.map((k) => `${k.field.toLowerCase()}:${k.direction}:${k.nulls}`).join(',');
   let hash = 0x811c9dc5;
   for (let i = 0; i < spec.length; i++) {
@@ -17,9 +17,35 @@ function sortSpecHash(sortKeys: SortKey[]): string {
   return hash.toString(36);
 }
 
-function readPath(record: Record<string, unknown>, path: string): unknown {
+interface CursorPlan {
+  /** Each sort field split into its relationship path once, not once per row. */
+  paths: string[][];
+  /** The JSON text before the values: `{"v":1,"s":"<hash>","k":[`. */
+  prefix: string;
+}
+
+/**
+ * One page encodes a cursor per row with the same `sortKeys` array (a compiled query's), so
+ * the hash and the split paths are kept per array. Keyed weakly by identity: a caller that
+ * mutates a SortKey array after encoding would get a stale hash, and no caller does.
+ */
+const plans = new WeakMap<SortKey[], CursorPlan>();
+
+function planFor(sortKeys: SortKey[]): CursorPlan {
+  let plan = plans.get(sortKeys);
+  if (plan === undefined) {
+    plan = {
+      paths: sortKeys.map((k) => k.field.split('.')),
+      prefix: `{"v":${CURSOR_VERSION},"s":${JSON.stringify(hashSpec(sortKeys))},"k":[`,
+    };
+    plans.set(sortKeys, plan);
+  }
+  return plan;
+}
+
+function readPath(record: Record<string, unknown>, path: string[]): unknown {
   let current: unknown = record;
-  for (const segment of path.split('.')) {
+  for (const segment of path) {
     if (current === null) return null;
     if (typeof current !== 'object') return undefined;
     current = (current as Record<string, unknown>)[segment];
@@ -33,18 +59,21 @@ function readPath(record: Record<string, unknown>, path: string): unknown {
  * (Id last).
  */
 export function encodeCursor(record: SalesforceRecord, sortKeys: SortKey[]): string {
-  const values = sortKeys.map((key): CursorValue => {
-    const value = readPath(record, key.field);
+  const plan = planFor(sortKeys);
+  let json = plan.prefix;
+  for (let i = 0; i < plan.paths.length; i++) {
+    const value = readPath(record, plan.paths[i] as string[]);
+    const field = (sortKeys[i] as SortKey).field;
     if (value === undefined) {
-      throw new Error(`encodeCursor: the record has no ${key.field}; select every sort field`);
+      throw new Error(`encodeCursor: the record has no ${field}; select every sort field`);
     }
-    if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
-      throw new Error(`encodeCursor: ${key.field} is not a scalar`);
+    const kind = typeof value;
+    if (value !== null && kind !== 'string' && kind !== 'number' && kind !== 'boolean') {
+      throw new Error(`encodeCursor: ${field} is not a scalar`);
     }
-    return value as CursorValue;
-  });
-  const payload = JSON.stringify({ v: CURSOR_VERSION, s: sortSpecHash(sortKeys), k: values });
-  return Buffer.from(payload, 'utf8').toString('base64url');
+    json += `${i === 0 ? '' : ','}${JSON.stringify(value)}`;
+  }
+  return Buffer.from(`${json}]}`, 'utf8').toString('base64url');
 }
 
 function isCursorValue(value: unknown): value is CursorValue {
@@ -75,7 +104,7 @@ export function decodeCursor(cursor: string, sortKeys: SortKey[]): unknown[] {
   const { v, s, k } = payload as { v?: unknown; s?: unknown; k?: unknown };
   if (v !== CURSOR_VERSION)
     throw invalid('it was issued by another version of the API; start again without after');
-  if (s !== sortSpecHash(sortKeys)) {
+  if (s !== hashSpec(sortKeys)) {
     throw invalid(
       'it was issued for a different orderBy; pass the same orderBy as the page it came from',
     );

@@ -7,7 +7,6 @@ import { OBJECT_MAPPINGS } from './object-mappings';
 import { normalizeId } from './salesforce-id';
 import { assertSoqlName, assertSoqlPath, selectFields } from './select-fields';
 import { SoqlInputError } from './soql-input-error';
-import { soqlString } from './soql-literals';
 import { orderByClauses, resolveSortKeys } from './sort-keys';
 import {
   MAX_IDS_PER_QUERY,
@@ -49,7 +48,13 @@ function idsIn(field: string, ids: string[], argument: string): SoqlCondition {
     );
   }
   const unique = [...new Set(ids.map((id) => normalizeId(id, argument)))];
-  return compare(field, 'IN', unique.map(soqlString), 'STRING');
+  // normalizeId only answers 18 letters and digits, which need no escaping.
+  return compare(
+    field,
+    'IN',
+    unique.map((id) => `'${id}'`),
+    'STRING',
+  );
 }
 
 function scopeCondition(scope: IdScope | null | undefined): MaybeCondition {
