@@ -1,0 +1,19 @@
+import { MemoryPubSub } from './memory-pubsub';
+import type { PubSub } from './pubsub';
+import { RedisPubSub } from './redis-pubsub';
+
+export interface CreatePubSubOptions {
+  /** With it, fan-out goes through Redis and reaches every gateway instance. */
+  redisUrl?: string;
+  channelPrefix?: string;
+  onError?: (error: unknown) => void;
+}
+
+export function createPubSub(options: CreatePubSubOptions = {}): PubSub {
+  if (!options.redisUrl) return new MemoryPubSub({ onError: options.onError });
+  return new RedisPubSub({
+    redisUrl: options.redisUrl,
+    channelPrefix: options.channelPrefix,
+    onError: options.onError,
+  });
+}

@@ -1,0 +1,40 @@
+/** The contract's `SObjectType` values the gateway publishes changes for. */
+export const SOBJECT_TYPES = ['ACCOUNT', 'CONTACT', 'OPPORTUNITY', 'LEAD'] as const;
+export type SObjectTypeName = (typeof SOBJECT_TYPES)[number];
+
+/** The contract's `ChangeType`. */
+export type ChangeTypeName = 'CREATE' | 'UPDATE' | 'DELETE' | 'UNDELETE' | 'GAP';
+
+export type GapKind = 'GAP_CREATE' | 'GAP_UPDATE' | 'GAP_DELETE' | 'GAP_UNDELETE' | 'GAP_OVERFLOW';
+
+/** Salesforce API name of each published type. */
+export const ENTITY_NAMES: Readonly<Record<SObjectTypeName, string>> = {
+  ACCOUNT: 'Account',
+  CONTACT: 'Contact',
+  OPPORTUNITY: 'Opportunity',
+  LEAD: 'Lead',
+};
+
+/** One change event in the contract's vocabulary; JSON-safe (it crosses Redis). */
+export interface NormalizedChange {
+  type: SObjectTypeName;
+  changeType: ChangeTypeName;
+  recordIds: string[];
+  /** camelCase contract field names (`StageName` → `stageName`, `BillingCity` → `billingAddress`). */
+  changedFields: string[];
+  /** ISO 8601. */
+  commitTimestamp: string;
+  commitUserId: string | null;
+  replayId: string;
+  /** Set when Salesforce sent a GAP_* event (changeType `GAP`, or `UPDATE` after a re-read). */
+  gapKind?: GapKind;
+  /** Salesforce API name (`Opportunity`). */
+  entityName: string;
+  /** From the payload's `AccountId` (Contact, Opportunity) or the Account's own Id. */
+  accountIds?: string[];
+  /**
+   * Field values by Salesforce API name: the event's created/changed values, or the whole
+   * record after a GAP re-read. Subscribers get them filtered to the fields they may read.
+   */
+  values?: Record<string, unknown>;
+}

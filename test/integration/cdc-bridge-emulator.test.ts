@@ -1,0 +1,267 @@
+/**
+ * The CDC bridge against the real emulator: jsforce's streaming client over CometD, real
+ * writes through jsforce, the emulator's GAP and drop-clients knobs.
+ */
+import { Connection } from 'jsforce';
+import { Keyv } from 'keyv';
+import { DEMO_OAUTH_CLIENT, startSalesforceEmulator } from '../../src/emulators/salesforce';
+import { CdcBridge, type RereadRecord } from '../../src/subscriptions/cdc-bridge';
+import { JsforceChangeEventSource } from '../../src/subscriptions/jsforce-change-event-source';
+import { MemoryPubSub } from '../../src/subscriptions/memory-pubsub';
+import { ENTITY_NAMES, type NormalizedChange } from '../../src/subscriptions/normalized-change';
+import type { PubSubIterator } from '../../src/subscriptions/pubsub';
+import { KeyvReplayStore } from '../../src/subscriptions/replay-store';
+import { recordChangedTopic } from '../../src/subscriptions/topics';
+
+const INTEGRATION = { username: 'integration@atom-demo.org', password: 'demo-integration-pass' };
+const ADMIN = { username: 'admin@atom-demo.org', password: 'demo-admin-pass' };
+
+type Emulator = Awaited<ReturnType<typeof startSalesforceEmulator>>;
+
+let emulator: Emulator;
+let writer: Connection;
+const leftovers: Array<() => Promise<unknown>> = [];
+
+function connection(url: string): Connection {
+  return new Connection({
+    loginUrl: url,
+    instanceUrl: url,
+    version: '59.0',
+    oauth2: {
+      clientId: DEMO_OAUTH_CLIENT.clientId,
+      clientSecret: DEMO_OAUTH_CLIENT.clientSecret,
+      redirectUri: DEMO_OAUTH_CLIENT.redirectUris[0],
+      loginUrl: url,
+    },
+  });
+}
+
+async function login(user: { username: string; password: string }): Promise<Connection> {
+  const conn = connection(emulator.url);
+  await conn.login(user.username, user.password);
+  return conn;
+}
+
+async function admin(path: string, body: unknown): Promise<unknown> {
+  const res = await fetch(`${emulator.url}/__emulator/cdc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+  return res.json();
+}
+
+async function cometdClients(): Promise<string[]> {
+  const res = await fetch(`${emulator.url}/__emulator/cdc/events`);
+  const body = (await res.json()) as { clients: string[] };
+  return body.clients;
+}
+
+interface Harness {
+  bridge: CdcBridge;
+  pubsub: MemoryPubSub;
+  errors: unknown[];
+}
+
+async function startBridge(store: KeyvReplayStore, pubsub = new MemoryPubSub()): Promise<Harness> {
+  const conn = await login(INTEGRATION);
+  const errors: unknown[] = [];
+  const source = new JsforceChangeEventSource({
+    getConnection: async () => conn,
+    refresh: async () => {
+      await conn.login(INTEGRATION.username, INTEGRATION.password);
+    },
+    backoff: { initialMs: 100, maxMs: 1000 },
+  });
+  const bridge = new CdcBridge({
+    source,
+    pubsub,
+    replayStore: store,
+    rereadRecords: async (type, ids) => {
+      const records: unknown[] = await conn.sobject(ENTITY_NAMES[type]).retrieve([...ids]);
+      return records.filter(
+        (r): r is RereadRecord => typeof r === 'object' && r !== null && 'Id' in r,
+      );
+    },
+    onError: (error) => errors.push(error),
+  });
+  await bridge.start();
+  leftovers.push(() => bridge.stop());
+  return { bridge, pubsub, errors };
+}
+
+/** Subscribes before anything is written, so no event can slip by. */
+async function subscribeAccounts(pubsub: MemoryPubSub): Promise<PubSubIterator<NormalizedChange>> {
+  const iterator = pubsub.asyncIterator(recordChangedTopic('ACCOUNT'), { maxQueue: 1000 });
+  await iterator.ready;
+  leftovers.push(async () => iterator.return?.());
+  return iterator;
+}
+
+async function take<T>(iterator: AsyncIterator<T>, count: number, timeoutMs = 8000): Promise<T[]> {
+  const out: T[] = [];
+  const deadline = Date.now() + timeoutMs;
+  while (out.length < count) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) throw new Error(`timed out after ${out.length}/${count} events`);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`timed out after ${out.length}/${count} events`)),
+        remaining,
+      );
+    });
+    try {
+      const next = await Promise.race([iterator.next(), timeout]);
+      if (next.done) throw new Error('iterator ended');
+      out.push(next.value);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  return out;
+}
+
+/** Resolves to whatever arrives within `ms` (used to prove nothing more comes). */
+async function drain<T>(iterator: AsyncIterator<T>, ms: number): Promise<T[]> {
+  try {
+    return await take(iterator, Number.MAX_SAFE_INTEGER, ms);
+  } catch {
+    return [];
+  }
+}
+
+async function waitFor(
+  predicate: () => Promise<boolean> | boolean,
+  timeoutMs = 8000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function createAccount(name: string): Promise<string> {
+  const result = await writer.sobject('Account').create({ Name: name, BillingCity: 'Lyon' });
+  if (!result.success || !result.id) throw new Error(`create failed: ${JSON.stringify(result)}`);
+  return result.id;
+}
+
+beforeAll(async () => {
+  emulator = await startSalesforceEmulator({ port: 0, scale: 1 });
+  writer = await login(ADMIN);
+});
+
+afterEach(async () => {
+  // Each test starts from an org with no streaming client of an earlier test.
+  for (const dispose of leftovers.splice(0).reverse()) await dispose().catch(() => undefined);
+});
+
+afterAll(async () => {
+  await emulator.stop();
+});
+
+describe('CDC bridge against the emulator', () => {
+  it('delivers a jsforce write to a subscriber, normalized, over one CometD client', async () => {
+    const { pubsub, bridge } = await startBridge(new KeyvReplayStore(new Keyv()));
+    const iterators = await Promise.all([subscribeAccounts(pubsub), subscribeAccounts(pubsub)]);
+    await waitFor(async () => (await cometdClients()).length === 1);
+    const id = await createAccount('Bridge Test One');
+    const [first] = await take(iterators[0] as PubSubIterator<NormalizedChange>, 1);
+    const [second] = await take(iterators[1] as PubSubIterator<NormalizedChange>, 1);
+    expect(first).toMatchObject({
+      type: 'ACCOUNT',
+      changeType: 'CREATE',
+      entityName: 'Account',
+      accountIds: [id],
+    });
+    expect(first?.recordIds.map((r) => r.slice(0, 15))).toEqual([id.slice(0, 15)]);
+    expect(first?.changedFields).toEqual(expect.arrayContaining(['name', 'billingAddress']));
+    expect(first?.commitUserId).toMatch(/^005/);
+    expect(Number.isNaN(Date.parse(first?.commitTimestamp ?? ''))).toBe(false);
+    expect(second?.replayId).toBe(first?.replayId);
+
+    await writer.sobject('Account').update({ Id: id, AnnualRevenue: 1000 });
+    const [update] = await take(iterators[0] as PubSubIterator<NormalizedChange>, 1);
+    expect(update?.changeType).toBe('UPDATE');
+    expect(update?.changedFields).toContain('annualRevenue');
+    // However many subscribers, the org sees one streaming client.
+    expect(await cometdClients()).toHaveLength(1);
+    expect(bridge.stats().upstreamSubscriptions).toBe(1);
+    await bridge.stop();
+    await waitFor(async () => (await cometdClients()).length === 0);
+  });
+
+  it('after a restart, delivers exactly the events written while it was down', async () => {
+    const keyv = new Keyv();
+    const pubsub = new MemoryPubSub();
+    const iterator = await subscribeAccounts(pubsub);
+    const first = await startBridge(new KeyvReplayStore(keyv), pubsub);
+    await waitFor(async () => (await cometdClients()).length === 1);
+    await createAccount('Before Restart');
+    const [before] = await take(iterator, 1);
+    await first.bridge.stop();
+    expect(await keyv.get('cdc:replay-id')).toBe(before?.replayId);
+    await waitFor(async () => (await cometdClients()).length === 0);
+
+    const written: string[] = [];
+    for (let i = 0; i < 5; i += 1) written.push(await createAccount(`While Down ${i}`));
+
+    await startBridge(new KeyvReplayStore(keyv), pubsub);
+    const replayed = await take(iterator, 5);
+    expect(replayed.map((c) => c.recordIds[0]?.slice(0, 15))).toEqual(
+      written.map((id) => id.slice(0, 15)),
+    );
+    expect(replayed.every((c) => c.changeType === 'CREATE')).toBe(true);
+    expect(new Set(replayed.map((c) => c.replayId)).size).toBe(5);
+    // Nothing else: no duplicate of the event processed before the restart.
+    expect(await drain(iterator, 700)).toEqual([]);
+  });
+
+  it('turns a GAP event into a re-read update, and an overflow into a GAP change', async () => {
+    const id = await createAccount('Gap Target');
+    const errs = await startBridge(new KeyvReplayStore(new Keyv()));
+    const { pubsub } = errs;
+    const iterator = await subscribeAccounts(pubsub);
+    await waitFor(async () => (await cometdClients()).length === 1);
+    await writer.sobject('Account').update({ Id: id, Industry: 'Energy' });
+    await take(iterator, 1);
+
+    await admin('gap', { changeType: 'GAP_UPDATE', entityName: 'Account', recordIds: [id] });
+    const [reread] = await take(iterator, 1);
+    expect(reread).toMatchObject({ changeType: 'UPDATE', gapKind: 'GAP_UPDATE' });
+    expect(reread?.values).toMatchObject({ Name: 'Gap Target', Industry: 'Energy' });
+    expect(reread?.changedFields).toEqual(expect.arrayContaining(['name', 'industry']));
+
+    await admin('gap', { changeType: 'GAP_OVERFLOW', entityName: 'Account', recordIds: [] });
+    const [overflow] = await take(iterator, 1);
+    expect(overflow).toMatchObject({ changeType: 'GAP', gapKind: 'GAP_OVERFLOW' });
+  });
+
+  it('reconnects after the org drops its CometD session and keeps delivering', async () => {
+    const { pubsub, errors } = await startBridge(new KeyvReplayStore(new Keyv()));
+    const iterator = await subscribeAccounts(pubsub);
+    await waitFor(async () => (await cometdClients()).length === 1);
+    const [oldClient] = await cometdClients();
+    await createAccount('Before Drop');
+    await take(iterator, 1);
+
+    const dropped = (await admin('drop-clients', {})) as { dropped: number };
+    expect(dropped.dropped).toBe(1);
+    // Written while no session exists: must still arrive, once.
+    const id = await createAccount('During Drop');
+    await waitFor(async () => {
+      const clients = await cometdClients();
+      return clients.length === 1 && clients[0] !== oldClient;
+    });
+    const [during] = await take(iterator, 1);
+    expect(during?.recordIds[0]?.slice(0, 15)).toBe(id.slice(0, 15));
+    const afterId = await createAccount('After Drop');
+    const [after] = await take(iterator, 1);
+    expect(after?.recordIds[0]?.slice(0, 15)).toBe(afterId.slice(0, 15));
+    expect(await drain(iterator, 500)).toEqual([]);
+    expect(errors.filter((e) => !String(e).includes('Unknown client'))).toEqual([]);
+  });
+});
