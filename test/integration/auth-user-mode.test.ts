@@ -177,7 +177,11 @@ describe('AUTH_MODE=user', () => {
     expect(health.status).toBe(200);
     const ready = await fetch(`${gateway.origin}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', salesforce: { discovery: 'ok' } });
+    // Other parts (live changes) may add their own readiness details beside discovery.
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      salesforce: { discovery: 'ok' },
+    });
     expect((await gateway.emulatorStats()).total).toBe(0);
   });
 

@@ -63,6 +63,31 @@ describe('Salesforce failures end to end', () => {
     });
   });
 
+  it('gives the demo org the EMULATOR_DAILY_API_LIMIT and EMULATOR_LATENCY_MS of the environment', async () => {
+    const small = await startTestGateway({
+      env: { EMULATOR_DAILY_API_LIMIT: '3', EMULATOR_LATENCY_MS: '80' },
+    });
+    const started = Date.now();
+    const usage = await small.graphql<{ apiUsage: { max: number } }>(API_USAGE);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(80);
+    expect(usage.errors).toBeUndefined();
+    expect(usage.data?.apiUsage.max).toBe(3);
+    const outcomes: unknown[] = [];
+    for (let i = 0; i < 4; i++) {
+      const { errors } = await small.graphql('{ accounts(first: 1) { nodes { id } } }');
+      outcomes.push(errors?.[0]?.extensions?.code ?? 'ok');
+    }
+    // The limit counts every API call of the org; the last of these must be over it.
+    expect(outcomes.at(-1)).toBe('UPSTREAM_RATE_LIMITED');
+    expect(outcomes.filter((o) => o !== 'ok')).toEqual(
+      outcomes.slice(outcomes.indexOf('UPSTREAM_RATE_LIMITED')),
+    );
+    const stats = (await (await fetch(`${small.emulatorUrl}/__emulator/stats`)).json()) as {
+      limit: { used: number; max: number };
+    };
+    expect(stats.limit).toEqual({ used: 3, max: 3 });
+  });
+
   it('reports not ready, and UPSTREAM_UNAVAILABLE, when Salesforce is down', async () => {
     const orphan = await startTestGateway();
     await orphan.emulator.stop();

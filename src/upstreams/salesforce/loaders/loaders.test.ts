@@ -135,6 +135,72 @@ describe('createChildConnectionsLoader', () => {
     expect(second.sortKeys).toEqual([{ field: 'Id', direction: 'ASC', nulls: 'FIRST' }]);
   });
 
+  it("follows a child subquery's own locator when Salesforce cut its rows short", async () => {
+    const contact = (n: number): SalesforceRecord => ({ Id: makeId('003', n) });
+    const range = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => contact(from + i));
+    const { client, calls } = fakeClient(
+      () =>
+        page([
+          {
+            Id: accountIds[0]!,
+            // 200 rows of LIMIT 201 in this batch; the 201st tells whether a next page exists.
+            Contacts: {
+              totalSize: 250,
+              done: false,
+              nextRecordsUrl: '/services/data/v59.0/query/01gCHILD-200',
+              records: range(0, 200),
+            },
+          },
+          { Id: accountIds[1]!, Contacts: page([contact(900)]) },
+        ]),
+      {
+        '/services/data/v59.0/query/01gCHILD-200': page(range(200, 250)),
+      },
+    );
+    const loader = createChildConnectionsLoader(client, {
+      parent: 'Account',
+      relationship: 'Contacts',
+      child: 'Contact',
+      fields: ['Id'],
+      first: 200,
+    });
+    const [big, small] = (await loader.loadMany([accountIds[0]!, accountIds[1]!])) as Array<{
+      records: SalesforceRecord[];
+    }>;
+    // first + 1 rows, so the connection can tell there is a next page.
+    expect(big!.records).toEqual(range(0, 201));
+    expect(small!.records).toEqual([contact(900)]);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toBe('/services/data/v59.0/query/01gCHILD-200');
+  });
+
+  it('does not follow a child locator once it holds first + 1 rows', async () => {
+    const { client, calls } = fakeClient(() =>
+      page([
+        {
+          Id: accountIds[0]!,
+          Contacts: {
+            totalSize: 9,
+            done: false,
+            nextRecordsUrl: '/services/data/v59.0/query/01gCHILD-3',
+            records: [{ Id: makeId('003', 1) }, { Id: makeId('003', 2) }, { Id: makeId('003', 3) }],
+          },
+        },
+      ]),
+    );
+    const loader = createChildConnectionsLoader(client, {
+      parent: 'Account',
+      relationship: 'Contacts',
+      child: 'Contact',
+      fields: ['Id'],
+      first: 2,
+    });
+    const result = await loader.load(accountIds[0]!);
+    expect(result.records).toHaveLength(3);
+    expect(calls).toHaveLength(1);
+  });
+
   it('gives an empty page to a parent Salesforce did not return (deleted or not visible)', async () => {
     const { client } = fakeClient(() => page([]));
     const loader = createChildConnectionsLoader(client, {
