@@ -46,7 +46,8 @@ function checkSaved(
 function targetId(object: SObjectName, id: string): string {
   const normalized = parseIdArgument(id, 'id');
   if (!normalized.startsWith(KEY_PREFIXES[object])) {
-    throw new NotFoundError(`${id} is not the Id of a ${object}`, { id });
+    const article = /^[AEIOU]/.test(object) ? 'an' : 'a';
+    throw new NotFoundError(`${id} is not the Id of ${article} ${object}`, { id });
   }
   return normalized;
 }
