@@ -71,6 +71,8 @@ export class RecordJanitor {
 /**
  * A well-formed Id (valid case-checksum suffix) that no org has issued: the 18-character
  * suffix algorithm is public (https://help.salesforce.com/s/articleView?id=000385008).
+ * Written again here on purpose, not imported from the emulator's `model/ids.ts`: the contract
+ * suite must not share the emulator's bugs (it also runs against a real org).
  */
 export function unusedId(keyPrefix: string): string {
   const id15 = `${keyPrefix}0000000ZzZzZz`.slice(0, 15).padEnd(15, 'Z');
