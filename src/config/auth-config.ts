@@ -35,7 +35,7 @@ function resolveEncryptionKeys(
   // the process is acceptable; against a real org a restart must not end every session.
   if (mode === 'user' && salesforce.mode === 'live') {
     problems.push(
-      'TOKEN_ENCRYPTION_KEYS: required with AUTH_MODE=user (kid:base64 of 32 random bytes, newest first; see docs/auth.md)',
+      'TOKEN_ENCRYPTION_KEYS: required with AUTH_MODE=user (kid:base64 of 32 random bytes, newest first; see README "Authentication")',
     );
   }
   return { keys: `ephemeral:${randomBytes(32).toString('base64')}`, ephemeral: true };
