@@ -1,7 +1,14 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { analyticsResolvers } from './analytics';
 import { crmResolvers } from './crm';
+import { subscriptionResolvers } from './subscriptions';
 import { ApiUsageResolver } from './system/api-usage.resolver';
 
 /** Every resolver class of the schema; each domain adds its own entries. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const domainResolvers: NonEmptyArray<Function> = [ApiUsageResolver, ...crmResolvers];
+export const domainResolvers: NonEmptyArray<Function> = [
+  ApiUsageResolver,
+  ...crmResolvers,
+  ...analyticsResolvers,
+  ...subscriptionResolvers,
+];

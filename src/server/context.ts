@@ -1,20 +1,54 @@
 import { randomUUID } from 'node:crypto';
 import type { HeaderBag } from '../auth/request-credentials';
 import type { Viewer } from '../auth/viewer';
+import type { ConnectionControl, LiveChangeFeed } from '../domains/subscriptions/live-change-feed';
 import { createLoaders, type Loaders } from '../loaders';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
-import type { ResolveViewer } from './gateway-auth';
+import type { SalesforceRecord } from '../upstreams/salesforce/soql';
+import type { RequestViewer, ResolveViewer } from './gateway-auth';
 
 export interface GatewayContext {
   viewer: Viewer;
   /** Acts as `viewer`: the signed-in user's own connection in user mode. */
   salesforce: SalesforceClient;
+  /**
+   * Per request; a subscription replaces them for every event it delivers, so one event's
+   * reads never answer the next one from a stale memo.
+   */
   loaders: Loaders;
   requestId: string;
+  /** SOQL through `/queryAll` as `viewer` (deleted rows too): checks a delete's visibility. */
+  queryAllRows?: (soql: string) => Promise<SalesforceRecord[]>;
+  /** The instance's change feed; absent when live changes are off. */
+  live?: LiveChangeFeed;
+  /** The graphql-ws connection an operation runs on (subscriptions only). */
+  connection?: ConnectionControl;
 }
 
 export interface ContextDependencies {
   resolveViewer: ResolveViewer;
+  live?: LiveChangeFeed;
+}
+
+function requestIdOf(requestId: string | undefined): string {
+  return requestId !== undefined && /^[\w.:-]{1,100}$/.test(requestId) ? requestId : randomUUID();
+}
+
+/** A context for an already resolved viewer (graphql-ws resolves once per connection). */
+export function contextForViewer(
+  resolved: RequestViewer,
+  extras: { requestId?: string; live?: LiveChangeFeed; connection?: ConnectionControl } = {},
+): GatewayContext {
+  const { viewer, salesforce } = resolved;
+  return {
+    viewer,
+    salesforce,
+    loaders: createLoaders({ salesforce, viewer }),
+    requestId: requestIdOf(extras.requestId),
+    ...(resolved.queryAllRows ? { queryAllRows: resolved.queryAllRows } : {}),
+    ...(extras.live ? { live: extras.live } : {}),
+    ...(extras.connection ? { connection: extras.connection } : {}),
+  };
 }
 
 /**
@@ -26,12 +60,6 @@ export async function createContext(
   headers: HeaderBag,
   requestId: string | undefined,
 ): Promise<GatewayContext> {
-  const { viewer, salesforce } = await deps.resolveViewer(headers);
-  return {
-    viewer,
-    salesforce,
-    loaders: createLoaders({ salesforce, viewer }),
-    requestId:
-      requestId !== undefined && /^[\w.:-]{1,100}$/.test(requestId) ? requestId : randomUUID(),
-  };
+  const resolved = await deps.resolveViewer(headers);
+  return contextForViewer(resolved, { requestId, live: deps.live });
 }

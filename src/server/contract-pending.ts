@@ -15,7 +15,7 @@ const linkedServices =
 const analytics = 'analytics reports over Opportunity and Lead';
 const search = 'SOSL search';
 const sync = 'sync mutations into Salesforce by external id';
-const subscriptions = 'subscriptions over Change Data Capture';
+const webhooks = 'subscriptions fed by Stripe, Zendesk and QuickBooks webhooks';
 
 export const PENDING_CONTRACT_PARTS: readonly PendingContractPart[] = [
   // Stripe
@@ -44,19 +44,15 @@ export const PENDING_CONTRACT_PARTS: readonly PendingContractPart[] = [
   { coordinate: 'AccountHealth', deliveredBy: linkedServices },
   { coordinate: 'Account.customer360', deliveredBy: linkedServices },
   // Analytics
-  { coordinate: 'PipelineStage', deliveredBy: analytics },
-  { coordinate: 'PipelineReport', deliveredBy: analytics },
   { coordinate: 'PerformanceGrouping', deliveredBy: analytics },
   { coordinate: 'PerformanceRow', deliveredBy: analytics },
   { coordinate: 'PerformanceReport', deliveredBy: analytics },
   { coordinate: 'LeadGrouping', deliveredBy: analytics },
   { coordinate: 'LeadConversionRow', deliveredBy: analytics },
   { coordinate: 'LeadConversionReport', deliveredBy: analytics },
-  { coordinate: 'Query.pipeline', deliveredBy: analytics },
   { coordinate: 'Query.salesPerformance', deliveredBy: analytics },
   { coordinate: 'Query.leadConversion', deliveredBy: analytics },
-  // Search (SObjectType is shared with refreshCache and subscriptions)
-  { coordinate: 'SObjectType', deliveredBy: search },
+  // Search
   { coordinate: 'SearchResult', deliveredBy: search },
   { coordinate: 'Query.search', deliveredBy: search },
   // Sync and cache
@@ -68,9 +64,8 @@ export const PENDING_CONTRACT_PARTS: readonly PendingContractPart[] = [
     coordinate: 'Mutation.refreshCache',
     deliveredBy: 'the cross-request cache (keyv) and its invalidation',
   },
-  // Subscriptions
-  { coordinate: 'Subscription', deliveredBy: subscriptions },
-  { coordinate: 'ChangeType', deliveredBy: subscriptions },
-  { coordinate: 'RecordChange', deliveredBy: subscriptions },
-  { coordinate: 'Record', deliveredBy: subscriptions },
+  // Subscriptions fed by the linked services' webhooks
+  { coordinate: 'Subscription.paymentReceived', deliveredBy: webhooks },
+  { coordinate: 'Subscription.ticketChanged', deliveredBy: webhooks },
+  { coordinate: 'Subscription.invoiceChanged', deliveredBy: webhooks },
 ];

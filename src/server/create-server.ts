@@ -20,14 +20,28 @@ import { handleHealthz, handleNotFound, handleReadyz } from './health-routes';
 import { handleGraphQLRequest } from './http-adapter';
 import { createLogger, type Logger } from './logger';
 import { createQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits';
-import { createSalesforceClient } from './salesforce-factory';
+import {
+  createLiveChanges,
+  type LiveChanges,
+  type LiveChangesOptions,
+  type LiveChangesStats,
+} from './live-changes';
+import { queryAllRowsWith } from './query-all-rows';
+import {
+  createIntegrationSession,
+  createSalesforceClient,
+  hasIntegrationCredential,
+} from './salesforce-factory';
 import { buildGatewaySchema } from './schema';
+import { attachGraphQLWebSocket, type WebSocketLimits } from './websocket-server';
 
 export interface CreateServerOptions {
   /** Replaces the integration client built from config (demo/integration modes; server tests). */
   salesforce?: SalesforceClient;
   limits?: QueryLimits;
   logger?: Logger;
+  /** graphql-ws and Change Data Capture settings; `enabled: false` turns live changes off. */
+  subscriptions?: LiveChangesOptions & WebSocketLimits & { enabled?: boolean };
 }
 
 export interface RunningGateway {
@@ -37,6 +51,13 @@ export interface RunningGateway {
   auth: { mode: GatewayAuth['mode']; loginUrl: string | undefined };
   /** The viewer resolver, for other transports (graphql-ws `onConnect`) to share. */
   resolveViewer: GatewayAuth['resolveViewer'];
+  /** The CDC bridge of this instance; undefined when live changes are off. */
+  liveStats(): LiveChangesStats | undefined;
+  webSocketClients(): number;
+  /**
+   * Drains HTTP, closes WebSocket clients with 1001, stops the CDC bridge after flushing its
+   * replayId, then closes auth stores.
+   */
   stop(): Promise<void>;
 }
 
@@ -50,11 +71,29 @@ export async function createServer(
 ): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const development = config.nodeEnv === 'development';
-  // User mode has no integration user: nothing reaches Salesforce without a signed-in viewer.
+  const subscriptionOptions = options.subscriptions ?? {};
+  // The integration user's session: requests in demo/integration modes, and in every mode
+  // the org's one CDC subscription. An injected client comes without one (no live changes).
+  const integrationSession =
+    options.salesforce === undefined && hasIntegrationCredential(config)
+      ? createIntegrationSession(config)
+      : undefined;
+  // User mode has no integration user for requests: nothing reaches Salesforce without a
+  // signed-in viewer; the CDC consumer alone uses the integration credential, when set.
   const integrationClient =
     config.auth.mode === 'user'
       ? undefined
-      : (options.salesforce ?? createSalesforceClient(config));
+      : (options.salesforce ?? createSalesforceClient(config, integrationSession));
+  const live: LiveChanges | undefined =
+    integrationSession && subscriptionOptions.enabled !== false
+      ? await createLiveChanges({
+          session: integrationSession,
+          client: integrationClient ?? createSalesforceClient(config, integrationSession),
+          redisUrl: config.redisUrl,
+          logger,
+          options: subscriptionOptions,
+        })
+      : undefined;
   // Built once the server listens (the default public URL needs the port); until then 503.
   let auth: GatewayAuth | undefined;
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
@@ -96,7 +135,7 @@ export async function createServer(
       await handleGraphQLRequest(apollo, req, res, async () => {
         try {
           return await createContext(
-            { resolveViewer },
+            { resolveViewer, ...(live ? { live } : {}) },
             req.headers,
             typeof requestId === 'string' ? requestId : undefined,
           );
@@ -106,7 +145,11 @@ export async function createServer(
         }
       });
     } else if (pathname === '/readyz') {
-      await handleReadyz(res, auth.readiness);
+      const readiness = auth.readiness;
+      await handleReadyz(res, async () => ({
+        ...(await readiness()),
+        ...(live ? { cdc: live.stats(), webSocketClients: webSocket.clientCount() } : {}),
+      }));
     } else if (pathname === '/' && req.method === 'GET') {
       res.writeHead(302, { location: '/graphql' });
       res.end();
@@ -115,6 +158,24 @@ export async function createServer(
     }
   }
 
+  const formatError = createFormatError({
+    exposeInternals: development,
+    onInternalError: (err) => logger.error({ err }, 'internal error in a GraphQL operation'),
+  });
+  const webSocket = attachGraphQLWebSocket({
+    httpServer,
+    schema,
+    path: '/graphql',
+    resolveViewer: () => auth?.resolveViewer,
+    live,
+    validationRules: queryLimits.validationRules,
+    maxTokens: limits.maxTokens,
+    isProd: config.nodeEnv === 'production',
+    formatError,
+    logger,
+    ...subscriptionOptions,
+  });
+
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     introspection: true,
@@ -122,12 +183,21 @@ export async function createServer(
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: queryLimits.validationRules,
-    formatError: createFormatError({
-      exposeInternals: development,
-      onInternalError: (err) => logger.error({ err }, 'internal error in a GraphQL operation'),
-    }),
+    formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        // Apollo's graphql-ws recipe: clients get 1001 while HTTP drains; the bridge stops
+        // after them, flushing the last processed replayId for the next start to resume from.
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await webSocket.dispose();
+              await live?.stop();
+            },
+          };
+        },
+      },
       ApolloServerPluginCacheControlDisabled(),
       config.nodeEnv === 'production'
         ? ApolloServerPluginLandingPageDisabled()
@@ -156,7 +226,14 @@ export async function createServer(
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       // The drain plugin closes the http server and waits for in-flight requests.
-      await apollo.stop();
+      try {
+        await apollo.stop();
+      } catch (err) {
+        // apollo.stop() refuses before start() finished; the sockets and bridge still go.
+        logger.warn({ err }, 'Apollo did not stop cleanly');
+        await webSocket.dispose();
+        await live?.stop();
+      }
       if (httpServer.listening) {
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       }
@@ -171,6 +248,9 @@ export async function createServer(
       config,
       publicUrl: config.auth.publicUrl ?? origin,
       integrationClient,
+      ...(integrationSession && integrationClient && !options.salesforce
+        ? { integrationQueryAllRows: queryAllRowsWith(integrationSession) }
+        : {}),
       logger,
     });
   } catch (err) {
@@ -183,6 +263,8 @@ export async function createServer(
     url,
     auth: { mode: ready.mode, loginUrl: ready.loginUrl },
     resolveViewer: (headers) => ready.resolveViewer(headers),
+    liveStats: () => live?.stats(),
+    webSocketClients: () => webSocket.clientCount(),
     stop,
   };
 }

@@ -7,13 +7,16 @@ import { fromAuthError, unauthenticated } from '../errors';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { discoveryReadiness, integrationReadiness, type ReadinessProbe } from './health-routes';
 import type { Logger } from './logger';
-import { createUserSalesforceClient } from './user-salesforce-client';
+import type { SalesforceRecord } from '../upstreams/salesforce/soql';
+import { createUserSalesforce } from './user-salesforce-client';
 import { createIntegrationViewerProvider } from './viewer-provider';
 
 /** Who a request runs as, and the Salesforce client that acts with exactly their rights. */
 export interface RequestViewer {
   viewer: Viewer;
   salesforce: SalesforceClient;
+  /** `/queryAll` as the viewer, where the client allows it (subscription access checks). */
+  queryAllRows?: (soql: string) => Promise<SalesforceRecord[]>;
 }
 
 /**
@@ -40,6 +43,8 @@ export interface GatewayAuthDeps {
   publicUrl: string;
   /** The integration user's client (demo and integration modes). */
   integrationClient: SalesforceClient | undefined;
+  /** `/queryAll` as the integration user, when its connection is at hand. */
+  integrationQueryAllRows?: (soql: string) => Promise<SalesforceRecord[]>;
   logger: Logger;
 }
 
@@ -59,6 +64,12 @@ export async function createGatewayAuth(deps: GatewayAuthDeps): Promise<GatewayA
   await integrationViewer().catch((err: unknown) =>
     deps.logger.warn({ err }, 'Salesforce identity not available yet'),
   );
+  const queryAllRows = deps.integrationQueryAllRows;
+  const asIntegrationUser = async (): Promise<RequestViewer> => ({
+    viewer: await integrationViewer(),
+    salesforce,
+    ...(queryAllRows ? { queryAllRows } : {}),
+  });
   const base = {
     loginUrl: undefined,
     handleAuthRoute: notAnAuthRoute,
@@ -68,7 +79,7 @@ export async function createGatewayAuth(deps: GatewayAuthDeps): Promise<GatewayA
     return {
       ...base,
       mode: 'demo',
-      resolveViewer: async () => ({ viewer: await integrationViewer(), salesforce }),
+      resolveViewer: asIntegrationUser,
       close: () => Promise.resolve(),
     };
   }
@@ -83,7 +94,7 @@ export async function createGatewayAuth(deps: GatewayAuthDeps): Promise<GatewayA
           reason: 'credentials-missing',
         });
       }
-      return { viewer: await integrationViewer(), salesforce };
+      return asIntegrationUser();
     },
     close: () => auth.close(),
   };
@@ -111,9 +122,11 @@ async function createUserModeAuth(deps: GatewayAuthDeps): Promise<GatewayAuth> {
           login: LOGIN_PATH,
         });
       }
+      const user = createUserSalesforce(credentials, clientOptions);
       return {
         viewer: userViewer(credentials),
-        salesforce: createUserSalesforceClient(credentials, clientOptions),
+        salesforce: user.client,
+        queryAllRows: user.queryAllRows,
       };
     },
     close: () => auth.close(),

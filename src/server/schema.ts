@@ -3,6 +3,8 @@ import { GraphQLEnumType, GraphQLSchema, lexicographicSortSchema } from 'graphql
 import { buildSchema } from 'type-graphql';
 import { domainResolvers } from '../domains';
 import { ERROR_CODE_DESCRIPTIONS, ErrorCode } from '../errors/codes';
+import { MemoryPubSub } from '../subscriptions/memory-pubsub';
+import { toTypeGraphQLPubSub } from './type-graphql-pubsub';
 
 /** The contract's ErrorCode enum; no field returns it, so type-graphql would leave it out. */
 const ErrorCodeEnum = new GraphQLEnumType({
@@ -25,6 +27,10 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
       resolvers: domainResolvers,
       // Inputs are validated by GraphQL types and by the SOQL compiler, not class-validator.
       validate: false,
+      // type-graphql insists on one. The gateway's fields subscribe through `subscribe`
+      // functions that read the instance's feed from the context instead: one schema serves
+      // every server of the process (tests run several), each with its own pubsub and bridge.
+      pubSub: toTypeGraphQLPubSub(new MemoryPubSub(), () => {}),
     });
     const config = schema.toConfig();
     return lexicographicSortSchema(

@@ -3,10 +3,18 @@ import type { UserCredentials } from '../auth/request-credentials';
 import { BoundedTransport } from '../upstreams/salesforce/bounded-transport';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { createJsforceClient } from '../upstreams/salesforce/jsforce-client';
+import type { SalesforceRecord } from '../upstreams/salesforce/soql';
+import { queryAllRowsWith } from './query-all-rows';
 
 export interface UserClientOptions {
   apiVersion: string;
   timeoutMs: number;
+}
+
+export interface UserSalesforce {
+  client: SalesforceClient;
+  /** `/queryAll` as the user: whether they could see a record that is now deleted. */
+  queryAllRows: (soql: string) => Promise<SalesforceRecord[]>;
 }
 
 /**
@@ -14,10 +22,10 @@ export interface UserClientOptions {
  * and access token from the vault) behind the same bounded transport and retry policy as the
  * integration client. One per request, so nothing of one user can leak into another's calls.
  */
-export function createUserSalesforceClient(
+export function createUserSalesforce(
   credentials: UserCredentials,
   options: UserClientOptions,
-): SalesforceClient {
+): UserSalesforce {
   const connection = new Connection({
     instanceUrl: credentials.instanceUrl,
     accessToken: credentials.accessToken,
@@ -41,5 +49,13 @@ export function createUserSalesforceClient(
     organizationId: credentials.orgId,
     url: credentials.identityUrl,
   };
-  return createJsforceClient({ connection: () => Promise.resolve(connection) });
+  const session = { connection: () => Promise.resolve(connection) };
+  return { client: createJsforceClient(session), queryAllRows: queryAllRowsWith(session) };
+}
+
+export function createUserSalesforceClient(
+  credentials: UserCredentials,
+  options: UserClientOptions,
+): SalesforceClient {
+  return createUserSalesforce(credentials, options).client;
 }

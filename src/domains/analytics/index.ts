@@ -1,0 +1,3 @@
+import { PipelineResolver } from './pipeline.resolver';
+
+export const analyticsResolvers = [PipelineResolver] as const;

@@ -1,0 +1,40 @@
+import { composeQuery, getField } from '@jetstreamapp/soql-parser-js';
+import { OBJECT_MAPPINGS } from '../../upstreams/salesforce/soql';
+import { allOf, compare } from '../../upstreams/salesforce/soql/condition-tree';
+import { compileFilter } from '../../upstreams/salesforce/soql/filter-compiler';
+import { toWhereClause } from '../../upstreams/salesforce/soql/where-composer';
+
+/** Result columns of the pipeline aggregate, by alias. */
+export const PIPELINE_COLUMNS = {
+  count: 'recordCount',
+  amount: 'amountTotal',
+  weighted: 'weightedTotal',
+} as const;
+
+/**
+ * The whole pipeline in ONE aggregate SOQL: `SELECT StageName, COUNT(Id), SUM(Amount),
+ * SUM(ExpectedRevenue) FROM Opportunity WHERE IsClosed = false AND <where> GROUP BY StageName`.
+ * `where` is the contract's OpportunityFilter (BAD_USER_INPUT on misuse, via SoqlInputError).
+ */
+export function buildPipelineSoql(where: unknown): string {
+  const mapping = OBJECT_MAPPINGS.Opportunity;
+  const condition = allOf([
+    compare('IsClosed', '=', 'false', 'BOOLEAN'),
+    compileFilter(mapping, where),
+  ]);
+  return composeQuery({
+    fields: [
+      getField('StageName'),
+      getField({ functionName: 'COUNT', parameters: ['Id'], alias: PIPELINE_COLUMNS.count }),
+      getField({ functionName: 'SUM', parameters: ['Amount'], alias: PIPELINE_COLUMNS.amount }),
+      getField({
+        functionName: 'SUM',
+        parameters: ['ExpectedRevenue'],
+        alias: PIPELINE_COLUMNS.weighted,
+      }),
+    ],
+    sObject: mapping.sobject,
+    where: condition ? toWhereClause(condition) : undefined,
+    groupBy: [{ field: 'StageName' }],
+  });
+}

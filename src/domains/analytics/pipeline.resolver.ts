@@ -1,0 +1,24 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { toGraphQLError } from '../../errors';
+import type { GatewayContext } from '../../server/context';
+import { OpportunityFilter } from '../crm/opportunity/opportunity.filter';
+import { computePipeline } from './compute-pipeline';
+import { PipelineReport } from './pipeline-report.type';
+
+@Resolver(() => PipelineReport)
+export class PipelineResolver {
+  @Query(() => PipelineReport, {
+    description:
+      'Open opportunities (IsClosed = false) matching `where`, by stage: one aggregate SOQL as the viewer.',
+  })
+  async pipeline(
+    @Arg('where', () => OpportunityFilter, { nullable: true }) where: OpportunityFilter | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<PipelineReport> {
+    try {
+      return await computePipeline(ctx.salesforce, where);
+    } catch (err) {
+      throw toGraphQLError(err);
+    }
+  }
+}

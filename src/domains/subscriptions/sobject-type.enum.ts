@@ -1,0 +1,14 @@
+import { registerEnumType } from 'type-graphql';
+
+/** The CRM objects a change, a search hit or a cache refresh can be about. */
+export enum SObjectType {
+  ACCOUNT = 'ACCOUNT',
+  CONTACT = 'CONTACT',
+  OPPORTUNITY = 'OPPORTUNITY',
+  LEAD = 'LEAD',
+}
+
+registerEnumType(SObjectType, {
+  name: 'SObjectType',
+  description: 'A CRM object type of the graph.',
+});

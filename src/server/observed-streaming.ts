@@ -1,0 +1,33 @@
+import type { Connection } from 'jsforce';
+import type {
+  StreamingClient,
+  StreamingConnection,
+} from '../subscriptions/jsforce-change-event-source';
+
+/**
+ * A jsforce Connection as the CDC source sees it, reporting each confirmed CometD
+ * subscription: the first GraphQL subscription waits for it, so a write made right after
+ * subscribing is not committed before the org's stream is listening.
+ */
+export function observeStreaming(conn: Connection, onSubscribed: () => void): StreamingConnection {
+  return {
+    get accessToken() {
+      return conn.accessToken;
+    },
+    streaming: {
+      createClient(extensions: unknown[]): StreamingClient {
+        const client: StreamingClient = conn.streaming.createClient(extensions as never[]);
+        return {
+          subscribe(channel, listener) {
+            const subscription = client.subscribe(channel, listener);
+            Promise.resolve(subscription).then(onSubscribed, () => {});
+            return subscription;
+          },
+          disconnect: () => client.disconnect?.(),
+        };
+      },
+    },
+    on: (event, listener) => conn.on(event, listener),
+    removeListener: (event, listener) => conn.removeListener(event, listener),
+  };
+}

@@ -1,0 +1,21 @@
+import type { PubSub as TypeGraphQLPubSub } from 'type-graphql';
+import type { PubSub } from '../subscriptions/pubsub';
+import { defineTopic } from '../subscriptions/topics';
+
+/**
+ * type-graphql's PubSub shape (`publish(routingKey, payload)`, `subscribe(routingKey)` as an
+ * AsyncIterable) over the gateway's pubsub, topic names as routing keys.
+ */
+export function toTypeGraphQLPubSub(
+  pubsub: PubSub,
+  onError: (error: unknown) => void,
+): TypeGraphQLPubSub {
+  return {
+    publish(routingKey, ...args) {
+      pubsub.publish(defineTopic<unknown>(routingKey), args[0]).catch(onError);
+    },
+    subscribe(routingKey) {
+      return pubsub.asyncIterator(defineTopic<unknown>(routingKey));
+    },
+  };
+}

@@ -1,0 +1,197 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { loadConfig } from '../../src/config';
+import type { SalesforceEmulatorOptions } from '../../src/emulators/salesforce';
+import {
+  createServer,
+  type CreateServerOptions,
+  type RunningGateway,
+} from '../../src/server/create-server';
+import { startDemoSalesforce } from '../../src/server/demo-bootstrap';
+
+/** A graphql-ws client for the tests: no retries, so a close code is final and observable. */
+export interface TestWsClient {
+  client: Client;
+  /** Resolves with the code and reason of the first close. */
+  closed: Promise<{ code: number; reason: string }>;
+  dispose(): Promise<void>;
+}
+
+export function wsUrlOf(httpUrl: string): string {
+  return httpUrl.replace(/^http/, 'ws');
+}
+
+export function connectWs(
+  httpUrl: string,
+  options: {
+    connectionParams?: Record<string, unknown>;
+    headers?: Record<string, string>;
+  } = {},
+): TestWsClient {
+  let onClosed: (value: { code: number; reason: string }) => void = () => {};
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    onClosed = resolve;
+  });
+  const headers = options.headers;
+  const client = createClient({
+    url: wsUrlOf(httpUrl),
+    webSocketImpl: headers
+      ? class extends WebSocket {
+          constructor(address: string, protocols?: string | string[]) {
+            super(address, protocols, { headers });
+          }
+        }
+      : WebSocket,
+    connectionParams: options.connectionParams,
+    retryAttempts: 0,
+    lazy: false,
+    onNonLazyError: () => {},
+    on: {
+      closed: (event) => {
+        const { code, reason } = event as { code: number; reason: string | Buffer };
+        onClosed({ code, reason: String(reason) });
+      },
+    },
+  });
+  return { client, closed, dispose: () => client.dispose() as Promise<void> };
+}
+
+export interface Received<T> {
+  data: T[];
+  errors: unknown[];
+  completed: boolean;
+  /** The next `count` events not taken yet, within `timeoutMs`. */
+  take(count: number, timeoutMs?: number): Promise<T[]>;
+  /** Everything arriving within `ms` that was not taken. */
+  drain(ms: number): Promise<T[]>;
+  unsubscribe(): void;
+}
+
+export function subscribe<T>(
+  ws: TestWsClient,
+  query: string,
+  variables?: Record<string, unknown>,
+): Received<T> {
+  let taken = 0;
+  const received: Received<T> = {
+    data: [],
+    errors: [],
+    completed: false,
+    async take(count, timeoutMs = 5_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (received.data.length < taken + count) {
+        if (received.errors.length > 0) {
+          throw new Error(`subscription failed: ${JSON.stringify(received.errors)}`);
+        }
+        if (Date.now() > deadline) {
+          throw new Error(`timed out with ${received.data.length - taken}/${count} events`);
+        }
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      const out = received.data.slice(taken, taken + count);
+      taken += count;
+      return out;
+    },
+    async drain(ms) {
+      await new Promise((r) => setTimeout(r, ms));
+      const out = received.data.slice(taken);
+      taken = received.data.length;
+      return out;
+    },
+    unsubscribe: () => {},
+  };
+  received.unsubscribe = ws.client.subscribe<T>(
+    { query, ...(variables ? { variables } : {}) },
+    {
+      next: (result) => {
+        if (result.errors) received.errors.push(...result.errors);
+        if (result.data) received.data.push(result.data as T);
+      },
+      error: (error) => received.errors.push(error),
+      complete: () => {
+        received.completed = true;
+      },
+    },
+  );
+  return received;
+}
+
+interface ReadyBody {
+  salesforce?: {
+    cdc?: { subscribers?: number; isLeader?: boolean; upstreamSubscriptions?: number };
+  };
+}
+
+/** Polls /readyz until the instance has `count` live GraphQL subscriptions. */
+export async function waitForSubscribers(
+  origin: string,
+  count: number,
+  received?: { errors: unknown[] },
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (received && received.errors.length > 0) {
+      throw new Error(`subscription failed: ${JSON.stringify(received.errors)}`);
+    }
+    const body = (await (await fetch(`${origin}/readyz`)).json()) as ReadyBody;
+    if (body.salesforce?.cdc?.subscribers === count) return;
+    if (Date.now() > deadline) {
+      throw new Error(`expected ${count} subscribers, /readyz says ${JSON.stringify(body)}`);
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export async function readyz(origin: string): Promise<ReadyBody> {
+  return (await (await fetch(`${origin}/readyz`)).json()) as ReadyBody;
+}
+
+export async function cometdClients(emulatorUrl: string): Promise<string[]> {
+  const body = (await (await fetch(`${emulatorUrl}/__emulator/cdc/events`)).json()) as {
+    clients: string[];
+  };
+  return body.clients;
+}
+
+export interface SubscriptionGateway {
+  url: string;
+  origin: string;
+  emulatorUrl: string;
+  gateway: RunningGateway;
+  stop(): Promise<void>;
+}
+
+/**
+ * The gateway over a fresh emulated org, like `startTestGateway`, with createServer's
+ * subscription options (queue bounds, Redis namespace) the shared helper does not pass.
+ */
+export async function startSubscriptionGateway(
+  options: {
+    env?: Record<string, string>;
+    emulator?: SalesforceEmulatorOptions;
+    subscriptions?: CreateServerOptions['subscriptions'];
+  } = {},
+): Promise<SubscriptionGateway> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    EMULATOR_SALESFORCE_PORT: '0',
+    ...options.env,
+  });
+  const demo = await startDemoSalesforce(config, { port: 0, ...options.emulator });
+  const gateway = await createServer(demo.config, { subscriptions: options.subscriptions });
+  let stopped: Promise<void> | undefined;
+  return {
+    url: gateway.url,
+    origin: new URL(gateway.url).origin,
+    emulatorUrl: demo.emulator.url,
+    gateway,
+    stop: () => {
+      stopped ??= gateway.stop().finally(() => demo.emulator.stop());
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,296 @@
+/**
+ * Every Subscription field over graphql-ws against a real gateway and emulator (demo mode):
+ * filters, `record` content, writes through the gateway and straight to the emulator.
+ */
+import type { Connection } from 'jsforce';
+import { startTestGateway, type TestGateway } from '../helpers/gateway';
+import { directConnection } from '../helpers/salesforce-direct';
+import {
+  cometdClients,
+  connectWs,
+  subscribe,
+  waitForSubscribers,
+  type TestWsClient,
+} from './subscriptions-client';
+
+interface Change {
+  type: string;
+  changeType: string;
+  recordIds: string[];
+  changedFields: string[];
+  commitTimestamp: string;
+  commitUserId: string | null;
+  replayId: string;
+  record: Record<string, unknown> | null;
+}
+
+const CHANGE_FIELDS = `type changeType recordIds changedFields commitTimestamp commitUserId replayId`;
+const RECORD = `record {
+  __typename
+  ... on Account { id name industry billingAddress { city } owner { name } }
+  ... on Contact { id lastName account { id name } }
+  ... on Opportunity { id name stageName amount }
+  ... on Lead { id lastName company }
+}`;
+
+let gateway: TestGateway;
+let sf: Connection;
+let ws: TestWsClient;
+let subscriberCount = 0;
+
+const id15 = (id: string | undefined) => id?.slice(0, 15);
+
+async function created(object: string, fields: Record<string, unknown>): Promise<string> {
+  const result = await sf.sobject(object).create(fields);
+  if (!result.success || !result.id) throw new Error(`create failed: ${JSON.stringify(result)}`);
+  return result.id;
+}
+
+/** Subscribes and waits until the gateway has it listening. */
+async function live<T>(query: string, variables?: Record<string, unknown>) {
+  const received = subscribe<T>(ws, query, variables);
+  subscriberCount += 1;
+  await waitForSubscribers(gateway.origin, subscriberCount, received);
+  return {
+    ...received,
+    unsubscribe: () => {
+      received.unsubscribe();
+      subscriberCount -= 1;
+    },
+  };
+}
+
+beforeAll(async () => {
+  gateway = await startTestGateway({ emulator: { scale: 1 } });
+  sf = await directConnection(gateway.emulatorUrl);
+  ws = connectWs(gateway.url);
+});
+
+afterAll(async () => {
+  await ws.dispose();
+});
+
+describe('graphql-ws subscriptions (demo mode)', () => {
+  it('pushes a write made through the gateway, with the record read as the subscriber', async () => {
+    const sub = await live<{ accountChanged: Change }>(
+      `subscription { accountChanged { ${CHANGE_FIELDS} ${RECORD} } }`,
+    );
+    // However many subscriptions, the org holds one CometD client.
+    expect(await cometdClients(gateway.emulatorUrl)).toHaveLength(1);
+    const startedAt = Date.now();
+    const result = await gateway.graphql<{ createAccount: { id: string } }>(
+      `mutation { createAccount(input: { name: "Live Co", industry: "Energy", billingAddress: { city: "Lyon" } }) { id } }`,
+    );
+    const id = result.data?.createAccount.id ?? '';
+    const [event] = await sub.take(1, 1_000);
+    expect(Date.now() - startedAt).toBeLessThan(1_000);
+    const change = event?.accountChanged;
+    expect(change).toMatchObject({ type: 'ACCOUNT', changeType: 'CREATE' });
+    expect(change?.recordIds.map(id15)).toEqual([id15(id)]);
+    expect(change?.changedFields).toEqual(
+      expect.arrayContaining(['name', 'industry', 'billingAddress']),
+    );
+    expect(change?.changedFields.every((f) => /^[a-z][A-Za-z]*$/.test(f))).toBe(true);
+    expect(change?.commitUserId).toMatch(/^005/);
+    expect(Number.isNaN(Date.parse(change?.commitTimestamp ?? ''))).toBe(false);
+    expect(change?.replayId).toMatch(/^\d+$/);
+    expect(change?.record).toMatchObject({
+      __typename: 'Account',
+      name: 'Live Co',
+      industry: 'Energy',
+      billingAddress: { city: 'Lyon' },
+      owner: { name: expect.any(String) },
+    });
+    sub.unsubscribe();
+  });
+
+  it('pushes a write made directly to the emulator within a second; DELETE has no record', async () => {
+    const id = await created('Account', { Name: 'Direct Co' });
+    const sub = await live<{ accountChanged: Change }>(
+      `subscription ($ids: [ID!]) { accountChanged(ids: $ids, changeTypes: [UPDATE, DELETE]) { ${CHANGE_FIELDS} ${RECORD} } }`,
+      { ids: [id] },
+    );
+    const other = await created('Account', { Name: 'Not Watched' });
+    const startedAt = Date.now();
+    await sf.sobject('Account').update({ Id: id, Industry: 'Banking' });
+    const [update] = await sub.take(1, 1_000);
+    expect(Date.now() - startedAt).toBeLessThan(1_000);
+    expect(update?.accountChanged).toMatchObject({
+      changeType: 'UPDATE',
+      changedFields: expect.arrayContaining(['industry']),
+      record: { __typename: 'Account', name: 'Direct Co', industry: 'Banking' },
+    });
+    await sf.sobject('Account').destroy(other);
+    await sf.sobject('Account').destroy(id);
+    const [deleted] = await sub.take(1);
+    expect(deleted?.accountChanged).toMatchObject({ changeType: 'DELETE', record: null });
+    expect(deleted?.accountChanged.recordIds.map(id15)).toEqual([id15(id)]);
+    // The other account's create and delete never reached this subscriber.
+    expect(await sub.drain(300)).toEqual([]);
+    sub.unsubscribe();
+  });
+
+  it('filters by changeTypes', async () => {
+    const sub = await live<{ leadChanged: Change }>(
+      `subscription { leadChanged(changeTypes: [UPDATE]) { changeType recordIds ${RECORD} } }`,
+    );
+    const id = await created('Lead', { LastName: 'Filter', Company: 'Acme' });
+    await sf.sobject('Lead').update({ Id: id, Company: 'Acme Two' });
+    const [event] = await sub.take(1);
+    expect(event?.leadChanged).toMatchObject({
+      changeType: 'UPDATE',
+      record: { __typename: 'Lead', lastName: 'Filter', company: 'Acme Two' },
+    });
+    expect(await sub.drain(300)).toEqual([]);
+    sub.unsubscribe();
+  });
+
+  it('filters contacts and opportunities by account, also on updates that do not name it', async () => {
+    const watched = await created('Account', { Name: 'Watched Account' });
+    const elsewhere = await created('Account', { Name: 'Elsewhere Account' });
+    const contacts = await live<{ contactChanged: Change }>(
+      `subscription ($a: [ID!]) { contactChanged(accountIds: $a) { changeType recordIds ${RECORD} } }`,
+      { a: [watched] },
+    );
+    const opportunities = await live<{ opportunityChanged: Change }>(
+      `subscription ($a: [ID!]) { opportunityChanged(accountIds: $a, changeTypes: [CREATE]) { changeType recordIds ${RECORD} } }`,
+      { a: [watched] },
+    );
+    await created('Contact', { LastName: 'Outside', AccountId: elsewhere });
+    const inside = await created('Contact', { LastName: 'Inside', AccountId: watched });
+    // An update that does not touch AccountId: the event does not carry the account.
+    await sf.sobject('Contact').update({ Id: inside, LastName: 'Inside Renamed' });
+    const [create, update] = await contacts.take(2);
+    // `record` is the state when the event is delivered, which may already be renamed.
+    expect(create?.contactChanged).toMatchObject({
+      changeType: 'CREATE',
+      record: { account: { name: 'Watched Account' } },
+    });
+    expect(update?.contactChanged).toMatchObject({
+      changeType: 'UPDATE',
+      record: { lastName: 'Inside Renamed' },
+    });
+    expect(await contacts.drain(300)).toEqual([]);
+
+    await created('Opportunity', {
+      Name: 'Outside Deal',
+      StageName: 'Prospecting',
+      CloseDate: '2030-01-01',
+      AccountId: elsewhere,
+    });
+    const deal = await created('Opportunity', {
+      Name: 'Inside Deal',
+      StageName: 'Prospecting',
+      CloseDate: '2030-01-01',
+      Amount: 1000,
+      AccountId: watched,
+    });
+    const [dealEvent] = await opportunities.take(1);
+    expect(dealEvent?.opportunityChanged.recordIds.map(id15)).toEqual([id15(deal)]);
+    expect(dealEvent?.opportunityChanged.record).toMatchObject({
+      __typename: 'Opportunity',
+      name: 'Inside Deal',
+      amount: 1000,
+    });
+    expect(await opportunities.drain(300)).toEqual([]);
+    contacts.unsubscribe();
+    opportunities.unsubscribe();
+  });
+
+  it('recordChanged filters by types and ids', async () => {
+    const lead = await created('Lead', { LastName: 'Typed', Company: 'T' });
+    const sub = await live<{ recordChanged: Change }>(
+      `subscription ($ids: [ID!]) { recordChanged(types: [LEAD, CONTACT], ids: $ids, changeTypes: [UPDATE]) { type changeType recordIds ${RECORD} } }`,
+      { ids: [lead] },
+    );
+    await created('Account', { Name: 'Wrong Type' });
+    await created('Lead', { LastName: 'Wrong Id', Company: 'T' });
+    await sf.sobject('Lead').update({ Id: lead, Company: 'T2' });
+    const [event] = await sub.take(1);
+    expect(event?.recordChanged).toMatchObject({
+      type: 'LEAD',
+      changeType: 'UPDATE',
+      record: { __typename: 'Lead', company: 'T2' },
+    });
+    expect(await sub.drain(300)).toEqual([]);
+    sub.unsubscribe();
+  });
+
+  it('turns the GAP knob into a re-read UPDATE, and an overflow into GAP', async () => {
+    const id = await created('Account', { Name: 'Gap Co', Industry: 'Retail' });
+    const sub = await live<{ accountChanged: Change }>(
+      `subscription { accountChanged(changeTypes: [UPDATE, GAP]) { changeType recordIds changedFields ${RECORD} } }`,
+    );
+    const gap = async (body: unknown) => {
+      const res = await fetch(`${gateway.emulatorUrl}/__emulator/cdc/gap`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.ok).toBe(true);
+    };
+    await gap({ changeType: 'GAP_UPDATE', entityName: 'Account', recordIds: [id] });
+    const [reread] = await sub.take(1);
+    expect(reread?.accountChanged).toMatchObject({
+      changeType: 'UPDATE',
+      changedFields: expect.arrayContaining(['name', 'industry']),
+      record: { name: 'Gap Co', industry: 'Retail' },
+    });
+    await gap({ changeType: 'GAP_OVERFLOW', entityName: 'Account', recordIds: [] });
+    const [overflow] = await sub.take(1);
+    expect(overflow?.accountChanged).toMatchObject({
+      changeType: 'GAP',
+      recordIds: [],
+      record: null,
+    });
+    sub.unsubscribe();
+  });
+
+  it('recomputes pipelineChanged once per burst: 100 changes, a handful of aggregate queries', async () => {
+    const where = { stageName: { in: ['Prospecting', 'Qualification'] } };
+    const sub = await live<{
+      pipelineChanged: {
+        count: number;
+        amount: number;
+        stages: Array<{ stageName: string; count: number }>;
+        asOf: string;
+      };
+    }>(
+      `subscription ($w: OpportunityFilter) { pipelineChanged(where: $w) { count amount weightedAmount asOf stages { stageName count amount weightedAmount } } }`,
+      { w: where },
+    );
+    const accountId = await created('Account', { Name: 'Pipeline Co' });
+    const burst = Array.from({ length: 100 }, (_, i) => ({
+      Name: `Burst ${i}`,
+      StageName: 'Prospecting',
+      CloseDate: '2030-06-01',
+      Amount: 100,
+      AccountId: accountId,
+    }));
+    await gateway.resetEmulatorStats();
+    const results = await sf.sobject('Opportunity').create(burst, { allOrNone: true });
+    expect(results.every((r) => r.success)).toBe(true);
+    const [first] = await sub.take(1, 5_000);
+    const more = await sub.drain(1_500);
+    const stats = await gateway.emulatorStats();
+    // The composite create is 1 call; every recompute is one aggregate query.
+    const queries = stats.byEndpoint.query ?? 0;
+    expect(queries).toBeGreaterThanOrEqual(1);
+    expect(queries).toBeLessThanOrEqual(5);
+    expect(1 + more.length).toBe(queries);
+    const latest = (more.at(-1) ?? first)?.pipelineChanged;
+    const expected = await gateway.graphql<{ pipeline: { count: number; amount: number } }>(
+      `query ($w: OpportunityFilter) { pipeline(where: $w) { count amount } }`,
+      { w: where },
+    );
+    expect(latest).toMatchObject({
+      count: expected.data?.pipeline.count,
+      amount: expected.data?.pipeline.amount,
+    });
+    const direct = await sf.query<{ expr0: number }>(
+      "SELECT COUNT(Id) FROM Opportunity WHERE IsClosed = false AND StageName IN ('Prospecting','Qualification')",
+    );
+    expect(latest?.count).toBe(direct.records[0]?.expr0);
+    sub.unsubscribe();
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * The graphql-ws endpoint itself: credentials on connection_init (4403), the protocol's own
+ * close codes (4400, 4401), slow consumers (4008) and shutdown (1001).
+ */
+import { Connection } from 'jsforce';
+import WebSocket from 'ws';
+import { generateApiKey, hashApiKey } from '../../src/auth/api-keys';
+import { DEMO_OAUTH_CLIENT } from '../../src/emulators/salesforce';
+import {
+  connectWs,
+  startSubscriptionGateway,
+  subscribe,
+  waitForSubscribers,
+  wsUrlOf,
+  type SubscriptionGateway,
+} from './subscriptions-client';
+
+const PEPPER = 'subscriptions-test-pepper-0123456789abcdef';
+const KEY = generateApiKey();
+const ACCOUNT_CHANGED = 'subscription { accountChanged { changeType recordIds } }';
+
+let gateway: SubscriptionGateway;
+const disposers: Array<() => Promise<unknown>> = [];
+
+async function adminConnection(url: string): Promise<Connection> {
+  const conn = new Connection({
+    loginUrl: url,
+    version: '59.0',
+    oauth2: {
+      clientId: DEMO_OAUTH_CLIENT.clientId,
+      clientSecret: DEMO_OAUTH_CLIENT.clientSecret,
+      redirectUri: DEMO_OAUTH_CLIENT.redirectUris[0],
+      loginUrl: url,
+    },
+  });
+  await conn.login('admin@atom-demo.org', 'demo-admin-pass');
+  return conn;
+}
+
+/** A raw graphql-transport-ws socket, to break the protocol on purpose. */
+async function rawSocket(url: string): Promise<{ socket: WebSocket; closed: Promise<number> }> {
+  const socket = new WebSocket(wsUrlOf(url), 'graphql-transport-ws');
+  const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  return { socket, closed };
+}
+
+beforeAll(async () => {
+  gateway = await startSubscriptionGateway({
+    env: {
+      AUTH_MODE: 'integration',
+      API_KEYS: `subscriber:${hashApiKey(KEY, PEPPER)}`,
+      API_KEY_PEPPER: PEPPER,
+    },
+    subscriptions: { maxQueue: 2 },
+  });
+});
+
+afterAll(async () => {
+  for (const dispose of disposers.reverse()) await dispose().catch(() => {});
+  await gateway.stop();
+});
+
+describe('graphql-ws endpoint', () => {
+  it('closes with 4403 Forbidden without credentials or with a bad API key', async () => {
+    const anonymous = connectWs(gateway.url);
+    expect(await anonymous.closed).toMatchObject({ code: 4403, reason: 'Forbidden' });
+    const wrong = connectWs(gateway.url, { connectionParams: { 'X-API-Key': generateApiKey() } });
+    expect(await wrong.closed).toMatchObject({ code: 4403 });
+  });
+
+  it('accepts the API key from connectionParams or from the upgrade request', async () => {
+    for (const ws of [
+      connectWs(gateway.url, { connectionParams: { 'x-api-key': KEY } }),
+      connectWs(gateway.url, { headers: { 'x-api-key': KEY } }),
+    ]) {
+      disposers.push(() => ws.dispose());
+      const received = subscribe<{ accountChanged: { changeType: string } }>(ws, ACCOUNT_CHANGED);
+      await waitForSubscribers(gateway.origin, 1, received);
+      const conn = await adminConnection(gateway.emulatorUrl);
+      await conn.sobject('Account').create({ Name: 'Keyed' });
+      const [event] = await received.take(1);
+      expect(event?.accountChanged.changeType).toBe('CREATE');
+      received.unsubscribe();
+      await waitForSubscribers(gateway.origin, 0);
+    }
+  });
+
+  it('answers a bad document with an error for that operation, not a closed socket', async () => {
+    const ws = connectWs(gateway.url, { connectionParams: { 'x-api-key': KEY } });
+    disposers.push(() => ws.dispose());
+    const received = subscribe(ws, 'subscription { accountChanged { nope } }');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received.errors.flat()).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    ]);
+  });
+
+  it('closes with 4400 on an invalid message and 4401 on subscribe before init', async () => {
+    const bad = await rawSocket(gateway.url);
+    bad.socket.send('this is not json');
+    expect(await bad.closed).toBe(4400);
+    const early = await rawSocket(gateway.url);
+    early.socket.send(
+      JSON.stringify({ id: '1', type: 'subscribe', payload: { query: ACCOUNT_CHANGED } }),
+    );
+    expect(await early.closed).toBe(4401);
+  });
+
+  it('drops a subscriber that falls behind with 4008 Slow consumer', async () => {
+    const ws = connectWs(gateway.url, { connectionParams: { 'x-api-key': KEY } });
+    disposers.push(() => ws.dispose());
+    const received = subscribe(ws, ACCOUNT_CHANGED);
+    await waitForSubscribers(gateway.origin, 1, received);
+    const conn = await adminConnection(gateway.emulatorUrl);
+    // Each access check now takes 300 ms while a burst of 12 changes arrives at once.
+    await fetch(`${gateway.emulatorUrl}/__emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ latencyMs: 300 }),
+    });
+    try {
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          conn.sobject('Account').create({ Name: `Burst ${i}` }),
+        ),
+      );
+      expect(await ws.closed).toEqual({ code: 4008, reason: 'Slow consumer' });
+    } finally {
+      await fetch(`${gateway.emulatorUrl}/__emulator/faults`, {
+        method: 'POST',
+        body: JSON.stringify({ latencyMs: 0 }),
+      });
+    }
+    await waitForSubscribers(gateway.origin, 0);
+  });
+
+  it('closes clients with 1001 Going Away on shutdown', async () => {
+    const ws = connectWs(gateway.url, { connectionParams: { 'x-api-key': KEY } });
+    const received = subscribe(ws, ACCOUNT_CHANGED);
+    await waitForSubscribers(gateway.origin, 1, received);
+    await gateway.gateway.stop();
+    expect(await ws.closed).toMatchObject({ code: 1001 });
+    expect(gateway.gateway.liveStats()).toMatchObject({ upstreamSubscriptions: 0, subscribers: 0 });
+  });
+});
