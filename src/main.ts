@@ -57,6 +57,9 @@ async function main(): Promise<void> {
     console.log(
       `Salesforce emulator   ${demo.emulator.url}  (admin API: ${demo.emulator.url}/__emulator/stats)`,
     );
+    console.log(
+      `OAuth client          ${demo.oauthClient.clientId} / ${demo.oauthClient.clientSecret} (emulated org only)`,
+    );
     console.log('Demo users (emulated org, not real credentials):');
     for (const user of demo.demoUsers) {
       const scope = user.viewAllData ? 'view all data' : 'own records only';

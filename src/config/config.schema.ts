@@ -28,6 +28,7 @@ export const environmentSchema = z.object({
   EMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   EMULATOR_SEED_SCALE: z.coerce.number().positive().max(100).default(1),
   EMULATOR_DAILY_API_LIMIT: z.coerce.number().int().positive().default(100_000),
+  EMULATOR_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(7200),
   REDIS_URL: optionalUrl,
   AUTH_MODE: z.preprocess(emptyToUndefined, z.enum(['demo', 'user', 'integration']).optional()),
   GATEWAY_PUBLIC_URL: optionalUrl,

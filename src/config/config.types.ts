@@ -11,6 +11,7 @@ export interface EmulatorSettings {
   latencyMs: number;
   seedScale: number;
   dailyApiLimit: number;
+  accessTokenTtlSeconds: number;
 }
 
 export type SalesforceConfig =

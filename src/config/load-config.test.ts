@@ -29,7 +29,13 @@ describe('loadConfig', () => {
     expect(config.salesforce).toMatchObject({
       mode: 'emulator',
       apiVersion: '59.0',
-      emulator: { port: 4010, latencyMs: 0, seedScale: 1, dailyApiLimit: 100000 },
+      emulator: {
+        port: 4010,
+        latencyMs: 0,
+        seedScale: 1,
+        dailyApiLimit: 100000,
+        accessTokenTtlSeconds: 7200,
+      },
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.salesforce)).toBe(true);

@@ -90,6 +90,7 @@ function resolveSalesforce(env: Environment, problems: string[]): SalesforceConf
         latencyMs: env.EMULATOR_LATENCY_MS,
         seedScale: env.EMULATOR_SEED_SCALE,
         dailyApiLimit: env.EMULATOR_DAILY_API_LIMIT,
+        accessTokenTtlSeconds: env.EMULATOR_ACCESS_TOKEN_TTL_SECONDS,
       },
     };
   }

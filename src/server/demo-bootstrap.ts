@@ -18,6 +18,7 @@ export interface DemoSalesforce {
    */
   config: GatewayConfig;
   demoUsers: Array<{ username: string; password: string; name: string; viewAllData: boolean }>;
+  oauthClient: { clientId: string; clientSecret: string };
 }
 
 export async function startDemoSalesforce(
@@ -34,6 +35,7 @@ export async function startDemoSalesforce(
     scale: settings.seedScale,
     latencyMs: settings.latencyMs,
     dailyApiLimit: settings.dailyApiLimit,
+    accessTokenTtlSeconds: settings.accessTokenTtlSeconds,
     apiVersion: config.salesforce.apiVersion,
     ...overrides,
     redirectUris: [
@@ -54,6 +56,10 @@ export async function startDemoSalesforce(
   return {
     emulator,
     config: deepFreeze({ ...config, salesforce, auth }),
+    oauthClient: {
+      clientId: DEMO_OAUTH_CLIENT.clientId,
+      clientSecret: DEMO_OAUTH_CLIENT.clientSecret,
+    },
     demoUsers: DEMO_USERS.map((u) => ({
       username: u.Username,
       password: u.password,
