@@ -17,14 +17,20 @@ export function observeStreaming(conn: Connection, onSubscribed: () => void): St
     streaming: {
       createClient(extensions: unknown[]): StreamingClient {
         const client: StreamingClient = conn.streaming.createClient(extensions as never[]);
-        return {
+        const observed: StreamingClient & { readonly _dispatcher: unknown } = {
           subscribe(channel, listener) {
             const subscription = client.subscribe(channel, listener);
             Promise.resolve(subscription).then(onSubscribed, () => {});
             return subscription;
           },
           disconnect: () => client.disconnect?.(),
+          // The source closes faye's dispatcher when the org does not answer the disconnect;
+          // hidden behind this wrapper, the dead client would retry its long-poll forever.
+          get _dispatcher(): unknown {
+            return '_dispatcher' in client ? client._dispatcher : undefined;
+          },
         };
+        return observed;
       },
     },
     on: (event, listener) => conn.on(event, listener),

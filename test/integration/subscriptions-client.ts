@@ -1,3 +1,4 @@
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadConfig } from '../../src/config';
@@ -162,9 +163,19 @@ export interface SubscriptionGateway {
   stop(): Promise<void>;
 }
 
+/** A port free right now: user mode registers its callback URL before the gateway listens. */
+async function reservePort(): Promise<number> {
+  const probe = createNetServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
 /**
  * The gateway over a fresh emulated org, like `startTestGateway`, with createServer's
- * subscription options (queue bounds, Redis namespace) the shared helper does not pass.
+ * subscription options (queue bounds, Redis namespace, re-check period) the shared helper
+ * does not pass.
  */
 export async function startSubscriptionGateway(
   options: {
@@ -173,14 +184,20 @@ export async function startSubscriptionGateway(
     subscriptions?: CreateServerOptions['subscriptions'];
   } = {},
 ): Promise<SubscriptionGateway> {
-  const config = loadConfig({
+  const env: Record<string, string> = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'silent',
     EMULATOR_SALESFORCE_PORT: '0',
     ...options.env,
-  });
+  };
+  if (env.AUTH_MODE === 'user' && env.PORT === '0' && env.GATEWAY_PUBLIC_URL === undefined) {
+    const port = await reservePort();
+    env.PORT = String(port);
+    env.GATEWAY_PUBLIC_URL = `http://127.0.0.1:${port}`;
+  }
+  const config = loadConfig(env);
   const demo = await startDemoSalesforce(config, { port: 0, ...options.emulator });
   const gateway = await createServer(demo.config, { subscriptions: options.subscriptions });
   let stopped: Promise<void> | undefined;

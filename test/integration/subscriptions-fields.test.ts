@@ -61,7 +61,8 @@ async function live<T>(query: string, variables?: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  gateway = await startTestGateway({ emulator: { scale: 1 } });
+  // A 1 s long-poll: a CometD session the org ends is noticed without waiting for an event.
+  gateway = await startTestGateway({ emulator: { scale: 1, cdc: { timeoutSeconds: 1 } } });
   sf = await directConnection(gateway.emulatorUrl);
   ws = connectWs(gateway.url);
 });
@@ -291,6 +292,44 @@ describe('graphql-ws subscriptions (demo mode)', () => {
       "SELECT COUNT(Id) FROM Opportunity WHERE IsClosed = false AND StageName IN ('Prospecting','Qualification')",
     );
     expect(latest?.count).toBe(direct.records[0]?.expr0);
+    sub.unsubscribe();
+  });
+  it('keeps delivering over one CometD client after the org expires sessions and drops clients', async () => {
+    const sub = await live<{ accountChanged: Change }>(
+      `subscription { accountChanged(changeTypes: [CREATE]) { changeType recordIds } }`,
+    );
+    const admin = async (path: string, body: unknown) => {
+      const res = await fetch(`${gateway.emulatorUrl}/__emulator/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.ok).toBe(true);
+    };
+    const [before] = await cometdClients(gateway.emulatorUrl);
+    // Every access token dies: the live long-poll's next connect gets 401::Authentication
+    // invalid, and the gateway must log in again and rebuild its client on its own (no
+    // REST call of the integration user happens meanwhile to refresh the token for it).
+    await admin('faults', { expireSessions: true });
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const clients = await cometdClients(gateway.emulatorUrl);
+      if (clients.length === 1 && clients[0] !== before) break;
+      if (Date.now() > deadline) throw new Error(`no new CometD client: ${clients.join()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    sf = await directConnection(gateway.emulatorUrl);
+    const afterExpiry = await created('Account', { Name: 'After Expiry' });
+    const [first] = await sub.take(1, 10_000);
+    expect(first?.accountChanged.recordIds.map(id15)).toEqual([id15(afterExpiry)]);
+
+    for (let i = 0; i < 3; i += 1) await admin('cdc/drop-clients', {});
+    const afterDrops = await created('Account', { Name: 'After Drops' });
+    const [second] = await sub.take(1, 10_000);
+    expect(second?.accountChanged.recordIds.map(id15)).toEqual([id15(afterDrops)]);
+    expect(await sub.drain(500)).toEqual([]);
+    // Reconnects replace the client, never add one.
+    expect(await cometdClients(gateway.emulatorUrl)).toHaveLength(1);
     sub.unsubscribe();
   });
 });

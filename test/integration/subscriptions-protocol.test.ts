@@ -1,6 +1,7 @@
 /**
  * The graphql-ws endpoint itself: credentials on connection_init (4403), the protocol's own
- * close codes (4400, 4401), slow consumers (4008) and shutdown (1001).
+ * close codes (4400, 4401, 4408, 4409), keep-alive pings, slow consumers (4008) and shutdown
+ * (1001).
  */
 import { Connection } from 'jsforce';
 import WebSocket from 'ws';
@@ -18,6 +19,18 @@ import {
 const PEPPER = 'subscriptions-test-pepper-0123456789abcdef';
 const KEY = generateApiKey();
 const ACCOUNT_CHANGED = 'subscription { accountChanged { changeType recordIds } }';
+const KEEP_ALIVE_MS = 300;
+
+/** Sends `connection_init` with the API key and resolves on `connection_ack`. */
+async function initialised(socket: WebSocket): Promise<void> {
+  const acked = new Promise<void>((resolve) =>
+    socket.on('message', (data: Buffer) => {
+      if ((JSON.parse(data.toString()) as { type?: string }).type === 'connection_ack') resolve();
+    }),
+  );
+  socket.send(JSON.stringify({ type: 'connection_init', payload: { 'x-api-key': KEY } }));
+  await acked;
+}
 
 let gateway: SubscriptionGateway;
 const disposers: Array<() => Promise<unknown>> = [];
@@ -38,8 +51,11 @@ async function adminConnection(url: string): Promise<Connection> {
 }
 
 /** A raw graphql-transport-ws socket, to break the protocol on purpose. */
-async function rawSocket(url: string): Promise<{ socket: WebSocket; closed: Promise<number> }> {
-  const socket = new WebSocket(wsUrlOf(url), 'graphql-transport-ws');
+async function rawSocket(
+  url: string,
+  options: { autoPong?: boolean } = {},
+): Promise<{ socket: WebSocket; closed: Promise<number> }> {
+  const socket = new WebSocket(wsUrlOf(url), 'graphql-transport-ws', options);
   const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
   await new Promise((resolve, reject) => {
     socket.once('open', resolve);
@@ -55,7 +71,7 @@ beforeAll(async () => {
       API_KEYS: `subscriber:${hashApiKey(KEY, PEPPER)}`,
       API_KEY_PEPPER: PEPPER,
     },
-    subscriptions: { maxQueue: 2 },
+    subscriptions: { maxQueue: 2, keepAliveMs: KEEP_ALIVE_MS, connectionInitWaitMs: 600 },
   });
 });
 
@@ -108,6 +124,40 @@ describe('graphql-ws endpoint', () => {
       JSON.stringify({ id: '1', type: 'subscribe', payload: { query: ACCOUNT_CHANGED } }),
     );
     expect(await early.closed).toBe(4401);
+  });
+
+  it('closes with 4408 without connection_init in time and 4409 on a duplicate id', async () => {
+    const silent = await rawSocket(gateway.url);
+    const openedAt = Date.now();
+    expect(await silent.closed).toBe(4408);
+    expect(Date.now() - openedAt).toBeGreaterThanOrEqual(500);
+
+    const twice = await rawSocket(gateway.url);
+    await initialised(twice.socket);
+    const message = JSON.stringify({
+      id: '1',
+      type: 'subscribe',
+      payload: { query: ACCOUNT_CHANGED },
+    });
+    twice.socket.send(message);
+    twice.socket.send(message);
+    expect(await twice.closed).toBe(4409);
+  });
+
+  it('pings every keep-alive period and terminates a client that stops answering', async () => {
+    const answering = await rawSocket(gateway.url);
+    await initialised(answering.socket);
+    let pings = 0;
+    answering.socket.on('ping', () => (pings += 1));
+    const mute = await rawSocket(gateway.url, { autoPong: false });
+    await initialised(mute.socket);
+    // A missed pong ends the connection without a close frame (1006 on this side).
+    expect(await mute.closed).toBe(1006);
+    await new Promise((r) => setTimeout(r, 3 * KEEP_ALIVE_MS));
+    expect(pings).toBeGreaterThanOrEqual(3);
+    expect(answering.socket.readyState).toBe(WebSocket.OPEN);
+    answering.socket.close(1000);
+    await answering.closed;
   });
 
   it('drops a subscriber that falls behind with 4008 Slow consumer', async () => {

@@ -1,0 +1,260 @@
+/**
+ * `SALESFORCE_MODE=live`: `src/main.ts` itself, as a child process, against an emulator the
+ * test starts (standing in for a real org), logging in as the integration user with the JWT
+ * bearer flow or with client credentials, in `AUTH_MODE=integration` with an API key.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { generateApiKey, hashApiKey } from '../../src/auth/api-keys';
+import {
+  DEMO_OAUTH_CLIENT,
+  startSalesforceEmulator,
+  type RunningSalesforceEmulator,
+} from '../../src/emulators/salesforce';
+import { directConnection } from '../helpers/salesforce-direct';
+import { connectWs, subscribe, waitForSubscribers } from './subscriptions-client';
+
+const PEPPER = 'live-mode-test-pepper-0123456789abcdef';
+const KEY = generateApiKey();
+const INTEGRATION_USERNAME = 'integration@atom-demo.org';
+const ROOT = join(__dirname, '../..');
+
+interface RunningMain {
+  child: ChildProcess;
+  url: string;
+  origin: string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+interface GraphQLBody<T> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+interface Stats {
+  byUser: Record<string, number>;
+  oauth: Record<string, number>;
+}
+
+const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+
+let emulator: RunningSalesforceEmulator;
+const children: ChildProcess[] = [];
+
+/** Only what the gateway needs: nothing of the test runner's env (REDIS_URL, ...) leaks in. */
+function baseEnv(): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    SALESFORCE_MODE: 'live',
+    SALESFORCE_LOGIN_URL: emulator.url,
+    SALESFORCE_CLIENT_ID: DEMO_OAUTH_CLIENT.clientId,
+    AUTH_MODE: 'integration',
+    API_KEYS: `live-test:${hashApiKey(KEY, PEPPER)}`,
+    API_KEY_PEPPER: PEPPER,
+  };
+}
+
+/** `node --import tsx src/main.ts`, as `npm start` runs it; resolves once it printed its URL. */
+function startMain(env: NodeJS.ProcessEnv): Promise<RunningMain> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts')], {
+    env,
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`main.ts did not start: ${stderr}`)), 30_000);
+    void exited.then(({ code }) => {
+      clearTimeout(timer);
+      reject(new Error(`main.ts exited with ${code}: ${stderr}`));
+    });
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    lines.on('line', (line) => {
+      const match = /^GraphQL gateway\s+(\S+)$/.exec(line);
+      if (!match?.[1]) return;
+      clearTimeout(timer);
+      resolve({ child, url: match[1], origin: new URL(match[1]).origin, exited });
+    });
+  });
+}
+
+async function graphql<T>(
+  url: string,
+  query: string,
+  headers: Record<string, string> = { 'x-api-key': KEY },
+): Promise<{ status: number; body: GraphQLBody<T> }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLBody<T> };
+}
+
+async function emulatorStats(): Promise<Stats> {
+  return (await (await fetch(`${emulator.url}/__emulator/stats`)).json()) as Stats;
+}
+
+async function resetStats(): Promise<void> {
+  await fetch(`${emulator.url}/__emulator/stats/reset`, { method: 'POST' });
+}
+
+/** SIGTERM, as a process manager stops it: main.ts drains and exits 0. */
+async function stopMain(running: RunningMain): Promise<{ code: number | null }> {
+  running.child.kill('SIGTERM');
+  return running.exited;
+}
+
+const ACCOUNTS = '{ accounts(first: 3, orderBy: [{ field: NAME }]) { nodes { id name } } }';
+
+/** The answer a direct read of the org gives: what the gateway must return. */
+let expectedNames: string[] = [];
+
+async function firstAccountNames(): Promise<string[]> {
+  const conn = await directConnection(emulator.url);
+  const result = await conn.query<{ Name: string }>(
+    'SELECT Name FROM Account ORDER BY Name ASC NULLS FIRST, Id ASC LIMIT 3',
+  );
+  return result.records.map((r) => r.Name);
+}
+
+beforeAll(async () => {
+  emulator = await startSalesforceEmulator({
+    port: 0,
+    scale: 1,
+    jwtPublicKeyPem: publicKey,
+    clientCredentialsUsername: INTEGRATION_USERNAME,
+  });
+  expectedNames = await firstAccountNames();
+  expect(expectedNames).toHaveLength(3);
+});
+
+afterAll(async () => {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  await emulator.stop();
+});
+
+describe('SALESFORCE_MODE=live, AUTH_MODE=integration (src/main.ts)', () => {
+  it('logs in with the JWT bearer flow and answers CRM queries and subscriptions', async () => {
+    await resetStats();
+    const running = await startMain({
+      ...baseEnv(),
+      SALESFORCE_USERNAME: INTEGRATION_USERNAME,
+      // As a .env line holds it: one line, "\n" escaped.
+      SALESFORCE_JWT_PRIVATE_KEY: privateKey.replace(/\n/g, '\\n'),
+    });
+    try {
+      const anonymous = await graphql(running.url, ACCOUNTS, {});
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+      const { status, body } = await graphql<{
+        accounts: { nodes: Array<{ id: string; name: string }> };
+        viewer: { email: string | null } | null;
+      }>(running.url, `{ viewer { email } ${ACCOUNTS.slice(1, -1)} }`);
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.viewer?.email).toBe(INTEGRATION_USERNAME);
+      expect(body.data?.accounts.nodes.map((n) => n.name)).toEqual(expectedNames);
+      expect(body.data?.accounts.nodes[0]?.id).toMatch(/^001/);
+
+      const stats = await emulatorStats();
+      expect(stats.oauth['urn:ietf:params:oauth:grant-type:jwt-bearer']).toBeGreaterThanOrEqual(1);
+      expect(stats.oauth.client_credentials).toBeUndefined();
+      expect(stats.byUser[INTEGRATION_USERNAME]).toBeGreaterThanOrEqual(1);
+
+      // Change Data Capture rides the same JWT login.
+      const ws = connectWs(running.url, { connectionParams: { 'X-API-Key': KEY } });
+      const received = subscribe<{ accountChanged: { changeType: string; recordIds: string[] } }>(
+        ws,
+        'subscription { accountChanged { changeType recordIds } }',
+      );
+      await waitForSubscribers(running.origin, 1, received, 20_000);
+      const created = await graphql<{ createAccount: { id: string } }>(
+        running.url,
+        'mutation { createAccount(input: { name: "Live Mode Co" }) { id } }',
+      );
+      const id = created.body.data?.createAccount.id ?? '';
+      expect(id).toMatch(/^001/);
+      const [event] = await received.take(1, 5_000);
+      expect(event?.accountChanged.changeType).toBe('CREATE');
+      expect(event?.accountChanged.recordIds[0]?.slice(0, 15)).toBe(id.slice(0, 15));
+
+      // SIGTERM: clients get 1001 and the process exits cleanly.
+      const exit = stopMain(running);
+      expect(await ws.closed).toMatchObject({ code: 1001 });
+      expect(await exit).toMatchObject({ code: 0 });
+    } finally {
+      if (running.child.exitCode === null) running.child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it("a JWT the org rejects (another key): queries fail with Salesforce's reason", async () => {
+    const other = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    await resetStats();
+    const running = await startMain({
+      ...baseEnv(),
+      SALESFORCE_USERNAME: INTEGRATION_USERNAME,
+      SALESFORCE_JWT_PRIVATE_KEY: other.privateKey,
+    });
+    try {
+      const { body } = await graphql(running.url, ACCOUNTS);
+      expect(body.data ?? null).toBeNull();
+      expect(body.errors?.[0]?.message).toMatch(/invalid assertion/);
+      expect(body.errors?.[0]?.extensions?.upstream).toMatchObject({ service: 'salesforce' });
+      // Nothing was read from the org without a valid login.
+      expect((await emulatorStats()).byUser[INTEGRATION_USERNAME]).toBeUndefined();
+      expect(await stopMain(running)).toMatchObject({ code: 0 });
+    } finally {
+      if (running.child.exitCode === null) running.child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('logs in with client credentials and answers a CRM query', async () => {
+    await resetStats();
+    const running = await startMain({
+      ...baseEnv(),
+      SALESFORCE_CLIENT_SECRET: DEMO_OAUTH_CLIENT.clientSecret,
+    });
+    try {
+      const { status, body } = await graphql<{
+        accounts: { nodes: Array<{ name: string }> };
+      }>(running.url, ACCOUNTS);
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.accounts.nodes.map((n) => n.name)).toEqual(expectedNames);
+      const stats = await emulatorStats();
+      expect(stats.oauth.client_credentials).toBeGreaterThanOrEqual(1);
+      expect(stats.oauth['urn:ietf:params:oauth:grant-type:jwt-bearer']).toBeUndefined();
+      const wrongKey = await graphql(running.url, ACCOUNTS, { 'x-api-key': generateApiKey() });
+      expect(wrongKey.status).toBe(401);
+      expect(await stopMain(running)).toMatchObject({ code: 0 });
+    } finally {
+      if (running.child.exitCode === null) running.child.kill('SIGKILL');
+    }
+  }, 60_000);
+});
