@@ -69,7 +69,9 @@ async function main(): Promise<void> {
     }
   }
 
-  const gateway = await createServer(gatewayConfig);
+  const gateway = await createServer(gatewayConfig, {
+    subscriptions: { namespace: config.subscriptionsNamespace },
+  });
   stops.unshift(() => gateway.stop());
   console.log(`GraphQL gateway       ${gateway.url}`);
   if (config.nodeEnv !== 'production')

@@ -72,5 +72,7 @@ export interface GatewayConfig {
   maxPageSize: number;
   salesforce: SalesforceConfig;
   redisUrl: string | undefined;
+  /** Prefix of the live-changes Redis keys and channels; one per org sharing a Redis. */
+  subscriptionsNamespace: string;
   auth: AuthConfig;
 }

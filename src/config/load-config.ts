@@ -137,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     maxPageSize: MAX_PAGE_SIZE,
     salesforce,
     redisUrl: data.REDIS_URL,
+    subscriptionsNamespace: data.SUBSCRIPTIONS_NAMESPACE,
     auth,
   });
 }

@@ -70,12 +70,28 @@ describe('auth failures as GraphQL errors', () => {
     );
   });
 
-  it('keeps a plain INVALID_SESSION_ID of the integration user as it was', () => {
+  it("reports a plain INVALID_SESSION_ID (the integration user's) as the gateway's fault", () => {
     const mapped = toGraphQLError(
       new SalesforceUpstreamError('Session expired', 'INVALID_SESSION_ID'),
     );
-    expect(mapped.extensions.code).toBe(ErrorCode.UNAUTHENTICATED);
+    expect(mapped.extensions.code).toBe(ErrorCode.UPSTREAM_UNAVAILABLE);
     expect(mapped.extensions.login).toBeUndefined();
+  });
+
+  it('never echoes the http status of a refused gateway login in a formatted error', () => {
+    const format = createFormatError({ exposeInternals: false });
+    const formatted = format(
+      { message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      new SalesforceUpstreamError('invalid client credentials', 'INVALID_SESSION_ID', {
+        statusCode: 400,
+      }),
+    );
+    expect(formatted.extensions).toEqual({
+      code: 'UPSTREAM_UNAVAILABLE',
+      reason: 'gateway-credentials-rejected',
+      upstream: { service: 'salesforce', errorCode: 'INVALID_SESSION_ID', fields: [] },
+    });
+    expect(formatted.message).toMatch(/gateway's own credentials/);
   });
 
   it('never echoes the http extension in a formatted error', () => {

@@ -3,8 +3,6 @@ import { ErrorCode } from './codes';
 /**
  * Salesforce `errorCode` / DML `statusCode` → our code. Salesforce's list:
  * https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm#statuscode
- * INVALID_SESSION_ID only reaches here after jsforce's refresh failed, so the gateway's own
- * Salesforce credentials are no longer accepted.
  */
 const BY_SALESFORCE_CODE: Record<string, ErrorCode> = {
   INVALID_FIELD: ErrorCode.BAD_USER_INPUT,
@@ -45,9 +43,21 @@ const BY_SALESFORCE_CODE: Record<string, ErrorCode> = {
   UNAVAILABLE: ErrorCode.UPSTREAM_UNAVAILABLE,
   TIMEOUT: ErrorCode.UPSTREAM_UNAVAILABLE,
   NETWORK_ERROR: ErrorCode.UPSTREAM_UNAVAILABLE,
-  INVALID_SESSION_ID: ErrorCode.UNAUTHENTICATED,
-  INVALID_AUTH_HEADER: ErrorCode.UNAUTHENTICATED,
+  INVALID_SESSION_ID: ErrorCode.UPSTREAM_UNAVAILABLE,
+  INVALID_AUTH_HEADER: ErrorCode.UPSTREAM_UNAVAILABLE,
 };
+
+/**
+ * Codes meaning the org refused the gateway's OWN login (its integration user's JWT or
+ * client credentials): they reach the mapping only after jsforce's re-login failed, and a
+ * per-user session that ended is reported by the auth layer before them. A server-side
+ * configuration fault, not the client's credentials: UPSTREAM_UNAVAILABLE, never
+ * UNAUTHENTICATED.
+ */
+export const GATEWAY_CREDENTIALS_REJECTED: ReadonlySet<string> = new Set([
+  'INVALID_SESSION_ID',
+  'INVALID_AUTH_HEADER',
+]);
 
 /** Our code for a Salesforce error; undefined when nothing specific applies. */
 export function errorCodeForSalesforce(

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { SessionEndedError } from '../auth/auth-errors';
 import { SalesforceUpstreamError } from '../upstreams/salesforce/client';
 import { SoqlInputError } from '../upstreams/salesforce/soql';
 import { ErrorCode } from './codes';
@@ -32,11 +33,55 @@ describe('toGraphQLError', () => {
     ['SERVER_UNAVAILABLE', ErrorCode.UPSTREAM_UNAVAILABLE],
     ['TIMEOUT', ErrorCode.UPSTREAM_UNAVAILABLE],
     ['NETWORK_ERROR', ErrorCode.UPSTREAM_UNAVAILABLE],
-    ['INVALID_SESSION_ID', ErrorCode.UNAUTHENTICATED],
+    ['INVALID_SESSION_ID', ErrorCode.UPSTREAM_UNAVAILABLE],
+    ['INVALID_AUTH_HEADER', ErrorCode.UPSTREAM_UNAVAILABLE],
   ])('maps Salesforce %s to %s', (errorCode, code) => {
     const mapped = toGraphQLError(sf(errorCode));
     expect(mapped.extensions.code).toBe(code);
     expect(mapped.extensions.upstream).toEqual({ service: 'salesforce', errorCode, fields: [] });
+  });
+
+  it("reports the org refusing the gateway's own login as a 503 configuration fault", () => {
+    const refused = new SalesforceUpstreamError('invalid assertion', 'INVALID_SESSION_ID', {
+      statusCode: 400,
+    });
+    const mapped = toGraphQLError(refused);
+    expect(mapped.extensions).toMatchObject({
+      code: ErrorCode.UPSTREAM_UNAVAILABLE,
+      reason: 'gateway-credentials-rejected',
+      http: { status: 503 },
+      upstream: { service: 'salesforce', errorCode: 'INVALID_SESSION_ID' },
+    });
+    expect(mapped.message).toMatch(/refused the gateway's own credentials.*invalid assertion/);
+    // Not the client's credentials: nothing that would send a client to log in again.
+    expect(mapped.extensions.login).toBeUndefined();
+    // jsforce's refresh delegate wraps the failed re-login of the integration user alike.
+    const relogin = new SalesforceUpstreamError(
+      'Unable to refresh session due to: invalid client credentials',
+      'INVALID_SESSION_ID',
+      {
+        statusCode: 401,
+        cause: new Error('Unable to refresh session due to: invalid client credentials'),
+      },
+    );
+    expect(toGraphQLError(relogin).extensions.code).toBe(ErrorCode.UPSTREAM_UNAVAILABLE);
+  });
+
+  it("keeps UNAUTHENTICATED for a user's session that ended, even wrapped as INVALID_SESSION_ID", () => {
+    const ended = new SalesforceUpstreamError(
+      'Unable to refresh session due to: Salesforce session ended (refresh-token-rejected); log in again at /auth/salesforce/login',
+      'INVALID_SESSION_ID',
+      {
+        statusCode: 401,
+        cause: new SessionEndedError('refresh-token-rejected'),
+      },
+    );
+    const mapped = toGraphQLError(ended);
+    expect(mapped.extensions).toMatchObject({
+      code: ErrorCode.UNAUTHENTICATED,
+      reason: 'refresh-token-rejected',
+      http: { status: 401 },
+    });
   });
 
   it('uses the HTTP status for codes it does not know', () => {

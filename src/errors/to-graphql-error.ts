@@ -15,7 +15,7 @@ import {
   type ErrorExtensions,
   type GatewayError,
 } from './gateway-errors';
-import { errorCodeForSalesforce } from './salesforce-error-codes';
+import { GATEWAY_CREDENTIALS_REJECTED, errorCodeForSalesforce } from './salesforce-error-codes';
 
 const CODES = new Set<string>(Object.values(ErrorCode));
 
@@ -24,13 +24,14 @@ export function hasErrorCode(err: unknown): err is GraphQLError & { extensions: 
 }
 
 function messageFor(code: ErrorCode, err: SalesforceUpstreamError): string {
+  if (GATEWAY_CREDENTIALS_REJECTED.has(err.errorCode)) {
+    return `Salesforce refused the gateway's own credentials (its integration login); the gateway's Salesforce configuration needs fixing: ${err.message}`;
+  }
   switch (code) {
     case ErrorCode.UPSTREAM_UNAVAILABLE:
       return `Salesforce is unavailable: ${err.message}`;
     case ErrorCode.UPSTREAM_RATE_LIMITED:
       return `Salesforce API limit reached: ${err.message}`;
-    case ErrorCode.UNAUTHENTICATED:
-      return `Salesforce no longer accepts the gateway's session: ${err.message}`;
     default:
       return err.message;
   }
@@ -58,6 +59,10 @@ export function fromSalesforceError(err: SalesforceUpstreamError): GraphQLError 
   const extensions: ErrorExtensions = {
     upstream: { service: 'salesforce', errorCode: err.errorCode, fields: err.fields },
     ...(err.fields.length > 0 ? { fields: err.fields } : {}),
+    // Apollo lifts `http` into the response head (a context failure would otherwise be 500).
+    ...(GATEWAY_CREDENTIALS_REJECTED.has(err.errorCode)
+      ? { reason: 'gateway-credentials-rejected', http: { status: 503 } }
+      : {}),
   };
   const Constructor = CONSTRUCTORS[code];
   const mapped = new Constructor(messageFor(code, err), extensions);

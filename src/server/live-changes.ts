@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import type { LiveChangeFeed } from '../domains/subscriptions/live-change-feed';
 import { AccessFilter } from '../subscriptions/access-filter';
 import { CdcBridge, type CdcBridgeStats } from '../subscriptions/cdc-bridge';
+import { createChangeAdmission } from '../subscriptions/change-admission';
 import type { ChangeEventSource } from '../subscriptions/change-event-source';
 import { createPubSub } from '../subscriptions/create-pubsub';
 import { JsforceChangeEventSource } from '../subscriptions/jsforce-change-event-source';
@@ -9,7 +10,11 @@ import { MemoryLeaderLock, RedisLeaderLock, type LeaderLock } from '../subscript
 import { PipelineCoalescer } from '../subscriptions/pipeline-coalescer';
 import { DEFAULT_MAX_QUEUE, type PubSubIterator } from '../subscriptions/pubsub';
 import { createReplayStore } from '../subscriptions/replay-store';
-import { PIPELINE_CHANGED_TOPIC, type Topic } from '../subscriptions/topics';
+import {
+  PIPELINE_CHANGED_TOPIC,
+  RECORD_CHANGED_TOPIC_PREFIX,
+  type Topic,
+} from '../subscriptions/topics';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import type { SalesforceSession } from '../upstreams/salesforce/connection';
 import { createCdcReread } from './cdc-reread';
@@ -32,6 +37,8 @@ export interface LiveChangesOptions {
   pipelineMaxDelayMs?: number;
   /** How long the first subscription waits for the upstream CometD subscription. Default 10 s. */
   upstreamWaitMs?: number;
+  /** Record changes this instance remembers to drop a failover's replay. Default 10,000. */
+  dedupeWindow?: number;
   /** Replaces the jsforce CometD source (tests). */
   source?: ChangeEventSource;
 }
@@ -81,6 +88,10 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
     redisUrl: deps.redisUrl,
     channelPrefix: `${namespace}:`,
     onError,
+    admit: createChangeAdmission({
+      isChangeTopic: (name) => name.startsWith(RECORD_CHANGED_TOPIC_PREFIX),
+      windowSize: options.dedupeWindow,
+    }),
   });
   const replay = await createReplayStore({
     redisUrl: deps.redisUrl,

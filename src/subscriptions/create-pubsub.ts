@@ -1,3 +1,4 @@
+import type { Admission } from './change-admission';
 import { MemoryPubSub } from './memory-pubsub';
 import type { PubSub } from './pubsub';
 import { RedisPubSub } from './redis-pubsub';
@@ -7,13 +8,17 @@ export interface CreatePubSubOptions {
   redisUrl?: string;
   channelPrefix?: string;
   onError?: (error: unknown) => void;
+  /** Once-per-instance filter ahead of local fan-out (see `createChangeAdmission`). */
+  admit?: Admission;
 }
 
 export function createPubSub(options: CreatePubSubOptions = {}): PubSub {
-  if (!options.redisUrl) return new MemoryPubSub({ onError: options.onError });
+  if (!options.redisUrl)
+    return new MemoryPubSub({ onError: options.onError, admit: options.admit });
   return new RedisPubSub({
     redisUrl: options.redisUrl,
     channelPrefix: options.channelPrefix,
     onError: options.onError,
+    admit: options.admit,
   });
 }

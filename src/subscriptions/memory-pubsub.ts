@@ -7,26 +7,33 @@ import {
   type PubSubIterator,
   type Unsubscribe,
 } from './pubsub';
+import type { Admission } from './change-admission';
 import { TopicRegistry } from './topic-registry';
 import type { Topic } from './topics';
 
 export interface MemoryPubSubOptions {
   onError?: (error: unknown) => void;
+  /** Checked once per published payload, before it reaches any listener. */
+  admit?: Admission;
 }
 
 /** Single-instance fan-out. Payloads go through JSON like Redis, so both behave alike. */
 export class MemoryPubSub implements PubSub {
   private readonly registry: TopicRegistry;
   private readonly onError: (error: unknown) => void;
+  private readonly admit: Admission | undefined;
 
   constructor(options: MemoryPubSubOptions = {}) {
     this.onError = options.onError ?? (() => {});
+    this.admit = options.admit;
     this.registry = new TopicRegistry(this.onError);
   }
 
   async publish<T>(topic: Topic<T>, payload: T): Promise<void> {
     if (!this.registry.has(topic.name)) return;
-    this.registry.deliver(topic.name, JSON.parse(JSON.stringify(payload)) as unknown);
+    const copy = JSON.parse(JSON.stringify(payload)) as unknown;
+    if (this.admit && !this.admit(topic.name, copy)) return;
+    this.registry.deliver(topic.name, copy);
   }
 
   async subscribe<T>(

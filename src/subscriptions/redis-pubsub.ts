@@ -8,6 +8,7 @@ import {
   type PubSubIterator,
   type Unsubscribe,
 } from './pubsub';
+import type { Admission } from './change-admission';
 import { TopicRegistry } from './topic-registry';
 import type { Topic } from './topics';
 
@@ -17,6 +18,8 @@ export interface RedisPubSubOptions {
   channelPrefix?: string;
   onError?: (error: unknown) => void;
   redisOptions?: RedisOptions;
+  /** Checked once per message this instance receives, before it reaches any listener. */
+  admit?: Admission;
 }
 
 /**
@@ -49,7 +52,9 @@ export class RedisPubSub implements PubSub {
         this.onError(error);
         return;
       }
-      this.registry.deliver(channel.slice(this.prefix.length), payload);
+      const name = channel.slice(this.prefix.length);
+      if (options.admit && !options.admit(name, payload)) return;
+      this.registry.deliver(name, payload);
     });
   }
 

@@ -20,13 +20,15 @@ export interface PipelineChanged<R = unknown> {
   asOf: string;
 }
 
+export const RECORD_CHANGED_TOPIC_PREFIX = 'crm.record-changed.';
+
 const recordTopics = new Map<SObjectTypeName, Topic<NormalizedChange>>();
 
 /** One topic per object type, so an `accountChanged` subscriber never sees Lead traffic. */
 export function recordChangedTopic(type: SObjectTypeName): Topic<NormalizedChange> {
   let topic = recordTopics.get(type);
   if (!topic) {
-    topic = defineTopic<NormalizedChange>(`crm.record-changed.${type}`);
+    topic = defineTopic<NormalizedChange>(`${RECORD_CHANGED_TOPIC_PREFIX}${type}`);
     recordTopics.set(type, topic);
   }
   return topic;

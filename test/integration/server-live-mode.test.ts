@@ -209,7 +209,7 @@ describe('SALESFORCE_MODE=live, AUTH_MODE=integration (src/main.ts)', () => {
     }
   }, 60_000);
 
-  it("a JWT the org rejects (another key): queries fail with Salesforce's reason", async () => {
+  it("a JWT the org rejects (another key): 503 UPSTREAM_UNAVAILABLE with Salesforce's reason", async () => {
     const other = generateKeyPairSync('rsa', {
       modulusLength: 2048,
       privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
@@ -222,10 +222,18 @@ describe('SALESFORCE_MODE=live, AUTH_MODE=integration (src/main.ts)', () => {
       SALESFORCE_JWT_PRIVATE_KEY: other.privateKey,
     });
     try {
-      const { body } = await graphql(running.url, ACCOUNTS);
+      const { status, body } = await graphql(running.url, ACCOUNTS);
+      // The gateway's own login was refused (its configuration), not the client's API key.
+      expect(status).toBe(503);
       expect(body.data ?? null).toBeNull();
-      expect(body.errors?.[0]?.message).toMatch(/invalid assertion/);
-      expect(body.errors?.[0]?.extensions?.upstream).toMatchObject({ service: 'salesforce' });
+      expect(body.errors?.[0]?.message).toMatch(/gateway's own credentials.*invalid assertion/);
+      expect(body.errors?.[0]?.message).not.toContain('PRIVATE KEY');
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        reason: 'gateway-credentials-rejected',
+        upstream: { service: 'salesforce', errorCode: 'INVALID_SESSION_ID' },
+      });
+      expect(body.errors?.[0]?.extensions?.http).toBeUndefined();
       // Nothing was read from the org without a valid login.
       expect((await emulatorStats()).byUser[INTEGRATION_USERNAME]).toBeUndefined();
       expect(await stopMain(running)).toMatchObject({ code: 0 });

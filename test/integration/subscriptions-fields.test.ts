@@ -247,6 +247,49 @@ describe('graphql-ws subscriptions (demo mode)', () => {
     sub.unsubscribe();
   });
 
+  it('maps GAP_DELETE of a deleted record to DELETE, GAP_CREATE and GAP_UNDELETE of a live one to UPDATE', async () => {
+    const kept = await created('Account', { Name: 'Gap Kept Co', Industry: 'Energy' });
+    const gone = await created('Account', { Name: 'Gap Gone Co' });
+    const sub = await live<{ accountChanged: Change }>(
+      `subscription { accountChanged(ids: ["${kept}", "${gone}"], changeTypes: [UPDATE, DELETE, GAP]) { changeType recordIds ${RECORD} } }`,
+    );
+    await sf.sobject('Account').destroy(gone);
+    const [deleted] = await sub.take(1);
+    expect(deleted?.accountChanged).toMatchObject({ changeType: 'DELETE', record: null });
+    const gap = async (changeType: string, id: string) => {
+      const res = await fetch(`${gateway.emulatorUrl}/__emulator/cdc/gap`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ changeType, entityName: 'Account', recordIds: [id] }),
+      });
+      expect(res.ok).toBe(true);
+    };
+
+    // The re-read finds no row: whatever the GAP was about, the record is gone now.
+    await gap('GAP_DELETE', gone);
+    const [gapDelete] = await sub.take(1);
+    expect(gapDelete?.accountChanged).toMatchObject({ changeType: 'DELETE', record: null });
+    expect(id15(gapDelete?.accountChanged.recordIds[0])).toBe(id15(gone));
+
+    // The re-read finds the row: subscribers get its current state as an UPDATE.
+    await gap('GAP_CREATE', kept);
+    const [gapCreate] = await sub.take(1);
+    expect(gapCreate?.accountChanged).toMatchObject({
+      changeType: 'UPDATE',
+      record: { name: 'Gap Kept Co', industry: 'Energy' },
+    });
+    expect(id15(gapCreate?.accountChanged.recordIds[0])).toBe(id15(kept));
+
+    await gap('GAP_UNDELETE', kept);
+    const [gapUndelete] = await sub.take(1);
+    expect(gapUndelete?.accountChanged).toMatchObject({
+      changeType: 'UPDATE',
+      record: { name: 'Gap Kept Co' },
+    });
+    expect(await sub.drain(300)).toEqual([]);
+    sub.unsubscribe();
+  });
+
   it('recomputes pipelineChanged once per burst: 100 changes, a handful of aggregate queries', async () => {
     const where = { stageName: { in: ['Prospecting', 'Qualification'] } };
     const sub = await live<{

@@ -1,11 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Args, Ctx, Resolver, Root, Subscription } from 'type-graphql';
 import type { GatewayContext } from '../../server/context';
 import type { ChangeTypeName, SObjectTypeName } from '../../subscriptions/normalized-change';
 import { recordChangedTopic } from '../../subscriptions/topics';
-import { ChangeType } from './change-type.enum';
+import {
+  AccountScopedChangeArgs,
+  AnyRecordChangeArgs,
+  RecordChangeArgs,
+} from './record-changes.args';
 import { RecordChange } from './record-change.type';
-import { SObjectType } from './sobject-type.enum';
 import {
   accountIdLookup,
   freshLoaders,
@@ -14,15 +17,11 @@ import {
 } from './subscription-context';
 import { SubscriberStream, typesOrAll } from './subscriber-stream';
 
-interface RecordChangeArgs {
-  types?: SObjectType[] | null;
-  ids?: string[] | null;
-  accountIds?: string[] | null;
-  changeTypes?: ChangeType[] | null;
-}
+/** Raw GraphQL arguments of any record-change field; fields without an argument omit it. */
+type RawRecordChangeArgs = Partial<AnyRecordChangeArgs & AccountScopedChangeArgs>;
 
 interface SubscribeData {
-  args: RecordChangeArgs;
+  args: RawRecordChangeArgs;
   context: GatewayContext;
   info: GraphQLResolveInfo;
 }
@@ -48,13 +47,10 @@ function recordChanges(fixedType?: SObjectTypeName) {
   };
 }
 
-const CHANGE_TYPES_DESCRIPTION = 'Only these kinds of change (default: all, GAP included).';
-const IDS_DESCRIPTION = 'Only changes to these records.';
-const ACCOUNT_IDS_DESCRIPTION = 'Only records of these accounts.';
-
 /**
  * Salesforce Change Data Capture, pushed over graphql-ws. Every change is checked against the
- * subscriber's own access before it is sent (CDC itself ignores sharing).
+ * subscriber's own access before it is sent (CDC itself ignores sharing). The arguments are
+ * read by `recordChanges` (the subscribe function); the field methods only declare them.
  */
 @Resolver()
 export class RecordChangesResolver {
@@ -65,85 +61,50 @@ export class RecordChangesResolver {
   recordChanged(
     @Root() change: RecordChange,
     @Ctx() ctx: GatewayContext,
-    @Arg('types', () => [SObjectType], { nullable: true, description: 'Default: all.' })
-    _types: SObjectType[] | null,
-    @Arg('ids', () => [ID], { nullable: true, description: IDS_DESCRIPTION })
-    _ids: string[] | null,
-    @Arg('changeTypes', () => [ChangeType], {
-      nullable: true,
-      description: CHANGE_TYPES_DESCRIPTION,
-    })
-    _changeTypes: ChangeType[] | null,
+    @Args(() => AnyRecordChangeArgs) _args: AnyRecordChangeArgs,
   ): RecordChange {
-    freshLoaders(ctx);
-    return change;
+    return delivered(change, ctx);
   }
 
   @Subscription(() => RecordChange, { subscribe: recordChanges('ACCOUNT') })
   accountChanged(
     @Root() change: RecordChange,
     @Ctx() ctx: GatewayContext,
-    @Arg('ids', () => [ID], { nullable: true, description: IDS_DESCRIPTION })
-    _ids: string[] | null,
-    @Arg('changeTypes', () => [ChangeType], {
-      nullable: true,
-      description: CHANGE_TYPES_DESCRIPTION,
-    })
-    _changeTypes: ChangeType[] | null,
+    @Args(() => RecordChangeArgs) _args: RecordChangeArgs,
   ): RecordChange {
-    freshLoaders(ctx);
-    return change;
+    return delivered(change, ctx);
   }
 
   @Subscription(() => RecordChange, { subscribe: recordChanges('CONTACT') })
   contactChanged(
     @Root() change: RecordChange,
     @Ctx() ctx: GatewayContext,
-    @Arg('ids', () => [ID], { nullable: true, description: IDS_DESCRIPTION })
-    _ids: string[] | null,
-    @Arg('accountIds', () => [ID], { nullable: true, description: ACCOUNT_IDS_DESCRIPTION })
-    _accountIds: string[] | null,
-    @Arg('changeTypes', () => [ChangeType], {
-      nullable: true,
-      description: CHANGE_TYPES_DESCRIPTION,
-    })
-    _changeTypes: ChangeType[] | null,
+    @Args(() => AccountScopedChangeArgs) _args: AccountScopedChangeArgs,
   ): RecordChange {
-    freshLoaders(ctx);
-    return change;
+    return delivered(change, ctx);
   }
 
   @Subscription(() => RecordChange, { subscribe: recordChanges('OPPORTUNITY') })
   opportunityChanged(
     @Root() change: RecordChange,
     @Ctx() ctx: GatewayContext,
-    @Arg('ids', () => [ID], { nullable: true, description: IDS_DESCRIPTION })
-    _ids: string[] | null,
-    @Arg('accountIds', () => [ID], { nullable: true, description: ACCOUNT_IDS_DESCRIPTION })
-    _accountIds: string[] | null,
-    @Arg('changeTypes', () => [ChangeType], {
-      nullable: true,
-      description: CHANGE_TYPES_DESCRIPTION,
-    })
-    _changeTypes: ChangeType[] | null,
+    @Args(() => AccountScopedChangeArgs) _args: AccountScopedChangeArgs,
   ): RecordChange {
-    freshLoaders(ctx);
-    return change;
+    return delivered(change, ctx);
   }
 
   @Subscription(() => RecordChange, { subscribe: recordChanges('LEAD') })
   leadChanged(
     @Root() change: RecordChange,
     @Ctx() ctx: GatewayContext,
-    @Arg('ids', () => [ID], { nullable: true, description: IDS_DESCRIPTION })
-    _ids: string[] | null,
-    @Arg('changeTypes', () => [ChangeType], {
-      nullable: true,
-      description: CHANGE_TYPES_DESCRIPTION,
-    })
-    _changeTypes: ChangeType[] | null,
+    @Args(() => RecordChangeArgs) _args: RecordChangeArgs,
   ): RecordChange {
-    freshLoaders(ctx);
-    return change;
+    return delivered(change, ctx);
   }
+}
+
+/** Each event is resolved with loaders of its own: `record` must be read as of this change. */
+function delivered(change: RecordChange, ctx: GatewayContext): RecordChange {
+  freshLoaders(ctx);
+  return change;
 }

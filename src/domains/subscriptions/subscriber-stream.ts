@@ -1,6 +1,5 @@
 import type { AccessFilter, SubscriberAccess } from '../../subscriptions/access-filter';
 import { SlowConsumerError } from '../../subscriptions/bounded-queue';
-import { ReplayDeduper } from '../../subscriptions/dedupe';
 import type { NormalizedChange, SObjectTypeName } from '../../subscriptions/normalized-change';
 import { ChangeType } from './change-type.enum';
 import { compileChangeFilter, idKey, type ChangeFilter } from './change-filter';
@@ -21,16 +20,9 @@ export interface SubscriberStreamOptions {
   lookupAccountIds: AccountIdLookup;
   connection?: ConnectionControl;
   onError?: (error: unknown) => void;
-  /** Changes remembered to drop a replay after a failover; default 1,000. */
-  dedupeWindow?: number;
 }
 
 const DONE: IteratorResult<RecordChange> = { value: undefined, done: true };
-
-/** The key of a change: a GAP re-read turns one replayId into one change per record. */
-function dedupeKey(change: NormalizedChange): string {
-  return `${change.replayId}\u0000${change.recordIds.join(',')}`;
-}
 
 /** GAP_OVERFLOW names the all-zero Id `000000000000000AAA`: no record anyone could see. */
 const PLACEHOLDER_ID = /^0{15}/;
@@ -54,19 +46,17 @@ export function toRecordChange(change: NormalizedChange): RecordChange {
 
 /**
  * One GraphQL subscriber's view of the change stream: the subscription's filters, then the
- * access check as the subscriber (CDC ignores sharing), then only what survived. A replay a
- * new leader makes after a failover is dropped by replayId. A hand-written iterator, not an
+ * access check as the subscriber (CDC ignores sharing), then only what survived. A failover's
+ * replay never gets here: each instance drops it once, before fan-out (`change-admission`). A hand-written iterator, not an
  * async generator: graphql-ws calls `return()` while `next()` still waits, and a generator
  * would only see it after the next event.
  */
 export class SubscriberStream implements AsyncIterableIterator<RecordChange> {
   private readonly matcher;
-  private readonly deduper: ReplayDeduper;
   private ended = false;
 
   constructor(private readonly options: SubscriberStreamOptions) {
     this.matcher = compileChangeFilter(options.filter);
-    this.deduper = new ReplayDeduper({ windowSize: options.dedupeWindow ?? 1_000 });
   }
 
   async next(): Promise<IteratorResult<RecordChange>> {
@@ -103,8 +93,6 @@ export class SubscriberStream implements AsyncIterableIterator<RecordChange> {
   /** The change as this subscriber gets it, or undefined when it is not for them. */
   private async admit(published: NormalizedChange): Promise<NormalizedChange | undefined> {
     const change = withoutPlaceholderIds(published);
-    const key = dedupeKey(change);
-    if (this.deduper.has(key)) return undefined;
     if (!this.matcher.matches(change)) return undefined;
     let candidate = change;
     try {
@@ -121,7 +109,6 @@ export class SubscriberStream implements AsyncIterableIterator<RecordChange> {
     if (!decision.deliver || !decision.change) return undefined;
     // Access can narrow a multi-record change to Ids the filter does not want.
     if (!this.matcher.matches(decision.change)) return undefined;
-    this.deduper.remember(key);
     return decision.change;
   }
 

@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { ChangeDataCapture } from './cdc';
 import type { ApiUsage } from './http/api-usage';
+import type { OrgOutage } from './http/org-outage';
 import type { QueryLocatorStore } from './http/query-locator-store';
 import type { ResolvedEmulatorOptions } from './emulator-options';
 import type { SigningKey } from './oauth/jwt';
@@ -17,6 +18,8 @@ export interface EmulatorContext {
   readonly signingKey: SigningKey;
   readonly jwtPublicKey: KeyObject | undefined;
   readonly cdc: ChangeDataCapture;
+  /** The `offline` fault: while it lasts, every non-admin request is cut off. */
+  readonly outage: OrgOutage;
   /** `http://127.0.0.1:PORT`, known once the server listens. */
   baseUrl(): string;
 }

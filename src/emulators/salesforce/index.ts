@@ -4,6 +4,7 @@ import type { EmulatorContext } from './emulator-context';
 import { resolveEmulatorOptions, type SalesforceEmulatorOptions } from './emulator-options';
 import { ApiUsage, type EmulatorStats } from './http/api-usage';
 import { createRequestListener } from './http/emulator-server';
+import { OrgOutage } from './http/org-outage';
 import { QueryLocatorStore } from './http/query-locator-store';
 import { createSigningKey, publicKeyFromPem } from './oauth/jwt';
 import { SessionStore } from './oauth/session-store';
@@ -54,6 +55,9 @@ export async function startSalesforceEmulator(
     options: resolved,
     sessions,
     cdc,
+    // Events committed while offline must wait for the subscriber's next long-poll, not go
+    // into a connection whose socket was just destroyed.
+    outage: new OrgOutage({ onBegin: () => cdc.detachConnections() }),
     usage: new ApiUsage({
       dailyApiLimit: resolved.dailyApiLimit,
       latencyMs: resolved.latencyMs,
@@ -70,6 +74,7 @@ export async function startSalesforceEmulator(
   const server = createServer({ maxHeaderSize: 1024 * 1024 }, createRequestListener(ctx));
   // CometD is long-polling only, as Salesforce's CDC endpoint is for jsforce.
   server.on('upgrade', (req, socket) => {
+    if (ctx.outage.refuseSocket(socket)) return;
     if (!cdc.rejectUpgrade(req, socket)) socket.destroy();
   });
   await listen(server, resolved.port, resolved.host);

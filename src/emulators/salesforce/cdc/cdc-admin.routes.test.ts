@@ -12,6 +12,7 @@ function fakeCdc(): ChangeDataCapture & { gaps: unknown[][] } {
       return { replayId: 3 } as StoredEvent;
     },
     dropClient: (id) => (id === undefined ? 2 : 1),
+    detachConnections: () => undefined,
     clients: () => ['c1', 'c2'],
     events: () => [],
     close: async () => undefined,

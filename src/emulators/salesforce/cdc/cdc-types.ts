@@ -68,6 +68,11 @@ export interface ChangeDataCapture {
   emitGap(kind: GapChangeType, entityName: string, recordIds: string[]): StoredEvent;
   /** Ends one CometD client session, or all of them; answers how many were dropped. */
   dropClient(clientId?: string): number;
+  /**
+   * Answers every pending long-poll without ending the client sessions: events published
+   * afterwards queue for each client until its next `/meta/connect`.
+   */
+  detachConnections(): void;
   /** Live CometD client ids. */
   clients(): string[];
   /** The retained events, oldest first. */

@@ -163,6 +163,8 @@ export function createChangeDataCapture(deps: ChangeDataCaptureDeps): ChangeData
       return dropped;
     },
 
+    detachConnections: () => engine.detachConnections(),
+
     clients: () => engine.clientIds(),
 
     events: () => log.all(),

@@ -59,6 +59,16 @@ export class CometdEngine implements FayeEngine {
     callback?.call(context);
   }
 
+  /** Ends every held long-poll; the clients stay, and what follows queues until they reconnect. */
+  detachConnections(): void {
+    const host = this.host;
+    if (!host) return;
+    // faye's proxy flushes and forgets a client's connection on 'close' (engines/proxy.js).
+    for (const clientId of this.clientStates.keys()) {
+      if (host.hasConnection(clientId)) host.trigger('close', clientId);
+    }
+  }
+
   ping(clientId: string): void {
     const state = this.clientStates.get(clientId);
     const timeout = this.host?.timeout;

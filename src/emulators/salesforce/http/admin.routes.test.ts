@@ -1,5 +1,7 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseFaults } from './admin.routes';
 import { ApiUsage } from './api-usage';
+import { OrgOutage } from './org-outage';
 
 describe('fault settings', () => {
   it('accepts the documented knobs and rejects anything else', () => {
@@ -17,6 +19,10 @@ describe('fault settings', () => {
     });
     expect(parseFaults(Buffer.from('{"serverUnavailable":-1}'))).toMatch(/non-negative/);
     expect(parseFaults(Buffer.from('{"expireSessions":"yes"}'))).toMatch(/boolean/);
+    expect(parseFaults(Buffer.from('{"offline":3000}'))).toEqual({ offline: 3000 });
+    expect(parseFaults(Buffer.from('{"offline":-5}'))).toMatch(/offline must be a non-negative/);
+    expect(parseFaults(Buffer.from('{"offline":1.5}'))).toMatch(/offline must be a non-negative/);
+    expect(parseFaults(Buffer.from('{"offline":"3s"}'))).toMatch(/offline must be a non-negative/);
     expect(parseFaults(Buffer.from('{"boom":1}'))).toMatch(/unknown fault/);
     expect(parseFaults(Buffer.from('[1]'))).toMatch(/object/);
     expect(parseFaults(Buffer.from('{'))).toMatch(/JSON/);
@@ -70,5 +76,71 @@ describe('ApiUsage', () => {
     usage.resetAll();
     expect(usage.admit()).toBe('ok');
     expect(usage.stats().total).toBe(0);
+  });
+});
+
+describe('OrgOutage', () => {
+  let now = 1_000;
+  const socket = () => ({
+    destroyed: false,
+    destroy() {
+      this.destroyed = true;
+    },
+  });
+  const exchange = () => {
+    const s = socket();
+    let onClose: () => void = () => {};
+    const req = { socket: s } as unknown as IncomingMessage;
+    const res = {
+      once: (_event: string, listener: () => void) => {
+        onClose = listener;
+      },
+    } as unknown as ServerResponse;
+    return { s, req, res, close: () => onClose() };
+  };
+
+  it('cuts the requests in flight when it begins and refuses new ones until it ends', () => {
+    const begun: number[] = [];
+    const outage = new OrgOutage({ now: () => now, onBegin: () => begun.push(now) });
+    const held = exchange();
+    const done = exchange();
+    expect(outage.refuse(held.req, held.res)).toBe(false);
+    expect(outage.refuse(done.req, done.res)).toBe(false);
+    done.close();
+
+    outage.begin(3_000);
+    expect(held.s.destroyed).toBe(true);
+    // A socket whose request completed is idle: its next request is refused instead.
+    expect(done.s.destroyed).toBe(false);
+    expect(begun).toEqual([1_000]);
+    expect(outage.remainingMs()).toBe(3_000);
+
+    const during = exchange();
+    expect(outage.refuse(during.req, during.res)).toBe(true);
+    expect(during.s.destroyed).toBe(true);
+    const upgrade = socket();
+    expect(outage.refuseSocket(upgrade)).toBe(true);
+    expect(upgrade.destroyed).toBe(true);
+
+    now += 3_000;
+    expect(outage.isOffline()).toBe(false);
+    const after = exchange();
+    expect(outage.refuse(after.req, after.res)).toBe(false);
+    expect(after.s.destroyed).toBe(false);
+    expect(outage.refuseSocket(socket())).toBe(false);
+  });
+
+  it('ends early on offline 0 or end(), without cutting anything', () => {
+    const outage = new OrgOutage({ now: () => now });
+    outage.begin(10_000);
+    const held = exchange();
+    outage.begin(0);
+    expect(outage.isOffline()).toBe(false);
+    expect(outage.refuse(held.req, held.res)).toBe(false);
+    outage.begin(0);
+    expect(held.s.destroyed).toBe(false);
+    outage.begin(10_000);
+    outage.end();
+    expect(outage.remainingMs()).toBe(0);
   });
 });

@@ -27,17 +27,21 @@ export function handleAdminRequest(
       ctx.store.reset();
       ctx.usage.resetAll();
       ctx.locators.clear();
+      ctx.outage.end();
       if (query.get('sessions') === '1') ctx.sessions.clear();
       return jsonReply(200, ctx.usage.stats());
     case 'POST /__emulator/faults': {
-      const faults = parseFaults(body);
-      if (typeof faults === 'string') return jsonReply(400, { error: faults });
+      const parsed = parseFaults(body);
+      if (typeof parsed === 'string') return jsonReply(400, { error: parsed });
+      const { offline, ...faults } = parsed;
       ctx.usage.applyFaults(faults);
       if (faults.expireSessions) ctx.sessions.expireAllSessions();
+      if (offline !== undefined) ctx.outage.begin(offline);
       return jsonReply(200, {
         serverUnavailable: ctx.usage.pendingServerUnavailable(),
         latencyMs: ctx.usage.latencyMs(),
         limit: ctx.usage.limit(),
+        offlineMs: ctx.outage.remainingMs(),
       });
     }
   }
@@ -52,8 +56,13 @@ export function handleAdminRequest(
     : jsonReply(404, { error: `no admin resource at ${path}` });
 }
 
+/** `FaultSettings` plus `offline`: the org is unreachable for that many milliseconds. */
+export interface FaultRequest extends FaultSettings {
+  offline?: number;
+}
+
 /** Validated fault settings, or the reason they are invalid. */
-export function parseFaults(body: Buffer): FaultSettings | string {
+export function parseFaults(body: Buffer): FaultRequest | string {
   let value: unknown;
   try {
     value = JSON.parse(body.toString('utf8') || '{}');
@@ -63,11 +72,12 @@ export function parseFaults(body: Buffer): FaultSettings | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return 'body must be a JSON object';
   const input = value as Record<string, unknown>;
-  const faults: FaultSettings = {};
+  const faults: FaultRequest = {};
   for (const [key, v] of Object.entries(input)) {
     switch (key) {
       case 'serverUnavailable':
       case 'latencyMs':
+      case 'offline':
         if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
           return `${key} must be a non-negative integer`;
         faults[key] = v;

@@ -32,6 +32,8 @@ export function createRequestListener(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const rest = createRestRouter();
   return (req, res) => {
+    // The admin surface stays up during an outage: it is how a test ends or inspects one.
+    if (!isAdminPath(req.url) && ctx.outage.refuse(req, res)) return;
     // Before the body is read: faye reads the CometD request body itself.
     if (ctx.cdc.handle(req, res)) return;
     handle(ctx, rest, req)
@@ -147,6 +149,10 @@ async function handleRest(
     if (err instanceof SalesforceError) return jsonReply(err.statusCode, [err.toJSON()]);
     throw err;
   }
+}
+
+function isAdminPath(url: string | undefined): boolean {
+  return (url ?? '').startsWith('/__emulator/');
 }
 
 function methodNotAllowed(method: string, allowed: string[]): HttpReply {
