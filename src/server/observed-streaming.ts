@@ -24,6 +24,10 @@ export function observeStreaming(conn: Connection, onSubscribed: () => void): St
             return subscription;
           },
           disconnect: () => client.disconnect?.(),
+          // The source rebuilds the client after a transport failure (replaying from its last
+          // processed id), so it must see faye's transport events through this wrapper.
+          bind: (event, listener) => client.bind?.(event, listener),
+          unbind: (event) => client.unbind?.(event),
           // The source closes faye's dispatcher when the org does not answer the disconnect;
           // hidden behind this wrapper, the dead client would retry its long-poll forever.
           get _dispatcher(): unknown {

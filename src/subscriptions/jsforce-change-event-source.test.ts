@@ -6,6 +6,7 @@ import {
   ReplayIdRejectedError,
   type StreamingClient,
   type StreamingConnection,
+  type TransportEvent,
 } from './jsforce-change-event-source';
 
 interface Extension {
@@ -30,6 +31,14 @@ class FakeClient implements StreamingClient {
 
   disconnect(): void {
     this.disconnected = true;
+  }
+
+  readonly transport = new EventEmitter();
+  bind(event: TransportEvent, listener: () => void): void {
+    this.transport.on(event, listener);
+  }
+  unbind(event: TransportEvent): void {
+    this.transport.removeAllListeners(event);
   }
 
   get replayFrom(): unknown {
@@ -109,12 +118,13 @@ describe('JsforceChangeEventSource', () => {
     for (const stop of stops.splice(0)) await stop();
   });
 
-  function setup(refresh: () => Promise<void> = async () => {}) {
+  function setup(refresh: () => Promise<void> = async () => {}, transportGraceMs = 5_000) {
     const conn = new FakeConnection();
     const source = new JsforceChangeEventSource({
       getConnection: async () => conn,
       refresh,
       backoff: fastBackoff,
+      transportGraceMs,
     });
     const events: RawChangeEvent[] = [];
     const errors: Error[] = [];
@@ -309,6 +319,152 @@ describe('JsforceChangeEventSource', () => {
     await waitFor(() => seen.length === 2);
     expect(seen).toEqual(['5', '6']);
     expect(errors.map((e) => e.message)).toEqual(['publish failed']);
+  });
+
+  it('after a broken long-poll, rebuilds once the transport is back and replays from the last processed id', async () => {
+    const { conn, source, events, errors } = setup();
+    stops.push(
+      source.start(
+        '10',
+        (e) => void events.push(e),
+        (e) => errors.push(e),
+      ),
+    );
+    await waitFor(() => conn.clients.length === 1);
+    const first = conn.last;
+    first.deliver(11);
+    await waitFor(() => events.length === 1);
+    first.transport.emit('transport:down');
+    // faye's retry of the same client is given its chance: no rebuild while it is down.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(conn.clients).toHaveLength(1);
+    expect(errors.map((e) => e.message)).toEqual(['CometD transport down']);
+    first.transport.emit('transport:up');
+    await waitFor(() => conn.clients.length === 2);
+    expect(first.disconnected).toBe(true);
+    expect(first.transport.listenerCount('transport:up')).toBe(0);
+    expect(conn.last.channel).toBe('/data/ChangeEvents');
+    expect(conn.last.replayFrom).toBe(11);
+    // What the old client's retried long-poll still hands over is left to the replay.
+    first.deliver(12);
+    conn.last.deliver(12);
+    await waitFor(() => events.length === 2);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(events.map((e) => e.replayId)).toEqual(['11', '12']);
+    expect(conn.clients).toHaveLength(2);
+  });
+
+  it('finds the transport events of a faye client hidden behind a wrapper that forwards _dispatcher', async () => {
+    const conn = new FakeConnection();
+    const inner: FakeClient[] = [];
+    const wrapped: StreamingConnection = {
+      accessToken: 'token-1',
+      streaming: {
+        createClient: (extensions) => {
+          const client = conn.streaming.createClient(extensions) as FakeClient;
+          inner.push(client);
+          return {
+            subscribe: (channel, listener) => client.subscribe(channel, listener),
+            disconnect: () => client.disconnect(),
+            _dispatcher: { _client: client },
+          };
+        },
+      },
+      on: (event, listener) => conn.on(event, listener),
+      removeListener: (event, listener) => conn.removeListener(event, listener),
+    };
+    const source = new JsforceChangeEventSource({
+      getConnection: async () => wrapped,
+      refresh: async () => {},
+      backoff: fastBackoff,
+    });
+    stops.push(
+      source.start(
+        '5',
+        () => {},
+        () => {},
+      ),
+    );
+    await waitFor(() => inner.length === 1);
+    await new Promise((r) => setTimeout(r, 10));
+    inner[0]?.transport.emit('transport:down');
+    inner[0]?.transport.emit('transport:up');
+    await waitFor(() => inner.length === 2);
+    expect(inner[0]?.disconnected).toBe(true);
+    expect(inner[0]?.transport.listenerCount('transport:down')).toBe(0);
+    expect(inner[1]?.replayFrom).toBe(5);
+  });
+
+  it('rebuilds after the grace period when the transport stays down', async () => {
+    const { conn, source, events } = setup(async () => {}, 60);
+    stops.push(
+      source.start(
+        -1,
+        (e) => void events.push(e),
+        () => {},
+      ),
+    );
+    await waitFor(() => conn.clients.length === 1);
+    conn.last.deliver(20);
+    await waitFor(() => events.length === 1);
+    const started = Date.now();
+    conn.last.transport.emit('transport:down');
+    conn.last.transport.emit('transport:down');
+    await waitFor(() => conn.clients.length === 2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+    expect(conn.clients[0]?.disconnected).toBe(true);
+    expect(conn.last.replayFrom).toBe(20);
+    // A stale client's transport events change nothing.
+    conn.clients[0]?.transport.emit('transport:down');
+    conn.clients[0]?.transport.emit('transport:up');
+    await new Promise((r) => setTimeout(r, 120));
+    expect(conn.clients).toHaveLength(2);
+  });
+
+  it('does not rebuild a client whose subscription was never confirmed when its transport returns', async () => {
+    const { conn, source } = setup();
+    let confirm: () => void = () => {};
+    conn.subscribeResults.push(() => new Promise<void>((r) => (confirm = r)));
+    stops.push(
+      source.start(
+        -1,
+        () => {},
+        () => {},
+      ),
+    );
+    await waitFor(() => conn.clients.length === 1);
+    conn.last.transport.emit('transport:down');
+    conn.last.transport.emit('transport:up');
+    confirm();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(conn.clients).toHaveLength(1);
+    expect(conn.last.disconnected).toBe(false);
+  });
+
+  it('rebuilds from the last processed id after a failed /meta/connect', async () => {
+    const { conn, source, events, errors } = setup();
+    stops.push(
+      source.start(
+        -1,
+        (e) => void events.push(e),
+        (e) => errors.push(e),
+      ),
+    );
+    await waitFor(() => conn.clients.length === 1);
+    conn.last.deliver(30);
+    await waitFor(() => events.length === 1);
+    conn.last.incoming({
+      channel: '/meta/connect',
+      successful: false,
+      error: '500::Internal server error',
+      advice: { reconnect: 'retry' },
+    });
+    await waitFor(() => conn.clients.length === 2);
+    expect(conn.clients[0]?.disconnected).toBe(true);
+    expect(conn.last.replayFrom).toBe(30);
+    expect(errors.map((e) => e.message)).toEqual([
+      'CometD /meta/connect failed: 500::Internal server error',
+    ]);
   });
 
   it('stops: disconnects, waits for the event in flight and delivers nothing more', async () => {

@@ -15,7 +15,12 @@ import {
 export interface StreamingClient {
   subscribe(channel: string, listener: (message: unknown) => void): PromiseLike<unknown>;
   disconnect?(): unknown;
+  /** faye's Publisher: the dispatcher triggers `transport:down` / `transport:up` on the client. */
+  bind?(event: TransportEvent, listener: () => void): unknown;
+  unbind?(event: TransportEvent): unknown;
 }
+
+export type TransportEvent = 'transport:down' | 'transport:up';
 
 /** What the source needs of a jsforce `Connection`; a real one satisfies it. */
 export interface StreamingConnection {
@@ -34,6 +39,12 @@ export interface JsforceChangeEventSourceOptions {
   backoff?: BackoffOptions;
   /** How long stop() waits for the org to confirm `/meta/disconnect`. */
   disconnectTimeoutMs?: number;
+  /**
+   * After `transport:down`, how long to wait for the transport to come back before rebuilding
+   * anyway (at least; the backoff delay applies when longer). Default 15 s: longer than faye's
+   * 5 s retry, so that usually the org is reachable again and the old client's disconnect lands.
+   */
+  transportGraceMs?: number;
 }
 
 /** Thrown to `onError` when the org refused the stored replayId (outside retention). */
@@ -47,9 +58,10 @@ export class ReplayIdRejectedError extends Error {
   }
 }
 
-type ReconnectReason = 'auth' | 'client' | 'error' | 'token';
+type ReconnectReason = 'auth' | 'client' | 'error' | 'token' | 'transport';
 
 const META_PREFIX = '/meta/';
+const META_CONNECT = '/meta/connect';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -78,8 +90,10 @@ function toError(error: unknown): Error {
 /**
  * CDC over CometD with jsforce's streaming client. The OAuth header is fixed when a faye
  * client is created, so after a token refresh, an auth failure (`401::Authentication
- * invalid`) or a forgotten session (`403::Unknown client`) the client is rebuilt and
- * resubscribes from the last *processed* replayId; failures back off exponentially.
+ * invalid`), a forgotten session (`403::Unknown client`), a failed `/meta/connect` or a
+ * broken long-poll (`transport:down`) the client is rebuilt and resubscribes from the last
+ * *processed* replayId; failures back off exponentially. The bridge's dedupe absorbs what the
+ * replay repeats.
  */
 export class JsforceChangeEventSource implements ChangeEventSource {
   readonly channel: string;
@@ -110,6 +124,11 @@ class SourceRun {
   private processing: Promise<void> = Promise.resolve();
   private conn: StreamingConnection | undefined;
   private clientToken: string | null | undefined;
+  private closing: Promise<void> = Promise.resolve();
+  /** The current client's subscription was confirmed: a later outage may have lost events. */
+  private subscribed = false;
+  private transportDown = false;
+  private downTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly options: JsforceChangeEventSourceOptions,
@@ -135,6 +154,7 @@ class SourceRun {
     this.generation += 1;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
+    this.clearTransportWatch();
     const closing = this.dropClient();
     this.conn?.removeListener('refresh', this.onTokenRefresh);
     this.conn = undefined;
@@ -149,6 +169,9 @@ class SourceRun {
       conn.on('refresh', this.onTokenRefresh);
       this.conn = conn;
     }
+    // The old client is disconnected before the new one handshakes: one live client at a time.
+    await this.closing;
+    if (generation !== this.generation || this.stopped) return;
     const replayFrom = this.lastProcessed;
     const client = conn.streaming.createClient([
       new StreamingExtension.Replay(this.channel, Number(replayFrom)),
@@ -162,6 +185,9 @@ class SourceRun {
     ]);
     this.client = client;
     this.clientToken = conn.accessToken;
+    const transport = transportEventsOf(client);
+    transport?.bind?.('transport:down', () => this.onTransportDown(generation));
+    transport?.bind?.('transport:up', () => this.onTransportUp(generation));
     try {
       await client.subscribe(this.channel, (data: unknown) => this.receive(data, generation));
     } catch (error) {
@@ -177,7 +203,45 @@ class SourceRun {
       }
       throw error;
     }
-    if (generation === this.generation) this.attempt = 0;
+    if (generation !== this.generation || this.stopped) return;
+    this.attempt = 0;
+    this.subscribed = true;
+  }
+
+  /**
+   * A long-poll failed (reset, or timed out half-open). faye retries it with the same
+   * clientId, but whatever the org wrote into the broken response is gone, and a server that
+   * forgot the client may never say so; only a new subscription replaying from the last
+   * processed id recovers those events.
+   */
+  private onTransportDown(generation: number): void {
+    if (generation !== this.generation || this.stopped || this.transportDown) return;
+    this.transportDown = true;
+    this.onError(new Error('CometD transport down'));
+    const delay = Math.max(
+      this.options.transportGraceMs ?? 15_000,
+      backoffDelay(this.attempt, this.options.backoff),
+    );
+    this.attempt += 1;
+    this.downTimer = setTimeout(() => {
+      this.downTimer = undefined;
+      if (generation !== this.generation || this.stopped) return;
+      this.reconnect('transport', 0);
+    }, delay);
+  }
+
+  private onTransportUp(generation: number): void {
+    if (generation !== this.generation || this.stopped || !this.transportDown) return;
+    this.clearTransportWatch();
+    // Before its subscription was confirmed the client had nothing to lose: faye finishes
+    // the handshake and subscribe (with the replay extension) on its own.
+    if (this.subscribed) this.reconnect('transport', 0);
+  }
+
+  private clearTransportWatch(): void {
+    if (this.downTimer) clearTimeout(this.downTimer);
+    this.downTimer = undefined;
+    this.transportDown = false;
   }
 
   private readonly onTokenRefresh = (accessToken: string): void => {
@@ -212,6 +276,12 @@ class SourceRun {
         this.reconnect('client');
         return;
       }
+      if (message.channel === META_CONNECT) {
+        // faye would keep reconnecting the same client; a new one replays what this one lost.
+        this.onError(new Error(`CometD ${META_CONNECT} failed: ${reason || 'no reason given'}`));
+        this.reconnect('error');
+        return;
+      }
     }
     next(message);
   }
@@ -237,6 +307,8 @@ class SourceRun {
   private reconnect(reason: ReconnectReason, delayMs?: number): void {
     if (this.stopped) return;
     this.generation += 1;
+    this.clearTransportWatch();
+    this.subscribed = false;
     void this.dropClient();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     const delay = delayMs ?? backoffDelay(this.attempt, this.options.backoff);
@@ -267,11 +339,37 @@ class SourceRun {
   private dropClient(): Promise<void> {
     const client = this.client;
     this.client = undefined;
-    if (!client) return Promise.resolve();
-    return closeClient(client, this.options.disconnectTimeoutMs ?? 2_000).catch((error: unknown) =>
-      this.onError(toError(error)),
+    if (!client) return this.closing;
+    const transport = transportEventsOf(client);
+    transport?.unbind?.('transport:down');
+    transport?.unbind?.('transport:up');
+    const closing = closeClient(client, this.options.disconnectTimeoutMs ?? 2_000).catch(
+      (error: unknown) => this.onError(toError(error)),
     );
+    this.closing = closing;
+    return closing;
   }
+}
+
+type TransportEvents = Pick<StreamingClient, 'bind' | 'unbind'>;
+
+/**
+ * The client's `bind`/`unbind`, else those of the faye client behind a wrapper that only
+ * forwards `_dispatcher` (faye's dispatcher keeps its client as `_client` and triggers the
+ * transport events on it: faye/src/protocol/dispatcher.js).
+ */
+function transportEventsOf(client: StreamingClient): TransportEvents | undefined {
+  if (typeof client.bind === 'function') return client;
+  const dispatcher = '_dispatcher' in client ? client._dispatcher : undefined;
+  const inner = isRecord(dispatcher) ? dispatcher._client : undefined;
+  if (!isRecord(inner) || typeof inner.bind !== 'function' || typeof inner.unbind !== 'function') {
+    return undefined;
+  }
+  const { bind, unbind } = inner;
+  return {
+    bind: (event, listener) => bind.call(inner, event, listener),
+    unbind: (event) => unbind.call(inner, event),
+  };
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

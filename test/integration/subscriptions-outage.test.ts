@@ -99,7 +99,8 @@ describe('org outage', () => {
       written.push(store.create('Account', { Name: `After Outage ${i}` }, user));
     }
 
-    // faye retries a failed long-poll after its 5 s retry interval (plus backoff).
+    // faye retries a failed long-poll after its 5 s retry interval; once it lands the source
+    // rebuilds its client and replays from the last processed id.
     const events = await received.take(written.length - 1, 25_000);
     expect(events.map((e) => short(e.accountChanged.recordIds[0]))).toEqual(
       written.slice(1).map(short),
@@ -110,6 +111,10 @@ describe('org outage', () => {
     expect(new Set(replayIds).size).toBe(replayIds.length);
     expect(await received.drain(1_000)).toEqual([]);
     expect(received.errors).toEqual([]);
-    expect(await cometdClients(demo.emulator.url)).toHaveLength(1);
+    // The source rebuilt its client (replaying from the last processed id) and disconnected
+    // the old one first: exactly one client, and not the pre-outage one.
+    const clientsAfter = await cometdClients(demo.emulator.url);
+    expect(clientsAfter).toHaveLength(1);
+    expect(clientsAfter).not.toEqual(clientsBefore);
   }, 60_000);
 });
