@@ -13,65 +13,22 @@ export abstract class GatewayError extends GraphQLError {
   }
 }
 
-export class BadUserInputError extends GatewayError {
-  readonly code = ErrorCode.BAD_USER_INPUT;
-  constructor(message: string, extensions?: ErrorExtensions) {
-    super(message, ErrorCode.BAD_USER_INPUT, extensions);
-  }
+/** The base of one error class per contract code: `instanceof` and a literal `code` type. */
+function errorWithCode<C extends ErrorCode>(code: C) {
+  return class extends GatewayError {
+    readonly code: C = code;
+    constructor(message: string, extensions?: ErrorExtensions) {
+      super(message, code, extensions);
+    }
+  };
 }
 
-export class NotFoundError extends GatewayError {
-  readonly code = ErrorCode.NOT_FOUND;
-  constructor(message: string, extensions?: ErrorExtensions) {
-    super(message, ErrorCode.NOT_FOUND, extensions);
-  }
-}
-
-export class ForbiddenError extends GatewayError {
-  readonly code = ErrorCode.FORBIDDEN;
-  constructor(message: string, extensions?: ErrorExtensions) {
-    super(message, ErrorCode.FORBIDDEN, extensions);
-  }
-}
-
-export class UnauthenticatedError extends GatewayError {
-  readonly code = ErrorCode.UNAUTHENTICATED;
-  constructor(message: string, extensions?: ErrorExtensions) {
-    super(message, ErrorCode.UNAUTHENTICATED, extensions);
-  }
-}
-
-export class ConflictError extends GatewayError {
-  readonly code = ErrorCode.CONFLICT;
-  constructor(message: string, extensions?: ErrorExtensions) {
-    super(message, ErrorCode.CONFLICT, extensions);
-  }
-}
-
-export class UpstreamRateLimitedError extends GatewayError {
-  readonly code = ErrorCode.UPSTREAM_RATE_LIMITED;
-  constructor(message: string, extensions?: ErrorExtensions) {
-    super(message, ErrorCode.UPSTREAM_RATE_LIMITED, extensions);
-  }
-}
-
-export class UpstreamUnavailableError extends GatewayError {
-  readonly code = ErrorCode.UPSTREAM_UNAVAILABLE;
-  constructor(message: string, extensions?: ErrorExtensions) {
-    super(message, ErrorCode.UPSTREAM_UNAVAILABLE, extensions);
-  }
-}
-
-export class QueryTooComplexError extends GatewayError {
-  readonly code = ErrorCode.QUERY_TOO_COMPLEX;
-  constructor(message: string, extensions?: ErrorExtensions) {
-    super(message, ErrorCode.QUERY_TOO_COMPLEX, extensions);
-  }
-}
-
-export class InternalServerError extends GatewayError {
-  readonly code = ErrorCode.INTERNAL_SERVER_ERROR;
-  constructor(message: string, extensions?: ErrorExtensions) {
-    super(message, ErrorCode.INTERNAL_SERVER_ERROR, extensions);
-  }
-}
+export class BadUserInputError extends errorWithCode(ErrorCode.BAD_USER_INPUT) {}
+export class NotFoundError extends errorWithCode(ErrorCode.NOT_FOUND) {}
+export class ForbiddenError extends errorWithCode(ErrorCode.FORBIDDEN) {}
+export class UnauthenticatedError extends errorWithCode(ErrorCode.UNAUTHENTICATED) {}
+export class ConflictError extends errorWithCode(ErrorCode.CONFLICT) {}
+export class UpstreamRateLimitedError extends errorWithCode(ErrorCode.UPSTREAM_RATE_LIMITED) {}
+export class UpstreamUnavailableError extends errorWithCode(ErrorCode.UPSTREAM_UNAVAILABLE) {}
+export class QueryTooComplexError extends errorWithCode(ErrorCode.QUERY_TOO_COMPLEX) {}
+export class InternalServerError extends errorWithCode(ErrorCode.INTERNAL_SERVER_ERROR) {}
