@@ -5,6 +5,7 @@
 import { Connection } from 'jsforce';
 import { Keyv } from 'keyv';
 import { DEMO_OAUTH_CLIENT, startSalesforceEmulator } from '../../src/emulators/salesforce';
+import { observeStreaming } from '../../src/server/observed-streaming';
 import { CdcBridge, type RereadRecord } from '../../src/subscriptions/cdc-bridge';
 import { JsforceChangeEventSource } from '../../src/subscriptions/jsforce-change-event-source';
 import { MemoryPubSub } from '../../src/subscriptions/memory-pubsub';
@@ -67,8 +68,14 @@ interface Harness {
 async function startBridge(store: KeyvReplayStore, pubsub = new MemoryPubSub()): Promise<Harness> {
   const conn = await login(INTEGRATION);
   const errors: unknown[] = [];
+  // A CometD client exists from its handshake on, but a write only reaches it once the
+  // subscribe is confirmed (replay -1): wait for that, not for the client, before writing.
+  let confirmed!: () => void;
+  const subscribed = new Promise<void>((resolve) => {
+    confirmed = resolve;
+  });
   const source = new JsforceChangeEventSource({
-    getConnection: async () => conn,
+    getConnection: async () => observeStreaming(conn, () => confirmed()),
     refresh: async () => {
       await conn.login(INTEGRATION.username, INTEGRATION.password);
     },
@@ -88,6 +95,7 @@ async function startBridge(store: KeyvReplayStore, pubsub = new MemoryPubSub()):
   });
   await bridge.start();
   leftovers.push(() => bridge.stop());
+  await subscribed;
   return { bridge, pubsub, errors };
 }
 

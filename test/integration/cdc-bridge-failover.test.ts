@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { Connection } from 'jsforce';
 import { DEMO_OAUTH_CLIENT, startSalesforceEmulator } from '../../src/emulators/salesforce';
+import { observeStreaming } from '../../src/server/observed-streaming';
 import { CdcBridge } from '../../src/subscriptions/cdc-bridge';
 import { JsforceChangeEventSource } from '../../src/subscriptions/jsforce-change-event-source';
 import { RedisLeaderLock } from '../../src/subscriptions/leader-lock';
@@ -48,6 +49,9 @@ interface Instance {
   iterator: PubSubIterator<NormalizedChange>;
 }
 
+/** CometD subscriptions the org has confirmed, across instances. */
+let confirmedSubscriptions = 0;
+
 async function startInstance(): Promise<Instance> {
   const conn = await login('integration@atom-demo.org', 'demo-integration-pass');
   const pubsub = new RedisPubSub({ redisUrl: REDIS_URL, channelPrefix: prefix });
@@ -63,7 +67,10 @@ async function startInstance(): Promise<Instance> {
   });
   const bridge = new CdcBridge({
     source: new JsforceChangeEventSource({
-      getConnection: async () => conn,
+      getConnection: async () =>
+        observeStreaming(conn, () => {
+          confirmedSubscriptions += 1;
+        }),
       refresh: async () => {
         await conn.login('integration@atom-demo.org', 'demo-integration-pass');
       },
@@ -156,7 +163,8 @@ it('two instances share one upstream subscription and survive the consumer dying
   const a = await startInstance();
   await waitFor(() => a.lock.isLeader());
   const b = await startInstance();
-  await waitFor(async () => (await cometdClients()) === 1);
+  // The client exists from its handshake; writes reach it only once the subscribe is confirmed.
+  await waitFor(async () => (await cometdClients()) === 1 && confirmedSubscriptions >= 1);
   expect(b.lock.isLeader()).toBe(false);
   expect(b.bridge.stats().upstreamSubscriptions).toBe(0);
 
