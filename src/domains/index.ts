@@ -1,7 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { analyticsResolvers } from './analytics';
 import { crmResolvers } from './crm';
-import { subscriptionResolvers } from './subscriptions';
+import { subscriptionResolvers } from './live';
 import { ApiUsageResolver } from './system/api-usage.resolver';
 
 /** Every resolver class of the schema; each domain adds its own entries. */

@@ -14,7 +14,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { GatewayConfig } from '../config';
 import { createFormatError, toGraphQLError } from '../errors';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
-import { createContext, type GatewayContext } from './context';
+import { createContext, type GatewayContext } from '../context/gateway-context';
 import { createGatewayAuth, type GatewayAuth } from './gateway-auth';
 import { handleHealthz, handleNotFound, handleReadyz } from './health-routes';
 import { handleGraphQLRequest } from './http-adapter';
@@ -25,13 +25,13 @@ import {
   type LiveChanges,
   type LiveChangesOptions,
   type LiveChangesStats,
-} from './live-changes';
-import { queryAllRowsWith } from './query-all-rows';
+} from '../live/live-changes';
+import { queryAllRowsWith } from '../upstreams/salesforce/query-all-rows';
 import {
   createIntegrationSession,
   createSalesforceClient,
   hasIntegrationCredential,
-} from './salesforce-factory';
+} from '../upstreams/salesforce/integration-client';
 import { buildGatewaySchema } from './schema';
 import { attachGraphQLWebSocket, type WebSocketLimits } from './websocket-server';
 

@@ -8,7 +8,7 @@ import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { discoveryReadiness, integrationReadiness, type ReadinessProbe } from './health-routes';
 import type { Logger } from './logger';
 import type { SalesforceRecord } from '../upstreams/salesforce/soql';
-import { createUserSalesforce } from './user-salesforce-client';
+import { createUserSalesforce } from '../upstreams/salesforce/user-client';
 import { createIntegrationViewerProvider } from './viewer-provider';
 
 /** Who a request runs as, and the Salesforce client that acts with exactly their rights. */

@@ -3,7 +3,7 @@ import { GraphQLEnumType, GraphQLSchema, lexicographicSortSchema } from 'graphql
 import { buildSchema } from 'type-graphql';
 import { domainResolvers } from '../domains';
 import { ERROR_CODE_DESCRIPTIONS, ErrorCode } from '../errors/codes';
-import { MemoryPubSub } from '../subscriptions/memory-pubsub';
+import { MemoryPubSub } from '../live/pubsub/memory-pubsub';
 import { toTypeGraphQLPubSub } from './type-graphql-pubsub';
 
 /** The contract's ErrorCode enum; no field returns it, so type-graphql would leave it out. */

@@ -1,6 +1,6 @@
 import type { PubSub as TypeGraphQLPubSub } from 'type-graphql';
-import type { PubSub } from '../subscriptions/pubsub';
-import { defineTopic } from '../subscriptions/topics';
+import type { PubSub } from '../live/pubsub/pubsub';
+import { defineTopic } from '../live/topics';
 
 /**
  * type-graphql's PubSub shape (`publish(routingKey, payload)`, `subscribe(routingKey)` as an

@@ -5,14 +5,14 @@
 import { Connection } from 'jsforce';
 import { Keyv } from 'keyv';
 import { DEMO_OAUTH_CLIENT, startSalesforceEmulator } from '../../src/emulators/salesforce';
-import { observeStreaming } from '../../src/server/observed-streaming';
-import { CdcBridge, type RereadRecord } from '../../src/subscriptions/cdc-bridge';
-import { JsforceChangeEventSource } from '../../src/subscriptions/jsforce-change-event-source';
-import { MemoryPubSub } from '../../src/subscriptions/memory-pubsub';
-import { ENTITY_NAMES, type NormalizedChange } from '../../src/subscriptions/normalized-change';
-import type { PubSubIterator } from '../../src/subscriptions/pubsub';
-import { KeyvReplayStore } from '../../src/subscriptions/replay-store';
-import { recordChangedTopic } from '../../src/subscriptions/topics';
+import { observeStreaming } from '../../src/upstreams/salesforce/cdc/observed-streaming';
+import { CdcBridge, type RereadRecord } from '../../src/live/change-bridge';
+import { JsforceChangeEventSource } from '../../src/upstreams/salesforce/cdc/jsforce-change-event-source';
+import { MemoryPubSub } from '../../src/live/pubsub/memory-pubsub';
+import { ENTITY_NAMES, type NormalizedChange } from '../../src/live/normalized-change';
+import type { PubSubIterator } from '../../src/live/pubsub/pubsub';
+import { KeyvReplayStore } from '../../src/live/replay-store';
+import { recordChangedTopic } from '../../src/live/topics';
 
 const INTEGRATION = { username: 'integration@atom-demo.org', password: 'demo-integration-pass' };
 const ADMIN = { username: 'admin@atom-demo.org', password: 'demo-admin-pass' };

@@ -10,16 +10,16 @@ import {
   startSalesforceEmulator,
   type RunningSalesforceEmulator,
 } from '../../src/emulators/salesforce';
-import { CdcBridge } from '../../src/subscriptions/cdc-bridge';
+import { CdcBridge } from '../../src/live/change-bridge';
 import {
   JsforceChangeEventSource,
   ReplayIdRejectedError,
-} from '../../src/subscriptions/jsforce-change-event-source';
-import { MemoryPubSub } from '../../src/subscriptions/memory-pubsub';
-import type { NormalizedChange } from '../../src/subscriptions/normalized-change';
-import type { PubSubIterator } from '../../src/subscriptions/pubsub';
-import { KeyvReplayStore } from '../../src/subscriptions/replay-store';
-import { recordChangedTopic } from '../../src/subscriptions/topics';
+} from '../../src/upstreams/salesforce/cdc/jsforce-change-event-source';
+import { MemoryPubSub } from '../../src/live/pubsub/memory-pubsub';
+import type { NormalizedChange } from '../../src/live/normalized-change';
+import type { PubSubIterator } from '../../src/live/pubsub/pubsub';
+import { KeyvReplayStore } from '../../src/live/replay-store';
+import { recordChangedTopic } from '../../src/live/topics';
 
 const INTEGRATION = { username: 'integration@atom-demo.org', password: 'demo-integration-pass' };
 const RETENTION_HOURS = 1;

@@ -14,7 +14,7 @@ import {
   startSalesforceEmulator,
   type RunningSalesforceEmulator,
 } from '../../src/emulators/salesforce';
-import { createReplayStore } from '../../src/subscriptions/replay-store';
+import { createReplayStore } from '../../src/live/replay-store';
 import { directConnection } from '../helpers/salesforce-direct';
 import { connectWs, subscribe, waitForSubscribers } from './subscriptions-client';
 

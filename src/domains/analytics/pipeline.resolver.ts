@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { toGraphQLError } from '../../errors';
-import type { GatewayContext } from '../../server/context';
+import type { GatewayContext } from '../../context/gateway-context';
 import { OpportunityFilter } from '../crm/opportunity/opportunity.filter';
 import { computePipeline } from './compute-pipeline';
 import { PipelineReport } from './pipeline-report.type';

@@ -1,6 +1,6 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { toGraphQLError } from '../../errors';
-import type { GatewayContext } from '../../server/context';
+import type { GatewayContext } from '../../context/gateway-context';
 import { ApiUsage } from './api-usage.type';
 
 @Resolver(() => ApiUsage)

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { graphql, lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { makeId } from '../../../emulators/salesforce/model/ids';
-import type { GatewayContext } from '../../../server/context';
+import type { GatewayContext } from '../../../context/gateway-context';
 import { crmResolvers } from '..';
 
 interface Calls {

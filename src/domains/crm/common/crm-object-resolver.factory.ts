@@ -13,7 +13,7 @@ import {
   type ClassType,
 } from 'type-graphql';
 import type { SObjectName } from '../../../upstreams/salesforce/soql';
-import type { GatewayContext } from '../../../server/context';
+import type { GatewayContext } from '../../../context/gateway-context';
 import type { ConnectionShape } from '../../shared/connection.types';
 import { User } from '../user/user.type';
 import type { ConnectionArguments } from './connection-args';

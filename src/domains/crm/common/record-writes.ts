@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { buildByIdsQuery, type SObjectName } from '../../../upstreams/salesforce/soql';
 import { SalesforceUpstreamError, type SaveResult } from '../../../upstreams/salesforce/client';
 import { NotFoundError } from '../../../errors';
-import type { GatewayContext } from '../../../server/context';
+import type { GatewayContext } from '../../../context/gateway-context';
 import { withGraphQLErrors } from './graphql-errors';
 import { parseIdArgument } from './ids';
 import { KEY_PREFIXES } from './key-prefixes';

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { SObjectName } from '../../../upstreams/salesforce/soql';
-import type { GatewayContext } from '../../../server/context';
+import type { GatewayContext } from '../../../context/gateway-context';
 import { withGraphQLErrors } from './graphql-errors';
 import { parseIdArgument } from './ids';
 import { KEY_PREFIXES, objectForId } from './key-prefixes';

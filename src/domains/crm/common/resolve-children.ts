@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { OBJECT_MAPPINGS, type SObjectName } from '../../../upstreams/salesforce/soql';
-import type { GatewayContext } from '../../../server/context';
+import type { GatewayContext } from '../../../context/gateway-context';
 import type { ConnectionShape } from '../../shared/connection.types';
 import { isFieldSelected } from '../../shared/selection';
 import { buildConnection } from './connection-builder';

@@ -4,7 +4,7 @@ import {
   buildCountQuery,
   type SObjectName,
 } from '../../../upstreams/salesforce/soql';
-import type { GatewayContext } from '../../../server/context';
+import type { GatewayContext } from '../../../context/gateway-context';
 import type { ConnectionShape } from '../../shared/connection.types';
 import { isFieldSelected, selectSoqlFields } from '../../shared/selection';
 import { buildConnection } from './connection-builder';

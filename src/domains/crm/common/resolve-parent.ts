@@ -4,7 +4,7 @@ import {
   type SalesforceRecord,
   type SObjectName,
 } from '../../../upstreams/salesforce/soql';
-import type { GatewayContext } from '../../../server/context';
+import type { GatewayContext } from '../../../context/gateway-context';
 import { toGraphQLError } from '../../../errors';
 import { withGraphQLErrors } from './graphql-errors';
 import { toNode, type NodeOf } from './node-types';

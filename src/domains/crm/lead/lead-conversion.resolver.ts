@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
-import type { GatewayContext } from '../../../server/context';
+import type { GatewayContext } from '../../../context/gateway-context';
 import { BadUserInputError } from '../../../errors';
 import { Account } from '../account/account.type';
 import { withGraphQLErrors } from '../common/graphql-errors';

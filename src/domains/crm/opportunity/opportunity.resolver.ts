@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import type { GatewayContext } from '../../../server/context';
+import type { GatewayContext } from '../../../context/gateway-context';
 import { Account } from '../account/account.type';
 import { crmObjectResolver } from '../common/crm-object-resolver.factory';
 import { resolveParent } from '../common/resolve-parent';

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, Info, Query, Resolver } from 'type-graphql';
 import { normalizeId } from '../../../upstreams/salesforce/soql';
-import type { GatewayContext } from '../../../server/context';
+import type { GatewayContext } from '../../../context/gateway-context';
 import { withGraphQLErrors } from '../common/graphql-errors';
 import { loadNode } from '../common/resolve-by-id';
 import { User } from './user.type';

@@ -18,7 +18,7 @@ import {
 } from 'graphql';
 import { OBJECT_MAPPINGS, type SObjectName } from '../../../upstreams/salesforce/soql';
 import { isFieldSelected, selectSoqlFields, soqlFieldsFromSelection } from './index';
-import { crmTestSchema } from './testing/crm-test-schema';
+import { crmTestSchema } from '../../../../test/helpers/crm-test-schema';
 
 type Hook = (info: GraphQLResolveInfo) => unknown;
 

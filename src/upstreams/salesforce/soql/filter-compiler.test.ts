@@ -1,7 +1,7 @@
 import { buildCountQuery } from './query-builders';
 import { SoqlInputError } from './soql-input-error';
 import type { FilterInput, SObjectName } from './soql.types';
-import { countComparisons, evaluate, parseWhere } from './testing/where-evaluator';
+import { countComparisons, evaluate, parseWhere } from '../../../../test/helpers/where-evaluator';
 
 const ACCOUNT_ID = '001000000000001AAA';
 const ACCOUNT_ID_15 = '001000000000001';

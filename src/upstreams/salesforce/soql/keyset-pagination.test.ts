@@ -3,7 +3,7 @@ import { encodeCursor } from './keyset-cursor';
 import { buildConnectionQuery } from './query-builders';
 import { normalizeId } from './salesforce-id';
 import type { OrderByInput, SalesforceRecord } from './soql.types';
-import { evaluate, parseWhere } from './testing/where-evaluator';
+import { evaluate, parseWhere } from '../../../../test/helpers/where-evaluator';
 
 /*
  * Pages through random rows full of nulls and ties with the compiled query, evaluated in JS after

@@ -8,7 +8,7 @@ import {
   soqlLikePattern,
   soqlString,
 } from './soql-literals';
-import { evaluate, parseWhere, unquoteSoqlString } from './testing/where-evaluator';
+import { evaluate, parseWhere, unquoteSoqlString } from '../../../../test/helpers/where-evaluator';
 
 /** Compiles `name: { <op>: value }` and parses it back with soql-parser-js. */
 function roundTrip(op: 'eq' | 'like', value: string) {

@@ -1,0 +1,53 @@
+import type { GraphQLSchema } from 'graphql';
+import { UpstreamUnavailableError } from '../../errors';
+import { createLoaders } from '../../loaders';
+import type { GatewayContext } from '../../context/gateway-context';
+import type { NormalizedChange } from '../../live/normalized-change';
+import { idKey } from './change-filter';
+import { queryByIds } from '../../upstreams/salesforce/cdc/ids-query';
+import type { LiveChangeFeed } from '../../live/live-change-feed';
+import type { AccountIdLookup } from './subscriber-stream';
+import { queryAll } from '../../upstreams/salesforce/loaders/query-all';
+import { createSubscriberAccess } from './subscriber-access';
+
+export function requireLive(ctx: GatewayContext): LiveChangeFeed {
+  if (!ctx.live) {
+    throw new UpstreamUnavailableError(
+      'Live changes are not available: subscribe over graphql-ws, with Change Data Capture configured (an integration credential)',
+    );
+  }
+  return ctx.live;
+}
+
+/** Each delivered event is a new execution: its reads must not come from the last one's memo. */
+export function freshLoaders(ctx: GatewayContext): void {
+  ctx.loaders = createLoaders({ salesforce: ctx.salesforce, viewer: ctx.viewer });
+}
+
+export function subscriberAccessOf(ctx: GatewayContext, schema: GraphQLSchema) {
+  return createSubscriberAccess({
+    viewerKey: ctx.viewer.cacheScope,
+    salesforce: ctx.salesforce,
+    ...(ctx.queryAllRows ? { queryAllRows: ctx.queryAllRows } : {}),
+    schema,
+  });
+}
+
+/** `AccountId` of a change's records as the subscriber reads them, once per viewer and event. */
+export function accountIdLookup(ctx: GatewayContext, live: LiveChangeFeed): AccountIdLookup {
+  return (change: NormalizedChange) =>
+    live.shared(`account-ids\u0000${ctx.viewer.cacheScope}\u0000${change.replayId}`, async () => {
+      const includeDeleted = change.changeType === 'DELETE';
+      const run = includeDeleted
+        ? ctx.queryAllRows
+        : (soql: string) => queryAll(ctx.salesforce, soql);
+      const accounts = new Map<string, string | null>();
+      if (!run) return accounts;
+      const rows = await queryByIds(run, change.type, ['Id', 'AccountId'], change.recordIds);
+      for (const row of rows) {
+        const accountId = (row as Record<string, unknown>).AccountId;
+        accounts.set(idKey(row.Id), typeof accountId === 'string' ? accountId : null);
+      }
+      return accounts;
+    });
+}

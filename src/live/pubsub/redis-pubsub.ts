@@ -1,0 +1,112 @@
+import { Redis, type RedisOptions } from 'ioredis';
+import {
+  iteratorFromSubscribe,
+  topicList,
+  type AsyncIteratorOptions,
+  type Listener,
+  type PubSub,
+  type PubSubIterator,
+  type Unsubscribe,
+} from './pubsub';
+import type { Admission } from './change-admission';
+import { TopicRegistry } from './topic-registry';
+import type { Topic } from '../topics';
+
+export interface RedisPubSubOptions {
+  redisUrl: string;
+  /** Prepended to every channel: one per org/deployment, a unique one per test. */
+  channelPrefix?: string;
+  onError?: (error: unknown) => void;
+  redisOptions?: RedisOptions;
+  /** Checked once per message this instance receives, before it reaches any listener. */
+  admit?: Admission;
+}
+
+/**
+ * Fan-out across gateway instances: payloads travel as JSON over Redis PUBLISH; each
+ * instance SUBSCRIBEs once per topic it has local listeners for and fans out locally.
+ */
+export class RedisPubSub implements PubSub {
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+  private readonly registry: TopicRegistry;
+  private readonly prefix: string;
+  private readonly onError: (error: unknown) => void;
+  /** Serialises SUBSCRIBE/UNSUBSCRIBE so a quick unsubscribe+subscribe cannot reorder. */
+  private pending: Promise<unknown> = Promise.resolve();
+
+  constructor(options: RedisPubSubOptions) {
+    this.prefix = options.channelPrefix ?? 'atom:';
+    this.onError = options.onError ?? (() => {});
+    this.registry = new TopicRegistry(this.onError);
+    this.publisher = new Redis(options.redisUrl, { lazyConnect: false, ...options.redisOptions });
+    this.subscriber = new Redis(options.redisUrl, { lazyConnect: false, ...options.redisOptions });
+    this.publisher.on('error', this.onError);
+    this.subscriber.on('error', this.onError);
+    this.subscriber.on('message', (channel: string, message: string) => {
+      if (!channel.startsWith(this.prefix)) return;
+      let payload: unknown;
+      try {
+        payload = JSON.parse(message);
+      } catch (error) {
+        this.onError(error);
+        return;
+      }
+      const name = channel.slice(this.prefix.length);
+      if (options.admit && !options.admit(name, payload)) return;
+      this.registry.deliver(name, payload);
+    });
+  }
+
+  async publish<T>(topic: Topic<T>, payload: T): Promise<void> {
+    await this.publisher.publish(this.prefix + topic.name, JSON.stringify(payload));
+  }
+
+  async subscribe<T>(
+    topics: Topic<T> | readonly Topic<T>[],
+    listener: Listener<T>,
+  ): Promise<Unsubscribe> {
+    const wrapped: Listener<unknown> = (payload, name) => listener(payload as T, name);
+    const names = topicList(topics).map((t) => t.name);
+    const fresh = names.filter((name) => this.registry.add(name, wrapped));
+    if (fresh.length > 0) {
+      await this.serialise(() => this.subscriber.subscribe(...fresh.map((n) => this.prefix + n)));
+    }
+    return async () => {
+      const idle = names.filter((name) => this.registry.remove(name, wrapped));
+      if (idle.length === 0) return;
+      await this.serialise(async () => {
+        // A new listener may have arrived while the queue drained.
+        const still = idle.filter((name) => !this.registry.has(name));
+        if (still.length > 0)
+          await this.subscriber.unsubscribe(...still.map((n) => this.prefix + n));
+      });
+    };
+  }
+
+  asyncIterator<T>(
+    topics: Topic<T> | readonly Topic<T>[],
+    options?: AsyncIteratorOptions,
+  ): PubSubIterator<T> {
+    return iteratorFromSubscribe<T>(
+      (listener) => this.subscribe(topics, listener),
+      options,
+      this.onError,
+    );
+  }
+
+  listenerCount(): number {
+    return this.registry.listenerCount();
+  }
+
+  async close(): Promise<void> {
+    await this.pending.catch(() => {});
+    await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
+  }
+
+  private serialise<R>(task: () => Promise<R>): Promise<R> {
+    const run = this.pending.then(task, task);
+    this.pending = run.catch(() => {});
+    return run;
+  }
+}
