@@ -14,7 +14,7 @@ import { PIPELINE_CHANGED_TOPIC, RECORD_CHANGED_TOPIC_PREFIX, type Topic } from 
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import type { SalesforceSession } from '../upstreams/salesforce/connection';
 import { createCdcReread } from '../upstreams/salesforce/cdc/reread';
-import type { Logger } from '../server/logger';
+import type { Logger } from '../logging/logger';
 import { observeStreaming } from '../upstreams/salesforce/cdc/observed-streaming';
 import { SharedWork } from './shared-work';
 

@@ -18,14 +18,10 @@ import { createContext, type GatewayContext } from '../context/gateway-context';
 import { createGatewayAuth, type GatewayAuth } from './gateway-auth';
 import { handleHealthz, handleNotFound, handleReadyz } from './health-routes';
 import { handleGraphQLRequest } from './http-adapter';
-import { createLogger, type Logger } from './logger';
+import { createLogger, type Logger } from '../logging/logger';
 import { createQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits';
-import {
-  createLiveChanges,
-  type LiveChanges,
-  type LiveChangesOptions,
-  type LiveChangesStats,
-} from '../live/live-changes';
+import type { LiveChanges, LiveChangesOptions, LiveChangesStats } from '../live/live-changes';
+import { startSalesforceLiveChanges } from './live-wiring';
 import { queryAllRowsWith } from '../upstreams/salesforce/query-all-rows';
 import {
   createIntegrationSession,
@@ -86,7 +82,7 @@ export async function createServer(
       : (options.salesforce ?? createSalesforceClient(config, integrationSession));
   const live: LiveChanges | undefined =
     integrationSession && subscriptionOptions.enabled !== false
-      ? await createLiveChanges({
+      ? await startSalesforceLiveChanges({
           session: integrationSession,
           client: integrationClient ?? createSalesforceClient(config, integrationSession),
           redisUrl: config.redisUrl,

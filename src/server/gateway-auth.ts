@@ -6,7 +6,7 @@ import type { AuthMode, GatewayConfig } from '../config';
 import { fromAuthError, unauthenticated } from '../errors';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { discoveryReadiness, integrationReadiness, type ReadinessProbe } from './health-routes';
-import type { Logger } from './logger';
+import type { Logger } from '../logging/logger';
 import type { SalesforceRecord } from '../upstreams/salesforce/soql';
 import { createUserSalesforce } from '../upstreams/salesforce/user-client';
 import { createIntegrationViewerProvider } from './viewer-provider';

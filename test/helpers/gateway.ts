@@ -9,7 +9,7 @@ import type {
 } from '../../src/emulators/salesforce';
 import { createServer } from '../../src/server/create-server';
 import { startDemoSalesforce } from '../../src/server/demo-bootstrap';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/logging/logger';
 
 export interface GraphQLResponse<T> {
   data?: T;
