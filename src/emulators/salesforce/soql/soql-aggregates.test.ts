@@ -1,5 +1,5 @@
 import { executeSoql } from './index';
-import { FixtureOrg, REP1, context } from './soql-test-fixture';
+import { FixtureOrg, REP1, context } from '../../../../test/helpers/emulator-soql-fixture';
 import type { JsonRecord, QueryContext } from '../model/types';
 
 const org = new FixtureOrg();

@@ -1,6 +1,6 @@
 import { SalesforceError } from '../model/errors';
 import { executeSoql } from './index';
-import { FixtureOrg, context } from './soql-test-fixture';
+import { FixtureOrg, context } from '../../../../test/helpers/emulator-soql-fixture';
 
 const org = new FixtureOrg();
 

@@ -1,5 +1,11 @@
 import { executeSoql } from './index';
-import { ADMIN, FixtureOrg, ID, REP1, context } from './soql-test-fixture';
+import {
+  ADMIN,
+  FixtureOrg,
+  ID,
+  REP1,
+  context,
+} from '../../../../test/helpers/emulator-soql-fixture';
 import type { QueryContext } from '../model/types';
 
 const org = new FixtureOrg();

@@ -1,7 +1,7 @@
 import { makeId } from '../model/ids';
 import type { SObjectRecord } from '../model/types';
 import { executeSoql } from './index';
-import { ADMIN, FixtureOrg, REP1, context } from './soql-test-fixture';
+import { ADMIN, FixtureOrg, REP1, context } from '../../../../test/helpers/emulator-soql-fixture';
 
 /** Demo scale: 600 accounts and 6,000 opportunities, half owned by a rep. */
 function bigOrg(opportunities: number): FixtureOrg {

@@ -1,5 +1,12 @@
 import { executeSoql } from './index';
-import { ADMIN, FixtureOrg, ID, REP1, REP2, context } from './soql-test-fixture';
+import {
+  ADMIN,
+  FixtureOrg,
+  ID,
+  REP1,
+  REP2,
+  context,
+} from '../../../../test/helpers/emulator-soql-fixture';
 import type { JsonRecord, QueryContext } from '../model/types';
 
 const org = new FixtureOrg();

@@ -1,5 +1,5 @@
 import type { ChangeEvent } from '../model/types';
-import { ADMIN, REP1, START, emptyStore } from './store-test-fixtures';
+import { ADMIN, REP1, START, emptyStore } from '../../../../test/helpers/emulator-store-fixtures';
 
 describe('change events', () => {
   function recording() {

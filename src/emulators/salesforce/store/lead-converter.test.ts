@@ -1,4 +1,11 @@
-import { ADMIN, REP1, REP2, START, emptyStore, errorOf } from './store-test-fixtures';
+import {
+  ADMIN,
+  REP1,
+  REP2,
+  START,
+  emptyStore,
+  errorOf,
+} from '../../../../test/helpers/emulator-store-fixtures';
 
 describe('convertLead', () => {
   function withLead(owner = REP1) {

@@ -1,4 +1,4 @@
-import { ADMIN, emptyStore } from './store-test-fixtures';
+import { ADMIN, emptyStore } from '../../../../test/helpers/emulator-store-fixtures';
 
 describe('opportunity stage rules', () => {
   const base = { Name: 'Deal', CloseDate: '2025-06-30' };

@@ -1,6 +1,12 @@
 import { SalesforceError } from '../model/errors';
 import { ID_PATTERN } from '../model/ids';
-import { ADMIN, REP1, REP2, START, emptyStore } from './store-test-fixtures';
+import {
+  ADMIN,
+  REP1,
+  REP2,
+  START,
+  emptyStore,
+} from '../../../../test/helpers/emulator-store-fixtures';
 
 describe('OrgStore basics', () => {
   it('describes objects case-insensitively and maps key prefixes', () => {

@@ -1,4 +1,10 @@
-import { ADMIN, REP1, REP2, emptyStore, errorOf } from './store-test-fixtures';
+import {
+  ADMIN,
+  REP1,
+  REP2,
+  emptyStore,
+  errorOf,
+} from '../../../../test/helpers/emulator-store-fixtures';
 
 describe('delete and undelete', () => {
   function accountWithChildren() {

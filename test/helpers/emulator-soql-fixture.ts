@@ -1,5 +1,5 @@
-import { findObject, STANDARD_OBJECTS } from '../metadata';
-import { makeId } from '../model/ids';
+import { findObject, STANDARD_OBJECTS } from '../../src/emulators/salesforce/metadata';
+import { makeId } from '../../src/emulators/salesforce/model/ids';
 import type {
   EmulatorUser,
   FieldValue,
@@ -7,7 +7,7 @@ import type {
   OrgData,
   QueryContext,
   SObjectRecord,
-} from '../model/types';
+} from '../../src/emulators/salesforce/model/types';
 
 /**
  * A tiny hand-built org for the engine's unit tests: three users, four accounts (one

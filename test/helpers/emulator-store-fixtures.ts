@@ -1,7 +1,7 @@
-import { DEMO_USERS } from '../../seed/salesforce-users';
-import { SalesforceError } from '../model/errors';
-import type { EmulatorUser } from '../model/types';
-import { OrgStore } from './org-store';
+import { DEMO_USERS } from '../../src/emulators/seed/salesforce-users';
+import { SalesforceError } from '../../src/emulators/salesforce/model/errors';
+import type { EmulatorUser } from '../../src/emulators/salesforce/model/types';
+import { OrgStore } from '../../src/emulators/salesforce/store/org-store';
 
 /** Users of the demo org, by role, for tests. */
 export const [ADMIN, INTEGRATION, REP1, REP2] = DEMO_USERS as EmulatorUser[];
