@@ -1,3 +1,5 @@
+import { isRecord } from '../lib/is-record';
+
 /**
  * Where the bridge gets Change Data Capture events from. The bridge depends on this interface
  * only (ARCHITECTURE.md: transport-agnostic core), so tests can feed it events and another
@@ -47,10 +49,6 @@ export interface ChangeEventSource {
     onEvent: ChangeEventHandler,
     onError: (error: Error) => void,
   ): StopChangeEventSource;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringArray(value: unknown): string[] {

@@ -14,6 +14,7 @@ import { observeCall } from './call-context';
 import { normalizeSalesforceError } from './normalize-error';
 import { DEFAULT_READ_RETRY, NO_RETRY, withRetry, type RetryPolicy } from './retry-policy';
 import type { SalesforceSession } from './connection';
+import { isRecord } from '../../lib/is-record';
 
 export interface JsforceClientOptions {
   /** Retries for reads (query, queryMore, retrieve, limits, identity); writes never retry. */
@@ -22,10 +23,6 @@ export interface JsforceClientOptions {
 
 /** Salesforce answers composite retrieve for up to 2,000 ids. */
 const MAX_RETRIEVE_IDS = 2000;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function toStringArray(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');

@@ -10,10 +10,7 @@ import { withGraphQLErrors } from './graphql-errors';
 import { toNode, type NodeOf } from './node-types';
 import { originOf } from './record-mapper';
 import { selectedFields } from './selected-fields';
-
-function isRecordObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../../../lib/is-record';
 
 /** Whether every SOQL path is answered by `record` (a null parent on the way answers the rest). */
 export function hasPaths(record: Record<string, unknown>, paths: string[]): boolean {
@@ -21,7 +18,7 @@ export function hasPaths(record: Record<string, unknown>, paths: string[]): bool
     let current: unknown = record;
     for (const segment of path.split('.')) {
       if (current === null) return true;
-      if (!isRecordObject(current) || !(segment in current)) return false;
+      if (!isRecord(current) || !(segment in current)) return false;
       current = current[segment];
     }
     return true;
@@ -55,10 +52,10 @@ export function resolveParent<S extends SObjectName>(
     fields = selectedFields(info, target);
     const embedded = record[relation.relationship];
     if (embedded === null) return null;
-    parentId = isRecordObject(embedded)
+    parentId = isRecord(embedded)
       ? (embedded.Id ?? record[relation.idField])
       : record[relation.idField];
-    if (isRecordObject(embedded) && typeof parentId === 'string') {
+    if (isRecord(embedded) && typeof parentId === 'string') {
       const candidate = { ...embedded, Id: parentId } as SalesforceRecord;
       if (hasPaths(candidate, fields)) return toNode(target, candidate);
     }

@@ -7,6 +7,7 @@ import {
   type ReplayFrom,
   type StopChangeEventSource,
 } from '../../../live/change-source';
+import { isRecord } from '../../../lib/is-record';
 
 /**
  * The faye client jsforce's `streaming.createClient` returns, as far as we use it. jsforce's
@@ -62,10 +63,6 @@ type ReconnectReason = 'auth' | 'client' | 'error' | 'token' | 'transport';
 
 const META_PREFIX = '/meta/';
 const META_CONNECT = '/meta/connect';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 /** `ext.sfdc.failureReason` of a failed handshake/connect, else its `error`. */
 function failureOf(message: unknown): string | undefined {
