@@ -10,6 +10,7 @@ import type {
 import { createServer } from '../../src/server/create-server';
 import { startDemoSalesforce } from '../../src/server/demo-bootstrap';
 import { createLogger } from '../../src/logging/logger';
+import { leftovers } from './leftovers';
 
 export interface GraphQLResponse<T> {
   data?: T;
@@ -46,18 +47,6 @@ export interface TestGateway {
   resetEmulatorStats(): Promise<void>;
   stop(): Promise<void>;
 }
-
-/** Every disposer of this test file, run in afterAll (graphql-ws `tests/utils/tservers.ts`). */
-export const leftovers: Array<() => Promise<void>> = [];
-
-export async function flushLeftovers(): Promise<void> {
-  while (leftovers.length > 0) {
-    const dispose = leftovers.pop();
-    if (dispose) await dispose();
-  }
-}
-
-afterAll(flushLeftovers);
 
 async function expectOk(response: Response, what: string): Promise<void> {
   if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${await response.text()}`);

@@ -1,5 +1,5 @@
 import { Connection } from 'jsforce';
-import { DEMO_OAUTH_CLIENT, startSalesforceEmulator } from '../../src/emulators/salesforce';
+import { startSalesforceEmulator } from '../../src/emulators/salesforce';
 import type {
   RunningSalesforceEmulator,
   SalesforceEmulatorOptions,
@@ -9,6 +9,7 @@ import type {
   GapChangeType,
   StoredEvent,
 } from '../../src/emulators/salesforce/cdc';
+import { connectToEmulator, type SalesforceUserKey } from './salesforce-target';
 
 /**
  * Test support for the CDC contract tests (`test/contract/salesforce/cdc-*.test.ts`): an
@@ -26,7 +27,7 @@ export interface CdcContractTarget {
   /** Instance URL for streaming: jsforce appends `/cometd/59.0`. */
   cometdUrl: string;
   /** A REST connection logged in with the password grant (`admin`, `rep1`...). */
-  login(user?: string): Promise<Connection>;
+  login(user?: SalesforceUserKey): Promise<Connection>;
   /** A connection for `conn.streaming` carrying the same token as `conn`. */
   streamingConnection(conn: Connection): Connection;
   /**
@@ -47,10 +48,6 @@ export interface StreamingClient {
 }
 
 export const CDC_API_VERSION = '59.0';
-const PASSWORDS: Record<string, string> = {
-  admin: 'demo-admin-pass',
-  integration: 'demo-integration-pass',
-};
 
 export async function startCdcContractTarget(
   options: CdcContractOptions = {},
@@ -91,21 +88,7 @@ export async function startCdcContractTarget(
   return {
     emulator,
     cometdUrl: adminUrl,
-    async login(user = 'admin') {
-      const conn = new Connection({
-        loginUrl: emulator.url,
-        instanceUrl: emulator.url,
-        version: CDC_API_VERSION,
-        oauth2: {
-          clientId: DEMO_OAUTH_CLIENT.clientId,
-          clientSecret: DEMO_OAUTH_CLIENT.clientSecret,
-          redirectUri: DEMO_OAUTH_CLIENT.redirectUris[0],
-          loginUrl: emulator.url,
-        },
-      });
-      await conn.login(`${user}@atom-demo.org`, PASSWORDS[user] ?? 'demo-rep-pass');
-      return conn;
-    },
+    login: (user = 'admin') => connectToEmulator(emulator.url, user),
     streamingConnection,
     streamingClient(conn, extensions = []) {
       const client = streamingConnection(conn).streaming.createClient(

@@ -1,24 +1,14 @@
-import { Connection } from 'jsforce';
-import { DEMO_OAUTH_CLIENT, type SalesforceEmulatorOptions } from '../../src/emulators/salesforce';
+import type { Connection } from 'jsforce';
+import type { SalesforceEmulatorOptions } from '../../src/emulators/salesforce';
 import { startTestGateway, type TestGateway } from './gateway';
+import { connectToEmulator } from './salesforce-target';
 
 /** A record as a direct jsforce query returns it. */
 export type SalesforceRow = Record<string, unknown> & { Id: string };
 
 /** A direct jsforce session as the gateway's demo user, to read what the answers must be. */
-export async function directConnection(emulatorUrl: string): Promise<Connection> {
-  const conn = new Connection({
-    loginUrl: emulatorUrl,
-    version: '59.0',
-    oauth2: {
-      clientId: DEMO_OAUTH_CLIENT.clientId,
-      clientSecret: DEMO_OAUTH_CLIENT.clientSecret,
-      redirectUri: DEMO_OAUTH_CLIENT.redirectUris[0],
-      loginUrl: emulatorUrl,
-    },
-  });
-  await conn.login('integration@atom-demo.org', 'demo-integration-pass');
-  return conn;
+export function directConnection(emulatorUrl: string): Promise<Connection> {
+  return connectToEmulator(emulatorUrl, 'integration');
 }
 
 /** Every row `soql` matches, following `nextRecordsUrl` past jsforce's default 10,000. */

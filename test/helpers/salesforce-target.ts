@@ -135,8 +135,19 @@ function toStats(value: unknown): EmulatorStats {
   return { total, byEndpoint: endpoints };
 }
 
-async function startEmulatorTarget(options: EmulatorTargetOptions): Promise<SalesforceTarget> {
-  const emulator = await startSalesforceEmulator({ port: 0, scale: 1, ...options });
+/** The password grant on an existing Connection: how every helper here logs a demo user in. */
+export async function loginAs(conn: Connection, user: SalesforceUserKey): Promise<void> {
+  await conn.login(`${user}@atom-demo.org`, DEMO_PASSWORDS[user]);
+}
+
+/**
+ * The demo org on an emulator that is already running (started by the test itself or by the
+ * gateway helper). `close()` stops it only when `stop` is given.
+ */
+export function emulatorTarget(emulator: {
+  url: string;
+  stop?: () => Promise<void>;
+}): SalesforceTarget {
   const url = emulator.url.replace(/\/$/, '');
   const client: SalesforceOAuthClient = {
     clientId: DEMO_OAUTH_CLIENT.clientId,
@@ -153,7 +164,7 @@ async function startEmulatorTarget(options: EmulatorTargetOptions): Promise<Sale
     newConnection,
     async connect(user = 'admin') {
       const conn = newConnection();
-      await conn.login(`${user}@atom-demo.org`, DEMO_PASSWORDS[user]);
+      await loginAs(conn, user);
       return conn;
     },
     admin: {
@@ -165,8 +176,23 @@ async function startEmulatorTarget(options: EmulatorTargetOptions): Promise<Sale
         await adminRequest('POST', `${url}/__emulator/faults`, faults);
       },
     },
-    close: () => emulator.stop(),
+    close: async () => {
+      await emulator.stop?.();
+    },
   };
+}
+
+/** A jsforce session as a demo user on a running emulator (`admin` unless told). */
+export function connectToEmulator(
+  emulatorUrl: string,
+  user: SalesforceUserKey = 'admin',
+): Promise<Connection> {
+  return emulatorTarget({ url: emulatorUrl }).connect(user);
+}
+
+async function startEmulatorTarget(options: EmulatorTargetOptions): Promise<SalesforceTarget> {
+  const emulator = await startSalesforceEmulator({ port: 0, scale: 1, ...options });
+  return emulatorTarget(emulator);
 }
 
 async function startLiveTarget(): Promise<SalesforceTarget> {

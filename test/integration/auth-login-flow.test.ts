@@ -13,6 +13,7 @@ import {
   startSalesforceEmulator,
   type RunningSalesforceEmulator,
 } from '../../src/emulators/salesforce';
+import { leftovers } from '../helpers/leftovers';
 
 const USERS = {
   admin: { username: 'admin@atom-demo.org', password: 'demo-admin-pass' },
@@ -21,7 +22,6 @@ const USERS = {
 const CLIENT = { clientId: 'atom-demo-client', clientSecret: 'atom-demo-secret' };
 const ENCRYPTION_KEYS = `k1:${randomBytes(32).toString('base64')}`;
 
-const leftovers: Array<() => Promise<void>> = [];
 const logLines: string[] = [];
 const secretsSeen = new Set<string>();
 let emulator: RunningSalesforceEmulator;
@@ -198,7 +198,7 @@ async function buildAuth(fetchOverride = observingFetch()): Promise<Auth> {
 
 beforeAll(async () => {
   gateway = await startGateway(() => auth);
-  leftovers.push(() => new Promise((resolve) => gateway.server.close(() => resolve())));
+  leftovers.push(() => new Promise<void>((resolve) => gateway.server.close(() => resolve())));
   emulator = await startSalesforceEmulator({
     rotateRefreshTokens: true,
     redirectUris: [`${gateway.url}/auth/salesforce/callback`],
@@ -206,10 +206,6 @@ beforeAll(async () => {
   leftovers.push(() => emulator.stop());
   secretsSeen.add(CLIENT.clientSecret);
   auth = await buildAuth();
-});
-
-afterAll(async () => {
-  for (const dispose of leftovers.reverse()) await dispose();
 });
 
 describe('login', () => {

@@ -2,9 +2,9 @@
  * The CDC bridge against the real emulator: jsforce's streaming client over CometD, real
  * writes through jsforce, the emulator's GAP and drop-clients knobs.
  */
-import { Connection } from 'jsforce';
+import type { Connection } from 'jsforce';
 import { Keyv } from 'keyv';
-import { DEMO_OAUTH_CLIENT, startSalesforceEmulator } from '../../src/emulators/salesforce';
+import { startSalesforceEmulator } from '../../src/emulators/salesforce';
 import { observeStreaming } from '../../src/upstreams/salesforce/cdc/observed-streaming';
 import { CdcBridge, type RereadRecord } from '../../src/live/change-bridge';
 import { JsforceChangeEventSource } from '../../src/upstreams/salesforce/cdc/jsforce-change-event-source';
@@ -13,35 +13,13 @@ import { ENTITY_NAMES, type NormalizedChange } from '../../src/live/normalized-c
 import type { PubSubIterator } from '../../src/live/pubsub/pubsub';
 import { KeyvReplayStore } from '../../src/live/replay-store';
 import { recordChangedTopic } from '../../src/live/topics';
-
-const INTEGRATION = { username: 'integration@atom-demo.org', password: 'demo-integration-pass' };
-const ADMIN = { username: 'admin@atom-demo.org', password: 'demo-admin-pass' };
+import { flushLeftovers, ignoringErrors, leftovers } from '../helpers/leftovers';
+import { connectToEmulator, loginAs } from '../helpers/salesforce-target';
 
 type Emulator = Awaited<ReturnType<typeof startSalesforceEmulator>>;
 
 let emulator: Emulator;
 let writer: Connection;
-const leftovers: Array<() => Promise<unknown>> = [];
-
-function connection(url: string): Connection {
-  return new Connection({
-    loginUrl: url,
-    instanceUrl: url,
-    version: '59.0',
-    oauth2: {
-      clientId: DEMO_OAUTH_CLIENT.clientId,
-      clientSecret: DEMO_OAUTH_CLIENT.clientSecret,
-      redirectUri: DEMO_OAUTH_CLIENT.redirectUris[0],
-      loginUrl: url,
-    },
-  });
-}
-
-async function login(user: { username: string; password: string }): Promise<Connection> {
-  const conn = connection(emulator.url);
-  await conn.login(user.username, user.password);
-  return conn;
-}
 
 async function admin(path: string, body: unknown): Promise<unknown> {
   const res = await fetch(`${emulator.url}/__emulator/cdc/${path}`, {
@@ -66,7 +44,7 @@ interface Harness {
 }
 
 async function startBridge(store: KeyvReplayStore, pubsub = new MemoryPubSub()): Promise<Harness> {
-  const conn = await login(INTEGRATION);
+  const conn = await connectToEmulator(emulator.url, 'integration');
   const errors: unknown[] = [];
   // A CometD client exists from its handshake on, but a write only reaches it once the
   // subscribe is confirmed (replay -1): wait for that, not for the client, before writing.
@@ -77,7 +55,7 @@ async function startBridge(store: KeyvReplayStore, pubsub = new MemoryPubSub()):
   const source = new JsforceChangeEventSource({
     getConnection: async () => observeStreaming(conn, () => confirmed()),
     refresh: async () => {
-      await conn.login(INTEGRATION.username, INTEGRATION.password);
+      await loginAs(conn, 'integration');
     },
     backoff: { initialMs: 100, maxMs: 1000 },
   });
@@ -94,7 +72,7 @@ async function startBridge(store: KeyvReplayStore, pubsub = new MemoryPubSub()):
     onError: (error) => errors.push(error),
   });
   await bridge.start();
-  leftovers.push(() => bridge.stop());
+  leftovers.push(ignoringErrors(() => bridge.stop()));
   await subscribed;
   return { bridge, pubsub, errors };
 }
@@ -103,7 +81,7 @@ async function startBridge(store: KeyvReplayStore, pubsub = new MemoryPubSub()):
 async function subscribeAccounts(pubsub: MemoryPubSub): Promise<PubSubIterator<NormalizedChange>> {
   const iterator = pubsub.asyncIterator(recordChangedTopic('ACCOUNT'), { maxQueue: 1000 });
   await iterator.ready;
-  leftovers.push(async () => iterator.return?.());
+  leftovers.push(ignoringErrors(() => iterator.return?.()));
   return iterator;
 }
 
@@ -159,13 +137,11 @@ async function createAccount(name: string): Promise<string> {
 
 beforeAll(async () => {
   emulator = await startSalesforceEmulator({ port: 0, scale: 1 });
-  writer = await login(ADMIN);
+  writer = await connectToEmulator(emulator.url, 'admin');
 });
 
-afterEach(async () => {
-  // Each test starts from an org with no streaming client of an earlier test.
-  for (const dispose of leftovers.splice(0).reverse()) await dispose().catch(() => undefined);
-});
+// Each test starts from an org with no streaming client of an earlier test.
+afterEach(flushLeftovers);
 
 afterAll(async () => {
   await emulator.stop();

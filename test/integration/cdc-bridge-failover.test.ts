@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { Connection } from 'jsforce';
-import { DEMO_OAUTH_CLIENT, startSalesforceEmulator } from '../../src/emulators/salesforce';
+import type { Connection } from 'jsforce';
+import { startSalesforceEmulator } from '../../src/emulators/salesforce';
 import { observeStreaming } from '../../src/upstreams/salesforce/cdc/observed-streaming';
 import { CdcBridge } from '../../src/live/change-bridge';
 import { JsforceChangeEventSource } from '../../src/upstreams/salesforce/cdc/jsforce-change-event-source';
@@ -17,6 +17,8 @@ import type { PubSubIterator } from '../../src/live/pubsub/pubsub';
 import { RedisPubSub } from '../../src/live/pubsub/redis-pubsub';
 import { createReplayStore } from '../../src/live/replay-store';
 import { recordChangedTopic } from '../../src/live/topics';
+import { flushLeftovers, ignoringErrors, leftovers } from '../helpers/leftovers';
+import { connectToEmulator, loginAs } from '../helpers/salesforce-target';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `atom-test:${randomUUID()}:`;
@@ -24,23 +26,6 @@ const prefix = `atom-test:${randomUUID()}:`;
 type Emulator = Awaited<ReturnType<typeof startSalesforceEmulator>>;
 let emulator: Emulator;
 let writer: Connection;
-const leftovers: Array<() => Promise<unknown>> = [];
-
-async function login(username: string, password: string): Promise<Connection> {
-  const conn = new Connection({
-    loginUrl: emulator.url,
-    instanceUrl: emulator.url,
-    version: '59.0',
-    oauth2: {
-      clientId: DEMO_OAUTH_CLIENT.clientId,
-      clientSecret: DEMO_OAUTH_CLIENT.clientSecret,
-      redirectUri: DEMO_OAUTH_CLIENT.redirectUris[0],
-      loginUrl: emulator.url,
-    },
-  });
-  await conn.login(username, password);
-  return conn;
-}
 
 interface Instance {
   bridge: CdcBridge;
@@ -53,7 +38,7 @@ interface Instance {
 let confirmedSubscriptions = 0;
 
 async function startInstance(): Promise<Instance> {
-  const conn = await login('integration@atom-demo.org', 'demo-integration-pass');
+  const conn = await connectToEmulator(emulator.url, 'integration');
   const pubsub = new RedisPubSub({ redisUrl: REDIS_URL, channelPrefix: prefix });
   const replay = await createReplayStore({ redisUrl: REDIS_URL, namespace: `${prefix}cdc` });
   // No reconnects: disconnecting this connection is how the test kills the instance.
@@ -72,7 +57,7 @@ async function startInstance(): Promise<Instance> {
           confirmedSubscriptions += 1;
         }),
       refresh: async () => {
-        await conn.login('integration@atom-demo.org', 'demo-integration-pass');
+        await loginAs(conn, 'integration');
       },
       backoff: { initialMs: 100, maxMs: 1000 },
     }),
@@ -83,12 +68,13 @@ async function startInstance(): Promise<Instance> {
   const iterator = pubsub.asyncIterator(recordChangedTopic('ACCOUNT'), { maxQueue: 1000 });
   await iterator.ready;
   await bridge.start();
+  // The test kills instances on purpose, so their teardown may find them half gone.
   leftovers.push(
-    async () => iterator.return?.(),
-    () => bridge.stop(),
-    () => replay.close(),
-    () => pubsub.close(),
-    async () => lockRedis.disconnect(),
+    ignoringErrors(() => iterator.return?.()),
+    ignoringErrors(() => bridge.stop()),
+    ignoringErrors(() => replay.close()),
+    ignoringErrors(() => pubsub.close()),
+    ignoringErrors(() => lockRedis.disconnect()),
   );
   return { bridge, lock, lockRedis, iterator };
 }
@@ -147,11 +133,11 @@ async function createAccounts(names: string[]): Promise<string[]> {
 
 beforeAll(async () => {
   emulator = await startSalesforceEmulator({ port: 0, scale: 1 });
-  writer = await login('admin@atom-demo.org', 'demo-admin-pass');
+  writer = await connectToEmulator(emulator.url, 'admin');
 });
 
 afterAll(async () => {
-  for (const dispose of leftovers.reverse()) await dispose().catch(() => undefined);
+  await flushLeftovers();
   await emulator.stop();
   const admin = new Redis(REDIS_URL);
   const keys = await admin.keys(`${prefix}*`);

@@ -3,10 +3,9 @@
  * retention window, the org refuses the stored id, and the bridge falls back to replaying
  * everything still retained (at-least-once) instead of silently starting from new events.
  */
-import { Connection } from 'jsforce';
+import type { Connection } from 'jsforce';
 import { Keyv } from 'keyv';
 import {
-  DEMO_OAUTH_CLIENT,
   startSalesforceEmulator,
   type RunningSalesforceEmulator,
 } from '../../src/emulators/salesforce';
@@ -20,43 +19,27 @@ import type { NormalizedChange } from '../../src/live/normalized-change';
 import type { PubSubIterator } from '../../src/live/pubsub/pubsub';
 import { KeyvReplayStore } from '../../src/live/replay-store';
 import { recordChangedTopic } from '../../src/live/topics';
+import { ignoringErrors, leftovers } from '../helpers/leftovers';
+import { connectToEmulator, loginAs } from '../helpers/salesforce-target';
 
-const INTEGRATION = { username: 'integration@atom-demo.org', password: 'demo-integration-pass' };
 const RETENTION_HOURS = 1;
 
 let emulator: RunningSalesforceEmulator;
 let writer: Connection;
 /** How far the emulated org's clock runs ahead of the real one. */
 let clockOffsetMs = 0;
-const stops: Array<() => Promise<unknown>> = [];
-
-async function login(): Promise<Connection> {
-  const conn = new Connection({
-    loginUrl: emulator.url,
-    instanceUrl: emulator.url,
-    version: '59.0',
-    oauth2: {
-      clientId: DEMO_OAUTH_CLIENT.clientId,
-      clientSecret: DEMO_OAUTH_CLIENT.clientSecret,
-      redirectUri: DEMO_OAUTH_CLIENT.redirectUris[0],
-      loginUrl: emulator.url,
-    },
-  });
-  await conn.login(INTEGRATION.username, INTEGRATION.password);
-  return conn;
-}
 
 async function startBridge(
   store: KeyvReplayStore,
   pubsub: MemoryPubSub,
 ): Promise<{ bridge: CdcBridge; errors: Error[] }> {
-  const conn = await login();
+  const conn = await connectToEmulator(emulator.url, 'integration');
   const errors: Error[] = [];
   const bridge = new CdcBridge({
     source: new JsforceChangeEventSource({
       getConnection: async () => conn,
       refresh: async () => {
-        await conn.login(INTEGRATION.username, INTEGRATION.password);
+        await loginAs(conn, 'integration');
       },
       backoff: { initialMs: 100, maxMs: 1000 },
     }),
@@ -65,7 +48,8 @@ async function startBridge(
     onError: (error) => errors.push(error instanceof Error ? error : new Error(String(error))),
   });
   await bridge.start();
-  stops.push(() => bridge.stop());
+  // The test stops the first bridge itself; stopping it again must not fail the teardown.
+  leftovers.push(ignoringErrors(() => bridge.stop()));
   return { bridge, errors };
 }
 
@@ -122,12 +106,8 @@ beforeAll(async () => {
     cdc: { retentionHours: RETENTION_HOURS },
     clock: () => new Date(Date.now() + clockOffsetMs),
   });
-  writer = await login();
-});
-
-afterAll(async () => {
-  for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
-  await emulator.stop();
+  leftovers.push(() => emulator.stop());
+  writer = await connectToEmulator(emulator.url, 'integration');
 });
 
 describe('CDC bridge: a stored replayId outside the retention window', () => {
@@ -136,7 +116,7 @@ describe('CDC bridge: a stored replayId outside the retention window', () => {
     const pubsub = new MemoryPubSub();
     const iterator = pubsub.asyncIterator(recordChangedTopic('ACCOUNT'), { maxQueue: 100 });
     await iterator.ready;
-    stops.push(async () => iterator.return?.());
+    leftovers.push(ignoringErrors(() => iterator.return?.()));
 
     const first = await startBridge(new KeyvReplayStore(keyv), pubsub);
     await waitFor(async () => (await cometdClients()) === 1);

@@ -1,7 +1,8 @@
 import { loadConfig } from '../../src/config';
 import { createServer } from '../../src/server/create-server';
 import type { SalesforceClient } from '../../src/upstreams/salesforce/client';
-import { leftovers, startTestGateway, type TestGateway } from '../helpers/gateway';
+import { startTestGateway, type TestGateway } from '../helpers/gateway';
+import { leftovers } from '../helpers/leftovers';
 
 async function injectFaults(gateway: TestGateway, faults: Record<string, unknown>): Promise<void> {
   const response = await fetch(`${gateway.emulatorUrl}/__emulator/faults`, {

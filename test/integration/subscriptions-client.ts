@@ -9,6 +9,7 @@ import {
   type RunningGateway,
 } from '../../src/server/create-server';
 import { startDemoSalesforce } from '../../src/server/demo-bootstrap';
+import { leftovers } from '../helpers/leftovers';
 
 /** A graphql-ws client for the tests: no retries, so a close code is final and observable. */
 export interface TestWsClient {
@@ -201,14 +202,16 @@ export async function startSubscriptionGateway(
   const demo = await startDemoSalesforce(config, { port: 0, ...options.emulator });
   const gateway = await createServer(demo.config, { subscriptions: options.subscriptions });
   let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopped ??= gateway.stop().finally(() => demo.emulator.stop());
+    return stopped;
+  };
+  leftovers.push(stop);
   return {
     url: gateway.url,
     origin: new URL(gateway.url).origin,
     emulatorUrl: demo.emulator.url,
     gateway,
-    stop: () => {
-      stopped ??= gateway.stop().finally(() => demo.emulator.stop());
-      return stopped;
-    },
+    stop,
   };
 }

@@ -3,10 +3,10 @@
  * close codes (4400, 4401, 4408, 4409), keep-alive pings, slow consumers (4008) and shutdown
  * (1001).
  */
-import { Connection } from 'jsforce';
 import WebSocket from 'ws';
 import { generateApiKey, hashApiKey } from '../../src/auth/api-keys';
-import { DEMO_OAUTH_CLIENT } from '../../src/emulators/salesforce';
+import { ignoringErrors, leftovers } from '../helpers/leftovers';
+import { connectToEmulator } from '../helpers/salesforce-target';
 import {
   connectWs,
   startSubscriptionGateway,
@@ -33,22 +33,6 @@ async function initialised(socket: WebSocket): Promise<void> {
 }
 
 let gateway: SubscriptionGateway;
-const disposers: Array<() => Promise<unknown>> = [];
-
-async function adminConnection(url: string): Promise<Connection> {
-  const conn = new Connection({
-    loginUrl: url,
-    version: '59.0',
-    oauth2: {
-      clientId: DEMO_OAUTH_CLIENT.clientId,
-      clientSecret: DEMO_OAUTH_CLIENT.clientSecret,
-      redirectUri: DEMO_OAUTH_CLIENT.redirectUris[0],
-      loginUrl: url,
-    },
-  });
-  await conn.login('admin@atom-demo.org', 'demo-admin-pass');
-  return conn;
-}
 
 /** A raw graphql-transport-ws socket, to break the protocol on purpose. */
 async function rawSocket(
@@ -75,11 +59,6 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  for (const dispose of disposers.reverse()) await dispose().catch(() => {});
-  await gateway.stop();
-});
-
 describe('graphql-ws endpoint', () => {
   it('closes with 4403 Forbidden without credentials or with a bad API key', async () => {
     const anonymous = connectWs(gateway.url);
@@ -93,10 +72,10 @@ describe('graphql-ws endpoint', () => {
       connectWs(gateway.url, { connectionParams: { 'x-api-key': KEY } }),
       connectWs(gateway.url, { headers: { 'x-api-key': KEY } }),
     ]) {
-      disposers.push(() => ws.dispose());
+      leftovers.push(ignoringErrors(() => ws.dispose()));
       const received = subscribe<{ accountChanged: { changeType: string } }>(ws, ACCOUNT_CHANGED);
       await waitForSubscribers(gateway.origin, 1, received);
-      const conn = await adminConnection(gateway.emulatorUrl);
+      const conn = await connectToEmulator(gateway.emulatorUrl, 'admin');
       await conn.sobject('Account').create({ Name: 'Keyed' });
       const [event] = await received.take(1);
       expect(event?.accountChanged.changeType).toBe('CREATE');
@@ -107,7 +86,7 @@ describe('graphql-ws endpoint', () => {
 
   it('answers a bad document with an error for that operation, not a closed socket', async () => {
     const ws = connectWs(gateway.url, { connectionParams: { 'x-api-key': KEY } });
-    disposers.push(() => ws.dispose());
+    leftovers.push(ignoringErrors(() => ws.dispose()));
     const received = subscribe(ws, 'subscription { accountChanged { nope } }');
     await new Promise((r) => setTimeout(r, 300));
     expect(received.errors.flat()).toEqual([
@@ -162,10 +141,10 @@ describe('graphql-ws endpoint', () => {
 
   it('drops a subscriber that falls behind with 4008 Slow consumer', async () => {
     const ws = connectWs(gateway.url, { connectionParams: { 'x-api-key': KEY } });
-    disposers.push(() => ws.dispose());
+    leftovers.push(ignoringErrors(() => ws.dispose()));
     const received = subscribe(ws, ACCOUNT_CHANGED);
     await waitForSubscribers(gateway.origin, 1, received);
-    const conn = await adminConnection(gateway.emulatorUrl);
+    const conn = await connectToEmulator(gateway.emulatorUrl, 'admin');
     // Each access check now takes 300 ms while a burst of 12 changes arrives at once.
     await fetch(`${gateway.emulatorUrl}/__emulator/faults`, {
       method: 'POST',

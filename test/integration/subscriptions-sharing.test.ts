@@ -3,9 +3,9 @@
  * subscribe; an admin writes records owned by one of them, moves them between owners, and a
  * rep logs out while subscribed.
  */
-import { Connection } from 'jsforce';
-import { DEMO_OAUTH_CLIENT } from '../../src/emulators/salesforce';
+import type { Connection } from 'jsforce';
 import { DEMO_USERS } from '../../src/emulators/seed/salesforce-users';
+import { connectToEmulator } from '../helpers/salesforce-target';
 import {
   connectWs,
   startSubscriptionGateway,
@@ -74,17 +74,7 @@ beforeAll(async () => {
     env: { AUTH_MODE: 'user' },
     subscriptions: { revalidateEveryMs: 250 },
   });
-  admin = new Connection({
-    loginUrl: gateway.emulatorUrl,
-    version: '59.0',
-    oauth2: {
-      clientId: DEMO_OAUTH_CLIENT.clientId,
-      clientSecret: DEMO_OAUTH_CLIENT.clientSecret,
-      redirectUri: DEMO_OAUTH_CLIENT.redirectUris[0],
-      loginUrl: gateway.emulatorUrl,
-    },
-  });
-  await admin.login('admin@atom-demo.org', 'demo-admin-pass');
+  admin = await connectToEmulator(gateway.emulatorUrl, 'admin');
 });
 
 afterAll(async () => {

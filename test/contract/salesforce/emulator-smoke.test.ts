@@ -6,6 +6,11 @@ import {
   startSalesforceEmulator,
   type RunningSalesforceEmulator,
 } from '../../../src/emulators/salesforce';
+import {
+  connectToEmulator,
+  emulatorTarget,
+  type SalesforceUserKey,
+} from '../../helpers/salesforce-target';
 
 /** End-to-end wiring of the emulator with the unmodified jsforce (the full suite lives beside this file). */
 describe('Salesforce emulator smoke (jsforce 3.10)', () => {
@@ -13,14 +18,9 @@ describe('Salesforce emulator smoke (jsforce 3.10)', () => {
   let emulator: RunningSalesforceEmulator;
   let url: string;
 
-  const oauth2 = () => ({
-    clientId: DEMO_OAUTH_CLIENT.clientId,
-    clientSecret: DEMO_OAUTH_CLIENT.clientSecret,
-    redirectUri: DEMO_OAUTH_CLIENT.redirectUris[0],
-    loginUrl: url,
-  });
-  const connection = () =>
-    new jsforce.Connection({ loginUrl: url, instanceUrl: url, version: '59.0', oauth2: oauth2() });
+  /** A connection with the demo OAuth client and no session yet. */
+  const connection = () => emulatorTarget({ url }).newConnection();
+  const connect = (user: SalesforceUserKey) => connectToEmulator(url, user);
   const admin = (path: string, body?: unknown) =>
     fetch(`${url}/__emulator/${path}`, {
       method: body === undefined ? 'GET' : 'POST',
@@ -84,8 +84,7 @@ describe('Salesforce emulator smoke (jsforce 3.10)', () => {
   });
 
   it('pages queries over 2,000 rows through queryMore', async () => {
-    const conn = connection();
-    await conn.login('admin@atom-demo.org', 'demo-admin-pass');
+    const conn = await connect('admin');
     const records = Array.from({ length: 200 }, (_, i) => ({ LastName: `Bulk${i}` }));
     const needed = 2100 - (await conn.query('SELECT COUNT() FROM Contact')).totalSize;
     for (let made = 0; made < needed; made += 200) {
@@ -110,8 +109,7 @@ describe('Salesforce emulator smoke (jsforce 3.10)', () => {
   });
 
   it('answers errors the way jsforce expects', async () => {
-    const conn = connection();
-    await conn.login('rep1@atom-demo.org', 'demo-rep-pass');
+    const conn = await connect('rep1');
     await expect(conn.query('SELECT Nope FROM Account')).rejects.toMatchObject({
       errorCode: 'INVALID_FIELD',
     });
@@ -131,10 +129,8 @@ describe('Salesforce emulator smoke (jsforce 3.10)', () => {
   });
 
   it('hides records the user cannot see from retrieve and retrieve-many', async () => {
-    const adminConn = connection();
-    await adminConn.login('admin@atom-demo.org', 'demo-admin-pass');
-    const rep = connection();
-    await rep.login('rep1@atom-demo.org', 'demo-rep-pass');
+    const adminConn = await connect('admin');
+    const rep = await connect('rep1');
     const { id } = (await adminConn.sobject('Account').create({ Name: 'Admin Only' })) as {
       id: string;
     };
@@ -262,8 +258,7 @@ describe('Salesforce emulator smoke (jsforce 3.10)', () => {
   });
 
   it('serves 503 bursts and REQUEST_LIMIT_EXCEEDED from the fault knobs', async () => {
-    const conn = connection();
-    await conn.login('admin@atom-demo.org', 'demo-admin-pass');
+    const conn = await connect('admin');
     await admin('faults', { serverUnavailable: 1 });
     // POST is never retried by jsforce, so the 503 surfaces at once.
     await expect(conn.sobject('Account').create({ Name: 'x' })).rejects.toMatchObject({
@@ -276,8 +271,7 @@ describe('Salesforce emulator smoke (jsforce 3.10)', () => {
   });
 
   it('converts a lead over SOAP', async () => {
-    const conn = connection();
-    await conn.login('admin@atom-demo.org', 'demo-admin-pass');
+    const conn = await connect('admin');
     const { id } = (await conn
       .sobject('Lead')
       .create({ LastName: 'Soap', Company: 'Soap Inc' })) as { id: string };
