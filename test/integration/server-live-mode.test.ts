@@ -3,10 +3,7 @@
  * test starts (standing in for a real org), logging in as the integration user with the JWT
  * bearer flow or with client credentials, in `AUTH_MODE=integration` with an API key.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { generateApiKey, hashApiKey } from '../../src/auth/api-keys';
 import {
   DEMO_OAUTH_CLIENT,
@@ -14,19 +11,12 @@ import {
   type RunningSalesforceEmulator,
 } from '../../src/emulators/salesforce';
 import { directConnection } from '../helpers/salesforce-direct';
-import { connectWs, subscribe, waitForSubscribers } from './subscriptions-client';
+import { spawnGateway, type SpawnedGateway } from '../helpers/spawn-gateway';
+import { connectWs, subscribe, waitForSubscribers } from '../helpers/subscriptions-client';
 
 const PEPPER = 'live-mode-test-pepper-0123456789abcdef';
 const KEY = generateApiKey();
 const INTEGRATION_USERNAME = 'integration@atom-demo.org';
-const ROOT = join(__dirname, '../..');
-
-interface RunningMain {
-  child: ChildProcess;
-  url: string;
-  origin: string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
 
 interface GraphQLBody<T> {
   data?: T;
@@ -45,13 +35,10 @@ const { privateKey, publicKey } = generateKeyPairSync('rsa', {
 });
 
 let emulator: RunningSalesforceEmulator;
-const children: ChildProcess[] = [];
 
-/** Only what the gateway needs: nothing of the test runner's env (REDIS_URL, ...) leaks in. */
-function baseEnv(): NodeJS.ProcessEnv {
+/** What every start needs; `spawnGateway` adds only PATH and HOME from the runner's env. */
+function baseEnv(): Record<string, string> {
   return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',
@@ -63,37 +50,6 @@ function baseEnv(): NodeJS.ProcessEnv {
     API_KEYS: `live-test:${hashApiKey(KEY, PEPPER)}`,
     API_KEY_PEPPER: PEPPER,
   };
-}
-
-/** `node --import tsx src/main.ts`, as `npm start` runs it; resolves once it printed its URL. */
-function startMain(env: NodeJS.ProcessEnv): Promise<RunningMain> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts')], {
-    env,
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`main.ts did not start: ${stderr}`)), 30_000);
-    void exited.then(({ code }) => {
-      clearTimeout(timer);
-      reject(new Error(`main.ts exited with ${code}: ${stderr}`));
-    });
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    lines.on('line', (line) => {
-      const match = /^GraphQL gateway\s+(\S+)$/.exec(line);
-      if (!match?.[1]) return;
-      clearTimeout(timer);
-      resolve({ child, url: match[1], origin: new URL(match[1]).origin, exited });
-    });
-  });
 }
 
 async function graphql<T>(
@@ -118,7 +74,7 @@ async function resetStats(): Promise<void> {
 }
 
 /** SIGTERM, as a process manager stops it: main.ts drains and exits 0. */
-async function stopMain(running: RunningMain): Promise<{ code: number | null }> {
+async function stopMain(running: SpawnedGateway): Promise<{ code: number | null }> {
   running.child.kill('SIGTERM');
   return running.exited;
 }
@@ -148,16 +104,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  }
   await emulator.stop();
 });
 
 describe('SALESFORCE_MODE=live, AUTH_MODE=integration (src/main.ts)', () => {
   it('logs in with the JWT bearer flow and answers CRM queries and subscriptions', async () => {
     await resetStats();
-    const running = await startMain({
+    const running = await spawnGateway({
       ...baseEnv(),
       SALESFORCE_USERNAME: INTEGRATION_USERNAME,
       // As a .env line holds it: one line, "\n" escaped.
@@ -216,7 +169,7 @@ describe('SALESFORCE_MODE=live, AUTH_MODE=integration (src/main.ts)', () => {
       publicKeyEncoding: { type: 'spki', format: 'pem' },
     });
     await resetStats();
-    const running = await startMain({
+    const running = await spawnGateway({
       ...baseEnv(),
       SALESFORCE_USERNAME: INTEGRATION_USERNAME,
       SALESFORCE_JWT_PRIVATE_KEY: other.privateKey,
@@ -244,7 +197,7 @@ describe('SALESFORCE_MODE=live, AUTH_MODE=integration (src/main.ts)', () => {
 
   it('logs in with client credentials and answers a CRM query', async () => {
     await resetStats();
-    const running = await startMain({
+    const running = await spawnGateway({
       ...baseEnv(),
       SALESFORCE_CLIENT_SECRET: DEMO_OAUTH_CLIENT.clientSecret,
     });

@@ -3,10 +3,7 @@
  * and fan out through Redis pub/sub. The consumer is SIGKILLed; the other takes over and its
  * subscribers keep receiving every change, once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
 import { generateApiKey, hashApiKey } from '../../src/auth/api-keys';
 import {
@@ -14,15 +11,16 @@ import {
   startSalesforceEmulator,
   type RunningSalesforceEmulator,
 } from '../../src/emulators/salesforce';
+import { ignoringErrors, leftovers } from '../helpers/leftovers';
 import { directConnection } from '../helpers/salesforce-direct';
+import { spawnGateway, type SpawnedGateway } from '../helpers/spawn-gateway';
 import {
   cometdClients,
   connectWs,
   readyz,
   subscribe,
   waitForSubscribers,
-  type TestWsClient,
-} from './subscriptions-client';
+} from '../helpers/subscriptions-client';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const NAMESPACE = `atom-test:${randomUUID()}`;
@@ -35,52 +33,31 @@ interface Change {
 }
 
 let emulator: RunningSalesforceEmulator;
-const processes: ChildProcess[] = [];
-const sockets: TestWsClient[] = [];
 
-function startGatewayProcess(): Promise<{ child: ChildProcess; origin: string; url: string }> {
-  // node itself with tsx's loader: the tsx CLI would fork, and SIGKILL would miss the gateway.
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(__dirname, 'subscriptions-gateway-process.ts')],
+function startGatewayProcess(): Promise<SpawnedGateway> {
+  return spawnGateway(
     {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        LOG_LEVEL: 'silent',
-        SALESFORCE_MODE: 'live',
-        SALESFORCE_LOGIN_URL: emulator.url,
-        SALESFORCE_CLIENT_ID: DEMO_OAUTH_CLIENT.clientId,
-        SALESFORCE_CLIENT_SECRET: DEMO_OAUTH_CLIENT.clientSecret,
-        AUTH_MODE: 'integration',
-        API_KEYS: `failover:${hashApiKey(KEY, PEPPER)}`,
-        API_KEY_PEPPER: PEPPER,
-        REDIS_URL,
-        TEST_CDC_NAMESPACE: NAMESPACE,
-      },
-      cwd: join(__dirname, '../..'),
-      stdio: ['ignore', 'pipe', 'inherit'],
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      SALESFORCE_MODE: 'live',
+      SALESFORCE_LOGIN_URL: emulator.url,
+      SALESFORCE_CLIENT_ID: DEMO_OAUTH_CLIENT.clientId,
+      SALESFORCE_CLIENT_SECRET: DEMO_OAUTH_CLIENT.clientSecret,
+      AUTH_MODE: 'integration',
+      API_KEYS: `failover:${hashApiKey(KEY, PEPPER)}`,
+      API_KEY_PEPPER: PEPPER,
+      REDIS_URL,
+      TEST_CDC_NAMESPACE: NAMESPACE,
     },
+    { entry: 'test/helpers/subscriptions-gateway-process.ts', startTimeoutMs: 20_000 },
   );
-  processes.push(child);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('gateway process did not start')), 20_000);
-    child.once('exit', (code) => reject(new Error(`gateway process exited with ${code}`)));
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    lines.on('line', (line) => {
-      const match = /^READY (\S+)$/.exec(line);
-      if (!match?.[1]) return;
-      clearTimeout(timer);
-      resolve({ child, url: match[1], origin: new URL(match[1]).origin });
-    });
-  });
 }
 
 function listen(url: string) {
   const ws = connectWs(url, { connectionParams: { 'X-API-Key': KEY } });
-  sockets.push(ws);
+  leftovers.push(ignoringErrors(() => ws.dispose()));
   return subscribe<Change>(ws, QUERY);
 }
 
@@ -91,25 +68,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const ws of sockets) await ws.dispose().catch(() => {});
-  for (const child of processes) if (child.exitCode === null) child.kill('SIGTERM');
-  await Promise.all(
-    processes.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) {
-            resolve();
-            return;
-          }
-          // A clean stop takes well under a second; never let a stuck child hold the run.
-          const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
-          child.once('exit', () => {
-            clearTimeout(kill);
-            resolve();
-          });
-        }),
-    ),
-  );
   await emulator.stop();
   const redis = new Redis(REDIS_URL);
   const keys = await redis.keys(`${NAMESPACE}*`);

@@ -11,7 +11,7 @@ import {
   subscribe,
   waitForSubscribers,
   type TestWsClient,
-} from './subscriptions-client';
+} from '../helpers/subscriptions-client';
 
 interface Change {
   type: string;

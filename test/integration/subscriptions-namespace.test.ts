@@ -3,10 +3,7 @@
  * CDC replayId under the configured namespace, and SIGTERM leaves there the replayId of the
  * last change it delivered, so the next start resumes exactly after it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
 import { generateApiKey, hashApiKey } from '../../src/auth/api-keys';
 import {
@@ -16,13 +13,13 @@ import {
 } from '../../src/emulators/salesforce';
 import { createReplayStore } from '../../src/live/replay-store';
 import { directConnection } from '../helpers/salesforce-direct';
-import { connectWs, subscribe, waitForSubscribers } from './subscriptions-client';
+import { spawnGateway, type SpawnedGateway } from '../helpers/spawn-gateway';
+import { connectWs, subscribe, waitForSubscribers } from '../helpers/subscriptions-client';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const NAMESPACE = `atom-test:namespace:${randomUUID()}`;
 const PEPPER = 'namespace-test-pepper-0123456789abcdef';
 const KEY = generateApiKey();
-const ROOT = join(__dirname, '../..');
 
 interface Change {
   accountChanged: { changeType: string; recordIds: string[]; replayId: string };
@@ -30,55 +27,22 @@ interface Change {
 
 let emulator: RunningSalesforceEmulator;
 let redis: Redis;
-const children: ChildProcess[] = [];
 
-function startMain(): Promise<{
-  child: ChildProcess;
-  url: string;
-  origin: string;
-  exited: Promise<number | null>;
-}> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts')], {
-    // Only what the gateway needs: nothing of the runner's environment leaks in.
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      SALESFORCE_MODE: 'live',
-      SALESFORCE_LOGIN_URL: emulator.url,
-      SALESFORCE_CLIENT_ID: DEMO_OAUTH_CLIENT.clientId,
-      SALESFORCE_CLIENT_SECRET: DEMO_OAUTH_CLIENT.clientSecret,
-      AUTH_MODE: 'integration',
-      API_KEYS: `namespace-test:${hashApiKey(KEY, PEPPER)}`,
-      API_KEY_PEPPER: PEPPER,
-      REDIS_URL,
-      SUBSCRIPTIONS_NAMESPACE: NAMESPACE,
-    },
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`main.ts did not start: ${stderr}`)), 30_000);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`main.ts exited with ${code}: ${stderr}`));
-    });
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    lines.on('line', (line) => {
-      const match = /^GraphQL gateway\s+(\S+)$/.exec(line);
-      if (!match?.[1]) return;
-      clearTimeout(timer);
-      resolve({ child, url: match[1], origin: new URL(match[1]).origin, exited });
-    });
+function startMain(): Promise<SpawnedGateway> {
+  return spawnGateway({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    SALESFORCE_MODE: 'live',
+    SALESFORCE_LOGIN_URL: emulator.url,
+    SALESFORCE_CLIENT_ID: DEMO_OAUTH_CLIENT.clientId,
+    SALESFORCE_CLIENT_SECRET: DEMO_OAUTH_CLIENT.clientSecret,
+    AUTH_MODE: 'integration',
+    API_KEYS: `namespace-test:${hashApiKey(KEY, PEPPER)}`,
+    API_KEY_PEPPER: PEPPER,
+    REDIS_URL,
+    SUBSCRIPTIONS_NAMESPACE: NAMESPACE,
   });
 }
 
@@ -101,9 +65,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  }
   const keys = await redis.keys(`${NAMESPACE}*`);
   if (keys.length > 0) await redis.del(...keys);
   await redis.quit();
@@ -136,7 +97,7 @@ describe('SUBSCRIPTIONS_NAMESPACE (src/main.ts with Redis)', () => {
 
       running.child.kill('SIGTERM');
       expect(await ws.closed).toMatchObject({ code: 1001 });
-      expect(await running.exited).toBe(0);
+      expect(await running.exited).toMatchObject({ code: 0 });
 
       expect(await storedReplayId()).toBe(last);
       // Everything live changes keeps in Redis is under the namespace (leader lock released).

@@ -13,7 +13,7 @@ import {
   subscribe,
   waitForSubscribers,
   type TestWsClient,
-} from './subscriptions-client';
+} from '../helpers/subscriptions-client';
 
 interface Change {
   accountChanged: { changeType: string; recordIds: string[]; replayId: string };

@@ -14,7 +14,7 @@ import {
   waitForSubscribers,
   wsUrlOf,
   type SubscriptionGateway,
-} from './subscriptions-client';
+} from '../helpers/subscriptions-client';
 
 const PEPPER = 'subscriptions-test-pepper-0123456789abcdef';
 const KEY = generateApiKey();

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config';
 import { createServer, type RunningGateway } from '../../src/server/create-server';
 import { startDemoSalesforce, type DemoSalesforce } from '../../src/server/demo-bootstrap';
 import { directConnection } from '../helpers/salesforce-direct';
-import { connectWs, subscribe, waitForSubscribers } from './subscriptions-client';
+import { connectWs, subscribe, waitForSubscribers } from '../helpers/subscriptions-client';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const namespace = `atom-test:${randomUUID()}`;

@@ -13,7 +13,7 @@ import {
   waitForSubscribers,
   type SubscriptionGateway,
   type TestWsClient,
-} from './subscriptions-client';
+} from '../helpers/subscriptions-client';
 
 interface Change {
   accountChanged: {

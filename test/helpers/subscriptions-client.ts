@@ -9,7 +9,7 @@ import {
   type RunningGateway,
 } from '../../src/server/create-server';
 import { startDemoSalesforce } from '../../src/server/demo-bootstrap';
-import { leftovers } from '../helpers/leftovers';
+import { leftovers } from './leftovers';
 
 /** A graphql-ws client for the tests: no retries, so a close code is final and observable. */
 export interface TestWsClient {

@@ -1,6 +1,7 @@
 /**
  * A gateway process for the failover test: `src/main.ts` without the demo emulator, plus the
- * test's Redis namespace. Prints `READY <url>` once listening; SIGTERM stops it cleanly.
+ * test's Redis namespace and short lock periods. Prints the line `src/main.ts` prints once
+ * listening (`spawnGateway` waits for it); SIGTERM stops it cleanly.
  */
 import 'reflect-metadata';
 import { loadConfig } from '../../src/config';
@@ -15,7 +16,7 @@ async function run(): Promise<void> {
       lockRenewEveryMs: 1_000,
     },
   });
-  process.stdout.write(`READY ${gateway.url}\n`);
+  process.stdout.write(`GraphQL gateway ${gateway.url}\n`);
   process.once('SIGTERM', () => {
     gateway.stop().then(
       () => process.exit(0),
