@@ -7,6 +7,7 @@ import type { SalesforceOidcClient } from './oidc-client';
 import { identityFromIdUrl, type SalesforceIdentity } from './salesforce-identity';
 import type { Session, SessionStore } from './sessions';
 import { vaultKeyFor, type TokenVault } from './token-vault';
+import { idKey } from '../upstreams/salesforce/soql/salesforce-id';
 
 export interface SalesforceLoginDeps {
   client: SalesforceOidcClient;
@@ -149,7 +150,7 @@ function subjectMatches(sub: string, identity: SalesforceIdentity): boolean {
 }
 
 function sameId(a: string, b: string): boolean {
-  return a.slice(0, 15) === b.slice(0, 15);
+  return idKey(a) === idKey(b);
 }
 
 function usernameOf(claims: oidc.IDToken, identity: SalesforceIdentity): string {

@@ -9,17 +9,19 @@ function countingClient() {
   const unused = (): never => {
     throw new Error('not used');
   };
+  const query = async <T extends SalesforceRecord>(soql: string) => {
+    calls.push(soql);
+    const ids = [...soql.matchAll(/'([^']+)'/g)].map((m) => m[1] ?? '');
+    return {
+      totalSize: ids.length,
+      done: true,
+      records: ids.map((Id) => ({ Id })),
+    } as QueryPage<T>;
+  };
   const client: SalesforceClient = {
-    query: async <T extends SalesforceRecord>(soql: string) => {
-      calls.push(soql);
-      const ids = [...soql.matchAll(/'([^']+)'/g)].map((m) => m[1] ?? '');
-      return {
-        totalSize: ids.length,
-        done: true,
-        records: ids.map((Id) => ({ Id })),
-      } as QueryPage<T>;
-    },
+    query,
     queryMore: unused,
+    queryAll: async <T extends SalesforceRecord>(soql: string) => (await query<T>(soql)).records,
     retrieve: unused,
     create: unused,
     update: unused,

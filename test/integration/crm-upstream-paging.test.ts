@@ -6,11 +6,10 @@ import {
 import type { SalesforceClient } from '../../src/upstreams/salesforce/client';
 import { createSalesforceSession } from '../../src/upstreams/salesforce/connection';
 import { createJsforceClient } from '../../src/upstreams/salesforce/jsforce-client';
-import { queryAll } from '../../src/upstreams/salesforce/loaders';
 
 /**
  * The gateway's own Salesforce client (not a test-only jsforce connection) paging past
- * Salesforce's 2,000-row batch: loaders rely on `queryAll` following `nextRecordsUrl`.
+ * Salesforce's 2,000-row batch: loaders rely on `client.queryAll` following `nextRecordsUrl`.
  */
 describe("the gateway's Salesforce client over more than 2,000 rows", () => {
   let emulator: RunningSalesforceEmulator;
@@ -61,7 +60,7 @@ describe("the gateway's Salesforce client over more than 2,000 rows", () => {
   });
 
   it('queryAll follows every locator in two API calls for 3,000 rows', async () => {
-    const rows = await queryAll(client, 'SELECT Id, LastName FROM Contact');
+    const rows = await client.queryAll('SELECT Id, LastName FROM Contact');
     expect(rows).toHaveLength(3000);
     expect(new Set(rows.map((r) => r.Id)).size).toBe(3000);
     expect(rows.every((r) => typeof r.LastName === 'string')).toBe(true);

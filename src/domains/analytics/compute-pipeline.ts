@@ -1,11 +1,6 @@
 import type { SalesforceClient } from '../../upstreams/salesforce/client';
-import { queryAll } from '../../upstreams/salesforce/loaders/query-all';
+import { readPipelineStages } from '../../upstreams/salesforce/operations';
 import { PipelineReport, PipelineStage } from './pipeline-report.type';
-import { buildPipelineSoql, PIPELINE_COLUMNS } from './pipeline-soql';
-
-function numberOf(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
-}
 
 /** Cents are what Salesforce stores; sums of doubles would show 0.30000000000000004. */
 function money(value: number): number {
@@ -18,17 +13,16 @@ export async function computePipeline(
   where: unknown,
 ): Promise<PipelineReport> {
   const asOf = new Date();
-  const rows = await queryAll(salesforce, buildPipelineSoql(where));
+  const rows = await readPipelineStages(salesforce, where);
   const stages = rows
-    .map((row) => {
-      const values = row as Record<string, unknown>;
-      return Object.assign(new PipelineStage(), {
-        stageName: typeof values.StageName === 'string' ? values.StageName : '',
-        count: numberOf(values[PIPELINE_COLUMNS.count]),
-        amount: money(numberOf(values[PIPELINE_COLUMNS.amount])),
-        weightedAmount: money(numberOf(values[PIPELINE_COLUMNS.weighted])),
-      });
-    })
+    .map((row) =>
+      Object.assign(new PipelineStage(), {
+        stageName: row.stageName,
+        count: row.count,
+        amount: money(row.amount),
+        weightedAmount: money(row.weightedAmount),
+      }),
+    )
     .sort((a, b) => a.stageName.localeCompare(b.stageName));
   return Object.assign(new PipelineReport(), {
     stages,

@@ -1,6 +1,7 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { toGraphQLError } from '../../errors';
 import type { GatewayContext } from '../../context/gateway-context';
+import { readApiUsage } from '../../upstreams/salesforce/operations';
 import { ApiUsage } from './api-usage.type';
 
 @Resolver(() => ApiUsage)
@@ -10,7 +11,7 @@ export class ApiUsageResolver {
   })
   async apiUsage(@Ctx() ctx: GatewayContext): Promise<ApiUsage> {
     try {
-      const { used, max } = await ctx.salesforce.apiUsage();
+      const { used, max } = await readApiUsage(ctx.salesforce);
       return { used, max, remaining: Math.max(0, max - used), asOf: new Date() };
     } catch (err) {
       throw toGraphQLError(err);

@@ -7,6 +7,11 @@ export interface QueryPage<T> {
   records: T[];
 }
 
+export interface QueryAllOptions {
+  /** `/queryAll` instead of `/query`: rows in the Recycle Bin and archived rows too. */
+  includeDeleted?: boolean;
+}
+
 export interface SaveResult {
   id: string | null;
   success: boolean;
@@ -49,6 +54,15 @@ export interface SalesforceClient {
   queryMore<T extends SalesforceRecord = SalesforceRecord>(
     nextRecordsUrl: string,
   ): Promise<QueryPage<T>>;
+  /**
+   * Every row `soql` matches, each batch read with `queryMore`. `includeDeleted` is Salesforce's
+   * `/queryAll` (deleted and archived rows too, still under the user's sharing): what a
+   * DELETE change needs, as `/query` no longer shows the row.
+   */
+  queryAll<T extends SalesforceRecord = SalesforceRecord>(
+    soql: string,
+    options?: QueryAllOptions,
+  ): Promise<T[]>;
   /** Composite retrieve: results aligned with `ids`, null for missing or invisible records. */
   retrieve(
     object: SObjectName,

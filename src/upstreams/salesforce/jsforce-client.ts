@@ -4,7 +4,7 @@ import type {
   ApiUsageInfo,
   LeadConvertRequest,
   LeadConvertResponse,
-  QueryPage,
+  QueryAllOptions,
   SalesforceClient,
   SalesforceIdentity,
   SaveResult,
@@ -15,9 +15,10 @@ import { normalizeSalesforceError } from './normalize-error';
 import { DEFAULT_READ_RETRY, NO_RETRY, withRetry, type RetryPolicy } from './retry-policy';
 import type { SalesforceSession } from './connection';
 import { isRecord } from '../../lib/is-record';
+import { readAllPages, toQueryPage } from './paging';
 
 export interface JsforceClientOptions {
-  /** Retries for reads (query, queryMore, retrieve, limits, identity); writes never retry. */
+  /** Retries for reads (query, each queryMore, retrieve, limits, identity); writes never retry. */
   readRetry?: RetryPolicy;
 }
 
@@ -55,17 +56,6 @@ function toSaveResults(value: unknown): SaveResult[] {
   });
 }
 
-function toQueryPage<T>(result: unknown): QueryPage<T> {
-  const page = isRecord(result) ? result : {};
-  const records = Array.isArray(page.records) ? (page.records as T[]) : [];
-  return {
-    totalSize: typeof page.totalSize === 'number' ? page.totalSize : records.length,
-    done: page.done !== false,
-    ...(typeof page.nextRecordsUrl === 'string' ? { nextRecordsUrl: page.nextRecordsUrl } : {}),
-    records,
-  };
-}
-
 export function createJsforceClient(
   session: SalesforceSession,
   options: JsforceClientOptions = {},
@@ -86,15 +76,29 @@ export function createJsforceClient(
   const read = <T>(run: (conn: Connection) => Promise<T>): Promise<T> => call(readRetry, run);
   const write = <T>(run: (conn: Connection) => Promise<T>): Promise<T> => call(NO_RETRY, run);
 
+  function queryMore<T extends SalesforceRecord = SalesforceRecord>(nextRecordsUrl: string) {
+    // jsforce's Query defaults to autoFetch off; the locator is the URL's last segment.
+    return read(async (conn) => toQueryPage<T>(await conn.queryMore(nextRecordsUrl)));
+  }
+
   return {
     query<T extends SalesforceRecord = SalesforceRecord>(soql: string) {
       // autoFetch off: one page per call, so the gateway decides how much it reads.
       return read(async (conn) => toQueryPage<T>(await conn.query(soql, { autoFetch: false })));
     },
 
-    queryMore<T extends SalesforceRecord = SalesforceRecord>(nextRecordsUrl: string) {
-      // jsforce's Query defaults to autoFetch off; the locator is the URL's last segment.
-      return read(async (conn) => toQueryPage<T>(await conn.queryMore(nextRecordsUrl)));
+    queryMore,
+
+    async queryAll<T extends SalesforceRecord = SalesforceRecord>(
+      soql: string,
+      queryOptions: QueryAllOptions = {},
+    ) {
+      // scanAll is jsforce's name for /queryAll; each batch is one read with its own retries.
+      const scanAll = queryOptions.includeDeleted === true;
+      const first = await read(async (conn) =>
+        toQueryPage<T>(await conn.query(soql, { autoFetch: false, scanAll })),
+      );
+      return readAllPages(first, (url) => queryMore<T>(url));
     },
 
     async retrieve(object: SObjectName, ids: string[], fields: string[]) {

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { buildByIdsQuery, type SObjectName } from '../../../upstreams/salesforce/soql';
+import type { SObjectName } from '../../../upstreams/salesforce/soql';
+import * as records from '../../../upstreams/salesforce/operations/records';
 import { SalesforceUpstreamError, type SaveResult } from '../../../upstreams/salesforce/client';
 import { NotFoundError } from '../../../errors';
 import type { GatewayContext } from '../../../context/gateway-context';
@@ -59,9 +60,12 @@ export async function readFresh<S extends SObjectName>(
   object: S,
   id: string,
 ): Promise<NodeOf<S>> {
-  const soql = buildByIdsQuery({ object, fields: selectedFields(info, object), ids: [id] });
-  const page = await ctx.salesforce.query(soql);
-  const record = page.records[0];
+  const record = await records.readRecordFresh(
+    ctx.salesforce,
+    object,
+    selectedFields(info, object),
+    id,
+  );
   if (!record) throw new NotFoundError(`${object} ${id} does not exist or is not visible`, { id });
   return toNode(object, record);
 }
@@ -73,7 +77,7 @@ export function createRecord<S extends SObjectName>(
   payload: Record<string, unknown>,
 ): Promise<NodeOf<S>> {
   return withGraphQLErrors(async () => {
-    const [result] = await ctx.salesforce.create(object, [payload], { allOrNone: true });
+    const result = await records.createRecord(ctx.salesforce, object, payload);
     return readFresh(ctx, info, object, checkSaved(result, object));
   });
 }
@@ -87,9 +91,7 @@ export function updateRecord<S extends SObjectName>(
 ): Promise<NodeOf<S>> {
   return withGraphQLErrors(async () => {
     const Id = targetId(object, id);
-    const [result] = await ctx.salesforce.update(object, [{ ...buildPayload(), Id }], {
-      allOrNone: true,
-    });
+    const result = await records.updateRecord(ctx.salesforce, object, { ...buildPayload(), Id });
     checkSaved(result, object, Id);
     return readFresh(ctx, info, object, Id);
   });
@@ -102,7 +104,7 @@ export function deleteRecord(
 ): Promise<string> {
   return withGraphQLErrors(async () => {
     const Id = targetId(object, id);
-    const [result] = await ctx.salesforce.destroy(object, [Id], { allOrNone: true });
+    const result = await records.deleteRecord(ctx.salesforce, object, Id);
     checkSaved(result, object, Id);
     return Id;
   });

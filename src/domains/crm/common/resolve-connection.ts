@@ -1,9 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import {
-  buildConnectionQuery,
-  buildCountQuery,
-  type SObjectName,
-} from '../../../upstreams/salesforce/soql';
+import type { SObjectName } from '../../../upstreams/salesforce/soql';
+import { readConnectionPage } from '../../../upstreams/salesforce/operations';
 import type { GatewayContext } from '../../../context/gateway-context';
 import type { ConnectionShape } from '../../shared/connection.types';
 import { isFieldSelected, selectSoqlFields } from '../../shared/selection';
@@ -27,27 +24,24 @@ export function resolveConnection<S extends SObjectName>(
   return withGraphQLErrors(async () => {
     const first = pageSize(args);
     const where = toFilterInput(object, args.where);
-    const compiled = buildConnectionQuery({
-      object,
-      fields: selectSoqlFields(info, object, { connection: true }),
-      where,
-      orderBy: toOrderByInput(args.orderBy),
-      first,
-      after: args.after ?? null,
-      scope: scope ?? null,
-    });
-    const countSoql = isFieldSelected(info, ['totalCount'])
-      ? buildCountQuery({ object, where, scope: scope ?? null })
-      : null;
-    const [page, count] = await Promise.all([
-      ctx.salesforce.query(compiled.soql),
-      countSoql === null ? null : ctx.salesforce.query(countSoql),
-    ]);
+    const page = await readConnectionPage(
+      ctx.salesforce,
+      {
+        object,
+        fields: selectSoqlFields(info, object, { connection: true }),
+        where,
+        orderBy: toOrderByInput(args.orderBy),
+        first,
+        after: args.after ?? null,
+        scope: scope ?? null,
+      },
+      { withTotalCount: isFieldSelected(info, ['totalCount']) },
+    );
     return buildConnection(object, page.records, {
-      sortKeys: compiled.sortKeys,
+      sortKeys: page.sortKeys,
       first,
       after: args.after,
-      totalCount: count?.totalSize,
+      totalCount: page.totalCount,
     });
   });
 }

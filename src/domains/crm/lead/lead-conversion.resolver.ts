@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../../context/gateway-context';
 import { BadUserInputError } from '../../../errors';
+import { convertLead } from '../../../upstreams/salesforce/operations';
 import { Account } from '../account/account.type';
 import { withGraphQLErrors } from '../common/graphql-errors';
 import { parseIdArgument } from '../common/ids';
@@ -30,7 +31,7 @@ export class LeadConversionResolver {
           fields: ['convertedStatus'],
         });
       }
-      const result = await ctx.salesforce.convertLead({
+      const result = await convertLead(ctx.salesforce, {
         leadId: parseIdArgument(input.leadId, 'input.leadId'),
         convertedStatus: input.convertedStatus,
         accountId: optionalId(input.accountId, 'input.accountId'),

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { SalesforceClient } from '../client';
 import {
   buildChildConnectionsQuery,
+  idKey,
   MAX_IDS_PER_QUERY,
   type FilterInput,
   type OrderByInput,
@@ -9,7 +10,7 @@ import {
   type SObjectName,
   type SortKey,
 } from '../soql';
-import { queryAll } from './query-all';
+import { readAllPages, toQueryPage } from '../paging';
 
 export interface ChildConnectionSpec {
   parent: SObjectName;
@@ -29,44 +30,6 @@ export interface ChildPage {
 
 export type ChildConnectionsLoader = DataLoader<string, ChildPage>;
 
-interface ChildResult {
-  records: SalesforceRecord[];
-  /** Set when Salesforce cut the subquery's rows short: the rest sit behind a locator. */
-  nextRecordsUrl: string | undefined;
-}
-
-function childResult(value: unknown): ChildResult {
-  if (typeof value !== 'object' || value === null)
-    return { records: [], nextRecordsUrl: undefined };
-  const result = value as { records?: unknown; done?: unknown; nextRecordsUrl?: unknown };
-  const records = Array.isArray(result.records) ? (result.records as SalesforceRecord[]) : [];
-  const more =
-    result.done === false && typeof result.nextRecordsUrl === 'string'
-      ? result.nextRecordsUrl
-      : undefined;
-  return { records, nextRecordsUrl: more };
-}
-
-/**
- * Salesforce may answer a child subquery in batches, like any query result ("Understanding
- * Query Results", SOQL reference): without following the child's own locator a page of
- * `first` rows would come back short and claim there is no next page.
- */
-async function completeChildRows(
-  client: SalesforceClient,
-  child: ChildResult,
-  limit: number,
-): Promise<SalesforceRecord[]> {
-  const records = [...child.records];
-  let next = child.nextRecordsUrl;
-  while (next !== undefined && records.length < limit) {
-    const page = await client.queryMore(next);
-    records.push(...page.records);
-    next = page.done ? undefined : page.nextRecordsUrl;
-  }
-  return records.slice(0, limit);
-}
-
 /**
  * First page of one child relationship for many parents: one parent query with a child
  * subquery per ≤200 parent Ids, so `account.contacts` over a page of accounts is one call.
@@ -78,13 +41,15 @@ export function createChildConnectionsLoader(
   return new DataLoader<string, ChildPage>(
     async (parentIds) => {
       const compiled = buildChildConnectionsQuery({ ...spec, parentIds: [...parentIds] });
-      const parents = await queryAll(client, compiled.soql);
-      const byId = new Map(parents.map((parent) => [parent.Id.slice(0, 15), parent]));
+      const parents = await client.queryAll(compiled.soql);
+      const byId = new Map(parents.map((parent) => [idKey(parent.Id), parent]));
       return Promise.all(
         parentIds.map(async (id) => ({
-          records: await completeChildRows(
-            client,
-            childResult(byId.get(id.slice(0, 15))?.[spec.relationship]),
+          // Salesforce may answer a child subquery in batches like any query result: without
+          // following the child's own locator a page would come back short and claim no next page.
+          records: await readAllPages(
+            toQueryPage<SalesforceRecord>(byId.get(idKey(id))?.[spec.relationship]),
+            (url) => client.queryMore(url),
             compiled.limit,
           ),
           sortKeys: compiled.sortKeys,

@@ -2,11 +2,11 @@ import DataLoader from 'dataloader';
 import type { SalesforceClient } from '../client';
 import {
   buildGroupedCountQuery,
+  idKey,
   MAX_IDS_PER_QUERY,
   type FilterInput,
   type SObjectName,
 } from '../soql';
-import { queryAll } from './query-all';
 
 export interface GroupedCountSpec {
   object: SObjectName;
@@ -30,13 +30,13 @@ export function createGroupedCountLoader(
   return new DataLoader<string, number>(
     async (parentIds) => {
       const soql = buildGroupedCountQuery({ ...spec, ids: [...parentIds] });
-      const rows = await queryAll(client, soql);
+      const rows = await client.queryAll(soql);
       const counts = new Map<string, number>();
       for (const row of rows) {
         const parentId = row[spec.groupField];
-        if (typeof parentId === 'string') counts.set(parentId.slice(0, 15), countOf(row));
+        if (typeof parentId === 'string') counts.set(idKey(parentId), countOf(row));
       }
-      return parentIds.map((id) => counts.get(id.slice(0, 15)) ?? 0);
+      return parentIds.map((id) => counts.get(idKey(id)) ?? 0);
     },
     { maxBatchSize: MAX_IDS_PER_QUERY },
   );

@@ -10,4 +10,3 @@ export {
   type GroupedCountSpec,
 } from './grouped-count.loader';
 export { createRecordByIdLoader, type RecordByIdLoader } from './record-by-id.loader';
-export { queryAll } from './query-all';

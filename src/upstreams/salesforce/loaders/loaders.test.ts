@@ -3,28 +3,33 @@ import { makeId } from '../../../emulators/salesforce/model/ids';
 import type { SalesforceRecord } from '../soql';
 import { createChildConnectionsLoader } from './child-connections.loader';
 import { createGroupedCountLoader } from './grouped-count.loader';
-import { queryAll } from './query-all';
+import { readAllPages } from '../paging';
 import { createRecordByIdLoader } from './record-by-id.loader';
 
 type Answer = (soql: string) => QueryPage<SalesforceRecord>;
 
-/** Counts every call, DataLoader-`loadCalls` style; only query/queryMore are used by loaders. */
+/** Counts every call, DataLoader-`loadCalls` style; loaders only read (query, queryMore, queryAll). */
 function fakeClient(answer: Answer, more: Record<string, QueryPage<SalesforceRecord>> = {}) {
   const calls: string[] = [];
   const unused = (): never => {
     throw new Error('not used by loaders');
   };
+  const query = async <T extends SalesforceRecord>(soql: string) => {
+    calls.push(soql);
+    return answer(soql) as QueryPage<T>;
+  };
+  const queryMore = async <T extends SalesforceRecord>(url: string) => {
+    calls.push(url);
+    const page = more[url];
+    if (!page) throw new Error(`unknown locator ${url}`);
+    return page as QueryPage<T>;
+  };
   const client: SalesforceClient = {
-    query: async <T extends SalesforceRecord>(soql: string) => {
-      calls.push(soql);
-      return answer(soql) as QueryPage<T>;
-    },
-    queryMore: async <T extends SalesforceRecord>(url: string) => {
-      calls.push(url);
-      const page = more[url];
-      if (!page) throw new Error(`unknown locator ${url}`);
-      return page as QueryPage<T>;
-    },
+    query,
+    queryMore,
+    // The jsforce client's paging, over this fake's batches.
+    queryAll: async <T extends SalesforceRecord>(soql: string) =>
+      readAllPages(await query<T>(soql), (url) => queryMore<T>(url)),
     retrieve: unused,
     create: unused,
     update: unused,
@@ -237,7 +242,7 @@ describe('queryAll', () => {
     const { client, calls } = fakeClient(() => page([{ Id: 'a' }], false, '/query/01g-2000'), {
       '/query/01g-2000': page([{ Id: 'b' }]),
     });
-    await expect(queryAll(client, 'SELECT Id FROM Account')).resolves.toEqual([
+    await expect(client.queryAll('SELECT Id FROM Account')).resolves.toEqual([
       { Id: 'a' },
       { Id: 'b' },
     ]);

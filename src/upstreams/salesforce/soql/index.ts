@@ -19,7 +19,8 @@ export {
   buildCountQuery,
   buildGroupedCountQuery,
 } from './query-builders';
+export { buildPipelineQuery, PIPELINE_COLUMNS } from './pipeline-query';
 export { decodeCursor, encodeCursor } from './keyset-cursor';
 export { SoqlInputError } from './soql-input-error';
-export { chunkIds, normalizeId } from './salesforce-id';
+export { chunkIds, idKey, normalizeId } from './salesforce-id';
 export { escapeSoqlString, soqlLikePattern, soqlString } from './soql-literals';

@@ -1,4 +1,4 @@
-import { chunkIds, normalizeId } from './salesforce-id';
+import { chunkIds, idKey, normalizeId } from './salesforce-id';
 import { SoqlInputError } from './soql-input-error';
 
 describe('normalizeId', () => {
@@ -51,5 +51,12 @@ describe('chunkIds', () => {
     expect(chunkIds(['a', 'b', 'c'], 2)).toEqual([['a', 'b'], ['c']]);
     expect(chunkIds([])).toEqual([]);
     expect(() => chunkIds(['a'], 0)).toThrow(RangeError);
+  });
+});
+
+describe('idKey', () => {
+  it('gives the 15- and 18-character forms of one Id the same key', () => {
+    expect(idKey('001Dn00000ABcdEIAT')).toBe('001Dn00000ABcdE');
+    expect(idKey('001Dn00000ABcdE')).toBe(idKey('001Dn00000ABcdEIAT'));
   });
 });

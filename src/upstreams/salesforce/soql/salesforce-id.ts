@@ -66,6 +66,14 @@ export function normalizeId(id: string, argument?: string): string {
   return id15 + checksum(id15);
 }
 
+/**
+ * The case-safe join key of an Id: its first 15 characters. Salesforce may answer an 18-char
+ * Id where the caller sent 15 (or the other way round), and both name the same record.
+ */
+export function idKey(id: string): string {
+  return id.slice(0, 15);
+}
+
 /** Split ids into chunks of at most MAX_IDS_PER_QUERY (URI-size safe). */
 export function chunkIds(ids: string[], size: number = MAX_IDS_PER_QUERY): string[][] {
   if (!Number.isInteger(size) || size < 1)

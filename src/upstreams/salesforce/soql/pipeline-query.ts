@@ -1,8 +1,8 @@
 import { composeQuery, getField } from '@jetstreamapp/soql-parser-js';
-import { OBJECT_MAPPINGS } from '../../upstreams/salesforce/soql';
-import { allOf, compare } from '../../upstreams/salesforce/soql/condition-tree';
-import { compileFilter } from '../../upstreams/salesforce/soql/filter-compiler';
-import { toWhereClause } from '../../upstreams/salesforce/soql/where-composer';
+import { OBJECT_MAPPINGS } from './object-mappings';
+import { allOf, compare } from './condition-tree';
+import { compileFilter } from './filter-compiler';
+import { toWhereClause } from './where-composer';
 
 /** Result columns of the pipeline aggregate, by alias. */
 export const PIPELINE_COLUMNS = {
@@ -16,7 +16,7 @@ export const PIPELINE_COLUMNS = {
  * SUM(ExpectedRevenue) FROM Opportunity WHERE IsClosed = false AND <where> GROUP BY StageName`.
  * `where` is the contract's OpportunityFilter (BAD_USER_INPUT on misuse, via SoqlInputError).
  */
-export function buildPipelineSoql(where: unknown): string {
+export function buildPipelineQuery(where: unknown): string {
   const mapping = OBJECT_MAPPINGS.Opportunity;
   const condition = allOf([
     compare('IsClosed', '=', 'false', 'BOOLEAN'),

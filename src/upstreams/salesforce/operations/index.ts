@@ -1,0 +1,8 @@
+/*
+ * What the GraphQL domains ask of Salesforce beyond the batched loaders: one module per
+ * concern, so resolvers never call the client's query or DML methods themselves.
+ */
+export { readConnectionPage, type ConnectionPage } from './connection-page';
+export { readApiUsage } from './limits';
+export { readPipelineStages, type PipelineStageRow } from './pipeline';
+export { convertLead, createRecord, deleteRecord, readRecordFresh, updateRecord } from './records';

@@ -1,0 +1,57 @@
+import type {
+  LeadConvertRequest,
+  LeadConvertResponse,
+  SalesforceClient,
+  SaveResult,
+} from '../client';
+import { buildByIdsQuery, type SalesforceRecord, type SObjectName } from '../soql';
+
+/*
+ * Single-record writes as the GraphQL mutations make them: all-or-none, so a failed row is an
+ * error result rather than a partial save. Reads after a write go past every cache.
+ */
+
+/** One record by Id, read fresh (`/query`, never a loader's memo): a write shows its own result. */
+export async function readRecordFresh(
+  client: SalesforceClient,
+  object: SObjectName,
+  fields: string[],
+  id: string,
+): Promise<SalesforceRecord | undefined> {
+  const page = await client.query(buildByIdsQuery({ object, fields, ids: [id] }));
+  return page.records[0];
+}
+
+export async function createRecord(
+  client: SalesforceClient,
+  object: SObjectName,
+  fields: Record<string, unknown>,
+): Promise<SaveResult | undefined> {
+  const [result] = await client.create(object, [fields], { allOrNone: true });
+  return result;
+}
+
+export async function updateRecord(
+  client: SalesforceClient,
+  object: SObjectName,
+  record: { Id: string } & Record<string, unknown>,
+): Promise<SaveResult | undefined> {
+  const [result] = await client.update(object, [record], { allOrNone: true });
+  return result;
+}
+
+export async function deleteRecord(
+  client: SalesforceClient,
+  object: SObjectName,
+  id: string,
+): Promise<SaveResult | undefined> {
+  const [result] = await client.destroy(object, [id], { allOrNone: true });
+  return result;
+}
+
+export function convertLead(
+  client: SalesforceClient,
+  request: LeadConvertRequest,
+): Promise<LeadConvertResponse> {
+  return client.convertLead(request);
+}
