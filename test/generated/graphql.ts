@@ -151,6 +151,15 @@ export type BooleanFilter = {
   eq?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** What happened to the records of a `RecordChange`. */
+export type ChangeType =
+  | 'CREATE'
+  | 'DELETE'
+  /** Salesforce could not say exactly what changed (a GAP_* or GAP_OVERFLOW event) and the records could not be re-read: refetch what you show. */
+  | 'GAP'
+  | 'UNDELETE'
+  | 'UPDATE';
+
 export type Contact = Node & {
   account: Maybe<Account>;
   createdDate: Scalars['DateTime']['output'];
@@ -621,6 +630,26 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** Open opportunities (IsClosed = false) by stage, as the viewer may see them. */
+export type PipelineReport = {
+  amount: Scalars['Float']['output'];
+  /** When Salesforce was asked. */
+  asOf: Scalars['DateTime']['output'];
+  count: Scalars['Int']['output'];
+  stages: Array<PipelineStage>;
+  weightedAmount: Scalars['Float']['output'];
+};
+
+/** Open opportunities of one stage. */
+export type PipelineStage = {
+  /** Sum of Amount (blank amounts count as 0). */
+  amount: Scalars['Float']['output'];
+  count: Scalars['Int']['output'];
+  stageName: Scalars['String']['output'];
+  /** Sum of ExpectedRevenue (Amount × Probability). */
+  weightedAmount: Scalars['Float']['output'];
+};
+
 export type Query = {
   account: Maybe<Account>;
   accounts: AccountConnection;
@@ -633,6 +662,8 @@ export type Query = {
   node: Maybe<Node>;
   opportunities: OpportunityConnection;
   opportunity: Maybe<Opportunity>;
+  /** Open opportunities (IsClosed = false) matching `where`, by stage: one aggregate SOQL as the viewer. */
+  pipeline: PipelineReport;
   viewer: Maybe<User>;
 };
 
@@ -693,10 +724,42 @@ export type QueryOpportunityArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QueryPipelineArgs = {
+  where?: InputMaybe<OpportunityFilter>;
+};
+
+/** A CRM record: Account, Contact, Opportunity or Lead. */
+export type Record = Account | Contact | Lead | Opportunity;
+
+/** One Change Data Capture event as this subscriber may see it: only records they can see, only fields the graph exposes. */
+export type RecordChange = {
+  changeType: ChangeType;
+  /** camelCase field names of the graph (`stageName`, `billingAddress`, `account`). */
+  changedFields: Array<Scalars['String']['output']>;
+  commitTimestamp: Scalars['DateTime']['output'];
+  /** The Salesforce user who committed the change. */
+  commitUserId: Maybe<Scalars['ID']['output']>;
+  /** The record now, read as you with the fields you select: for CREATE, UPDATE and UNDELETE of one record; null on DELETE, GAP, several records, or when you can no longer see it. */
+  record: Maybe<Record>;
+  /** The changed records this subscriber can see. */
+  recordIds: Array<Scalars['ID']['output']>;
+  /** Position in the org’s change stream (opaque, increasing). */
+  replayId: Scalars['String']['output'];
+  type: SObjectType;
+};
+
 export type RelativeDate = {
   literal: DateLiteral;
   n?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** A CRM object type of the graph. */
+export type SObjectType =
+  | 'ACCOUNT'
+  | 'CONTACT'
+  | 'LEAD'
+  | 'OPPORTUNITY';
 
 export type SortDirection =
   | 'ASC'
@@ -711,6 +774,55 @@ export type StringFilter = {
   nin?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type Subscription = {
+  accountChanged: RecordChange;
+  contactChanged: RecordChange;
+  leadChanged: RecordChange;
+  opportunityChanged: RecordChange;
+  /** The `pipeline(where)` report again after Opportunities changed; bursts are coalesced. Query `pipeline` for the current report first. */
+  pipelineChanged: PipelineReport;
+  /** Changes to Accounts, Contacts, Opportunities and Leads you can see. */
+  recordChanged: RecordChange;
+};
+
+
+export type SubscriptionAccountChangedArgs = {
+  changeTypes?: InputMaybe<Array<ChangeType>>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type SubscriptionContactChangedArgs = {
+  accountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  changeTypes?: InputMaybe<Array<ChangeType>>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type SubscriptionLeadChangedArgs = {
+  changeTypes?: InputMaybe<Array<ChangeType>>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type SubscriptionOpportunityChangedArgs = {
+  accountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  changeTypes?: InputMaybe<Array<ChangeType>>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type SubscriptionPipelineChangedArgs = {
+  where?: InputMaybe<OpportunityFilter>;
+};
+
+
+export type SubscriptionRecordChangedArgs = {
+  changeTypes?: InputMaybe<Array<ChangeType>>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  types?: InputMaybe<Array<SObjectType>>;
+};
+
 export type User = Node & {
   email: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -718,7 +830,429 @@ export type User = Node & {
   name: Scalars['String']['output'];
 };
 
+export type AccountCreateInput = {
+  annualRevenue?: number | null | undefined;
+  billingAddress?: AddressInput | null | undefined;
+  industry?: string | null | undefined;
+  name: string;
+  numberOfEmployees?: number | null | undefined;
+  ownerId?: string | number | null | undefined;
+  parentId?: string | number | null | undefined;
+  phone?: string | null | undefined;
+  type?: string | null | undefined;
+  website?: string | null | undefined;
+};
+
+export type AccountFilter = {
+  and?: Array<AccountFilter> | null | undefined;
+  annualRevenue?: FloatFilter | null | undefined;
+  createdDate?: DateTimeFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  industry?: StringFilter | null | undefined;
+  lastModifiedDate?: DateTimeFilter | null | undefined;
+  name?: StringFilter | null | undefined;
+  not?: AccountFilter | null | undefined;
+  numberOfEmployees?: IntFilter | null | undefined;
+  or?: Array<AccountFilter> | null | undefined;
+  ownerId?: IdFilter | null | undefined;
+  parentId?: IdFilter | null | undefined;
+  type?: StringFilter | null | undefined;
+};
+
+export type AccountOrderBy = {
+  direction?: SortDirection | null | undefined;
+  field: AccountSortField;
+  nulls?: NullsOrder | null | undefined;
+};
+
+export type AccountSortField =
+  | 'ANNUAL_REVENUE'
+  | 'CREATED_DATE'
+  | 'INDUSTRY'
+  | 'LAST_MODIFIED_DATE'
+  | 'NAME'
+  | 'NUMBER_OF_EMPLOYEES';
+
+export type AddressInput = {
+  city?: string | null | undefined;
+  country?: string | null | undefined;
+  postalCode?: string | null | undefined;
+  state?: string | null | undefined;
+  street?: string | null | undefined;
+};
+
+export type BooleanFilter = {
+  eq?: boolean | null | undefined;
+};
+
+export type ContactFilter = {
+  accountId?: IdFilter | null | undefined;
+  and?: Array<ContactFilter> | null | undefined;
+  createdDate?: DateTimeFilter | null | undefined;
+  email?: StringFilter | null | undefined;
+  firstName?: StringFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  lastModifiedDate?: DateTimeFilter | null | undefined;
+  lastName?: StringFilter | null | undefined;
+  leadSource?: StringFilter | null | undefined;
+  not?: ContactFilter | null | undefined;
+  or?: Array<ContactFilter> | null | undefined;
+  ownerId?: IdFilter | null | undefined;
+  title?: StringFilter | null | undefined;
+};
+
+export type ContactOrderBy = {
+  direction?: SortDirection | null | undefined;
+  field: ContactSortField;
+  nulls?: NullsOrder | null | undefined;
+};
+
+export type ContactSortField =
+  | 'CREATED_DATE'
+  | 'EMAIL'
+  | 'FIRST_NAME'
+  | 'LAST_MODIFIED_DATE'
+  | 'LAST_NAME';
+
+export type DateFilter = {
+  eq?: string | null | undefined;
+  gt?: string | null | undefined;
+  gte?: string | null | undefined;
+  isNull?: boolean | null | undefined;
+  lt?: string | null | undefined;
+  lte?: string | null | undefined;
+  ne?: string | null | undefined;
+  relative?: RelativeDate | null | undefined;
+};
+
+export type DateLiteral =
+  | 'LAST_MONTH'
+  | 'LAST_N_DAYS'
+  | 'LAST_QUARTER'
+  | 'LAST_WEEK'
+  | 'LAST_YEAR'
+  | 'NEXT_MONTH'
+  | 'NEXT_N_DAYS'
+  | 'NEXT_QUARTER'
+  | 'THIS_MONTH'
+  | 'THIS_QUARTER'
+  | 'THIS_WEEK'
+  | 'THIS_YEAR'
+  | 'TODAY'
+  | 'YESTERDAY';
+
+export type DateTimeFilter = {
+  eq?: string | null | undefined;
+  gt?: string | null | undefined;
+  gte?: string | null | undefined;
+  isNull?: boolean | null | undefined;
+  lt?: string | null | undefined;
+  lte?: string | null | undefined;
+  relative?: RelativeDate | null | undefined;
+};
+
+export type FloatFilter = {
+  eq?: number | null | undefined;
+  gt?: number | null | undefined;
+  gte?: number | null | undefined;
+  isNull?: boolean | null | undefined;
+  lt?: number | null | undefined;
+  lte?: number | null | undefined;
+  ne?: number | null | undefined;
+};
+
+export type IdFilter = {
+  eq?: string | number | null | undefined;
+  in?: Array<string | number> | null | undefined;
+  ne?: string | number | null | undefined;
+  nin?: Array<string | number> | null | undefined;
+};
+
+export type IntFilter = {
+  eq?: number | null | undefined;
+  gt?: number | null | undefined;
+  gte?: number | null | undefined;
+  in?: Array<number> | null | undefined;
+  isNull?: boolean | null | undefined;
+  lt?: number | null | undefined;
+  lte?: number | null | undefined;
+  ne?: number | null | undefined;
+  nin?: Array<number> | null | undefined;
+};
+
+export type LeadFilter = {
+  and?: Array<LeadFilter> | null | undefined;
+  company?: StringFilter | null | undefined;
+  createdDate?: DateTimeFilter | null | undefined;
+  email?: StringFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  industry?: StringFilter | null | undefined;
+  isConverted?: BooleanFilter | null | undefined;
+  lastModifiedDate?: DateTimeFilter | null | undefined;
+  leadSource?: StringFilter | null | undefined;
+  not?: LeadFilter | null | undefined;
+  or?: Array<LeadFilter> | null | undefined;
+  ownerId?: IdFilter | null | undefined;
+  rating?: StringFilter | null | undefined;
+  status?: StringFilter | null | undefined;
+};
+
+export type LeadOrderBy = {
+  direction?: SortDirection | null | undefined;
+  field: LeadSortField;
+  nulls?: NullsOrder | null | undefined;
+};
+
+export type LeadSortField =
+  | 'COMPANY'
+  | 'CREATED_DATE'
+  | 'LAST_MODIFIED_DATE'
+  | 'LAST_NAME'
+  | 'STATUS';
+
+export type NullsOrder =
+  | 'FIRST'
+  | 'LAST';
+
+export type OpportunityFilter = {
+  accountId?: IdFilter | null | undefined;
+  amount?: FloatFilter | null | undefined;
+  and?: Array<OpportunityFilter> | null | undefined;
+  closeDate?: DateFilter | null | undefined;
+  createdDate?: DateTimeFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  isClosed?: BooleanFilter | null | undefined;
+  isWon?: BooleanFilter | null | undefined;
+  lastModifiedDate?: DateTimeFilter | null | undefined;
+  leadSource?: StringFilter | null | undefined;
+  name?: StringFilter | null | undefined;
+  not?: OpportunityFilter | null | undefined;
+  or?: Array<OpportunityFilter> | null | undefined;
+  ownerId?: IdFilter | null | undefined;
+  probability?: FloatFilter | null | undefined;
+  stageName?: StringFilter | null | undefined;
+  type?: StringFilter | null | undefined;
+};
+
+export type OpportunityOrderBy = {
+  direction?: SortDirection | null | undefined;
+  field: OpportunitySortField;
+  nulls?: NullsOrder | null | undefined;
+};
+
+export type OpportunitySortField =
+  | 'AMOUNT'
+  | 'CLOSE_DATE'
+  | 'CREATED_DATE'
+  | 'LAST_MODIFIED_DATE'
+  | 'NAME'
+  | 'PROBABILITY'
+  | 'STAGE_NAME';
+
+export type RelativeDate = {
+  literal: DateLiteral;
+  n?: number | null | undefined;
+};
+
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
+export type StringFilter = {
+  eq?: string | null | undefined;
+  in?: Array<string> | null | undefined;
+  isNull?: boolean | null | undefined;
+  like?: string | null | undefined;
+  ne?: string | null | undefined;
+  nin?: Array<string> | null | undefined;
+};
+
 export type ApiUsageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ApiUsageQuery = { apiUsage: { used: number, max: number, remaining: number, asOf: string } };
+
+export type OpportunitiesByAmountQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type OpportunitiesByAmountQuery = { opportunities: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, amount: number | null }> } };
+
+export type AccountsPlainPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountsPlainPageQuery = { accounts: { nodes: Array<{ id: string, name: string }> } };
+
+export type AccountsCountedPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountsCountedPageQuery = { accounts: { totalCount: number, nodes: Array<{ id: string }> } };
+
+export type OpportunitiesWithAccountOwnerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpportunitiesWithAccountOwnerQuery = { opportunities: { nodes: Array<{ id: string, account: { name: string, owner: { name: string } | null } | null }> } };
+
+export type OpportunitiesWithAccountContactsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpportunitiesWithAccountContactsQuery = { opportunities: { nodes: Array<{ id: string, account: { contacts: { nodes: Array<{ email: string | null }> } } | null }> } };
+
+export type OpportunitiesNestedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpportunitiesNestedQuery = { opportunities: { nodes: Array<{ id: string, account: { name: string, owner: { name: string } | null, contacts: { nodes: Array<{ email: string | null }> } } | null }> } };
+
+export type ConvertedLeadsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConvertedLeadsQuery = { leads: { nodes: Array<{ convertedAccount: { name: string, contacts: { nodes: Array<{ id: string }> } } | null, convertedOpportunity: { name: string, account: { name: string } | null } | null }> } };
+
+export type AccountsFirstContactsByEmailQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountsFirstContactsByEmailQuery = { accounts: { nodes: Array<{ id: string, contacts: { nodes: Array<{ id: string }> } }> } };
+
+export type AccountIdsPageQueryVariables = Exact<{
+  where?: AccountFilter | null | undefined;
+  orderBy?: Array<AccountOrderBy> | AccountOrderBy | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccountIdsPageQuery = { accounts: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string }> } };
+
+export type ContactIdsPageQueryVariables = Exact<{
+  where?: ContactFilter | null | undefined;
+  orderBy?: Array<ContactOrderBy> | ContactOrderBy | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ContactIdsPageQuery = { contacts: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string }> } };
+
+export type OpportunityIdsPageQueryVariables = Exact<{
+  where?: OpportunityFilter | null | undefined;
+  orderBy?: Array<OpportunityOrderBy> | OpportunityOrderBy | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OpportunityIdsPageQuery = { opportunities: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string }> } };
+
+export type LeadIdsPageQueryVariables = Exact<{
+  where?: LeadFilter | null | undefined;
+  orderBy?: Array<LeadOrderBy> | LeadOrderBy | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LeadIdsPageQuery = { leads: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string }> } };
+
+export type CreateAccountMutationVariables = Exact<{
+  input: AccountCreateInput;
+}>;
+
+
+export type CreateAccountMutation = { createAccount: { id: string, name: string, industry: string | null, annualRevenue: number | null, numberOfEmployees: number | null, createdDate: string, billingAddress: { city: string | null, country: string | null } | null, parent: { id: string, name: string } | null } };
+
+export type UpdateAccountContactDetailsMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UpdateAccountContactDetailsMutation = { updateAccount: { id: string, industry: string | null, phone: string | null, billingAddress: { city: string | null, country: string | null } | null } };
+
+export type DeleteAccountMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteAccountMutation = { deleteAccount: string };
+
+export type AccountIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AccountIdQuery = { account: { id: string } | null };
+
+export type CreateContactOpportunityLeadMutationVariables = Exact<{
+  acc: string | number;
+}>;
+
+
+export type CreateContactOpportunityLeadMutation = { c: { id: string, name: string, email: string | null, mailingAddress: { city: string | null } | null, account: { id: string } | null }, o: { id: string, name: string, stageName: string, closeDate: string, amount: number | null, isClosed: boolean, account: { id: string } | null }, l: { id: string, name: string, company: string, status: string, isConverted: boolean } };
+
+export type UpdateContactOpportunityLeadMutationVariables = Exact<{
+  c: string | number;
+  o: string | number;
+  l: string | number;
+}>;
+
+
+export type UpdateContactOpportunityLeadMutation = { c: { title: string | null }, o: { stageName: string, closeDate: string, isWon: boolean }, l: { rating: string | null } };
+
+export type DeleteContactOpportunityLeadMutationVariables = Exact<{
+  c: string | number;
+  o: string | number;
+  l: string | number;
+}>;
+
+
+export type DeleteContactOpportunityLeadMutation = { a: string, b: string, c: string };
+
+export type ConvertLeadWithOpportunityMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConvertLeadWithOpportunityMutation = { convertLead: { lead: { id: string, isConverted: boolean, status: string, convertedAccount: { id: string } | null }, account: { id: string, name: string }, contact: { id: string, lastName: string }, opportunity: { id: string, name: string } | null } };
+
+export type ConvertLeadWithoutOpportunityMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConvertLeadWithoutOpportunityMutation = { convertLead: { opportunity: { id: string } | null } };
+
+export type AccountsPageByNameQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountsPageByNameQuery = { accounts: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, type: string | null, industry: string | null, website: string | null, phone: string | null, annualRevenue: number | null, numberOfEmployees: number | null, createdDate: string, lastModifiedDate: string, billingAddress: { street: string | null, city: string | null, state: string | null, postalCode: string | null, country: string | null } | null, owner: { id: string, name: string } | null, parent: { id: string, name: string } | null } }> } };
+
+export type RecordsByIdQueryVariables = Exact<{
+  o: string | number;
+  c: string | number;
+  l: string | number;
+}>;
+
+
+export type RecordsByIdQuery = { opportunity: { id: string, name: string, stageName: string, amount: number | null, closeDate: string, isClosed: boolean, isWon: boolean, account: { name: string } | null } | null, contact: { id: string, lastName: string, email: string | null, account: { id: string } | null } | null, lead: { id: string, company: string, status: string, isConverted: boolean, convertedDate: string | null, convertedAccount: { id: string } | null, convertedContact: { id: string } | null, convertedOpportunity: { id: string } | null } | null };
+
+export type MissingRecordsQueryVariables = Exact<{
+  c: string | number;
+}>;
+
+
+export type MissingRecordsQuery = { a: { id: string } | null, b: { id: string } | null, n:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { id: string, name: string, email: string | null, isActive: boolean } | null };
+
+export type AccountContactsPageQueryVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccountContactsPageQuery = { account: { contacts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, lastName: string }> } } | null };

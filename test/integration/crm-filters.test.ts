@@ -1,21 +1,30 @@
 import type { Connection } from 'jsforce';
-import type { TestGateway } from '../helpers/gateway';
+import type {
+  AccountIdsPageQuery,
+  ContactIdsPageQuery,
+  LeadIdsPageQuery,
+  OpportunityIdsPageQuery,
+} from '../generated/graphql';
+import type { GraphQLResponse, TestGateway } from '../helpers/gateway';
+import { operation } from '../helpers/operations';
 import {
   queryAll,
   startGatewayWithDirectSession,
   type SalesforceRow,
 } from '../helpers/salesforce-direct';
 
-type Connectionish = {
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: Array<{ id: string }>;
-};
+/** One operation per object (test/integration/operations/crm-filters.graphql), same shape. */
+type IdsPages = AccountIdsPageQuery &
+  ContactIdsPageQuery &
+  OpportunityIdsPageQuery &
+  LeadIdsPageQuery;
+type ListField = keyof IdsPages;
 
-const FILTER_TYPES: Record<string, [string, string]> = {
-  accounts: ['AccountFilter', 'AccountOrderBy'],
-  contacts: ['ContactFilter', 'ContactOrderBy'],
-  opportunities: ['OpportunityFilter', 'OpportunityOrderBy'],
-  leads: ['LeadFilter', 'LeadOrderBy'],
+const IDS_PAGE: Record<ListField, string> = {
+  accounts: 'AccountIdsPage',
+  contacts: 'ContactIdsPage',
+  opportunities: 'OpportunityIdsPage',
+  leads: 'LeadIdsPage',
 };
 
 describe('CRM filters and sorting over HTTP', () => {
@@ -23,15 +32,16 @@ describe('CRM filters and sorting over HTTP', () => {
   let sf: Connection;
 
   /** Every id the gateway answers for `where`/`orderBy`, walking all pages in order. */
-  async function gatewayIds(field: string, where: unknown, orderBy?: unknown): Promise<string[]> {
-    const [filterType, orderType] = FILTER_TYPES[field]!;
+  async function gatewayIds(
+    field: ListField,
+    where: unknown,
+    orderBy?: unknown,
+  ): Promise<string[]> {
     const ids: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res: { data?: Record<string, Connectionish>; errors?: unknown[] } = await gw.graphql(
-        `query ($where: ${filterType}, $orderBy: [${orderType}!], $after: String) {
-          ${field}(first: 200, after: $after, where: $where, orderBy: $orderBy) { pageInfo { hasNextPage endCursor } nodes { id } }
-        }`,
+      const res: GraphQLResponse<Partial<IdsPages>> = await gw.graphql<Partial<IdsPages>>(
+        operation(IDS_PAGE[field]),
         { where, orderBy: orderBy ?? null, after },
       );
       expect(res.errors).toBeUndefined();
@@ -53,7 +63,7 @@ describe('CRM filters and sorting over HTTP', () => {
   }
 
   async function expectSame(
-    field: string,
+    field: ListField,
     where: unknown,
     object: string,
     condition: string,

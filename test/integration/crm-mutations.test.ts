@@ -1,5 +1,17 @@
 import type { Connection } from 'jsforce';
+import type {
+  AccountIdQuery,
+  ConvertLeadWithOpportunityMutation,
+  ConvertLeadWithoutOpportunityMutation,
+  CreateAccountMutation,
+  CreateContactOpportunityLeadMutation,
+  DeleteAccountMutation,
+  DeleteContactOpportunityLeadMutation,
+  UpdateAccountContactDetailsMutation,
+  UpdateContactOpportunityLeadMutation,
+} from '../generated/graphql';
 import type { TestGateway } from '../helpers/gateway';
+import { operation } from '../helpers/operations';
 import { startGatewayWithDirectSession, type SalesforceRow } from '../helpers/salesforce-direct';
 
 type Errors = Array<{ message: string; extensions?: Record<string, unknown> }> | undefined;
@@ -32,20 +44,16 @@ describe('CRM mutations and bad input over HTTP', () => {
   it('creates, updates and deletes an account, re-reading the selected fields', async () => {
     const parent = (await sf.query<SalesforceRow>('SELECT Id, Name FROM Account LIMIT 1'))
       .records[0]!;
-    const created = await gw.graphql<{ createAccount: Record<string, unknown> & { id: string } }>(
-      `mutation ($input: AccountCreateInput!) { createAccount(input: $input) {
-        id name industry annualRevenue numberOfEmployees billingAddress { city country } parent { id name } createdDate } }`,
-      {
-        input: {
-          name: 'Gateway Test Co',
-          industry: 'Energy',
-          annualRevenue: 1234000,
-          numberOfEmployees: 12,
-          billingAddress: { city: 'Bergen', country: 'NO' },
-          parentId: parent.Id.slice(0, 15),
-        },
+    const created = await gw.graphql<CreateAccountMutation>(operation('CreateAccount'), {
+      input: {
+        name: 'Gateway Test Co',
+        industry: 'Energy',
+        annualRevenue: 1234000,
+        numberOfEmployees: 12,
+        billingAddress: { city: 'Bergen', country: 'NO' },
+        parentId: parent.Id.slice(0, 15),
       },
-    );
+    });
     expect(created.errors).toBeUndefined();
     const account = created.data!.createAccount;
     expect(account).toMatchObject({
@@ -62,9 +70,8 @@ describe('CRM mutations and bad input over HTTP', () => {
       ParentId: parent.Id,
     });
 
-    const updated = await gw.graphql<{ updateAccount: Record<string, unknown> }>(
-      `mutation ($id: ID!) { updateAccount(id: $id, input: { industry: null, phone: "+47 1234", billingAddress: { city: "Oslo" } }) {
-        id industry phone billingAddress { city country } } }`,
+    const updated = await gw.graphql<UpdateAccountContactDetailsMutation>(
+      operation('UpdateAccountContactDetails'),
       { id: account.id },
     );
     expect(updated.errors).toBeUndefined();
@@ -75,32 +82,19 @@ describe('CRM mutations and bad input over HTTP', () => {
       billingAddress: { city: 'Oslo', country: 'NO' },
     });
 
-    const deleted = await gw.graphql<{ deleteAccount: string }>(
-      'mutation ($id: ID!) { deleteAccount(id: $id) }',
-      {
-        id: account.id.slice(0, 15),
-      },
-    );
+    const deleted = await gw.graphql<DeleteAccountMutation>(operation('DeleteAccount'), {
+      id: account.id.slice(0, 15),
+    });
     expect(deleted.data).toEqual({ deleteAccount: account.id });
     expect(await retrieve('Account', account.id, 'Id')).toBeNull();
-    const gone = await gw.graphql<{ account: unknown }>(
-      'query ($id: ID!) { account(id: $id) { id } }',
-      { id: account.id },
-    );
+    const gone = await gw.graphql<AccountIdQuery>(operation('AccountId'), { id: account.id });
     expect(gone.data).toEqual({ account: null });
   });
 
   it('creates and updates contacts, opportunities and leads', async () => {
     const account = (await sf.query<SalesforceRow>('SELECT Id FROM Account LIMIT 1')).records[0]!;
-    const res = await gw.graphql<Record<string, Record<string, unknown> & { id: string }>>(
-      `mutation ($acc: ID!) {
-        c: createContact(input: { lastName: "Tester", firstName: "Ada", email: "ada@example.com", accountId: $acc, mailingAddress: { city: "Paris" } }) {
-          id name email mailingAddress { city } account { id } }
-        o: createOpportunity(input: { name: "GW deal", stageName: "Prospecting", closeDate: "2026-01-15", amount: 4200, accountId: $acc }) {
-          id name stageName closeDate amount isClosed account { id } }
-        l: createLead(input: { lastName: "Lovelace", company: "Engines Ltd", email: "l@example.com" }) {
-          id name company status isConverted }
-      }`,
+    const res = await gw.graphql<CreateContactOpportunityLeadMutation>(
+      operation('CreateContactOpportunityLead'),
       { acc: account.Id },
     );
     expect(res.errors).toBeUndefined();
@@ -125,12 +119,8 @@ describe('CRM mutations and bad input over HTTP', () => {
     });
     expect(typeof res.data!.l.status).toBe('string');
 
-    const upd = await gw.graphql<Record<string, Record<string, unknown>>>(
-      `mutation ($c: ID!, $o: ID!, $l: ID!) {
-        c: updateContact(id: $c, input: { title: "CTO" }) { title }
-        o: updateOpportunity(id: $o, input: { stageName: "Closed Won", closeDate: "2026-02-01" }) { stageName closeDate isWon }
-        l: updateLead(id: $l, input: { rating: "Hot" }) { rating }
-      }`,
+    const upd = await gw.graphql<UpdateContactOpportunityLeadMutation>(
+      operation('UpdateContactOpportunityLead'),
       { c: res.data!.c.id, o: res.data!.o.id, l: res.data!.l.id },
     );
     expect(upd.errors).toBeUndefined();
@@ -139,8 +129,8 @@ describe('CRM mutations and bad input over HTTP', () => {
       o: { stageName: 'Closed Won', closeDate: '2026-02-01', isWon: true },
       l: { rating: 'Hot' },
     });
-    const del = await gw.graphql<Record<string, string>>(
-      'mutation ($c: ID!, $o: ID!, $l: ID!) { a: deleteContact(id: $c) b: deleteOpportunity(id: $o) c: deleteLead(id: $l) }',
+    const del = await gw.graphql<DeleteContactOpportunityLeadMutation>(
+      operation('DeleteContactOpportunityLead'),
       { c: res.data!.c.id, o: res.data!.o.id, l: res.data!.l.id },
     );
     expect(del.data).toEqual({ a: res.data!.c.id, b: res.data!.o.id, c: res.data!.l.id });
@@ -179,17 +169,8 @@ describe('CRM mutations and bad input over HTTP', () => {
     const leads = (
       await sf.query<SalesforceRow>('SELECT Id FROM Lead WHERE IsConverted = false LIMIT 2')
     ).records;
-    const res = await gw.graphql<{
-      convertLead: {
-        lead: Record<string, unknown>;
-        account: { id: string; name: string };
-        contact: { id: string; lastName: string };
-        opportunity: { id: string; name: string } | null;
-      };
-    }>(
-      `mutation ($id: ID!) { convertLead(input: { leadId: $id, convertedStatus: "Closed - Converted", opportunityName: "From lead" }) {
-        lead { id isConverted status convertedAccount { id } }
-        account { id name } contact { id lastName } opportunity { id name } } }`,
+    const res = await gw.graphql<ConvertLeadWithOpportunityMutation>(
+      operation('ConvertLeadWithOpportunity'),
       { id: leads[0]!.Id },
     );
     expect(res.errors).toBeUndefined();
@@ -205,8 +186,8 @@ describe('CRM mutations and bad input over HTTP', () => {
       ConvertedContactId: conversion.contact.id,
     });
 
-    const noOpp = await gw.graphql<{ convertLead: { opportunity: unknown } }>(
-      `mutation ($id: ID!) { convertLead(input: { leadId: $id, convertedStatus: "Closed - Converted", doNotCreateOpportunity: true }) { opportunity { id } } }`,
+    const noOpp = await gw.graphql<ConvertLeadWithoutOpportunityMutation>(
+      operation('ConvertLeadWithoutOpportunity'),
       { id: leads[1]!.Id },
     );
     expect(noOpp.errors).toBeUndefined();

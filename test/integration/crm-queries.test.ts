@@ -1,5 +1,13 @@
 import type { Connection } from 'jsforce';
+import type {
+  AccountContactsPageQuery,
+  AccountsPageByNameQuery,
+  MissingRecordsQuery,
+  RecordsByIdQuery,
+  ViewerQuery,
+} from '../generated/graphql';
 import type { TestGateway } from '../helpers/gateway';
+import { operation } from '../helpers/operations';
 import {
   queryAll,
   startGatewayWithDirectSession,
@@ -21,28 +29,7 @@ describe('CRM queries over HTTP', () => {
   }, 60_000);
 
   it('reads an accounts page with scalars, address, owner, parent and totalCount as Salesforce has them', async () => {
-    const res = await gw.graphql<{
-      accounts: {
-        totalCount: number;
-        pageInfo: {
-          hasNextPage: boolean;
-          hasPreviousPage: boolean;
-          startCursor: string;
-          endCursor: string;
-        };
-        edges: Array<{ cursor: string; node: Record<string, unknown> & { id: string } }>;
-      };
-    }>(`{
-      accounts(first: 20, orderBy: [{ field: NAME }]) {
-        totalCount
-        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-        edges { cursor node {
-          id name type industry website phone annualRevenue numberOfEmployees createdDate lastModifiedDate
-          billingAddress { street city state postalCode country }
-          owner { id name } parent { id name }
-        } }
-      }
-    }`);
+    const res = await gw.graphql<AccountsPageByNameQuery>(operation('AccountsPageByName'));
     expect(res.errors).toBeUndefined();
     const page = res.data!.accounts;
     const expected = await queryAll(
@@ -109,14 +96,11 @@ describe('CRM queries over HTTP', () => {
       sf,
       'SELECT Id, Company, Status, ConvertedAccountId, ConvertedContactId, ConvertedOpportunityId, ConvertedDate FROM Lead WHERE IsConverted = true LIMIT 1',
     );
-    const res = await gw.graphql<Record<string, Record<string, unknown>>>(
-      `query ($o: ID!, $c: ID!, $l: ID!) {
-        opportunity(id: $o) { id name stageName amount closeDate isClosed isWon account { name } }
-        contact(id: $c) { id lastName email account { id } }
-        lead(id: $l) { id company status isConverted convertedDate convertedAccount { id } convertedContact { id } convertedOpportunity { id } }
-      }`,
-      { o: opp!.Id.slice(0, 15), c: contact!.Id, l: lead!.Id },
-    );
+    const res = await gw.graphql<RecordsByIdQuery>(operation('RecordsById'), {
+      o: opp!.Id.slice(0, 15),
+      c: contact!.Id,
+      l: lead!.Id,
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!.opportunity).toEqual({
       id: opp!.Id,
@@ -150,10 +134,9 @@ describe('CRM queries over HTTP', () => {
 
   it('answers null for a well-formed id that does not exist or names another object', async () => {
     const [contact] = await queryAll(sf, 'SELECT Id FROM Contact LIMIT 1');
-    const res = await gw.graphql<{ a: unknown; b: unknown; n: unknown }>(
-      `query ($c: ID!) { a: account(id: "001000000000000AAA") { id } b: account(id: $c) { id } n: node(id: "500000000000001AAA") { id } }`,
-      { c: contact!.Id },
-    );
+    const res = await gw.graphql<MissingRecordsQuery>(operation('MissingRecords'), {
+      c: contact!.Id,
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ a: null, b: null, n: null });
   });
@@ -182,12 +165,10 @@ describe('CRM queries over HTTP', () => {
 
   it('answers viewer with the Salesforce user the gateway acts as', async () => {
     const identity = await sf.identity();
-    const res = await gw.graphql<{
-      viewer: { id: string; name: string; email: string; isActive: boolean };
-    }>('{ viewer { id name email isActive } }');
+    const res = await gw.graphql<ViewerQuery>(operation('Viewer'));
     expect(res.errors).toBeUndefined();
     expect(res.data!.viewer).toMatchObject({ id: identity.user_id, isActive: true });
-    expect(res.data!.viewer.name).toBe(identity.display_name);
+    expect(res.data!.viewer!.name).toBe(identity.display_name);
   });
 
   it('reads child connections with their own filters, sort, totalCount and after', async () => {
@@ -203,30 +184,20 @@ describe('CRM queries over HTTP', () => {
       sf,
       `SELECT Id, LastName FROM Contact WHERE AccountId = '${account!.Id}' ORDER BY LastName DESC NULLS LAST, Id ASC`,
     );
-    const query = `query ($id: ID!, $after: String) { account(id: $id) {
-      contacts(first: 2, after: $after, orderBy: [{ field: LAST_NAME, direction: DESC, nulls: LAST }]) {
-        totalCount pageInfo { hasNextPage endCursor } nodes { id lastName }
-      } } }`;
-    const first = await gw.graphql<{
-      account: {
-        contacts: {
-          totalCount: number;
-          pageInfo: { hasNextPage: boolean; endCursor: string };
-          nodes: SalesforceRow[];
-        };
-      };
-    }>(query, { id: account!.Id });
+    const first = await gw.graphql<AccountContactsPageQuery>(operation('AccountContactsPage'), {
+      id: account!.Id,
+    });
     expect(first.errors).toBeUndefined();
-    const c1 = first.data!.account.contacts;
+    const c1 = first.data!.account!.contacts;
     expect(c1.totalCount).toBe(contacts.length);
     expect(c1.nodes.map((n) => n.id)).toEqual(contacts.slice(0, 2).map((c) => c.Id));
     expect(c1.pageInfo.hasNextPage).toBe(true);
-    const second = await gw.graphql<{ account: { contacts: { nodes: SalesforceRow[] } } }>(query, {
+    const second = await gw.graphql<AccountContactsPageQuery>(operation('AccountContactsPage'), {
       id: account!.Id,
       after: c1.pageInfo.endCursor,
     });
     expect(second.errors).toBeUndefined();
-    expect(second.data!.account.contacts.nodes.map((n) => n.id)).toEqual(
+    expect(second.data!.account!.contacts.nodes.map((n) => n.id)).toEqual(
       contacts.slice(2, 4).map((c) => c.Id),
     );
   });
