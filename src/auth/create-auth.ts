@@ -12,7 +12,7 @@ import {
 } from './oidc-client';
 import {
   CredentialResolver,
-  type AuthMode,
+  type CredentialMode,
   type HeaderBag,
   type ViewerCredentials,
 } from './request-credentials';
@@ -22,7 +22,7 @@ import { TokenRefresher } from './token-refresher';
 import { TokenVault } from './token-vault';
 
 export interface AuthOptions {
-  mode: AuthMode;
+  mode: CredentialMode;
   /** Public base URL of the gateway (`http://localhost:4000`). */
   gatewayUrl: string;
   /** TOKEN_ENCRYPTION_KEYS: `kid:base64key,...`, newest first. */
@@ -43,11 +43,11 @@ export interface AuthOptions {
 }
 
 export interface Auth {
-  readonly mode: AuthMode;
+  readonly mode: CredentialMode;
   /** Mount first in the HTTP server: `if (await auth.handleAuthRoute(req, res)) return;` */
   handleAuthRoute: AuthRouteHandler;
   /** Once per HTTP request and once per graphql-ws connection (onConnect). */
-  resolveViewerFromRequest(headers: HeaderBag): Promise<ViewerCredentials | undefined>;
+  resolveCredentialsFromRequest(headers: HeaderBag): Promise<ViewerCredentials | undefined>;
   readonly store: AuthStore;
   readonly sessions: SessionStore;
   readonly vault: TokenVault;
@@ -128,7 +128,7 @@ export async function createAuth(options: AuthOptions): Promise<Auth> {
   return {
     mode: options.mode,
     handleAuthRoute,
-    resolveViewerFromRequest: (headers) => resolver.resolveViewerFromRequest(headers),
+    resolveCredentialsFromRequest: (headers) => resolver.resolveCredentialsFromRequest(headers),
     store,
     sessions,
     vault,

@@ -53,10 +53,10 @@ async function setup() {
 describe('CredentialResolver (user mode)', () => {
   it('resolves a bearer token and a session cookie to the same user', async () => {
     const { session, resolver } = await setup();
-    const viaBearer = await resolver.resolveViewerFromRequest({
+    const viaBearer = await resolver.resolveCredentialsFromRequest({
       authorization: `Bearer ${session.id}`,
     });
-    const viaCookie = await resolver.resolveViewerFromRequest({
+    const viaCookie = await resolver.resolveCredentialsFromRequest({
       cookie: `other=1; atom_session=${session.id}`,
     });
     for (const credentials of [viaBearer, viaCookie]) {
@@ -72,19 +72,19 @@ describe('CredentialResolver (user mode)', () => {
 
   it('returns undefined when nothing is presented', async () => {
     const { resolver } = await setup();
-    expect(await resolver.resolveViewerFromRequest({})).toBeUndefined();
+    expect(await resolver.resolveCredentialsFromRequest({})).toBeUndefined();
   });
 
   it('rejects an unknown token and a session whose grant is gone', async () => {
     const { resolver, vault, session, sessions } = await setup();
     await expect(
-      resolver.resolveViewerFromRequest({
+      resolver.resolveCredentialsFromRequest({
         authorization: `Bearer ${randomBytes(32).toString('base64url')}`,
       }),
     ).rejects.toMatchObject({ name: 'SessionEndedError', reason: 'session-expired' });
     await vault.delete(vaultKey);
     await expect(
-      resolver.resolveViewerFromRequest({ authorization: `Bearer ${session.id}` }),
+      resolver.resolveCredentialsFromRequest({ authorization: `Bearer ${session.id}` }),
     ).rejects.toMatchObject({
       reason: 'tokens-missing',
     });
@@ -93,7 +93,7 @@ describe('CredentialResolver (user mode)', () => {
 
   it('refreshes once, then refuses to loop on a token rejected right after its refresh', async () => {
     const { session, resolver, grantCount } = await setup();
-    const credentials = (await resolver.resolveViewerFromRequest({
+    const credentials = (await resolver.resolveCredentialsFromRequest({
       authorization: `Bearer ${session.id}`,
     })) as UserCredentials;
     expect(await credentials.refreshAccessToken()).toBe('access-1');
@@ -106,7 +106,7 @@ describe('CredentialResolver (user mode)', () => {
 
   it('feeds jsforce through its refreshFn callback, and the typed error survives jsforce wrapping', async () => {
     const { session, resolver } = await setup();
-    const credentials = (await resolver.resolveViewerFromRequest({
+    const credentials = (await resolver.resolveCredentialsFromRequest({
       authorization: `Bearer ${session.id}`,
     })) as UserCredentials;
     const token = await new Promise<string | undefined>((resolve, reject) =>
@@ -139,15 +139,15 @@ describe('CredentialResolver (integration mode)', () => {
       refresher: {} as TokenRefresher,
       apiKeys: new ApiKeyVerifier(parseApiKeys(`sync:${hashApiKey(key, pepper)}`), pepper),
     });
-    expect(await resolver.resolveViewerFromRequest({ 'x-api-key': key })).toEqual({
+    expect(await resolver.resolveCredentialsFromRequest({ 'x-api-key': key })).toEqual({
       kind: 'integration',
       apiKeyName: 'sync',
     });
     await expect(
-      resolver.resolveViewerFromRequest({ 'x-api-key': generateApiKey() }),
+      resolver.resolveCredentialsFromRequest({ 'x-api-key': generateApiKey() }),
     ).rejects.toBeInstanceOf(InvalidCredentialsError);
     expect(
-      await resolver.resolveViewerFromRequest({ authorization: `Bearer ${session.id}` }),
+      await resolver.resolveCredentialsFromRequest({ authorization: `Bearer ${session.id}` }),
     ).toBeUndefined();
   });
 });

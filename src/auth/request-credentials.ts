@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { AuthMode } from '../config/config.types';
 import type { ApiKeyVerifier } from './api-keys';
 import { InvalidCredentialsError, SessionEndedError } from './auth-errors';
 import { SESSION_COOKIE, parseCookies } from './cookies';
@@ -7,10 +8,10 @@ import type { TokenRefresher } from './token-refresher';
 import type { SalesforceTokens, TokenVault } from './token-vault';
 
 /**
- * `user`: every request runs as the logged-in Salesforce user (session cookie or gateway bearer).
- * `integration`: server-to-server callers present an API key and run as the integration user.
+ * The auth modes that ask callers for credentials (demo asks for none). `user`: a session
+ * cookie or gateway bearer of a logged-in Salesforce user; `integration`: an API key.
  */
-export type AuthMode = 'user' | 'integration';
+export type CredentialMode = Exclude<AuthMode, 'demo'>;
 
 /** jsforce's `refreshFn` shape (lib/session-refresh-delegate.d.ts), without importing jsforce. */
 export type JsforceRefreshFn = (
@@ -50,7 +51,7 @@ export type ViewerCredentials = UserCredentials | IntegrationCredentials;
 export type HeaderBag = IncomingHttpHeaders | Record<string, string | string[] | undefined>;
 
 export interface CredentialResolverDeps {
-  mode: AuthMode;
+  mode: CredentialMode;
   sessions: SessionStore;
   vault: TokenVault;
   refresher: TokenRefresher;
@@ -83,7 +84,7 @@ export function sessionIdFrom(headers: HeaderBag): string | undefined {
 export class CredentialResolver {
   constructor(private readonly deps: CredentialResolverDeps) {}
 
-  async resolveViewerFromRequest(headers: HeaderBag): Promise<ViewerCredentials | undefined> {
+  async resolveCredentialsFromRequest(headers: HeaderBag): Promise<ViewerCredentials | undefined> {
     if (this.deps.mode === 'integration') return this.resolveApiKey(headers);
     const sessionId = sessionIdFrom(headers);
     if (!sessionId) return undefined;

@@ -4,12 +4,14 @@ import type { Viewer } from '../auth/viewer';
 import type { ConnectionControl, LiveChangeFeed } from '../live/live-change-feed';
 import { createLoaders, type Loaders } from '../loaders';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
-import type { SalesforceRecord } from '../upstreams/salesforce/soql';
-import type { RequestViewer, ResolveViewer } from '../server/gateway-auth';
+import type { RequestViewer, ResolveViewer } from './request-viewer';
 
 export interface GatewayContext {
   viewer: Viewer;
-  /** Acts as `viewer`: the signed-in user's own connection in user mode. */
+  /**
+   * Acts as `viewer`: the signed-in user's own connection in user mode. Its `queryAll` with
+   * `includeDeleted` (`/queryAll`) is what checks a delete's visibility for a subscriber.
+   */
   salesforce: SalesforceClient;
   /**
    * Per request; a subscription replaces them for every event it delivers, so one event's
@@ -17,8 +19,6 @@ export interface GatewayContext {
    */
   loaders: Loaders;
   requestId: string;
-  /** SOQL through `/queryAll` as `viewer` (deleted rows too): checks a delete's visibility. */
-  queryAllRows?: (soql: string) => Promise<SalesforceRecord[]>;
   /** The instance's change feed; absent when live changes are off. */
   live?: LiveChangeFeed;
   /** The graphql-ws connection an operation runs on (subscriptions only). */
@@ -45,7 +45,6 @@ export function contextForViewer(
     salesforce,
     loaders: createLoaders({ salesforce, viewer }),
     requestId: requestIdOf(extras.requestId),
-    ...(resolved.queryAllRows ? { queryAllRows: resolved.queryAllRows } : {}),
     ...(extras.live ? { live: extras.live } : {}),
     ...(extras.connection ? { connection: extras.connection } : {}),
   };

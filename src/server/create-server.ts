@@ -22,7 +22,6 @@ import { createLogger, type Logger } from '../logging/logger';
 import { createQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits';
 import type { LiveChanges, LiveChangesOptions, LiveChangesStats } from '../live/live-changes';
 import { startSalesforceLiveChanges } from './live-wiring';
-import { queryAllRowsWith } from '../upstreams/salesforce/query-all-rows';
 import {
   createIntegrationSession,
   createSalesforceClient,
@@ -244,9 +243,6 @@ export async function createServer(
       config,
       publicUrl: config.auth.publicUrl ?? origin,
       integrationClient,
-      ...(integrationSession && integrationClient && !options.salesforce
-        ? { integrationQueryAllRows: queryAllRowsWith(integrationSession) }
-        : {}),
       logger,
     });
   } catch (err) {

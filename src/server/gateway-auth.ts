@@ -1,30 +1,15 @@
 import { createAuth, type Auth } from '../auth/create-auth';
 import { LOGIN_PATH, type AuthRouteHandler } from '../auth/http-routes';
-import type { HeaderBag, UserCredentials } from '../auth/request-credentials';
+import type { CredentialMode, HeaderBag, UserCredentials } from '../auth/request-credentials';
 import type { Viewer } from '../auth/viewer';
 import type { AuthMode, GatewayConfig } from '../config';
 import { fromAuthError, unauthenticated } from '../errors';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { discoveryReadiness, integrationReadiness, type ReadinessProbe } from './health-routes';
 import type { Logger } from '../logging/logger';
-import type { SalesforceRecord } from '../upstreams/salesforce/soql';
-import { createUserSalesforce } from '../upstreams/salesforce/user-client';
+import { createUserSalesforceClient } from '../upstreams/salesforce/user-client';
+import type { RequestViewer, ResolveViewer } from '../context/request-viewer';
 import { createIntegrationViewerProvider } from './viewer-provider';
-
-/** Who a request runs as, and the Salesforce client that acts with exactly their rights. */
-export interface RequestViewer {
-  viewer: Viewer;
-  salesforce: SalesforceClient;
-  /** `/queryAll` as the viewer, where the client allows it (subscription access checks). */
-  queryAllRows?: (soql: string) => Promise<SalesforceRecord[]>;
-}
-
-/**
- * Request headers → viewer, once per HTTP request (and, with the same function, once per
- * graphql-ws connection from the upgrade request's headers). Throws UNAUTHENTICATED (HTTP 401)
- * when no valid credentials came with them; never falls back to another identity.
- */
-export type ResolveViewer = (headers: HeaderBag) => Promise<RequestViewer>;
 
 export interface GatewayAuth {
   readonly mode: AuthMode;
@@ -43,8 +28,6 @@ export interface GatewayAuthDeps {
   publicUrl: string;
   /** The integration user's client (demo and integration modes). */
   integrationClient: SalesforceClient | undefined;
-  /** `/queryAll` as the integration user, when its connection is at hand. */
-  integrationQueryAllRows?: (soql: string) => Promise<SalesforceRecord[]>;
   logger: Logger;
 }
 
@@ -64,11 +47,9 @@ export async function createGatewayAuth(deps: GatewayAuthDeps): Promise<GatewayA
   await integrationViewer().catch((err: unknown) =>
     deps.logger.warn({ err }, 'Salesforce identity not available yet'),
   );
-  const queryAllRows = deps.integrationQueryAllRows;
   const asIntegrationUser = async (): Promise<RequestViewer> => ({
     viewer: await integrationViewer(),
     salesforce,
-    ...(queryAllRows ? { queryAllRows } : {}),
   });
   const base = {
     loginUrl: undefined,
@@ -122,11 +103,9 @@ async function createUserModeAuth(deps: GatewayAuthDeps): Promise<GatewayAuth> {
           login: LOGIN_PATH,
         });
       }
-      const user = createUserSalesforce(credentials, clientOptions);
       return {
         viewer: userViewer(credentials),
-        salesforce: user.client,
-        queryAllRows: user.queryAllRows,
+        salesforce: createUserSalesforceClient(credentials, clientOptions),
       };
     },
     close: () => auth.close(),
@@ -145,13 +124,13 @@ function userViewer(credentials: UserCredentials): Viewer {
 
 async function authenticate(auth: Auth, headers: HeaderBag) {
   try {
-    return await auth.resolveViewerFromRequest(headers);
+    return await auth.resolveCredentialsFromRequest(headers);
   } catch (err) {
     throw fromAuthError(err) ?? err;
   }
 }
 
-function buildAuth(deps: GatewayAuthDeps, mode: 'user' | 'integration'): Promise<Auth> {
+function buildAuth(deps: GatewayAuthDeps, mode: CredentialMode): Promise<Auth> {
   const { config } = deps;
   const settings = config.auth;
   const connectedApp = settings.connectedApp;

@@ -1,4 +1,5 @@
 import type { Viewer } from '../auth/viewer';
+import type { AuthMode } from '../config';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 
 /**
@@ -7,7 +8,7 @@ import type { SalesforceClient } from '../upstreams/salesforce/client';
  */
 export function createIntegrationViewerProvider(
   salesforce: SalesforceClient,
-  mode: 'demo' | 'integration',
+  mode: Exclude<AuthMode, 'user'>,
 ): () => Promise<Viewer> {
   let pending: Promise<Viewer> | undefined;
   return () => {

@@ -17,7 +17,7 @@ import { ErrorCode, toGraphQLError } from '../errors';
 import type { ConnectionControl, LiveChangeFeed } from '../live/live-change-feed';
 import { SLOW_CONSUMER_CLOSE } from '../live/live-change-feed';
 import { contextForViewer } from '../context/gateway-context';
-import type { RequestViewer, ResolveViewer } from './gateway-auth';
+import type { RequestViewer, ResolveViewer } from '../context/request-viewer';
 import type { Logger } from '../logging/logger';
 import { MAX_BODY_BYTES } from './http-adapter';
 import { connectionHeaders } from './websocket-headers';

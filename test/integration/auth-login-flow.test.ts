@@ -60,7 +60,7 @@ async function startGateway(getAuth: () => Auth): Promise<{ url: string; server:
       const current = getAuth();
       if (await current.handleAuthRoute(req, res)) return;
       try {
-        const credentials = await current.resolveViewerFromRequest(req.headers);
+        const credentials = await current.resolveCredentialsFromRequest(req.headers);
         if (credentials?.kind !== 'user') return send(res, 401, { error: 'UNAUTHENTICATED' });
         const conn = new jsforce.Connection({
           instanceUrl: credentials.instanceUrl,
@@ -415,7 +415,7 @@ describe('refresh', () => {
 
   it('exposes the typed error to callers that bypass jsforce', async () => {
     const token = await sessionTokenFor(USERS.rep);
-    const credentials = (await auth.resolveViewerFromRequest({
+    const credentials = (await auth.resolveCredentialsFromRequest({
       authorization: `Bearer ${token}`,
     })) as UserCredentials;
     await auth.vault.delete(credentials.session.record.vaultKey);

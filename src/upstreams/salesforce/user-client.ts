@@ -3,18 +3,10 @@ import type { UserCredentials } from '../../auth/request-credentials';
 import { BoundedTransport } from './bounded-transport';
 import type { SalesforceClient } from './client';
 import { createJsforceClient } from './jsforce-client';
-import type { SalesforceRecord } from './soql';
-import { queryAllRowsWith } from './query-all-rows';
 
 export interface UserClientOptions {
   apiVersion: string;
   timeoutMs: number;
-}
-
-export interface UserSalesforce {
-  client: SalesforceClient;
-  /** `/queryAll` as the user: whether they could see a record that is now deleted. */
-  queryAllRows: (soql: string) => Promise<SalesforceRecord[]>;
 }
 
 /**
@@ -22,10 +14,10 @@ export interface UserSalesforce {
  * and access token from the vault) behind the same bounded transport and retry policy as the
  * integration client. One per request, so nothing of one user can leak into another's calls.
  */
-export function createUserSalesforce(
+export function createUserSalesforceClient(
   credentials: UserCredentials,
   options: UserClientOptions,
-): UserSalesforce {
+): SalesforceClient {
   const connection = new Connection({
     instanceUrl: credentials.instanceUrl,
     accessToken: credentials.accessToken,
@@ -49,13 +41,5 @@ export function createUserSalesforce(
     organizationId: credentials.orgId,
     url: credentials.identityUrl,
   };
-  const session = { connection: () => Promise.resolve(connection) };
-  return { client: createJsforceClient(session), queryAllRows: queryAllRowsWith(session) };
-}
-
-export function createUserSalesforceClient(
-  credentials: UserCredentials,
-  options: UserClientOptions,
-): SalesforceClient {
-  return createUserSalesforce(credentials, options).client;
+  return createJsforceClient({ connection: () => Promise.resolve(connection) });
 }
