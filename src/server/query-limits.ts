@@ -23,10 +23,16 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxTokens: 5_000,
 };
 
+/**
+ * Armor prefixes every rejection with "Syntax Error: " although the document parsed; a
+ * well-formed query over a limit is not a syntax error, so the prefix goes.
+ */
+const ARMOR_PREFIX = /^Syntax Error: /;
+
 // Armor reports through the ValidationContext; our error class survives Apollo's
 // re-wrapping as `originalError`, which formatError turns into QUERY_TOO_COMPLEX.
 const reject = (context: ValidationContext | null, error: GraphQLError): void => {
-  context?.reportError(new QueryTooComplexError(error.message));
+  context?.reportError(new QueryTooComplexError(error.message.replace(ARMOR_PREFIX, '')));
 };
 
 export function createQueryLimits(
