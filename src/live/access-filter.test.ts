@@ -112,7 +112,10 @@ describe('AccessFilter', () => {
   });
 
   it('sends only the fields the viewer may read', async () => {
-    const filter = new AccessFilter();
+    // Values keep the upstream's field names; the source says which contract field each is.
+    const filter = new AccessFilter({
+      valueFieldNames: (key) => [key.charAt(0).toLowerCase() + key.slice(1)],
+    });
     const v = viewer('005V', ['006A'], new Set(['stageName']));
     const decision = await filter.decide(change(), v);
     expect(decision.change?.changedFields).toEqual(['stageName']);

@@ -1,5 +1,6 @@
-import { contractFieldNames } from '../upstreams/salesforce/cdc/field-names';
+import DataLoader from 'dataloader';
 import type { NormalizedChange, SObjectTypeName } from './normalized-change';
+import { SharedWork } from './shared-work';
 
 /** What the gateway knows about one subscriber's Salesforce access (wired per viewer). */
 export interface SubscriberAccess {
@@ -29,22 +30,15 @@ export interface AccessDecision {
 export interface AccessFilterOptions {
   /** How long a visibility answer is reused; CDC traffic comes in bursts. */
   ttlMs?: number;
-  /** Cached answers kept at most (oldest evicted first). */
+  /** Cached answers kept at most (least recently used evicted first). */
   maxEntries?: number;
   now?: () => number;
   onError?: (error: unknown) => void;
-}
-
-interface CacheEntry {
-  expiresAt: number;
-  visible: Promise<boolean>;
-}
-
-interface PendingBatch {
-  access: SubscriberAccess;
-  type: SObjectTypeName;
-  includeDeleted: boolean;
-  ids: Map<string, { resolve: (v: boolean) => void; reject: (e: unknown) => void }>;
+  /**
+   * The contract field names a key of `change.values` belongs to (the change source's
+   * `valueFieldNames`); default: the key itself.
+   */
+  valueFieldNames?: (key: string) => readonly string[];
 }
 
 const NOT_DELIVERED: AccessDecision = { deliver: false, change: null };
@@ -58,20 +52,21 @@ const SHARING_FIELDS = new Set(['owner']);
  * any failure keeps the change from the subscriber (fail closed).
  */
 export class AccessFilter {
-  private readonly ttlMs: number;
-  private readonly maxEntries: number;
-  private readonly now: () => number;
   private readonly onError: (error: unknown) => void;
-  private readonly cache = new Map<string, CacheEntry>();
-  private readonly pending = new Map<string, PendingBatch>();
-  private flushScheduled = false;
+  private readonly valueFieldNames: (key: string) => readonly string[];
+  private readonly answers: SharedWork;
+  /** One loader per viewer, type and deleted-or-not, for the checks of the current turn. */
+  private readonly batches = new Map<string, DataLoader<string, boolean>>();
   private queries = 0;
 
   constructor(options: AccessFilterOptions = {}) {
-    this.ttlMs = options.ttlMs ?? 2_000;
-    this.maxEntries = options.maxEntries ?? 50_000;
-    this.now = options.now ?? Date.now;
+    this.answers = new SharedWork(
+      options.ttlMs ?? 2_000,
+      options.maxEntries ?? 50_000,
+      options.now,
+    );
     this.onError = options.onError ?? (() => {});
+    this.valueFieldNames = options.valueFieldNames ?? ((key) => [key]);
   }
 
   /** `canSee` calls made so far (metrics, tests). */
@@ -84,7 +79,7 @@ export class AccessFilter {
       const visibleIds = await this.visibleIds(change, subscriber);
       if (change.recordIds.length > 0 && visibleIds.length === 0) return NOT_DELIVERED;
       const readable = await subscriber.readableFields(change.type);
-      return { deliver: true, change: restrict(change, visibleIds, readable) };
+      return { deliver: true, change: this.restrict(change, visibleIds, readable) };
     } catch (error) {
       this.onError(error);
       return NOT_DELIVERED;
@@ -110,127 +105,71 @@ export class AccessFilter {
     // An owner change can hide the record from someone who saw it a moment ago.
     const fresh = change.changedFields.some((f) => SHARING_FIELDS.has(f));
     const answers = await Promise.all(
-      change.recordIds.map((id) => this.lookup(subscriber, change.type, id, includeDeleted, fresh)),
+      change.recordIds.map((id) =>
+        this.answers.run(
+          `${subscriber.viewerKey}\u0000${includeDeleted ? 'all' : 'live'}\u0000${id}`,
+          () => this.batchOf(subscriber, change.type, includeDeleted).load(id),
+          { fresh },
+        ),
+      ),
     );
     return change.recordIds.filter((_, i) => answers[i] === true);
   }
 
-  private lookup(
+  private batchOf(
     access: SubscriberAccess,
     type: SObjectTypeName,
-    id: string,
     includeDeleted: boolean,
-    fresh: boolean,
-  ): Promise<boolean> {
-    const key = `${access.viewerKey}\u0000${includeDeleted ? 'all' : 'live'}\u0000${id}`;
-    const now = this.now();
-    const cached = this.cache.get(key);
-    if (cached && cached.expiresAt > now && !fresh) return cached.visible;
-    const visible = this.enqueue(access, type, id, includeDeleted);
-    this.cache.delete(key);
-    this.cache.set(key, { expiresAt: now + this.ttlMs, visible });
-    // A failed answer must not be reused.
-    visible.catch(() => {
-      if (this.cache.get(key)?.visible === visible) this.cache.delete(key);
-    });
-    this.evict();
-    return visible;
+  ): DataLoader<string, boolean> {
+    const key = `${access.viewerKey}\u0000${type}\u0000${includeDeleted}`;
+    let loader = this.batches.get(key);
+    if (!loader) {
+      const batch = new DataLoader<string, boolean>(
+        async (ids) => {
+          // The next turn's checks start a new batch (and a new memo: answers may change).
+          if (this.batches.get(key) === batch) this.batches.delete(key);
+          this.queries += 1;
+          const visible = await access.canSee(type, ids, { includeDeleted });
+          return ids.map((id) => visible.has(id));
+        },
+        // setImmediate, not a microtask: subscribers wake up over several microtask turns.
+        { batchScheduleFn: (dispatch) => setImmediate(dispatch) },
+      );
+      loader = batch;
+      this.batches.set(key, loader);
+    }
+    return loader;
   }
 
-  private enqueue(
-    access: SubscriberAccess,
-    type: SObjectTypeName,
-    id: string,
-    includeDeleted: boolean,
-  ): Promise<boolean> {
-    const batchKey = `${access.viewerKey}\u0000${type}\u0000${includeDeleted}`;
-    let batch = this.pending.get(batchKey);
-    if (!batch) {
-      batch = { access, type, includeDeleted, ids: new Map() };
-      this.pending.set(batchKey, batch);
-    }
-    const existing = batch.ids.get(id);
-    const promise = new Promise<boolean>((resolve, reject) => {
-      if (existing) {
-        // Same id asked twice in one turn: both callers share the one answer.
-        const prev = existing;
-        batch.ids.set(id, {
-          resolve: (v) => {
-            prev.resolve(v);
-            resolve(v);
-          },
-          reject: (e) => {
-            prev.reject(e);
-            reject(e);
-          },
-        });
-      } else {
-        batch.ids.set(id, { resolve, reject });
-      }
-    });
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      // setImmediate, not a microtask: subscribers wake up over several microtask turns.
-      setImmediate(() => this.flush());
-    }
-    return promise;
-  }
-
-  private flush(): void {
-    this.flushScheduled = false;
-    const batches = [...this.pending.values()];
-    this.pending.clear();
-    for (const batch of batches) {
-      this.queries += 1;
-      const ids = [...batch.ids.keys()];
-      batch.access.canSee(batch.type, ids, { includeDeleted: batch.includeDeleted }).then(
-        (visible) => {
-          for (const [id, waiter] of batch.ids) waiter.resolve(visible.has(id));
-        },
-        (error: unknown) => {
-          for (const waiter of batch.ids.values()) waiter.reject(error);
-        },
+  private restrict(
+    change: NormalizedChange,
+    visibleIds: string[],
+    readable: ReadonlySet<string> | 'ALL',
+  ): NormalizedChange {
+    const restricted: NormalizedChange = {
+      ...change,
+      recordIds: change.recordIds.length > 0 ? visibleIds : [],
+      changedFields:
+        readable === 'ALL'
+          ? [...change.changedFields]
+          : change.changedFields.filter((f) => readable.has(f)),
+    };
+    if (change.values) {
+      restricted.values = Object.fromEntries(
+        Object.entries(change.values).filter(([key]) => this.isReadable(readable, key)),
       );
     }
-  }
-
-  private evict(): void {
-    while (this.cache.size > this.maxEntries) {
-      const oldest = this.cache.keys().next();
-      if (oldest.done) return;
-      this.cache.delete(oldest.value);
+    if (change.accountIds) {
+      if (change.type === 'ACCOUNT') restricted.accountIds = visibleIds;
+      else if (readable === 'ALL' || readable.has('account'))
+        restricted.accountIds = [...change.accountIds];
+      else delete restricted.accountIds;
     }
+    return restricted;
   }
-}
 
-function isReadable(readable: ReadonlySet<string> | 'ALL', apiName: string): boolean {
-  if (readable === 'ALL' || apiName === 'Id') return true;
-  return contractFieldNames(apiName).some((name) => readable.has(name));
-}
-
-function restrict(
-  change: NormalizedChange,
-  visibleIds: string[],
-  readable: ReadonlySet<string> | 'ALL',
-): NormalizedChange {
-  const restricted: NormalizedChange = {
-    ...change,
-    recordIds: change.recordIds.length > 0 ? visibleIds : [],
-    changedFields:
-      readable === 'ALL'
-        ? [...change.changedFields]
-        : change.changedFields.filter((f) => readable.has(f)),
-  };
-  if (change.values) {
-    restricted.values = Object.fromEntries(
-      Object.entries(change.values).filter(([name]) => isReadable(readable, name)),
-    );
+  private isReadable(readable: ReadonlySet<string> | 'ALL', key: string): boolean {
+    if (readable === 'ALL' || key === 'Id') return true;
+    return this.valueFieldNames(key).some((name) => readable.has(name));
   }
-  if (change.accountIds) {
-    if (change.type === 'ACCOUNT') restricted.accountIds = visibleIds;
-    else if (readable === 'ALL' || readable.has('account'))
-      restricted.accountIds = [...change.accountIds];
-    else delete restricted.accountIds;
-  }
-  return restricted;
 }

@@ -1,28 +1,34 @@
 import { Keyv } from 'keyv';
-import { CdcBridge, type RereadRecord } from './change-bridge';
-import type {
-  ChangeEventHandler,
-  ChangeEventSource,
-  RawChangeEvent,
-  ReplayFrom,
-} from './change-source';
+import {
+  type RawChangeEvent,
+  type RawChangeEventHandler,
+  type RawChangeEventSource,
+} from '../upstreams/salesforce/cdc/change-event-message';
+import type { RereadRecord, RereadRecords } from '../upstreams/salesforce/cdc/reread';
+import { SalesforceChangeSource } from '../upstreams/salesforce/cdc/salesforce-change-source';
+import { CdcBridge, type CdcBridgeOptions } from './change-bridge';
+import type { ChangeSubscription, ReplayFrom } from './change-source';
 import type { LeaderLock, LeadershipListener } from './leader-lock';
 import { MemoryPubSub } from './pubsub/memory-pubsub';
 import type { NormalizedChange } from './normalized-change';
 import { KeyvReplayStore } from './replay-store';
 import { recordChangedTopic } from './topics';
 
-class FakeSource implements ChangeEventSource {
+/** A CometD stream the test feeds by hand. */
+class FakeSource implements RawChangeEventSource {
   starts: ReplayFrom[] = [];
   stops = 0;
-  private handler: ChangeEventHandler | undefined;
+  private handler: RawChangeEventHandler | undefined;
 
-  start(from: ReplayFrom, onEvent: ChangeEventHandler): () => Promise<void> {
+  start(from: ReplayFrom, onEvent: RawChangeEventHandler): ChangeSubscription {
     this.starts.push(from);
     this.handler = onEvent;
-    return async () => {
-      this.stops += 1;
-      this.handler = undefined;
+    return {
+      ready: Promise.resolve(),
+      stop: async () => {
+        this.stops += 1;
+        this.handler = undefined;
+      },
     };
   }
 
@@ -39,7 +45,7 @@ class FakeSource implements ChangeEventSource {
 class ManualLock implements LeaderLock {
   private listener: LeadershipListener = () => {};
   private leader = false;
-  start(onChange: LeadershipListener): void {
+  async start(onChange: LeadershipListener): Promise<void> {
     this.listener = onChange;
   }
   set(leader: boolean): void {
@@ -52,6 +58,18 @@ class ManualLock implements LeaderLock {
   async stop(): Promise<void> {
     this.leader = false;
   }
+}
+
+/** The bridge as the server composes it: the Salesforce adapter over a CometD stream. */
+function bridgeOver(
+  raw: FakeSource,
+  {
+    rereadRecords,
+    ...options
+  }: Omit<CdcBridgeOptions, 'source'> & { rereadRecords?: RereadRecords },
+): CdcBridge {
+  const source = new SalesforceChangeSource(raw, rereadRecords ? { reread: rereadRecords } : {});
+  return new CdcBridge({ ...options, source });
 }
 
 function event(
@@ -103,7 +121,7 @@ describe('CdcBridge', () => {
     );
     const accounts = await collect(pubsub);
     const leads = await collect(pubsub, 'LEAD');
-    const bridge = new CdcBridge({ source, pubsub, replayStore: store });
+    const bridge = bridgeOver(source, { pubsub, replayStore: store });
     await bridge.start();
     expect(source.starts).toEqual([-1]);
     await source.emit(event('10', {}, { Name: 'Acme' }));
@@ -125,7 +143,7 @@ describe('CdcBridge', () => {
   it('holds one upstream subscription however many subscribers there are', async () => {
     const source = new FakeSource();
     const pubsub = new MemoryPubSub();
-    const bridge = new CdcBridge({ source, pubsub, replayStore: new KeyvReplayStore(new Keyv()) });
+    const bridge = bridgeOver(source, { pubsub, replayStore: new KeyvReplayStore(new Keyv()) });
     await bridge.start();
     const iterators = Array.from({ length: 100 }, () =>
       pubsub.asyncIterator(recordChangedTopic('ACCOUNT')),
@@ -144,7 +162,7 @@ describe('CdcBridge', () => {
     const source = new FakeSource();
     const pubsub = new MemoryPubSub();
     const got = await collect(pubsub);
-    const bridge = new CdcBridge({ source, pubsub, replayStore: new KeyvReplayStore(new Keyv()) });
+    const bridge = bridgeOver(source, { pubsub, replayStore: new KeyvReplayStore(new Keyv()) });
     await bridge.start();
     await source.emit(event('1'));
     await source.emit(event('2'));
@@ -159,8 +177,7 @@ describe('CdcBridge', () => {
     const pubsub = new MemoryPubSub();
     const got = await collect(pubsub);
     const first = new FakeSource();
-    const bridge1 = new CdcBridge({
-      source: first,
+    const bridge1 = bridgeOver(first, {
       pubsub,
       replayStore: new KeyvReplayStore(keyv),
     });
@@ -171,8 +188,7 @@ describe('CdcBridge', () => {
     expect(first.stops).toBe(1);
 
     const second = new FakeSource();
-    const bridge2 = new CdcBridge({
-      source: second,
+    const bridge2 = bridgeOver(second, {
       pubsub,
       replayStore: new KeyvReplayStore(keyv),
     });
@@ -187,8 +203,7 @@ describe('CdcBridge', () => {
 
   it('starts from -2 when told to and nothing is stored', async () => {
     const source = new FakeSource();
-    const bridge = new CdcBridge({
-      source,
+    const bridge = bridgeOver(source, {
       pubsub: new MemoryPubSub(),
       replayStore: new KeyvReplayStore(new Keyv()),
       initialReplayFrom: -2,
@@ -210,8 +225,7 @@ describe('CdcBridge', () => {
         AccountId: '001Z',
       },
     ]);
-    const bridge = new CdcBridge({
-      source,
+    const bridge = bridgeOver(source, {
       pubsub,
       replayStore: new KeyvReplayStore(new Keyv()),
       rereadRecords: reread,
@@ -249,8 +263,7 @@ describe('CdcBridge', () => {
     const reread = jest.fn(async (): Promise<RereadRecord[]> => {
       throw new Error('REQUEST_LIMIT_EXCEEDED');
     });
-    const bridge = new CdcBridge({
-      source,
+    const bridge = bridgeOver(source, {
       pubsub,
       replayStore: new KeyvReplayStore(new Keyv()),
       rereadRecords: reread,
@@ -288,7 +301,7 @@ describe('CdcBridge', () => {
     const pubsub = new MemoryPubSub();
     const keyv = new Keyv();
     const got = await collect(pubsub);
-    const bridge = new CdcBridge({ source, pubsub, replayStore: new KeyvReplayStore(keyv) });
+    const bridge = bridgeOver(source, { pubsub, replayStore: new KeyvReplayStore(keyv) });
     await bridge.start();
     const publish = jest.spyOn(pubsub, 'publish').mockRejectedValueOnce(new Error('redis down'));
     await expect(source.emit(event('3'))).rejects.toThrow('redis down');
@@ -304,8 +317,7 @@ describe('CdcBridge', () => {
     const source = new FakeSource();
     const keyv = new Keyv();
     const onPublished = jest.fn();
-    const bridge = new CdcBridge({
-      source,
+    const bridge = bridgeOver(source, {
       pubsub: new MemoryPubSub(),
       replayStore: new KeyvReplayStore(keyv),
       onPublished,
@@ -323,8 +335,7 @@ describe('CdcBridge', () => {
     const source = new FakeSource();
     const lock = new ManualLock();
     const keyv = new Keyv();
-    const bridge = new CdcBridge({
-      source,
+    const bridge = bridgeOver(source, {
       pubsub: new MemoryPubSub(),
       replayStore: new KeyvReplayStore(keyv),
       leaderLock: lock,

@@ -1,32 +1,19 @@
-import type { ChangeEventSource, RawChangeEvent, StopChangeEventSource } from './change-source';
-import { normalizeChange } from '../upstreams/salesforce/cdc/change-normalizer';
+import type { ChangeEvent, ChangeSource, ChangeSubscription, ReplayFrom } from './change-source';
 import { ReplayDeduper } from './dedupe';
-import { toContractFieldNames } from '../upstreams/salesforce/cdc/field-names';
 import { MemoryLeaderLock, type LeaderLock } from './leader-lock';
-import type { NormalizedChange, SObjectTypeName } from './normalized-change';
+import type { NormalizedChange } from './normalized-change';
 import type { PubSub } from './pubsub/pubsub';
 import type { ReplayStore } from './replay-store';
 import { recordChangedTopic } from './topics';
 
-/** A record as re-read from Salesforce: API field names, `Id` required. */
-export interface RereadRecord {
-  Id: string;
-  [field: string]: unknown;
-}
-
 export interface CdcBridgeOptions {
-  source: ChangeEventSource;
+  source: ChangeSource;
   pubsub: PubSub;
   replayStore: ReplayStore;
   /** Who consumes when several instances run; default: this instance, always. */
   leaderLock?: LeaderLock;
-  /**
-   * Current state of records a GAP event names (the integration user's view). Records
-   * missing from the answer are treated as deleted. Without it, GAPs go out as `GAP`.
-   */
-  rereadRecords?: (type: SObjectTypeName, ids: readonly string[]) => Promise<RereadRecord[]>;
   /** Where to start when nothing is stored: -1 new events only (default), -2 all retained. */
-  initialReplayFrom?: -1 | -2;
+  initialReplayFrom?: Extract<ReplayFrom, -1 | -2>;
   dedupeWindow?: number;
   /** Called for each published change (cache invalidation, the pipeline coalescer). */
   onPublished?: (change: NormalizedChange) => void;
@@ -44,17 +31,26 @@ export interface CdcBridgeStats {
 }
 
 /**
- * The org's single CDC consumer: source → normalize → dedupe → (GAP: re-read) → publish →
- * persist the replayId. GraphQL subscribers never reach the source; they read the pubsub.
+ * How `listening()` ended: this instance's upstream subscription is confirmed, another
+ * instance holds it, or the bridge stopped.
+ */
+export type ListeningOutcome = 'upstream' | 'follower' | 'stopped';
+
+/**
+ * The org's single change consumer: source → dedupe by position → publish → persist the
+ * position. GraphQL subscribers never reach the source; they read the pubsub.
  */
 export class CdcBridge {
   private readonly deduper: ReplayDeduper;
   private readonly lock: LeaderLock;
   private readonly onError: (error: unknown) => void;
-  private stopSource: StopChangeEventSource | undefined;
+  private subscription: ChangeSubscription | undefined;
   /** Leadership changes and stop() run one after another. */
   private transitions: Promise<void> = Promise.resolve();
   private started = false;
+  private starting: Promise<void> | undefined;
+  private stopped!: () => void;
+  private stopping = new Promise<void>((resolve) => (this.stopped = resolve));
   private counters = { processed: 0, duplicatesDropped: 0, published: 0 };
   private lastReplayId: string | undefined;
 
@@ -64,20 +60,46 @@ export class CdcBridge {
     this.onError = options.onError ?? (() => {});
   }
 
-  /** Begins campaigning; the upstream subscription opens when (and while) this instance leads. */
-  async start(): Promise<void> {
-    if (this.started) return;
+  /**
+   * Begins campaigning and resolves once the lock made its first decision: when this
+   * instance leads, its upstream subscription has been started (`listening()` says when the
+   * upstream confirmed it).
+   */
+  start(): Promise<void> {
+    if (this.started) return this.starting ?? Promise.resolve();
     this.started = true;
-    this.lock.start((leader) => {
-      this.transition(() => (leader ? this.openUpstream() : this.closeUpstream()));
-    });
-    await this.transitions;
+    this.stopping = new Promise<void>((resolve) => (this.stopped = resolve));
+    this.starting = (async () => {
+      await this.lock.start((leader) => {
+        this.transition(() => (leader ? this.openUpstream() : this.closeUpstream()));
+      });
+      await this.transitions;
+    })();
+    return this.starting;
   }
 
-  /** Closes the upstream subscription, flushes the replayId and gives up leadership. */
+  /**
+   * Resolves once a write to the upstream can no longer go unseen by this instance's
+   * subscribers: its own upstream subscription is confirmed, or another instance holds it
+   * (a follower never opens one, so it must not wait for one). Unbounded: callers race it
+   * with their own timeout.
+   */
+  async listening(): Promise<ListeningOutcome> {
+    await this.starting;
+    const subscription = this.subscription;
+    if (!this.started) return 'stopped';
+    if (!subscription) return 'follower';
+    return Promise.race([
+      subscription.ready.then((): ListeningOutcome => 'upstream'),
+      this.stopping.then((): ListeningOutcome => 'stopped'),
+    ]);
+  }
+
+  /** Closes the upstream subscription, flushes the position and gives up leadership. */
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    this.stopped();
     this.transition(() => this.closeUpstream());
     await this.transitions;
     // Released only after the flush, so the next leader resumes from our last event.
@@ -86,32 +108,28 @@ export class CdcBridge {
 
   stats(): CdcBridgeStats {
     return {
-      upstreamSubscriptions: this.stopSource ? 1 : 0,
+      upstreamSubscriptions: this.subscription ? 1 : 0,
       isLeader: this.lock.isLeader(),
       ...this.counters,
       lastReplayId: this.lastReplayId,
     };
   }
 
-  /** Runs one raw event through the pipeline (the source calls it; tests may too). */
-  async process(event: RawChangeEvent): Promise<void> {
-    if (this.deduper.has(event.replayId)) {
+  /** Runs one event through the pipeline (the source calls it; tests may too). */
+  async process(event: ChangeEvent): Promise<void> {
+    if (this.deduper.has(event.position)) {
       this.counters.duplicatesDropped += 1;
       return;
     }
-    const change = normalizeChange(event);
-    if (change) {
-      const changes = change.changeType === 'GAP' ? await this.resolveGap(change) : [change];
-      for (const published of changes) {
-        await this.options.pubsub.publish(recordChangedTopic(published.type), published);
-        this.counters.published += 1;
-        this.notify(published);
-      }
+    for (const change of await event.changes()) {
+      await this.options.pubsub.publish(recordChangedTopic(change.type), change);
+      this.counters.published += 1;
+      this.notify(change);
     }
-    this.deduper.remember(event.replayId);
+    this.deduper.remember(event.position);
     this.counters.processed += 1;
-    this.lastReplayId = event.replayId;
-    await this.options.replayStore.save(event.replayId);
+    this.lastReplayId = event.position;
+    await this.options.replayStore.save(event.position);
   }
 
   private transition(step: () => Promise<void>): void {
@@ -119,12 +137,12 @@ export class CdcBridge {
   }
 
   private async openUpstream(): Promise<void> {
-    if (this.stopSource || !this.started) return;
+    if (this.subscription || !this.started) return;
     // Read afresh: in Redis mode another instance may have advanced it while it led.
     const stored = await this.options.replayStore.load();
     if (stored !== undefined) this.deduper.remember(stored);
     const from = stored ?? this.options.initialReplayFrom ?? -1;
-    this.stopSource = this.options.source.start(
+    this.subscription = this.options.source.start(
       from,
       (event) => this.process(event),
       (error) => this.onError(error),
@@ -132,46 +150,10 @@ export class CdcBridge {
   }
 
   private async closeUpstream(): Promise<void> {
-    const stop = this.stopSource;
-    this.stopSource = undefined;
-    if (stop) await stop();
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    if (subscription) await subscription.stop();
     await this.options.replayStore.flush();
-  }
-
-  /**
-   * A GAP event says records changed without saying how. Re-reading them turns it into
-   * ordinary changes; when that is impossible (overflow: no Ids; no reader; the read
-   * failed) subscribers get the GAP itself and should refetch.
-   */
-  private async resolveGap(change: NormalizedChange): Promise<NormalizedChange[]> {
-    const reread = this.options.rereadRecords;
-    if (change.gapKind === 'GAP_OVERFLOW' || change.recordIds.length === 0 || !reread) {
-      return [change];
-    }
-    let records: RereadRecord[];
-    try {
-      records = await reread(change.type, change.recordIds);
-    } catch (error) {
-      this.onError(error);
-      return [change];
-    }
-    const byId = new Map(records.map((r) => [r.Id, r]));
-    return change.recordIds.map((id) => {
-      const record = byId.get(id) ?? byId.get(id.slice(0, 15));
-      const base = { ...change, recordIds: [id] };
-      delete base.values;
-      delete base.accountIds;
-      if (!record) return { ...base, changeType: 'DELETE', changedFields: [] };
-      const values = withoutAttributes(record);
-      const accountId = change.type === 'ACCOUNT' ? id : values.AccountId;
-      return {
-        ...base,
-        changeType: 'UPDATE',
-        changedFields: toContractFieldNames(Object.keys(values).filter((k) => k !== 'Id')),
-        values,
-        ...(typeof accountId === 'string' ? { accountIds: [accountId] } : {}),
-      };
-    });
   }
 
   private notify(change: NormalizedChange): void {
@@ -181,9 +163,4 @@ export class CdcBridge {
       this.onError(error);
     }
   }
-}
-
-function withoutAttributes(record: RereadRecord): Record<string, unknown> {
-  const { attributes: _attributes, ...values } = record;
-  return values;
 }

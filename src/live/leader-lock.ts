@@ -6,8 +6,12 @@ export type LeadershipListener = (isLeader: boolean) => void;
 
 /** Elects the one instance that holds the org's upstream CDC subscription. */
 export interface LeaderLock {
-  /** Starts campaigning; `onChange` fires on every gain and loss of leadership. */
-  start(onChange: LeadershipListener): void;
+  /**
+   * Starts campaigning; `onChange` fires on every gain and loss of leadership. Resolves once
+   * the first round decided (leader or not), so a follower knows it need not wait for an
+   * upstream subscription of its own.
+   */
+  start(onChange: LeadershipListener): Promise<void>;
   isLeader(): boolean;
   /** Stops campaigning and releases the lock if held (no `onChange` call). */
   stop(): Promise<void>;
@@ -17,7 +21,7 @@ export interface LeaderLock {
 export class MemoryLeaderLock implements LeaderLock {
   private leader = false;
 
-  start(onChange: LeadershipListener): void {
+  async start(onChange: LeadershipListener): Promise<void> {
     this.leader = true;
     onChange(true);
   }
@@ -72,11 +76,11 @@ export class RedisLeaderLock implements LeaderLock {
     this.onError = options.onError ?? (() => {});
   }
 
-  start(onChange: LeadershipListener): void {
+  async start(onChange: LeadershipListener): Promise<void> {
     if (this.timer) return;
     this.onChange = onChange;
     this.timer = setInterval(() => void this.tick(), this.renewEveryMs);
-    void this.tick();
+    await this.tick();
   }
 
   isLeader(): boolean {

@@ -1,22 +1,17 @@
 import { Redis } from 'ioredis';
-import type { LiveChangeFeed } from './live-change-feed';
+import type { Logger } from '../logging/logger';
 import { AccessFilter } from './access-filter';
-import { CdcBridge, type CdcBridgeStats } from './change-bridge';
-import { createChangeAdmission } from './pubsub/change-admission';
-import type { ChangeEventSource } from './change-source';
-import { createPubSub } from './pubsub/create-pubsub';
-import { JsforceChangeEventSource } from '../upstreams/salesforce/cdc/jsforce-change-event-source';
+import { CdcBridge, type CdcBridgeStats, type ListeningOutcome } from './change-bridge';
+import type { ChangeSource } from './change-source';
+import { Coalescer } from './coalescer';
+import type { LiveChangeFeed } from './live-change-feed';
 import { MemoryLeaderLock, RedisLeaderLock, type LeaderLock } from './leader-lock';
-import { PipelineCoalescer } from './pipeline-coalescer';
+import { createChangeAdmission } from './pubsub/change-admission';
+import { createPubSub } from './pubsub/create-pubsub';
 import { DEFAULT_MAX_QUEUE, type PubSubIterator } from './pubsub/pubsub';
 import { createReplayStore } from './replay-store';
-import { PIPELINE_CHANGED_TOPIC, RECORD_CHANGED_TOPIC_PREFIX, type Topic } from './topics';
-import type { SalesforceClient } from '../upstreams/salesforce/client';
-import type { SalesforceSession } from '../upstreams/salesforce/connection';
-import { createCdcReread } from '../upstreams/salesforce/cdc/reread';
-import type { Logger } from '../logging/logger';
-import { observeStreaming } from '../upstreams/salesforce/cdc/observed-streaming';
 import { SharedWork } from './shared-work';
+import { PIPELINE_CHANGED_TOPIC, RECORD_CHANGED_TOPIC_PREFIX, type Topic } from './topics';
 
 export interface LiveChangesOptions {
   /** Prefix of every Redis key and channel: one per org, a unique one per test. Default `atom`. */
@@ -28,22 +23,18 @@ export interface LiveChangesOptions {
   /** Redis leader lock: lifetime without renewal, and renewal period. Defaults 5 s / 1.5 s. */
   lockTtlMs?: number;
   lockRenewEveryMs?: number;
-  /** Pipeline recompute coalescing: quiet time and longest postponement. Defaults 250 ms / 1 s. */
+  /** Pipeline-changed coalescing: quiet time and longest postponement. Defaults 250 ms / 1 s. */
   pipelineWindowMs?: number;
   pipelineMaxDelayMs?: number;
-  /** How long the first subscription waits for the upstream CometD subscription. Default 10 s. */
+  /** How long the first subscription waits for the upstream subscription. Default 10 s. */
   upstreamWaitMs?: number;
   /** Record changes this instance remembers to drop a failover's replay. Default 10,000. */
   dedupeWindow?: number;
-  /** Replaces the jsforce CometD source (tests). */
-  source?: ChangeEventSource;
 }
 
 export interface LiveChangesDeps {
-  /** The integration (CDC) user's session: the one upstream subscription is theirs. */
-  session: SalesforceSession;
-  /** The same user's client: GAP re-reads. */
-  client: SalesforceClient;
+  /** The org's change stream (the server plugs in the upstream's adapter). */
+  source: ChangeSource;
   redisUrl: string | undefined;
   logger: Logger;
   options?: LiveChangesOptions;
@@ -55,6 +46,10 @@ export interface LiveChangesStats extends CdcBridgeStats {
   /** GraphQL subscriptions listening on this instance. */
   subscribers: number;
   accessQueries: number;
+  /**
+   * "Pipeline changed" ticks this instance published (coalesced bursts of Opportunity
+   * changes); each makes every `pipelineChanged` subscriber recompute its report as itself.
+   */
   pipelineRecomputes: number;
 }
 
@@ -64,8 +59,18 @@ export interface LiveChanges extends LiveChangeFeed {
   stop(): Promise<void>;
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+/** `promise`'s outcome, or undefined when it takes longer than `ms`. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -109,25 +114,11 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
     lock = new MemoryLeaderLock();
   }
 
-  let upstreamLive = false;
-  const source =
-    options.source ??
-    new JsforceChangeEventSource({
-      getConnection: async () =>
-        observeStreaming(await deps.session.connection(), () => {
-          upstreamLive = true;
-        }),
-      refresh: async () => {
-        const conn = await deps.session.connection();
-        await conn._refreshDelegate?.refresh(Date.now());
-      },
-    });
-
-  const coalescer = new PipelineCoalescer<null>({
+  const { source } = deps;
+  const coalescer = new Coalescer({
     // The report depends on who asks (sharing) and on their filter, so the consumer only
     // announces that the pipeline changed; subscribers recompute it as themselves.
-    computePipeline: async () => null,
-    onReport: (_report, asOf) =>
+    onFlush: (asOf) =>
       pubsub.publish(PIPELINE_CHANGED_TOPIC, { report: null, asOf: asOf.toISOString() }),
     onError,
     windowMs: options.pipelineWindowMs,
@@ -139,19 +130,20 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
     pubsub,
     replayStore: replay.store,
     leaderLock: lock,
-    rereadRecords: createCdcReread(deps.client),
     onPublished: (change) => {
       if (change.type === 'OPPORTUNITY') coalescer.notify();
     },
     onError,
   });
 
-  const accessFilter = new AccessFilter({ ttlMs: options.accessTtlMs ?? 2_000, onError });
+  const accessFilter = new AccessFilter({
+    ttlMs: options.accessTtlMs ?? 2_000,
+    onError,
+    valueFieldNames: (key) => source.valueFieldNames(key),
+  });
   const shared = new SharedWork(options.accessTtlMs ?? 2_000);
   const upstreamWaitMs = options.upstreamWaitMs ?? 10_000;
-  const lockDecisionMs = (options.lockRenewEveryMs ?? 1_500) + 500;
   let starting: Promise<void> | undefined;
-  let stopped = false;
   let subscribers = 0;
 
   /** Counts a listener until its iterator ends, however it ends. */
@@ -187,26 +179,21 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
     };
   }
 
-  /** Until this instance's upstream listens, or another instance is the one that consumes. */
-  async function untilListening(): Promise<void> {
-    const startedAt = Date.now();
-    for (;;) {
-      const elapsed = Date.now() - startedAt;
-      if (stopped || (upstreamLive && bridge.stats().upstreamSubscriptions === 1)) return;
-      if (options.source && bridge.stats().upstreamSubscriptions === 1) return;
-      if (deps.redisUrl && !bridge.stats().isLeader && elapsed >= lockDecisionMs) return;
-      if (elapsed >= upstreamWaitMs) {
-        logger.warn('the upstream CDC subscription is not confirmed yet; continuing');
-        return;
-      }
-      await delay(25);
-    }
-  }
-
+  /**
+   * Starts the bridge and waits until a write can no longer slip past this instance's
+   * subscribers: its own upstream subscription is confirmed, or (Redis) the lock chose
+   * another instance, which holds the subscription. Bounded: an unreachable upstream only
+   * delays the first subscription, it does not fail it.
+   */
   function ensureStarted(): Promise<void> {
     starting ??= (async () => {
-      await bridge.start();
-      await untilListening();
+      const outcome: ListeningOutcome | undefined = await within(
+        bridge.start().then(() => bridge.listening()),
+        upstreamWaitMs,
+      );
+      if (outcome === undefined) {
+        logger.warn('the upstream CDC subscription is not confirmed yet; continuing');
+      }
     })();
     return starting;
   }
@@ -232,13 +219,12 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
       started: starting !== undefined,
       subscribers,
       accessQueries: accessFilter.queryCount,
-      pipelineRecomputes: coalescer.recomputeCount,
+      pipelineRecomputes: coalescer.flushCount,
     }),
     async stop() {
-      stopped = true;
-      await starting?.catch(() => {});
       await coalescer.stop();
       await bridge.stop();
+      await starting?.catch(() => {});
       await Promise.allSettled([pubsub.close(), replay.close()]);
       await lockRedis?.quit().catch(() => {});
     },

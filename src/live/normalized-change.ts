@@ -7,14 +7,6 @@ export type ChangeTypeName = 'CREATE' | 'UPDATE' | 'DELETE' | 'UNDELETE' | 'GAP'
 
 export type GapKind = 'GAP_CREATE' | 'GAP_UPDATE' | 'GAP_DELETE' | 'GAP_UNDELETE' | 'GAP_OVERFLOW';
 
-/** Salesforce API name of each published type. */
-export const ENTITY_NAMES: Readonly<Record<SObjectTypeName, string>> = {
-  ACCOUNT: 'Account',
-  CONTACT: 'Contact',
-  OPPORTUNITY: 'Opportunity',
-  LEAD: 'Lead',
-};
-
 /** One change event in the contract's vocabulary; JSON-safe (it crosses Redis). */
 export interface NormalizedChange {
   type: SObjectTypeName;
@@ -28,7 +20,7 @@ export interface NormalizedChange {
   replayId: string;
   /** Set when Salesforce sent a GAP_* event (changeType `GAP`, or `UPDATE` after a re-read). */
   gapKind?: GapKind;
-  /** Salesforce API name (`Opportunity`). */
+  /** The upstream's name of the object (Salesforce API name: `Opportunity`). */
   entityName: string;
   /** From the payload's `AccountId` (Contact, Opportunity) or the Account's own Id. */
   accountIds?: string[];

@@ -2,12 +2,13 @@ import { SharedWork } from './shared-work';
 
 describe('SharedWork', () => {
   it('runs a key once while fresh, again after the TTL', async () => {
-    let now = 0;
+    // lru-cache treats a start time of 0 as "no TTL", so the fake clock starts later.
+    let now = 1_000;
     const work = new SharedWork(2_000, 100, () => now);
     let calls = 0;
     const load = async () => ++calls;
     expect(await Promise.all([work.run('k', load), work.run('k', load)])).toEqual([1, 1]);
-    now = 2_001;
+    now = 3_001;
     expect(await work.run('k', load)).toBe(2);
   });
 

@@ -1,40 +1,38 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * Single-flight work with a short memory: the first caller of a key runs `load`, callers
- * within `ttlMs` share its promise. Bounded: the oldest keys go first past `maxEntries`.
+ * within `ttlMs` share its promise. Bounded: the least recently used keys go first past
+ * `maxEntries`. Shared reads of subscribers and the access filter's answers both use it.
  */
 export class SharedWork {
-  private readonly entries = new Map<string, { expiresAt: number; value: Promise<unknown> }>();
+  private readonly entries: LRUCache<string, Promise<unknown>>;
 
-  constructor(
-    private readonly ttlMs = 2_000,
-    private readonly maxEntries = 10_000,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(ttlMs = 2_000, maxEntries = 10_000, now: () => number = Date.now) {
+    this.entries = new LRUCache({
+      max: maxEntries,
+      ttl: ttlMs,
+      // Read the clock on every check: the default 1 ms resolution caches it behind a timer.
+      ttlResolution: 0,
+      perf: { now },
+    });
+  }
 
-  run<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const now = this.now();
-    this.evict(now);
-    const hit = this.entries.get(key);
-    if (hit && hit.expiresAt > now) return hit.value as Promise<T>;
+  /** `fresh` skips a remembered promise (the answer may just have changed) and replaces it. */
+  run<T>(key: string, load: () => Promise<T>, options: { fresh?: boolean } = {}): Promise<T> {
+    const hit = options.fresh ? undefined : this.entries.get(key);
+    // Every value stored under a key comes from a `load` of that key's callers.
+    if (hit) return hit as Promise<T>;
     const value = load();
-    this.entries.delete(key);
-    this.entries.set(key, { expiresAt: now + this.ttlMs, value });
+    this.entries.set(key, value);
     // A failure is shared by the callers waiting on it, never by later ones.
     value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+      if (this.entries.peek(key) === value) this.entries.delete(key);
     });
     return value;
   }
 
   get size(): number {
     return this.entries.size;
-  }
-
-  private evict(now: number): void {
-    // Insertion order is expiry order (one TTL for all), so expired keys sit at the front.
-    for (const [key, entry] of this.entries) {
-      if (entry.expiresAt > now && this.entries.size <= this.maxEntries) break;
-      this.entries.delete(key);
-    }
   }
 }

@@ -1,6 +1,7 @@
 import { createLiveChanges, type LiveChanges, type LiveChangesOptions } from '../live/live-changes';
 import type { Logger } from '../logging/logger';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
+import { createSalesforceChangeSource } from '../upstreams/salesforce/cdc/salesforce-change-source';
 import type { SalesforceSession } from '../upstreams/salesforce/connection';
 
 export interface SalesforceLiveDeps {
@@ -13,7 +14,15 @@ export interface SalesforceLiveDeps {
   options?: LiveChangesOptions;
 }
 
-/** Plugs the org's Change Data Capture source into the live-changes core. */
+/**
+ * Plugs the org's Change Data Capture source into the live-changes core: the one place that
+ * knows both. A new upstream's change source (webhooks) is plugged in here too.
+ */
 export function startSalesforceLiveChanges(deps: SalesforceLiveDeps): Promise<LiveChanges> {
-  return createLiveChanges(deps);
+  return createLiveChanges({
+    source: createSalesforceChangeSource(deps.session, deps.client),
+    redisUrl: deps.redisUrl,
+    logger: deps.logger,
+    ...(deps.options ? { options: deps.options } : {}),
+  });
 }

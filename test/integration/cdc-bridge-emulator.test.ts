@@ -5,11 +5,13 @@
 import type { Connection } from 'jsforce';
 import { Keyv } from 'keyv';
 import { startSalesforceEmulator } from '../../src/emulators/salesforce';
-import { observeStreaming } from '../../src/upstreams/salesforce/cdc/observed-streaming';
-import { CdcBridge, type RereadRecord } from '../../src/live/change-bridge';
+import { CdcBridge } from '../../src/live/change-bridge';
+import { ENTITY_NAMES } from '../../src/upstreams/salesforce/cdc/entity-names';
 import { JsforceChangeEventSource } from '../../src/upstreams/salesforce/cdc/jsforce-change-event-source';
+import type { RereadRecord } from '../../src/upstreams/salesforce/cdc/reread';
+import { SalesforceChangeSource } from '../../src/upstreams/salesforce/cdc/salesforce-change-source';
 import { MemoryPubSub } from '../../src/live/pubsub/memory-pubsub';
-import { ENTITY_NAMES, type NormalizedChange } from '../../src/live/normalized-change';
+import type { NormalizedChange } from '../../src/live/normalized-change';
 import type { PubSubIterator } from '../../src/live/pubsub/pubsub';
 import { KeyvReplayStore } from '../../src/live/replay-store';
 import { recordChangedTopic } from '../../src/live/topics';
@@ -46,34 +48,32 @@ interface Harness {
 async function startBridge(store: KeyvReplayStore, pubsub = new MemoryPubSub()): Promise<Harness> {
   const conn = await connectToEmulator(emulator.url, 'integration');
   const errors: unknown[] = [];
-  // A CometD client exists from its handshake on, but a write only reaches it once the
-  // subscribe is confirmed (replay -1): wait for that, not for the client, before writing.
-  let confirmed!: () => void;
-  const subscribed = new Promise<void>((resolve) => {
-    confirmed = resolve;
-  });
-  const source = new JsforceChangeEventSource({
-    getConnection: async () => observeStreaming(conn, () => confirmed()),
+  const streaming = new JsforceChangeEventSource({
+    getConnection: async () => conn,
     refresh: async () => {
       await loginAs(conn, 'integration');
     },
     backoff: { initialMs: 100, maxMs: 1000 },
   });
-  const bridge = new CdcBridge({
-    source,
-    pubsub,
-    replayStore: store,
-    rereadRecords: async (type, ids) => {
+  const source = new SalesforceChangeSource(streaming, {
+    reread: async (type, ids) => {
       const records: unknown[] = await conn.sobject(ENTITY_NAMES[type]).retrieve([...ids]);
       return records.filter(
         (r): r is RereadRecord => typeof r === 'object' && r !== null && 'Id' in r,
       );
     },
+  });
+  const bridge = new CdcBridge({
+    source,
+    pubsub,
+    replayStore: store,
     onError: (error) => errors.push(error),
   });
   await bridge.start();
   leftovers.push(ignoringErrors(() => bridge.stop()));
-  await subscribed;
+  // A CometD client exists from its handshake on, but a write only reaches it once the
+  // subscribe is confirmed (replay -1): wait for that, not for the client, before writing.
+  await bridge.listening();
   return { bridge, pubsub, errors };
 }
 

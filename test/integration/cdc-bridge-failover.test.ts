@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Connection } from 'jsforce';
 import { startSalesforceEmulator } from '../../src/emulators/salesforce';
-import { observeStreaming } from '../../src/upstreams/salesforce/cdc/observed-streaming';
 import { CdcBridge } from '../../src/live/change-bridge';
 import { JsforceChangeEventSource } from '../../src/upstreams/salesforce/cdc/jsforce-change-event-source';
+import { SalesforceChangeSource } from '../../src/upstreams/salesforce/cdc/salesforce-change-source';
 import { RedisLeaderLock } from '../../src/live/leader-lock';
 import type { NormalizedChange } from '../../src/live/normalized-change';
 import type { PubSubIterator } from '../../src/live/pubsub/pubsub';
@@ -51,16 +51,15 @@ async function startInstance(): Promise<Instance> {
     renewEveryMs: 300,
   });
   const bridge = new CdcBridge({
-    source: new JsforceChangeEventSource({
-      getConnection: async () =>
-        observeStreaming(conn, () => {
-          confirmedSubscriptions += 1;
-        }),
-      refresh: async () => {
-        await loginAs(conn, 'integration');
-      },
-      backoff: { initialMs: 100, maxMs: 1000 },
-    }),
+    source: new SalesforceChangeSource(
+      new JsforceChangeEventSource({
+        getConnection: async () => conn,
+        refresh: async () => {
+          await loginAs(conn, 'integration');
+        },
+        backoff: { initialMs: 100, maxMs: 1000 },
+      }),
+    ),
     pubsub,
     replayStore: replay.store,
     leaderLock: lock,
@@ -68,6 +67,9 @@ async function startInstance(): Promise<Instance> {
   const iterator = pubsub.asyncIterator(recordChangedTopic('ACCOUNT'), { maxQueue: 1000 });
   await iterator.ready;
   await bridge.start();
+  void bridge.listening().then((outcome) => {
+    if (outcome === 'upstream') confirmedSubscriptions += 1;
+  });
   // The test kills instances on purpose, so their teardown may find them half gone.
   leftovers.push(
     ignoringErrors(() => iterator.return?.()),

@@ -14,6 +14,7 @@ import {
   JsforceChangeEventSource,
   ReplayIdRejectedError,
 } from '../../src/upstreams/salesforce/cdc/jsforce-change-event-source';
+import { SalesforceChangeSource } from '../../src/upstreams/salesforce/cdc/salesforce-change-source';
 import { MemoryPubSub } from '../../src/live/pubsub/memory-pubsub';
 import type { NormalizedChange } from '../../src/live/normalized-change';
 import type { PubSubIterator } from '../../src/live/pubsub/pubsub';
@@ -36,13 +37,15 @@ async function startBridge(
   const conn = await connectToEmulator(emulator.url, 'integration');
   const errors: Error[] = [];
   const bridge = new CdcBridge({
-    source: new JsforceChangeEventSource({
-      getConnection: async () => conn,
-      refresh: async () => {
-        await loginAs(conn, 'integration');
-      },
-      backoff: { initialMs: 100, maxMs: 1000 },
-    }),
+    source: new SalesforceChangeSource(
+      new JsforceChangeEventSource({
+        getConnection: async () => conn,
+        refresh: async () => {
+          await loginAs(conn, 'integration');
+        },
+        backoff: { initialMs: 100, maxMs: 1000 },
+      }),
+    ),
     pubsub,
     replayStore: store,
     onError: (error) => errors.push(error instanceof Error ? error : new Error(String(error))),

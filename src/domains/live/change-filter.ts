@@ -1,15 +1,11 @@
 import type { ChangeTypeName, NormalizedChange } from '../../live/normalized-change';
+import { idKey } from '../../upstreams/salesforce/soql';
 
 /** A subscription field's arguments, as one predicate over changes. */
 export interface ChangeFilter {
   ids?: readonly string[] | null;
   accountIds?: readonly string[] | null;
   changeTypes?: readonly ChangeTypeName[] | null;
-}
-
-/** Salesforce Ids compare on their case-sensitive 15-character form (18 = 15 + checksum). */
-export function idKey(id: string): string {
-  return id.slice(0, 15);
 }
 
 function idSet(ids: readonly string[] | null | undefined): ReadonlySet<string> | undefined {

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../context/gateway-context';
-import { ENTITY_NAMES } from '../../live/normalized-change';
+import { ENTITY_NAMES } from '../../upstreams/salesforce/cdc/entity-names';
 import type { SObjectName } from '../../upstreams/salesforce/soql';
 import { loadNode } from '../crm/common/resolve-by-id';
 import { selectedFields } from '../crm/common/selected-fields';
@@ -30,7 +30,7 @@ export class RecordChangeResolver {
   ): Promise<NodeOf<SObjectName> | null> {
     const [id, ...more] = change.recordIds;
     if (!WITH_RECORD.has(change.changeType) || id === undefined || more.length > 0) return null;
-    const sobject = ENTITY_NAMES[change.type] as SObjectName;
+    const sobject = ENTITY_NAMES[change.type];
     const read = () => loadNode(ctx, info, sobject, id);
     if (!ctx.live) return read();
     // Subscribers of one viewer asking the same fields share one read of the changed record.

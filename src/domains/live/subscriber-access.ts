@@ -1,17 +1,16 @@
 import type { GraphQLSchema } from 'graphql';
 import { isObjectType } from 'graphql';
 import type { SubscriberAccess } from '../../live/access-filter';
-import { ENTITY_NAMES, type SObjectTypeName } from '../../live/normalized-change';
-import type { SalesforceRecord } from '../../upstreams/salesforce/soql';
+import type { SObjectTypeName } from '../../live/normalized-change';
+import { ENTITY_NAMES } from '../../upstreams/salesforce/cdc/entity-names';
 import type { SalesforceClient } from '../../upstreams/salesforce/client';
-import { queryAll } from '../../upstreams/salesforce/loaders/query-all';
-import { queryByIds } from '../../upstreams/salesforce/cdc/ids-query';
+import { idKey } from '../../upstreams/salesforce/soql';
+import { queryByIds } from '../../upstreams/salesforce/cdc/reread';
 
 export interface SubscriberAccessDeps {
   viewerKey: string;
+  /** The viewer's own client: `/queryAll` (deleted rows included) as the viewer. */
   salesforce: SalesforceClient;
-  /** SOQL through `/queryAll` as the viewer (deleted rows included); without it deletes fail closed. */
-  queryAllRows?: (soql: string) => Promise<SalesforceRecord[]>;
   schema: GraphQLSchema;
 }
 
@@ -41,19 +40,16 @@ export function graphFieldNames(schema: GraphQLSchema, type: SObjectTypeName): R
 export function createSubscriberAccess(deps: SubscriberAccessDeps): SubscriberAccess {
   return {
     viewerKey: deps.viewerKey,
-    async canSee(type, ids, options) {
-      // /queryAll whenever we have it: a record created and deleted a moment later is still
-      // checked against the viewer's sharing, instead of looking invisible to everyone.
-      const run =
-        deps.queryAllRows ??
-        (options.includeDeleted ? undefined : (soql: string) => queryAll(deps.salesforce, soql));
-      // No /queryAll for this viewer: a delete cannot be checked, so it is not delivered.
-      if (!run) return new Set();
+    async canSee(type, ids) {
+      // /queryAll for every change: a record created and deleted a moment later is still
+      // checked against the viewer's sharing, instead of looking invisible to everyone. A
+      // client that cannot answer it rejects, and the access filter then fails closed.
+      const run = (soql: string) => deps.salesforce.queryAll(soql, { includeDeleted: true });
       const rows = await queryByIds(run, type, ['Id'], ids);
       const visible = new Set<string>();
-      const byPrefix = new Map(ids.map((id) => [id.slice(0, 15), id]));
+      const byPrefix = new Map(ids.map((id) => [idKey(id), id]));
       for (const row of rows) {
-        const id = byPrefix.get(row.Id.slice(0, 15));
+        const id = byPrefix.get(idKey(row.Id));
         if (id !== undefined) visible.add(id);
       }
       return visible;

@@ -3,11 +3,10 @@ import { UpstreamUnavailableError } from '../../errors';
 import { createLoaders } from '../../loaders';
 import type { GatewayContext } from '../../context/gateway-context';
 import type { NormalizedChange } from '../../live/normalized-change';
-import { idKey } from './change-filter';
-import { queryByIds } from '../../upstreams/salesforce/cdc/ids-query';
+import { idKey } from '../../upstreams/salesforce/soql';
+import { queryByIds } from '../../upstreams/salesforce/cdc/reread';
 import type { LiveChangeFeed } from '../../live/live-change-feed';
 import type { AccountIdLookup } from './subscriber-stream';
-import { queryAll } from '../../upstreams/salesforce/loaders/query-all';
 import { createSubscriberAccess } from './subscriber-access';
 
 export function requireLive(ctx: GatewayContext): LiveChangeFeed {
@@ -28,7 +27,6 @@ export function subscriberAccessOf(ctx: GatewayContext, schema: GraphQLSchema) {
   return createSubscriberAccess({
     viewerKey: ctx.viewer.cacheScope,
     salesforce: ctx.salesforce,
-    ...(ctx.queryAllRows ? { queryAllRows: ctx.queryAllRows } : {}),
     schema,
   });
 }
@@ -38,11 +36,8 @@ export function accountIdLookup(ctx: GatewayContext, live: LiveChangeFeed): Acco
   return (change: NormalizedChange) =>
     live.shared(`account-ids\u0000${ctx.viewer.cacheScope}\u0000${change.replayId}`, async () => {
       const includeDeleted = change.changeType === 'DELETE';
-      const run = includeDeleted
-        ? ctx.queryAllRows
-        : (soql: string) => queryAll(ctx.salesforce, soql);
+      const run = (soql: string) => ctx.salesforce.queryAll(soql, { includeDeleted });
       const accounts = new Map<string, string | null>();
-      if (!run) return accounts;
       const rows = await queryByIds(run, change.type, ['Id', 'AccountId'], change.recordIds);
       for (const row of rows) {
         const accountId = (row as Record<string, unknown>).AccountId;

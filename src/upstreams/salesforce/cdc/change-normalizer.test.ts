@@ -1,5 +1,4 @@
-import type { RawChangeEvent } from '../../../live/change-source';
-import { parseChangeEventMessage } from '../../../live/change-source';
+import { parseChangeEventMessage, type RawChangeEvent } from './change-event-message';
 import { normalizeChange } from './change-normalizer';
 import { contractFieldNames, lowerCamel } from './field-names';
 

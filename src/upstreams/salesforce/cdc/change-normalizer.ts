@@ -1,13 +1,12 @@
-import type { RawChangeEvent } from '../../../live/change-source';
+import type {
+  ChangeTypeName,
+  GapKind,
+  NormalizedChange,
+  SObjectTypeName,
+} from '../../../live/change-source';
+import type { RawChangeEvent } from './change-event-message';
+import { ENTITY_NAMES } from './entity-names';
 import { toContractFieldNames } from './field-names';
-import {
-  ENTITY_NAMES,
-  SOBJECT_TYPES,
-  type ChangeTypeName,
-  type GapKind,
-  type NormalizedChange,
-  type SObjectTypeName,
-} from '../../../live/normalized-change';
 
 const PLAIN_CHANGE_TYPES: readonly string[] = ['CREATE', 'UPDATE', 'DELETE', 'UNDELETE'];
 const GAP_KINDS: ReadonlySet<string> = new Set([
@@ -19,7 +18,10 @@ const GAP_KINDS: ReadonlySet<string> = new Set([
 ]);
 
 const TYPE_BY_ENTITY = new Map<string, SObjectTypeName>(
-  SOBJECT_TYPES.map((type) => [ENTITY_NAMES[type].toLowerCase(), type]),
+  Object.entries(ENTITY_NAMES).map(([type, entity]) => [
+    entity.toLowerCase(),
+    type as SObjectTypeName,
+  ]),
 );
 
 export function sobjectTypeOf(entityName: string): SObjectTypeName | undefined {

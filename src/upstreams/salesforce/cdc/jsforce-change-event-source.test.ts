@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { StreamingExtension } from 'jsforce/api/streaming';
-import type { RawChangeEvent } from '../../../live/change-source';
+import type { ChangeSubscription } from '../../../live/change-source';
+import type { RawChangeEvent } from './change-event-message';
 import {
   JsforceChangeEventSource,
   ReplayIdRejectedError,
@@ -113,9 +114,9 @@ function waitFor(predicate: () => boolean, timeoutMs = 2000): Promise<void> {
 const fastBackoff = { initialMs: 10, maxMs: 40, random: () => 1 };
 
 describe('JsforceChangeEventSource', () => {
-  const stops: Array<() => Promise<void>> = [];
+  const stops: ChangeSubscription[] = [];
   afterEach(async () => {
-    for (const stop of stops.splice(0)) await stop();
+    for (const subscription of stops.splice(0)) await subscription.stop();
   });
 
   function setup(refresh: () => Promise<void> = async () => {}, transportGraceMs = 5_000) {
@@ -354,47 +355,6 @@ describe('JsforceChangeEventSource', () => {
     expect(conn.clients).toHaveLength(2);
   });
 
-  it('finds the transport events of a faye client hidden behind a wrapper that forwards _dispatcher', async () => {
-    const conn = new FakeConnection();
-    const inner: FakeClient[] = [];
-    const wrapped: StreamingConnection = {
-      accessToken: 'token-1',
-      streaming: {
-        createClient: (extensions) => {
-          const client = conn.streaming.createClient(extensions) as FakeClient;
-          inner.push(client);
-          return {
-            subscribe: (channel, listener) => client.subscribe(channel, listener),
-            disconnect: () => client.disconnect(),
-            _dispatcher: { _client: client },
-          };
-        },
-      },
-      on: (event, listener) => conn.on(event, listener),
-      removeListener: (event, listener) => conn.removeListener(event, listener),
-    };
-    const source = new JsforceChangeEventSource({
-      getConnection: async () => wrapped,
-      refresh: async () => {},
-      backoff: fastBackoff,
-    });
-    stops.push(
-      source.start(
-        '5',
-        () => {},
-        () => {},
-      ),
-    );
-    await waitFor(() => inner.length === 1);
-    await new Promise((r) => setTimeout(r, 10));
-    inner[0]?.transport.emit('transport:down');
-    inner[0]?.transport.emit('transport:up');
-    await waitFor(() => inner.length === 2);
-    expect(inner[0]?.disconnected).toBe(true);
-    expect(inner[0]?.transport.listenerCount('transport:down')).toBe(0);
-    expect(inner[1]?.replayFrom).toBe(5);
-  });
-
   it('rebuilds after the grace period when the transport stays down', async () => {
     const { conn, source, events } = setup(async () => {}, 60);
     stops.push(
@@ -471,7 +431,7 @@ describe('JsforceChangeEventSource', () => {
     const { conn, source } = setup();
     const seen: string[] = [];
     let finish: () => void = () => {};
-    const stop = source.start(
+    const { stop } = source.start(
       -1,
       async (e) => {
         await new Promise<void>((r) => (finish = r));
@@ -494,5 +454,54 @@ describe('JsforceChangeEventSource', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(seen).toEqual(['1']);
     expect(conn.listenerCount('refresh')).toBe(0);
+  });
+
+  it('reports when the org confirmed the subscription, not before', async () => {
+    const { conn, source } = setup();
+    let confirm: () => void = () => {};
+    conn.subscribeResults.push(() => new Promise<void>((r) => (confirm = r)));
+    const subscription = source.start(
+      -1,
+      () => {},
+      () => {},
+    );
+    stops.push(subscription);
+    let ready = false;
+    void subscription.ready.then(() => (ready = true));
+    await waitFor(() => conn.clients.length === 1);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(ready).toBe(false);
+    confirm();
+    await subscription.ready;
+    expect(conn.last.channel).toBe('/data/ChangeEvents');
+  });
+
+  it("closes faye's transport when the org does not answer the disconnect", async () => {
+    // A faye client as jsforce returns it: `_dispatcher` is what really ends its long-polls.
+    const dispatcher = { close: jest.fn() };
+    const client = {
+      subscribe: jest.fn(() => Promise.resolve()),
+      // The org is gone: /meta/disconnect is never answered.
+      disconnect: jest.fn(() => new Promise<never>(() => {})),
+      _dispatcher: dispatcher,
+    };
+    const conn = new FakeConnection();
+    conn.streaming.createClient = () => client;
+    const source = new JsforceChangeEventSource({
+      getConnection: async () => conn,
+      refresh: async () => {},
+      disconnectTimeoutMs: 10,
+    });
+    const subscription = source.start(
+      -1,
+      () => {},
+      () => {},
+    );
+    await subscription.ready;
+    expect(client.subscribe).toHaveBeenCalledTimes(1);
+    await subscription.stop();
+    expect(client.disconnect).toHaveBeenCalledTimes(1);
+    // Otherwise faye retries the dead client's long-poll forever, a second client at the org.
+    expect(dispatcher.close).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,13 +1,12 @@
 import { StreamingExtension } from 'jsforce/api/streaming';
+import type { ChangeSubscription, ReplayFrom } from '../../../live/change-source';
+import { isRecord } from '../../../lib/is-record';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import {
   parseChangeEventMessage,
-  type ChangeEventHandler,
-  type ChangeEventSource,
-  type ReplayFrom,
-  type StopChangeEventSource,
-} from '../../../live/change-source';
-import { isRecord } from '../../../lib/is-record';
+  type RawChangeEventHandler,
+  type RawChangeEventSource,
+} from './change-event-message';
 
 /**
  * The faye client jsforce's `streaming.createClient` returns, as far as we use it. jsforce's
@@ -92,7 +91,7 @@ function toError(error: unknown): Error {
  * *processed* replayId; failures back off exponentially. The bridge's dedupe absorbs what the
  * replay repeats.
  */
-export class JsforceChangeEventSource implements ChangeEventSource {
+export class JsforceChangeEventSource implements RawChangeEventSource {
   readonly channel: string;
 
   constructor(private readonly options: JsforceChangeEventSourceOptions) {
@@ -101,12 +100,12 @@ export class JsforceChangeEventSource implements ChangeEventSource {
 
   start(
     from: ReplayFrom,
-    onEvent: ChangeEventHandler,
+    onEvent: RawChangeEventHandler,
     onError: (error: Error) => void,
-  ): StopChangeEventSource {
+  ): ChangeSubscription {
     const run = new SourceRun(this.options, this.channel, from, onEvent, onError);
     run.connect();
-    return () => run.stop();
+    return { ready: run.ready, stop: () => run.stop() };
   }
 }
 
@@ -126,12 +125,15 @@ class SourceRun {
   private subscribed = false;
   private transportDown = false;
   private downTimer: NodeJS.Timeout | undefined;
+  private confirmed: () => void = () => {};
+  /** The first confirmed subscribe: the org streams to us from here on. */
+  readonly ready = new Promise<void>((resolve) => (this.confirmed = resolve));
 
   constructor(
     private readonly options: JsforceChangeEventSourceOptions,
     private readonly channel: string,
     from: ReplayFrom,
-    private readonly onEvent: ChangeEventHandler,
+    private readonly onEvent: RawChangeEventHandler,
     private readonly onError: (error: Error) => void,
   ) {
     this.lastProcessed = from;
@@ -182,9 +184,8 @@ class SourceRun {
     ]);
     this.client = client;
     this.clientToken = conn.accessToken;
-    const transport = transportEventsOf(client);
-    transport?.bind?.('transport:down', () => this.onTransportDown(generation));
-    transport?.bind?.('transport:up', () => this.onTransportUp(generation));
+    client.bind?.('transport:down', () => this.onTransportDown(generation));
+    client.bind?.('transport:up', () => this.onTransportUp(generation));
     try {
       await client.subscribe(this.channel, (data: unknown) => this.receive(data, generation));
     } catch (error) {
@@ -203,6 +204,7 @@ class SourceRun {
     if (generation !== this.generation || this.stopped) return;
     this.attempt = 0;
     this.subscribed = true;
+    this.confirmed();
   }
 
   /**
@@ -337,36 +339,14 @@ class SourceRun {
     const client = this.client;
     this.client = undefined;
     if (!client) return this.closing;
-    const transport = transportEventsOf(client);
-    transport?.unbind?.('transport:down');
-    transport?.unbind?.('transport:up');
+    client.unbind?.('transport:down');
+    client.unbind?.('transport:up');
     const closing = closeClient(client, this.options.disconnectTimeoutMs ?? 2_000).catch(
       (error: unknown) => this.onError(toError(error)),
     );
     this.closing = closing;
     return closing;
   }
-}
-
-type TransportEvents = Pick<StreamingClient, 'bind' | 'unbind'>;
-
-/**
- * The client's `bind`/`unbind`, else those of the faye client behind a wrapper that only
- * forwards `_dispatcher` (faye's dispatcher keeps its client as `_client` and triggers the
- * transport events on it: faye/src/protocol/dispatcher.js).
- */
-function transportEventsOf(client: StreamingClient): TransportEvents | undefined {
-  if (typeof client.bind === 'function') return client;
-  const dispatcher = '_dispatcher' in client ? client._dispatcher : undefined;
-  const inner = isRecord(dispatcher) ? dispatcher._client : undefined;
-  if (!isRecord(inner) || typeof inner.bind !== 'function' || typeof inner.unbind !== 'function') {
-    return undefined;
-  }
-  const { bind, unbind } = inner;
-  return {
-    bind: (event, listener) => bind.call(inner, event, listener),
-    unbind: (event) => unbind.call(inner, event),
-  };
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

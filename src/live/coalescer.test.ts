@@ -1,4 +1,16 @@
-import { PipelineCoalescer } from './pipeline-coalescer';
+import { Coalescer, type CoalescerOptions } from './coalescer';
+
+/** The pipeline's use: each flush computes a report and hands it on. */
+function pipelineCoalescer<R>({
+  computePipeline,
+  onReport,
+  ...options
+}: Omit<CoalescerOptions, 'onFlush'> & {
+  computePipeline: () => Promise<R>;
+  onReport: (report: R) => void;
+}): Coalescer {
+  return new Coalescer({ ...options, onFlush: async () => onReport(await computePipeline()) });
+}
 
 function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
   let resolve: (v: T) => void = () => {};
@@ -6,14 +18,14 @@ function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
   return { promise, resolve };
 }
 
-describe('PipelineCoalescer', () => {
+describe('Coalescer', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
   it('turns a burst of 100 changes into one recompute', async () => {
     const computePipeline = jest.fn(async () => ({ count: 1 }));
     const reports: unknown[] = [];
-    const coalescer = new PipelineCoalescer({
+    const coalescer = pipelineCoalescer({
       computePipeline,
       onReport: (r) => void reports.push(r),
       now: () => Date.now(),
@@ -31,7 +43,7 @@ describe('PipelineCoalescer', () => {
 
   it('bounds the delay under a steady stream (maxDelayMs) and keeps recomputes few', async () => {
     const computePipeline = jest.fn(async () => 'report');
-    const coalescer = new PipelineCoalescer({
+    const coalescer = pipelineCoalescer({
       computePipeline,
       onReport: () => {},
       windowMs: 250,
@@ -63,7 +75,7 @@ describe('PipelineCoalescer', () => {
       return result;
     });
     const reports: string[] = [];
-    const coalescer = new PipelineCoalescer({
+    const coalescer = pipelineCoalescer({
       computePipeline,
       onReport: (r) => void reports.push(r),
       now: () => Date.now(),
@@ -82,7 +94,7 @@ describe('PipelineCoalescer', () => {
     await jest.advanceTimersByTimeAsync(300);
     expect(reports).toEqual(['first', 'trailing']);
     expect(maxInFlight).toBe(1);
-    expect(coalescer.recomputeCount).toBe(2);
+    expect(coalescer.flushCount).toBe(2);
     await coalescer.stop();
   });
 
@@ -93,7 +105,7 @@ describe('PipelineCoalescer', () => {
       .mockRejectedValueOnce(new Error('SOQL failed'))
       .mockResolvedValue('ok');
     const reports: string[] = [];
-    const coalescer = new PipelineCoalescer({
+    const coalescer = pipelineCoalescer({
       computePipeline,
       onReport: (r) => void reports.push(r),
       onError: (e) => errors.push(e),
@@ -110,7 +122,7 @@ describe('PipelineCoalescer', () => {
 
   it('does nothing after stop()', async () => {
     const computePipeline = jest.fn(async () => 'x');
-    const coalescer = new PipelineCoalescer({ computePipeline, onReport: () => {} });
+    const coalescer = pipelineCoalescer({ computePipeline, onReport: () => {} });
     coalescer.notify();
     await coalescer.stop();
     coalescer.notify();

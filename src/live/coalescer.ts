@@ -1,22 +1,22 @@
-export interface PipelineCoalescerOptions<R> {
-  /** The aggregate SOQL behind `pipeline`; called at most once at a time. */
-  computePipeline: () => Promise<R>;
-  /** Receives each recomputed report (publish it on the pipeline topic). */
-  onReport: (report: R, asOf: Date) => Promise<void> | void;
+export interface CoalescerOptions {
+  /** Runs once per burst of `notify()` calls; never two at once. */
+  onFlush: (asOf: Date) => Promise<void> | void;
   onError?: (error: unknown) => void;
-  /** Quiet time after the last change before recomputing. */
+  /** Quiet time after the last notification before flushing. */
   windowMs?: number;
-  /** Upper bound on how long a steady stream of changes can postpone a recompute. */
+  /** Upper bound on how long a steady stream of notifications can postpone a flush. */
   maxDelayMs?: number;
   now?: () => number;
 }
 
 /**
- * Turns bursts of Opportunity changes into few pipeline recomputes: a recompute runs once
- * changes have been quiet for `windowMs` (or `maxDelayMs` after the first pending change),
- * never two at once, and one more runs afterwards if changes arrived during a recompute.
+ * Turns bursts of notifications into few flushes: a flush runs once notifications have been
+ * quiet for `windowMs` (or `maxDelayMs` after the first pending one), never two at once, and
+ * one more runs afterwards if notifications arrived during a flush. The live core uses it to
+ * announce "the pipeline changed" after bursts of Opportunity changes; subscribers then
+ * recompute the report as themselves.
  */
-export class PipelineCoalescer<R> {
+export class Coalescer {
   private readonly windowMs: number;
   private readonly maxDelayMs: number;
   private readonly now: () => number;
@@ -25,15 +25,15 @@ export class PipelineCoalescer<R> {
   private running: Promise<void> | undefined;
   private dirtyWhileRunning = false;
   private stopped = false;
-  private runs = 0;
+  private flushes = 0;
 
-  constructor(private readonly options: PipelineCoalescerOptions<R>) {
+  constructor(private readonly options: CoalescerOptions) {
     this.windowMs = options.windowMs ?? 250;
     this.maxDelayMs = options.maxDelayMs ?? 1_000;
     this.now = options.now ?? Date.now;
   }
 
-  /** Records that the pipeline may have changed. */
+  /** Records that something changed. */
   notify(): void {
     if (this.stopped) return;
     if (this.running) {
@@ -45,15 +45,15 @@ export class PipelineCoalescer<R> {
     const deadline = this.firstPendingAt + this.maxDelayMs;
     const delay = Math.max(0, Math.min(this.windowMs, deadline - now));
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.run(), delay);
+    this.timer = setTimeout(() => this.flush(), delay);
   }
 
-  /** Recomputes so far (metrics, tests). */
-  get recomputeCount(): number {
-    return this.runs;
+  /** Flushes so far (metrics, tests). */
+  get flushCount(): number {
+    return this.flushes;
   }
 
-  /** Cancels a pending recompute and waits for one in flight. */
+  /** Cancels a pending flush and waits for one in flight. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
@@ -61,15 +61,14 @@ export class PipelineCoalescer<R> {
     await this.running;
   }
 
-  private run(): void {
+  private flush(): void {
     this.timer = undefined;
     this.firstPendingAt = undefined;
-    this.runs += 1;
+    this.flushes += 1;
     const asOf = new Date(this.now());
     this.running = (async () => {
       try {
-        const report = await this.options.computePipeline();
-        await this.options.onReport(report, asOf);
+        await this.options.onFlush(asOf);
       } catch (error) {
         this.options.onError?.(error);
       }
