@@ -1,10 +1,8 @@
 import 'reflect-metadata';
 import { GraphQLEnumType, GraphQLSchema, lexicographicSortSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { domainResolvers } from '../domains';
 import { ERROR_CODE_DESCRIPTIONS, ErrorCode } from '../errors/codes';
-import { MemoryPubSub } from '../live/pubsub/memory-pubsub';
-import { toTypeGraphQLPubSub } from './type-graphql-pubsub';
 
 /** The contract's ErrorCode enum; no field returns it, so type-graphql would leave it out. */
 const ErrorCodeEnum = new GraphQLEnumType({
@@ -18,6 +16,21 @@ const ErrorCodeEnum = new GraphQLEnumType({
   ),
 });
 
+/**
+ * type-graphql refuses subscription fields without a pubSub (MissingPubSubError), although
+ * a field with its own `subscribe` never uses it. The gateway's fields all read the
+ * instance's feed from the context instead: one schema serves every server of the process
+ * (tests run several), each with its own pubsub and bridge.
+ */
+const NO_TOPIC_SUBSCRIPTIONS: PubSub = {
+  publish() {
+    throw new Error('Subscriptions read the live-change feed from the context, not topics');
+  },
+  subscribe() {
+    throw new Error('Subscriptions read the live-change feed from the context, not topics');
+  },
+};
+
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The gateway schema, built once per process (type-graphql metadata is global). */
@@ -27,10 +40,7 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
       resolvers: domainResolvers,
       // Inputs are validated by GraphQL types and by the SOQL compiler, not class-validator.
       validate: false,
-      // type-graphql insists on one. The gateway's fields subscribe through `subscribe`
-      // functions that read the instance's feed from the context instead: one schema serves
-      // every server of the process (tests run several), each with its own pubsub and bridge.
-      pubSub: toTypeGraphQLPubSub(new MemoryPubSub(), () => {}),
+      pubSub: NO_TOPIC_SUBSCRIPTIONS,
     });
     const config = schema.toConfig();
     return lexicographicSortSchema(

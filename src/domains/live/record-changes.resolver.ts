@@ -15,6 +15,7 @@ import {
   requireLive,
   subscriberAccessOf,
 } from './subscription-context';
+import { SlowConsumerGuard } from './slow-consumer-guard';
 import { SubscriberStream, typesOrAll } from './subscriber-stream';
 
 /** Raw GraphQL arguments of any record-change field; fields without an argument omit it. */
@@ -33,7 +34,7 @@ function recordChanges(fixedType?: SObjectTypeName) {
     const types = fixedType ? [fixedType] : typesOrAll(args.types as SObjectTypeName[] | null);
     const source = await live.listen(types.map(recordChangedTopic));
     return new SubscriberStream({
-      source,
+      source: new SlowConsumerGuard(source, context.connection),
       filter: {
         ids: args.ids,
         accountIds: args.accountIds,
@@ -42,7 +43,6 @@ function recordChanges(fixedType?: SObjectTypeName) {
       access: subscriberAccessOf(context, info.schema),
       accessFilter: live.accessFilter,
       lookupAccountIds: accountIdLookup(context, live),
-      ...(context.connection ? { connection: context.connection } : {}),
     });
   };
 }

@@ -1,7 +1,12 @@
 import { SlowConsumerError } from '../../live/pubsub/bounded-queue';
 import { SLOW_CONSUMER_CLOSE, type ConnectionControl } from '../../live/live-change-feed';
 
-/** Passes a pubsub iterator through; on overflow closes the connection instead of erroring one operation. */
+/**
+ * The one slow-consumer policy of a subscription: passes a pubsub iterator through, and when
+ * its queue overflowed (`SlowConsumerError`) ends the stream and closes the whole connection
+ * (4008): a client that cannot keep up with one stream is not reading the others either, and
+ * a clear close code tells it why.
+ */
 export class SlowConsumerGuard<T> implements AsyncIterableIterator<T> {
   constructor(
     private readonly source: AsyncIterator<T>,

@@ -1,10 +1,8 @@
 import type { AccessFilter, SubscriberAccess } from '../../live/access-filter';
-import { SlowConsumerError } from '../../live/pubsub/bounded-queue';
 import type { NormalizedChange, SObjectTypeName } from '../../live/normalized-change';
 import { ChangeType } from './change-type.enum';
 import { compileChangeFilter, type ChangeFilter } from './change-filter';
 import { idKey } from '../../upstreams/salesforce/soql';
-import { SLOW_CONSUMER_CLOSE, type ConnectionControl } from '../../live/live-change-feed';
 import { RecordChange } from './record-change.type';
 import { SObjectType } from './sobject-type.enum';
 
@@ -19,7 +17,6 @@ export interface SubscriberStreamOptions {
   access: SubscriberAccess;
   accessFilter: AccessFilter;
   lookupAccountIds: AccountIdLookup;
-  connection?: ConnectionControl;
   onError?: (error: unknown) => void;
 }
 
@@ -48,9 +45,10 @@ export function toRecordChange(change: NormalizedChange): RecordChange {
 /**
  * One GraphQL subscriber's view of the change stream: the subscription's filters, then the
  * access check as the subscriber (CDC ignores sharing), then only what survived. A failover's
- * replay never gets here: each instance drops it once, before fan-out (`change-admission`). A hand-written iterator, not an
- * async generator: graphql-ws calls `return()` while `next()` still waits, and a generator
- * would only see it after the next event.
+ * replay never gets here: each instance drops it once, before fan-out (`change-admission`).
+ * A slow consumer's overflow is handled by the `SlowConsumerGuard` its source comes through.
+ * A hand-written iterator, not an async generator: graphql-ws calls `return()` while
+ * `next()` still waits, and a generator would only see it after the next event.
  */
 export class SubscriberStream implements AsyncIterableIterator<RecordChange> {
   private readonly matcher;
@@ -66,7 +64,8 @@ export class SubscriberStream implements AsyncIterableIterator<RecordChange> {
       try {
         result = await this.options.source.next();
       } catch (error) {
-        return this.fail(error);
+        this.ended = true;
+        throw error;
       }
       if (result.done) break;
       const delivered = await this.admit(result.value);
@@ -121,17 +120,6 @@ export class SubscriberStream implements AsyncIterableIterator<RecordChange> {
       if (accountId) accountIds.add(accountId);
     }
     return { ...change, accountIds: [...accountIds] };
-  }
-
-  private fail(error: unknown): IteratorResult<RecordChange> {
-    this.ended = true;
-    if (error instanceof SlowConsumerError) {
-      // The whole connection goes: a client that cannot keep up with one stream is not
-      // reading the others either, and a clear close code tells it why.
-      this.options.connection?.close(SLOW_CONSUMER_CLOSE.code, SLOW_CONSUMER_CLOSE.reason);
-      return DONE;
-    }
-    throw error;
   }
 }
 
