@@ -1,8 +1,9 @@
 /**
- * Parts of ../shared/design/contract.graphql that later issues deliver. `schema:check`
- * forgives a breaking change only when its subject (the type or `Type.field` a
- * findBreakingChanges description starts with) is listed here, prints each as "pending",
- * and fails on entries that no longer match anything, so this list can only shrink.
+ * Parts of docs/contract.graphql (our copy of ../shared/design/contract.graphql) that later
+ * issues deliver. `schema:check` forgives a breaking change only when its subject (the type
+ * or `Type.field` a findBreakingChanges description starts with) is listed here, prints each
+ * as "pending", and fails on entries that no longer match anything, so this list can only
+ * shrink.
  */
 export interface PendingContractPart {
   /** A type name (covers its fields) or `Type.field`. */

@@ -1,6 +1,14 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildSchema } from 'graphql';
 import { PENDING_CONTRACT_PARTS } from './contract-pending';
-import { compareWithContract, loadContract, printGatewaySchema } from './schema-artifact';
+import {
+  compareWithContract,
+  diffWithSharedContract,
+  loadContract,
+  printGatewaySchema,
+} from './schema-artifact';
 
 const contract = buildSchema(`
   type Account { id: ID!  name: String!  payments: [String!]! }
@@ -74,5 +82,39 @@ describe('printGatewaySchema', () => {
     expect(printGatewaySchema(a).indexOf('type Query')).toBeLessThan(
       printGatewaySchema(a).indexOf('type Y'),
     );
+  });
+});
+
+describe('diffWithSharedContract', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'contract-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const write = (name: string, text: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it('says nothing when no shared contract sits beside the repository', () => {
+    const copy = write('copy.graphql', 'type Query { a: Int }\n');
+    expect(diffWithSharedContract(copy, join(dir, 'absent.graphql'))).toBeUndefined();
+  });
+
+  it('says nothing when the shared contract matches the copy', () => {
+    const copy = write('copy.graphql', 'type Query { a: Int }\n');
+    const shared = write('shared.graphql', 'type Query { a: Int }\n');
+    expect(diffWithSharedContract(copy, shared)).toBeUndefined();
+  });
+
+  it('prints a unified diff from the copy to the shared contract', () => {
+    const copy = write('copy.graphql', 'type Query {\n  a: Int\n}\n');
+    const shared = write('shared.graphql', 'type Query {\n  a: Int\n  b: String\n}\n');
+    const patch = diffWithSharedContract(copy, shared);
+    expect(patch).toContain('+  b: String');
+    expect(patch).toMatch(/--- .*copy\.graphql/);
+    expect(patch).toMatch(/\+\+\+ .*shared\.graphql/);
   });
 });

@@ -15,7 +15,7 @@ import {
 import { buildSchema } from 'type-graphql';
 import { crmResolvers } from '.';
 
-const CONTRACT = resolve(__dirname, '../../../../shared/design/contract.graphql');
+const CONTRACT = resolve(__dirname, '../../../docs/contract.graphql');
 
 /** Linked-service fields that later issues add (F1's schema check allowlists them too). */
 const LATER = new Set([
