@@ -40,7 +40,7 @@ export function accountIdLookup(ctx: GatewayContext, live: LiveChangeFeed): Acco
       const accounts = new Map<string, string | null>();
       const rows = await queryByIds(run, change.type, ['Id', 'AccountId'], change.recordIds);
       for (const row of rows) {
-        const accountId = (row as Record<string, unknown>).AccountId;
+        const accountId = row.AccountId;
         accounts.set(idKey(row.Id), typeof accountId === 'string' ? accountId : null);
       }
       return accounts;

@@ -1,3 +1,4 @@
+import { isRecord } from '../../lib/is-record';
 import { ReplayDeduper } from '../dedupe';
 
 /** Decides, once per instance and before fan-out, whether an incoming payload goes out. */
@@ -11,8 +12,8 @@ export interface ChangeAdmissionOptions {
 }
 
 function changeKey(payload: unknown): string | undefined {
-  if (typeof payload !== 'object' || payload === null) return undefined;
-  const { replayId, recordIds } = payload as { replayId?: unknown; recordIds?: unknown };
+  if (!isRecord(payload)) return undefined;
+  const { replayId, recordIds } = payload;
   if (typeof replayId !== 'string' || !Array.isArray(recordIds)) return undefined;
   // A GAP re-read publishes one change per record under one replayId.
   return `${replayId}\u0000${recordIds.join(',')}`;

@@ -4,6 +4,7 @@ import type {
   NormalizedChange,
   SObjectTypeName,
 } from '../../../live/change-source';
+import { isRecord } from '../../../lib/is-record';
 import type { RawChangeEvent } from './change-event-message';
 import { ENTITY_NAMES } from './entity-names';
 import { toContractFieldNames } from './field-names';
@@ -40,7 +41,7 @@ function createdFields(fields: Record<string, unknown>): string[] {
   const names: string[] = [];
   for (const [name, value] of Object.entries(fields)) {
     if (value === null || value === undefined) continue;
-    if (typeof value === 'object' && !Array.isArray(value)) {
+    if (isRecord(value)) {
       // Compound fields arrive nested (`Name: {FirstName, LastName}`); name their parts.
       for (const [part, partValue] of Object.entries(value)) {
         if (partValue !== null && partValue !== undefined) names.push(`${name}.${part}`);
