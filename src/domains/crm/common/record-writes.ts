@@ -1,6 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { SObjectName } from '../../../upstreams/salesforce/soql';
-import * as records from '../../../upstreams/salesforce/operations/records';
+import {
+  createOne,
+  destroyOne,
+  readRecordFresh,
+  updateOne,
+} from '../../../upstreams/salesforce/operations';
 import { SalesforceUpstreamError, type SaveResult } from '../../../upstreams/salesforce/client';
 import { NotFoundError } from '../../../errors';
 import type { GatewayContext } from '../../../context/gateway-context';
@@ -60,12 +65,7 @@ export async function readFresh<S extends SObjectName>(
   object: S,
   id: string,
 ): Promise<NodeOf<S>> {
-  const record = await records.readRecordFresh(
-    ctx.salesforce,
-    object,
-    selectedFields(info, object),
-    id,
-  );
+  const record = await readRecordFresh(ctx.salesforce, object, selectedFields(info, object), id);
   if (!record) throw new NotFoundError(`${object} ${id} does not exist or is not visible`, { id });
   return toNode(object, record);
 }
@@ -77,7 +77,7 @@ export function createRecord<S extends SObjectName>(
   payload: Record<string, unknown>,
 ): Promise<NodeOf<S>> {
   return withGraphQLErrors(async () => {
-    const result = await records.createRecord(ctx.salesforce, object, payload);
+    const result = await createOne(ctx.salesforce, object, payload);
     return readFresh(ctx, info, object, checkSaved(result, object));
   });
 }
@@ -91,7 +91,7 @@ export function updateRecord<S extends SObjectName>(
 ): Promise<NodeOf<S>> {
   return withGraphQLErrors(async () => {
     const Id = targetId(object, id);
-    const result = await records.updateRecord(ctx.salesforce, object, { ...buildPayload(), Id });
+    const result = await updateOne(ctx.salesforce, object, { ...buildPayload(), Id });
     checkSaved(result, object, Id);
     return readFresh(ctx, info, object, Id);
   });
@@ -104,7 +104,7 @@ export function deleteRecord(
 ): Promise<string> {
   return withGraphQLErrors(async () => {
     const Id = targetId(object, id);
-    const result = await records.deleteRecord(ctx.salesforce, object, Id);
+    const result = await destroyOne(ctx.salesforce, object, Id);
     checkSaved(result, object, Id);
     return Id;
   });

@@ -5,4 +5,4 @@
 export { readConnectionPage, type ConnectionPage } from './connection-page';
 export { readApiUsage } from './limits';
 export { readPipelineStages, type PipelineStageRow } from './pipeline';
-export { convertLead, createRecord, deleteRecord, readRecordFresh, updateRecord } from './records';
+export { convertLead, createOne, destroyOne, readRecordFresh, updateOne } from './records';

@@ -22,7 +22,7 @@ export async function readRecordFresh(
   return page.records[0];
 }
 
-export async function createRecord(
+export async function createOne(
   client: SalesforceClient,
   object: SObjectName,
   fields: Record<string, unknown>,
@@ -31,7 +31,7 @@ export async function createRecord(
   return result;
 }
 
-export async function updateRecord(
+export async function updateOne(
   client: SalesforceClient,
   object: SObjectName,
   record: { Id: string } & Record<string, unknown>,
@@ -40,7 +40,7 @@ export async function updateRecord(
   return result;
 }
 
-export async function deleteRecord(
+export async function destroyOne(
   client: SalesforceClient,
   object: SObjectName,
   id: string,
