@@ -5,7 +5,7 @@ import type { SObjectTypeName } from '../../live/normalized-change';
 import { ENTITY_NAMES } from '../../upstreams/salesforce/cdc/entity-names';
 import type { SalesforceClient } from '../../upstreams/salesforce/client';
 import { idKey } from '../../upstreams/salesforce/soql';
-import { queryByIds } from '../../upstreams/salesforce/cdc/reread';
+import { readRecordsByIds } from '../../upstreams/salesforce/operations';
 
 export interface SubscriberAccessDeps {
   viewerKey: string;
@@ -44,8 +44,9 @@ export function createSubscriberAccess(deps: SubscriberAccessDeps): SubscriberAc
       // /queryAll for every change: a record created and deleted a moment later is still
       // checked against the viewer's sharing, instead of looking invisible to everyone. A
       // client that cannot answer it rejects, and the access filter then fails closed.
-      const run = (soql: string) => deps.salesforce.queryAll(soql, { includeDeleted: true });
-      const rows = await queryByIds(run, type, ['Id'], ids);
+      const rows = await readRecordsByIds(deps.salesforce, ENTITY_NAMES[type], ['Id'], ids, {
+        includeDeleted: true,
+      });
       const visible = new Set<string>();
       const byPrefix = new Map(ids.map((id) => [idKey(id), id]));
       for (const row of rows) {

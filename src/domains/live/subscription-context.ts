@@ -4,7 +4,8 @@ import { createLoaders } from '../../loaders';
 import type { GatewayContext } from '../../context/gateway-context';
 import type { NormalizedChange } from '../../live/normalized-change';
 import { idKey } from '../../upstreams/salesforce/soql';
-import { queryByIds } from '../../upstreams/salesforce/cdc/reread';
+import { ENTITY_NAMES } from '../../upstreams/salesforce/cdc/entity-names';
+import { readRecordsByIds } from '../../upstreams/salesforce/operations';
 import type { LiveChangeFeed } from '../../live/live-change-feed';
 import type { AccountIdLookup } from './subscriber-stream';
 import { createSubscriberAccess } from './subscriber-access';
@@ -36,9 +37,14 @@ export function accountIdLookup(ctx: GatewayContext, live: LiveChangeFeed): Acco
   return (change: NormalizedChange) =>
     live.shared(`account-ids\u0000${ctx.viewer.cacheScope}\u0000${change.replayId}`, async () => {
       const includeDeleted = change.changeType === 'DELETE';
-      const run = (soql: string) => ctx.salesforce.queryAll(soql, { includeDeleted });
       const accounts = new Map<string, string | null>();
-      const rows = await queryByIds(run, change.type, ['Id', 'AccountId'], change.recordIds);
+      const rows = await readRecordsByIds(
+        ctx.salesforce,
+        ENTITY_NAMES[change.type],
+        ['Id', 'AccountId'],
+        change.recordIds,
+        { includeDeleted },
+      );
       for (const row of rows) {
         const accountId = row.AccountId;
         accounts.set(idKey(row.Id), typeof accountId === 'string' ? accountId : null);

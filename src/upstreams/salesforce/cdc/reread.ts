@@ -1,6 +1,7 @@
 import type { SObjectTypeName } from '../../../live/change-source';
 import type { SalesforceClient } from '../client';
-import { buildByIdsQuery, chunkIds, OBJECT_MAPPINGS, type SalesforceRecord } from '../soql';
+import { readRecordsByIds } from '../operations/records-by-ids';
+import { OBJECT_MAPPINGS, type SalesforceRecord } from '../soql';
 import { ENTITY_NAMES } from './entity-names';
 
 /** A record as re-read from Salesforce: API field names, `Id` required. */
@@ -11,21 +12,6 @@ export type RereadRecords = (
   type: SObjectTypeName,
   ids: readonly string[],
 ) => Promise<RereadRecord[]>;
-
-/** `SELECT <fields> FROM <type> WHERE Id IN (...)`, one query per 200 Ids (SOQL IN-list bound). */
-export async function queryByIds(
-  run: (soql: string) => Promise<SalesforceRecord[]>,
-  type: SObjectTypeName,
-  fields: string[],
-  ids: readonly string[],
-): Promise<SalesforceRecord[]> {
-  const object = ENTITY_NAMES[type];
-  const rows: SalesforceRecord[] = [];
-  for (const chunk of chunkIds([...new Set(ids)])) {
-    rows.push(...(await run(buildByIdsQuery({ object, fields, ids: chunk }))));
-  }
-  return rows;
-}
 
 /** Every field the graph maps for a type, by API name: what a GAP re-read fetches. */
 export function rereadFields(type: SObjectTypeName): string[] {
@@ -44,5 +30,5 @@ export function rereadFields(type: SObjectTypeName): string[] {
  * Ids; missing rows count as deleted. Subscribers' own access is checked afterwards.
  */
 export function createCdcReread(client: SalesforceClient): RereadRecords {
-  return (type, ids) => queryByIds((soql) => client.queryAll(soql), type, rereadFields(type), ids);
+  return (type, ids) => readRecordsByIds(client, ENTITY_NAMES[type], rereadFields(type), ids);
 }

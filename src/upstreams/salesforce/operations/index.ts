@@ -5,4 +5,5 @@
 export { readConnectionPage, type ConnectionPage } from './connection-page';
 export { readApiUsage } from './limits';
 export { readPipelineStages, type PipelineStageRow } from './pipeline';
+export { readRecordsByIds } from './records-by-ids';
 export { convertLead, createOne, destroyOne, readRecordFresh, updateOne } from './records';
