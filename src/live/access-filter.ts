@@ -2,13 +2,13 @@ import DataLoader from 'dataloader';
 import type { NormalizedChange, SObjectTypeName } from './normalized-change';
 import { SharedWork } from './shared-work';
 
-/** What the gateway knows about one subscriber's Salesforce access (wired per viewer). */
+/** What the gateway knows about one subscriber's upstream access (wired per viewer). */
 export interface SubscriberAccess {
-  /** Subscribers with the same key (the Salesforce user) share access queries and cache. */
+  /** Subscribers with the same key (the upstream user) share access queries and cache. */
   viewerKey: string;
   /**
-   * The Ids among `ids` the viewer can see, e.g. `SELECT Id FROM <type> WHERE Id IN (...)`
-   * run as the viewer (`/queryAll` when `includeDeleted`, so deletes are checked too).
+   * The Ids among `ids` the viewer can see, asked of the upstream as the viewer (Salesforce:
+   * `SELECT Id FROM <type> WHERE Id IN (...)` through `/queryAll`, so deletes are checked too).
    */
   canSee(
     type: SObjectTypeName,

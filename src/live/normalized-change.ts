@@ -18,15 +18,19 @@ export interface NormalizedChange {
   commitTimestamp: string;
   commitUserId: string | null;
   replayId: string;
-  /** Set when Salesforce sent a GAP_* event (changeType `GAP`, or `UPDATE` after a re-read). */
+  /**
+   * Set when the upstream could not say what changed (Salesforce GAP_* events): changeType
+   * `GAP`, or `UPDATE`/`DELETE` once the source re-read the records.
+   */
   gapKind?: GapKind;
   /** The upstream's name of the object (Salesforce API name: `Opportunity`). */
   entityName: string;
   /** From the payload's `AccountId` (Contact, Opportunity) or the Account's own Id. */
   accountIds?: string[];
   /**
-   * Field values by Salesforce API name: the event's created/changed values, or the whole
-   * record after a GAP re-read. Subscribers get them filtered to the fields they may read.
+   * Field values by the upstream's field names (Salesforce API names): the event's
+   * created/changed values, or the whole record after a GAP re-read. Subscribers get them
+   * filtered to the fields they may read (`ChangeSource.valueFieldNames`).
    */
   values?: Record<string, unknown>;
 }

@@ -1,5 +1,9 @@
 import type { AccessFilter, SubscriberAccess } from '../../live/access-filter';
-import type { NormalizedChange, SObjectTypeName } from '../../live/normalized-change';
+import {
+  SOBJECT_TYPES,
+  type NormalizedChange,
+  type SObjectTypeName,
+} from '../../live/normalized-change';
 import { ChangeType } from './change-type.enum';
 import { compileChangeFilter, type ChangeFilter } from './change-filter';
 import { idKey } from '../../upstreams/salesforce/soql';
@@ -127,6 +131,5 @@ export class SubscriberStream implements AsyncIterableIterator<RecordChange> {
 export function typesOrAll(
   types: readonly SObjectTypeName[] | null | undefined,
 ): SObjectTypeName[] {
-  const all: SObjectTypeName[] = ['ACCOUNT', 'CONTACT', 'OPPORTUNITY', 'LEAD'];
-  return types && types.length > 0 ? [...new Set(types)] : all;
+  return types && types.length > 0 ? [...new Set(types)] : [...SOBJECT_TYPES];
 }
