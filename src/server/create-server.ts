@@ -1,23 +1,9 @@
-import {
-  createServer as createHttpServer,
-  type IncomingMessage,
-  type ServerResponse,
-} from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GatewayConfig } from '../config';
-import { createFormatError, toGraphQLError } from '../errors';
+import { createFormatError } from '../errors';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
-import { createContext, type GatewayContext } from '../context/gateway-context';
 import { createGatewayAuth, type GatewayAuth } from './gateway-auth';
-import { handleHealthz, handleNotFound, handleReadyz } from './health-routes';
-import { handleGraphQLRequest } from './http-adapter';
 import { createLogger, type Logger } from '../logging/logger';
 import { createQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits';
 import type { LiveChanges, LiveChangesOptions, LiveChangesStats } from '../live/live-changes';
@@ -29,6 +15,9 @@ import {
 } from '../upstreams/salesforce/integration-client';
 import { buildGatewaySchema } from './schema';
 import { attachGraphQLWebSocket, type WebSocketLimits } from './websocket-server';
+import { createGatewayApollo } from './apollo-server';
+import { createRequestListener, gatewayRoutes } from './routes';
+import { createShutdown, drainLiveChangesPlugin } from './shutdown';
 
 export interface CreateServerOptions {
   /** Replaces the integration client built from config (demo/integration modes; server tests). */
@@ -60,12 +49,25 @@ function formatHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+function listen(httpServer: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Wires the gateway: one http.Server carries HTTP (routes.ts) and the graphql-ws upgrade;
+ * shutdown.ts stops them in order. Auth is built last, once the port is known.
+ */
 export async function createServer(
   config: GatewayConfig,
   options: CreateServerOptions = {},
 ): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const development = config.nodeEnv === 'development';
   const subscriptionOptions = options.subscriptions ?? {};
   // The integration user's session: requests in demo/integration modes, and in every mode
   // the org's one CDC subscription. An injected client comes without one (no live changes).
@@ -96,67 +98,12 @@ export async function createServer(
     maskSuggestions: config.nodeEnv === 'production',
   });
   const schema = await buildGatewaySchema();
-
-  const httpServer = createHttpServer((req: IncomingMessage, res: ServerResponse) => {
-    route(req, res).catch((err: unknown) => {
-      logger.error({ err }, 'request failed outside GraphQL');
-      if (!res.headersSent)
-        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(
-        JSON.stringify({
-          errors: [
-            { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-          ],
-        }),
-      );
-    });
-  });
-
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    if (pathname === '/healthz') {
-      handleHealthz(res);
-      return;
-    }
-    if (!auth) {
-      res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' });
-      res.end(JSON.stringify({ status: 'starting' }));
-      return;
-    }
-    const { resolveViewer } = auth;
-    if (await auth.handleAuthRoute(req, res)) return;
-    if (pathname === '/graphql') {
-      const requestId = req.headers['x-request-id'];
-      await handleGraphQLRequest(apollo, req, res, async () => {
-        try {
-          return await createContext(
-            { resolveViewer, ...(live ? { live } : {}) },
-            req.headers,
-            typeof requestId === 'string' ? requestId : undefined,
-          );
-        } catch (err) {
-          // Apollo would answer "Context creation failed" as a 500 with our message unmapped.
-          throw toGraphQLError(err);
-        }
-      });
-    } else if (pathname === '/readyz') {
-      const readiness = auth.readiness;
-      await handleReadyz(res, async () => ({
-        ...(await readiness()),
-        ...(live ? { cdc: live.stats(), webSocketClients: webSocket.clientCount() } : {}),
-      }));
-    } else if (pathname === '/' && req.method === 'GET') {
-      res.writeHead(302, { location: '/graphql' });
-      res.end();
-    } else {
-      handleNotFound(res);
-    }
-  }
-
   const formatError = createFormatError({
-    exposeInternals: development,
+    exposeInternals: config.nodeEnv === 'development',
     onInternalError: (err) => logger.error({ err }, 'internal error in a GraphQL operation'),
   });
+
+  const httpServer = createHttpServer();
   const webSocket = attachGraphQLWebSocket({
     httpServer,
     schema,
@@ -170,74 +117,32 @@ export async function createServer(
     logger,
     ...subscriptionOptions,
   });
-
-  const apollo = new ApolloServer<GatewayContext>({
+  const apollo = createGatewayApollo({
+    config,
     schema,
-    introspection: true,
-    includeStacktraceInErrorResponses: development,
-    allowBatchedHttpRequests: false,
-    parseOptions: { maxTokens: limits.maxTokens },
+    httpServer,
+    maxTokens: limits.maxTokens,
     validationRules: queryLimits.validationRules,
     formatError,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      {
-        // Apollo's graphql-ws recipe: clients get 1001 while HTTP drains; the bridge stops
-        // after them, flushing the last processed replayId for the next start to resume from.
-        async serverWillStart() {
-          return {
-            async drainServer() {
-              await webSocket.dispose();
-              await live?.stop();
-            },
-          };
-        },
-      },
-      ApolloServerPluginCacheControlDisabled(),
-      config.nodeEnv === 'production'
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({
-            embed: true,
-            // The Sandbox then runs as the browser's signed-in user (session cookie).
-            includeCookies: config.auth.mode === 'user',
-          }),
-      ...queryLimits.plugins,
-    ],
+    drainPlugins: [drainLiveChangesPlugin(webSocket, live)],
+    limitPlugins: queryLimits.plugins,
   });
+  httpServer.on(
+    'request',
+    createRequestListener({
+      auth: () => auth,
+      routes: gatewayRoutes({ apollo, live, webSocketClients: () => webSocket.clientCount() }),
+      logger,
+    }),
+  );
   await apollo.start();
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.port, config.host, () => {
-      httpServer.off('error', reject);
-      resolve();
-    });
-  });
+  await listen(httpServer, config.port, config.host);
   const { port } = httpServer.address() as AddressInfo;
   const origin = `http://${formatHost(config.host)}:${port}`;
   const url = `${origin}/graphql`;
 
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      // The drain plugin closes the http server and waits for in-flight requests.
-      try {
-        await apollo.stop();
-      } catch (err) {
-        // apollo.stop() refuses before start() finished; the sockets and bridge still go.
-        logger.warn({ err }, 'Apollo did not stop cleanly');
-        await webSocket.dispose();
-        await live?.stop();
-      }
-      if (httpServer.listening) {
-        await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      }
-      // After the drain: in-flight requests may still refresh tokens or end sessions.
-      await auth?.close();
-    })();
-    return stopping;
-  };
-
+  const stop = createShutdown({ apollo, httpServer, webSocket, live, auth: () => auth, logger });
   try {
     auth = await createGatewayAuth({
       config,

@@ -1,0 +1,51 @@
+import type { Server } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { GraphQLFormattedError, GraphQLSchema, ValidationRule } from 'graphql';
+import type { GatewayConfig } from '../config';
+import type { GatewayContext } from '../context/gateway-context';
+
+export interface GatewayApolloDeps {
+  config: GatewayConfig;
+  schema: GraphQLSchema;
+  httpServer: Server;
+  maxTokens: number;
+  validationRules: ValidationRule[];
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** Run in order after the HTTP drain: the WebSocket and live-changes shutdown. */
+  drainPlugins: ApolloServerPlugin[];
+  limitPlugins: ApolloServerPlugin[];
+}
+
+/** Apollo for the HTTP side of /graphql; graphql-ws shares the schema and the limits. */
+export function createGatewayApollo(deps: GatewayApolloDeps): ApolloServer<GatewayContext> {
+  const { config } = deps;
+  const development = config.nodeEnv === 'development';
+  return new ApolloServer<GatewayContext>({
+    schema: deps.schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: development,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: deps.maxTokens },
+    validationRules: deps.validationRules,
+    formatError: deps.formatError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
+      ...deps.drainPlugins,
+      ApolloServerPluginCacheControlDisabled(),
+      config.nodeEnv === 'production'
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({
+            embed: true,
+            // The Sandbox then runs as the browser's signed-in user (session cookie).
+            includeCookies: config.auth.mode === 'user',
+          }),
+      ...deps.limitPlugins,
+    ],
+  });
+}

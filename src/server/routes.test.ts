@@ -1,0 +1,76 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createLogger } from '../logging/logger';
+import type { GatewayAuth } from './gateway-auth';
+import { createRequestListener, type Route } from './routes';
+
+const fakeAuth: GatewayAuth = {
+  mode: 'demo',
+  loginUrl: undefined,
+  handleAuthRoute: async (req, res) => {
+    if (req.url !== '/auth/login') return false;
+    res.writeHead(204);
+    res.end();
+    return true;
+  },
+  resolveViewer: () => Promise.reject(new Error('unused')),
+  readiness: () => Promise.resolve({}),
+  close: () => Promise.resolve(),
+};
+
+const routes: Route[] = [
+  {
+    path: '/hello',
+    method: 'GET',
+    handle: (_req, res, auth) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(`hello ${auth.mode}`);
+    },
+  },
+  {
+    path: '/boom',
+    handle: () => Promise.reject(new Error('outside GraphQL')),
+  },
+];
+
+describe('createRequestListener', () => {
+  let auth: GatewayAuth | undefined;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    server = createServer(
+      createRequestListener({ auth: () => auth, routes, logger: createLogger('silent') }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('answers /healthz and 503 for everything else while auth is starting', async () => {
+    auth = undefined;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const starting = await fetch(`${base}/hello`);
+    expect(starting.status).toBe(503);
+    expect(starting.headers.get('retry-after')).toBe('1');
+    expect(await starting.json()).toEqual({ status: 'starting' });
+  });
+
+  it('lets the auth routes answer before the table, then routes by path and method', async () => {
+    auth = fakeAuth;
+    expect((await fetch(`${base}/auth/login`)).status).toBe(204);
+    const hello = await fetch(`${base}/hello?x=1`);
+    expect(await hello.text()).toBe('hello demo');
+    expect((await fetch(`${base}/hello`, { method: 'POST' })).status).toBe(404);
+    expect((await fetch(`${base}/nowhere`)).status).toBe(404);
+  });
+
+  it('answers a failure outside GraphQL with a 500 GraphQL-shaped body', async () => {
+    auth = fakeAuth;
+    const failed = await fetch(`${base}/boom`);
+    expect(failed.status).toBe(500);
+    expect(await failed.json()).toEqual({
+      errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
+  });
+});

@@ -1,0 +1,119 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import { toGraphQLError } from '../errors';
+import { createContext, type GatewayContext } from '../context/gateway-context';
+import type { LiveChanges } from '../live/live-changes';
+import type { Logger } from '../logging/logger';
+import type { GatewayAuth } from './gateway-auth';
+import { handleHealthz, handleNotFound, handleReadyz } from './health-routes';
+import { handleGraphQLRequest } from './http-adapter';
+
+export type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  auth: GatewayAuth,
+) => Promise<void> | void;
+
+export interface Route {
+  path: string;
+  /** Any method when absent. */
+  method?: string;
+  handle: RouteHandler;
+}
+
+export interface GatewayRoutesDeps {
+  apollo: ApolloServer<GatewayContext>;
+  live: LiveChanges | undefined;
+  webSocketClients(): number;
+}
+
+/** Everything but /healthz and the auth module's /auth/* routes, which come first. */
+export function gatewayRoutes({ apollo, live, webSocketClients }: GatewayRoutesDeps): Route[] {
+  const graphql: RouteHandler = async (req, res, { resolveViewer }) => {
+    const requestId = req.headers['x-request-id'];
+    await handleGraphQLRequest(apollo, req, res, async () => {
+      try {
+        return await createContext(
+          { resolveViewer, ...(live ? { live } : {}) },
+          req.headers,
+          typeof requestId === 'string' ? requestId : undefined,
+        );
+      } catch (err) {
+        // Apollo would answer "Context creation failed" as a 500 with our message unmapped.
+        throw toGraphQLError(err);
+      }
+    });
+  };
+  const readyz: RouteHandler = async (_req, res, { readiness }) => {
+    await handleReadyz(res, async () => ({
+      ...(await readiness()),
+      ...(live ? { cdc: live.stats(), webSocketClients: webSocketClients() } : {}),
+    }));
+  };
+  const redirectToGraphQL: RouteHandler = (_req, res) => {
+    res.writeHead(302, { location: '/graphql' });
+    res.end();
+  };
+  return [
+    { path: '/graphql', handle: graphql },
+    { path: '/readyz', handle: readyz },
+    { path: '/', method: 'GET', handle: redirectToGraphQL },
+  ];
+}
+
+export interface RequestListenerDeps {
+  /** Undefined until the server listens: the default public URL of auth needs the port. */
+  auth(): GatewayAuth | undefined;
+  routes: readonly Route[];
+  logger: Logger;
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+
+/**
+ * The one request listener of the http.Server that also carries the WebSocket upgrade:
+ * /healthz always, 503 while starting, then the auth routes, then the route table, else 404.
+ */
+export function createRequestListener({
+  auth,
+  routes,
+  logger,
+}: RequestListenerDeps): RequestListener {
+  async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    // Liveness says only that the process answers, so it does not wait for auth.
+    if (pathname === '/healthz') {
+      handleHealthz(res);
+      return;
+    }
+    const ready = auth();
+    if (!ready) {
+      res.writeHead(503, { ...JSON_HEADERS, 'retry-after': '1' });
+      res.end(JSON.stringify({ status: 'starting' }));
+      return;
+    }
+    if (await ready.handleAuthRoute(req, res)) return;
+    const route = routes.find(
+      (r) => r.path === pathname && (r.method === undefined || r.method === req.method),
+    );
+    if (!route) {
+      handleNotFound(res);
+      return;
+    }
+    await route.handle(req, res, ready);
+  }
+
+  return (req, res) => {
+    dispatch(req, res).catch((err: unknown) => {
+      logger.error({ err }, 'request failed outside GraphQL');
+      if (!res.headersSent) res.writeHead(500, JSON_HEADERS);
+      res.end(
+        JSON.stringify({
+          errors: [
+            { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+          ],
+        }),
+      );
+    });
+  };
+}
