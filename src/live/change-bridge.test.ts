@@ -296,6 +296,45 @@ describe('CdcBridge', () => {
     await bridge.stop();
   });
 
+  it('says when it listens: its own confirmed subscription, or at once as a follower', async () => {
+    const store = () => new KeyvReplayStore(new Keyv());
+    const leader = bridgeOver(new FakeSource(), {
+      pubsub: new MemoryPubSub(),
+      replayStore: store(),
+    });
+    await leader.start();
+    expect(await leader.listening()).toBe('upstream');
+    await leader.stop();
+    expect(await leader.listening()).toBe('stopped');
+
+    const follower = bridgeOver(new FakeSource(), {
+      pubsub: new MemoryPubSub(),
+      replayStore: store(),
+      leaderLock: new ManualLock(),
+    });
+    await follower.start();
+    expect(await follower.listening()).toBe('follower');
+    await follower.stop();
+  });
+
+  it('drops a GAP event delivered twice without re-reading it again', async () => {
+    const source = new FakeSource();
+    const pubsub = new MemoryPubSub();
+    const reread = jest.fn(async (): Promise<RereadRecord[]> => []);
+    const bridge = bridgeOver(source, {
+      pubsub,
+      replayStore: new KeyvReplayStore(new Keyv()),
+      rereadRecords: reread,
+    });
+    await bridge.start();
+    const gap = event('9', { changeType: 'GAP_UPDATE', recordIds: ['001A'], changedFields: [] });
+    await source.emit(gap);
+    await source.emit(gap);
+    expect(reread).toHaveBeenCalledTimes(1);
+    expect(bridge.stats().duplicatesDropped).toBe(1);
+    await bridge.stop();
+  });
+
   it('neither saves nor remembers an event whose publish failed, so a retry goes through', async () => {
     const source = new FakeSource();
     const pubsub = new MemoryPubSub();

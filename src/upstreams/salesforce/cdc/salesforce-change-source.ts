@@ -1,5 +1,5 @@
 import type {
-  ChangeEvent,
+  ChangeEventHandler,
   ChangeSource,
   ChangeSubscription,
   NormalizedChange,
@@ -38,7 +38,7 @@ export class SalesforceChangeSource implements ChangeSource {
 
   start(
     from: ReplayFrom,
-    onEvent: (event: ChangeEvent) => Promise<void> | void,
+    onEvent: ChangeEventHandler,
     onError: (error: Error) => void,
   ): ChangeSubscription {
     return this.raw.start(
