@@ -370,8 +370,9 @@ async function closeClient(client: StreamingClient, timeoutMs: number): Promise<
     ]);
     clearTimeout(timer);
   }
-  // faye keeps no public handle on this; the dispatcher's close() is what a successful
-  // disconnect calls itself (faye/src/protocol/client.js).
+  // `_dispatcher` is a faye private, its only handle on the long-poll transport: close() is
+  // what a successful disconnect calls itself (faye/src/protocol/client.js). Without it an
+  // unanswered disconnect leaves faye retrying the dead client's long-poll every 5 s.
   const dispatcher = '_dispatcher' in client ? client._dispatcher : undefined;
   if (isRecord(dispatcher) && typeof dispatcher.close === 'function') dispatcher.close();
 }
