@@ -60,6 +60,8 @@ export function createSalesforceSession(options: SalesforceConnectionOptions): S
       ? { loginUrl, clientId: options.auth.clientId, clientSecret: options.auth.clientSecret }
       : { loginUrl },
   );
+  // jsforce takes no transport option; its private `_transport` is the only way to route
+  // every call through BoundedTransport (no hidden jsforce retries, a bounded timeout).
   oauth2._transport = transport;
   const requestToken = createTokenRequester(options);
   const maxRefreshes = options.maxRefreshesPerWindow ?? 3;
@@ -92,6 +94,8 @@ export function createSalesforceSession(options: SalesforceConnectionOptions): S
       );
     },
   });
+  // jsforce takes no transport option; its private `_transport` is the only way to route
+  // every call through BoundedTransport (no hidden jsforce retries, a bounded timeout).
   connection._transport = transport;
 
   let login: Promise<Connection> | undefined;

@@ -34,6 +34,8 @@ export function createUserSalesforceClient(
       );
     },
   });
+  // jsforce takes no transport option; its private `_transport` is the only way to route
+  // every call through BoundedTransport (no hidden jsforce retries, a bounded timeout).
   connection._transport = new BoundedTransport(options.timeoutMs);
   // jsforce would otherwise spend an API call to discover the identity URL.
   connection.userInfo = {
