@@ -110,6 +110,8 @@ export default tseslint.config(
       'boundaries/elements': ELEMENTS,
       'boundaries/include': ['src/**/*.ts'],
       'boundaries/ignore': TEST_FILES,
+      // Re-exports and lazy imports are arrows too, not only import declarations.
+      'boundaries/dependency-nodes': ['import', 'export', 'dynamic-import', 'require'],
       // Relative imports name no extension; resolve them to the .ts files.
       'import/resolver': { node: { extensions: ['.ts', '.js'] } },
       'boundaries/legacy-warnings': false,

@@ -63,6 +63,11 @@ const CASES: ReadonlyArray<Snippet & { expected: string[] }> = [
     expected: [wrongWay('loaders', 'server')],
   },
   {
+    filePath: 'src/domains/re-export.ts',
+    code: "export { createServer } from '../server/create-server';\n",
+    expected: [wrongWay('domains', 'server')],
+  },
+  {
     filePath: 'src/server/wrong-way.ts',
     code: "import { startEmulators } from '../emulators/start-all';\nexport const s = startEmulators;\n",
     expected: [wrongWay('server', 'emulators')],
