@@ -16,7 +16,9 @@ export interface BoundedQueueOptions {
 /**
  * An async iterator fed by pushes. Memory is bounded: when the consumer is `maxQueue` events
  * behind, the queue drops everything it holds and the next `next()` rejects with
- * `SlowConsumerError`, instead of buffering without limit.
+ * `SlowConsumerError`, instead of buffering without limit. Not a `@repeaterjs/repeater`: its
+ * buffers either hold the pusher back (one slow subscriber would stall the fan-out to all)
+ * or drop events silently, where a slow consumer must be told and its memory freed at once.
  */
 export class BoundedQueue<T> implements AsyncIterableIterator<T> {
   private readonly items: T[] = [];
