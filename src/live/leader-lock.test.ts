@@ -37,7 +37,11 @@ describe('RedisLeaderLock (real Redis)', () => {
     // No reconnects: disconnect() is how a test kills an instance.
     const redis = new Redis(REDIS_URL, { retryStrategy: () => null, maxRetriesPerRequest: 0 });
     redis.on('error', () => {});
-    leftovers.push(async () => redis.disconnect());
+    // A second disconnect() on a connection a test already killed arms ioredis' 2 s
+    // "destroy the stream" timer, which nothing clears: it kept the jest worker alive.
+    leftovers.push(async () => {
+      if (redis.status !== 'end') redis.disconnect();
+    });
     return redis;
   };
 
