@@ -244,6 +244,36 @@ export type ApiUsageQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ApiUsageQuery = { apiUsage: { used: number, max: number, remaining: number, asOf: string } };
 
+export type ApiUsageUsedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiUsageUsedQuery = { apiUsage: { used: number } };
+
+export type ApiUsageMaxQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiUsageMaxQuery = { apiUsage: { max: number } };
+
+export type ApiUsageMaxUsedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiUsageMaxUsedQuery = { apiUsage: { max: number, used: number } };
+
+export type ApiUsageAndAccountCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiUsageAndAccountCountQuery = { apiUsage: { used: number }, accounts: { totalCount: number } };
+
+export type VisibleAccountOwnersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VisibleAccountOwnersQuery = { accounts: { totalCount: number, nodes: Array<{ owner: { id: string } | null }> } };
+
+export type ViewerIdentityQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerIdentityQuery = { viewer: { id: string, name: string, email: string | null } | null };
+
 export type OpportunitiesByAmountQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;

@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import { generateApiKey, hashApiKey } from '../../src/auth/api-keys';
+import type { ApiUsageMaxQuery } from '../generated/graphql';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
+import { operation } from '../helpers/operations';
 
 /** AUTH_MODE=integration: server-to-server callers with an API key act as the integration user. */
 
@@ -31,11 +33,9 @@ describe('AUTH_MODE=integration', () => {
   it('runs a request with a valid API key as the integration user', async () => {
     expect(gateway.authMode).toBe('integration');
     for (const key of [KEY, OTHER_KEY]) {
-      const result = await gateway.post<{ apiUsage: { max: number } }>(
-        '{ apiUsage { max } }',
-        undefined,
-        { 'x-api-key': key },
-      );
+      const result = await gateway.post<ApiUsageMaxQuery>(operation('ApiUsageMax'), undefined, {
+        'x-api-key': key,
+      });
       expect(result.status).toBe(200);
       expect(result.body).toEqual({ data: { apiUsage: { max: 100000 } } });
     }
@@ -57,7 +57,11 @@ describe('AUTH_MODE=integration', () => {
     'answers %s with 401 UNAUTHENTICATED and no Salesforce call',
     async (_what, headers, reason) => {
       await gateway.resetEmulatorStats();
-      const result = await gateway.post('{ apiUsage { max } }', undefined, headers);
+      const result = await gateway.post<ApiUsageMaxQuery>(
+        operation('ApiUsageMax'),
+        undefined,
+        headers,
+      );
       expect(result.status).toBe(401);
       expect(result.body.data).toBeUndefined();
       expect(result.body.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED', reason });

@@ -1,6 +1,14 @@
 import { Writable } from 'node:stream';
 import { DEMO_USERS } from '../../src/emulators/seed/salesforce-users';
+import type {
+  ApiUsageAndAccountCountQuery,
+  ApiUsageMaxUsedQuery,
+  ApiUsageUsedQuery,
+  ViewerIdentityQuery,
+  VisibleAccountOwnersQuery,
+} from '../generated/graphql';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
+import { operation } from '../helpers/operations';
 
 /** AUTH_MODE=user end to end: a real gateway over HTTP, logging in against the emulator. */
 
@@ -110,10 +118,9 @@ function userId(username: string): string {
   return user.Id;
 }
 
-interface AccountsQuery {
-  accounts: { totalCount: number; nodes: Array<{ owner: { id: string } | null }> };
-}
-const ACCOUNTS = '{ accounts(first: 200) { totalCount nodes { owner { id } } } }';
+const ACCOUNTS = operation('VisibleAccountOwners');
+/** The cheapest authenticated operation: one Salesforce call as the caller. */
+const API_USAGE = operation('ApiUsageUsed');
 
 function expectUnauthenticated(
   result: {
@@ -145,7 +152,9 @@ describe('AUTH_MODE=user', () => {
   it('refuses anonymous GraphQL with 401 before any Salesforce call', async () => {
     expect(gateway.authMode).toBe('user');
     await gateway.resetEmulatorStats();
-    const result = await gateway.post('{ apiUsage { used } accounts { totalCount } }');
+    const result = await gateway.post<ApiUsageAndAccountCountQuery>(
+      operation('ApiUsageAndAccountCount'),
+    );
     expectUnauthenticated(result, 'credentials-missing');
     expect(result.headers.get('www-authenticate')).toBe('Bearer realm="atom-crm-gateway"');
     expect(result.body.data).toBeUndefined();
@@ -155,15 +164,15 @@ describe('AUTH_MODE=user', () => {
   it('rejects a garbage bearer token and a forged cookie, still without Salesforce calls', async () => {
     await gateway.resetEmulatorStats();
     expectUnauthenticated(
-      await gateway.post('{ apiUsage { used } }', undefined, bearer('not-a-session')),
+      await gateway.post<ApiUsageUsedQuery>(API_USAGE, undefined, bearer('not-a-session')),
       'session-expired',
     );
     expectUnauthenticated(
-      await gateway.post('{ apiUsage { used } }', undefined, bearer('A'.repeat(43))),
+      await gateway.post<ApiUsageUsedQuery>(API_USAGE, undefined, bearer('A'.repeat(43))),
       'session-expired',
     );
     expectUnauthenticated(
-      await gateway.post('{ apiUsage { used } }', undefined, {
+      await gateway.post<ApiUsageUsedQuery>(API_USAGE, undefined, {
         cookie: `atom_session=${'b'.repeat(43)}`,
       }),
       'session-expired',
@@ -199,10 +208,10 @@ describe('AUTH_MODE=user', () => {
     const response = await browser.fetch(gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ viewer { id name email } }' }),
+      body: JSON.stringify({ query: operation('ViewerIdentity') }),
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
+    expect((await response.json()) as { data: ViewerIdentityQuery }).toEqual({
       data: {
         viewer: { id: userId(USERS.rep1.username), name: 'Maya Patel', email: USERS.rep1.username },
       },
@@ -212,8 +221,8 @@ describe('AUTH_MODE=user', () => {
   it('gives API clients a bearer token that works for apiUsage', async () => {
     const token = await bearerToken(gateway, USERS.rep2);
     await gateway.resetEmulatorStats();
-    const result = await gateway.post<{ apiUsage: { max: number; used: number } }>(
-      '{ apiUsage { max used } }',
+    const result = await gateway.post<ApiUsageMaxUsedQuery>(
+      operation('ApiUsageMaxUsed'),
       undefined,
       bearer(token),
     );
@@ -231,7 +240,11 @@ describe('AUTH_MODE=user', () => {
     for (const name of ['rep1', 'rep2', 'admin'] as const) {
       const user = USERS[name];
       const token = await bearerToken(gateway, user);
-      const result = await gateway.post<AccountsQuery>(ACCOUNTS, undefined, bearer(token));
+      const result = await gateway.post<VisibleAccountOwnersQuery>(
+        ACCOUNTS,
+        undefined,
+        bearer(token),
+      );
       expect(result.body.errors).toBeUndefined();
       const accounts = result.body.data?.accounts;
       const emulatorUser = gateway.emulator.store.userByUsername(user.username);
@@ -253,14 +266,14 @@ describe('AUTH_MODE=user', () => {
 
   it('refreshes transparently after the access tokens die, with one token call for N requests', async () => {
     const token = await bearerToken(gateway, USERS.rep1);
-    expect((await gateway.post('{ apiUsage { used } }', undefined, bearer(token))).status).toBe(
-      200,
-    );
+    expect(
+      (await gateway.post<ApiUsageUsedQuery>(API_USAGE, undefined, bearer(token))).status,
+    ).toBe(200);
     await injectFaults(gateway, { expireSessions: true });
     await gateway.resetEmulatorStats();
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>
-        gateway.post<AccountsQuery>(ACCOUNTS, undefined, bearer(token)),
+        gateway.post<VisibleAccountOwnersQuery>(ACCOUNTS, undefined, bearer(token)),
       ),
     );
     for (const result of results) {
@@ -270,9 +283,9 @@ describe('AUTH_MODE=user', () => {
     }
     expect((await gateway.emulatorStats()).oauth).toEqual({ refresh_token: 1 });
     // The rotated grant was persisted: the next request needs no token call at all.
-    expect((await gateway.post('{ apiUsage { used } }', undefined, bearer(token))).status).toBe(
-      200,
-    );
+    expect(
+      (await gateway.post<ApiUsageUsedQuery>(API_USAGE, undefined, bearer(token))).status,
+    ).toBe(200);
     expect((await gateway.emulatorStats()).oauth).toEqual({ refresh_token: 1 });
   });
 
@@ -280,9 +293,9 @@ describe('AUTH_MODE=user', () => {
     const browser = await browserSession(gateway, USERS.rep3);
     const session = browser.cookie(gateway.origin, 'atom_session') ?? '';
     const otherToken = await bearerToken(gateway, USERS.rep3);
-    expect((await gateway.post('{ apiUsage { used } }', undefined, bearer(session))).status).toBe(
-      200,
-    );
+    expect(
+      (await gateway.post<ApiUsageUsedQuery>(API_USAGE, undefined, bearer(session))).status,
+    ).toBe(200);
     await gateway.resetEmulatorStats();
 
     const response = await browser.fetch(`${gateway.origin}/auth/logout`, { method: 'POST' });
@@ -291,12 +304,12 @@ describe('AUTH_MODE=user', () => {
     expect(browser.cookie(gateway.origin, 'atom_session')).toBeUndefined();
 
     expectUnauthenticated(
-      await gateway.post('{ apiUsage { used } }', undefined, bearer(session)),
+      await gateway.post<ApiUsageUsedQuery>(API_USAGE, undefined, bearer(session)),
       'session-expired',
     );
     // One grant per user: logging out revoked it, so the user's other sessions end too.
     expectUnauthenticated(
-      await gateway.post('{ apiUsage { used } }', undefined, bearer(otherToken)),
+      await gateway.post<ApiUsageUsedQuery>(API_USAGE, undefined, bearer(otherToken)),
       'tokens-missing',
     );
     const stats = await gateway.emulatorStats();
@@ -316,13 +329,13 @@ describe('AUTH_MODE=user session lifetime', () => {
       logDestination: captureLogs(),
     });
     const token = await bearerToken(gateway, USERS.rep1);
-    expect((await gateway.post('{ apiUsage { used } }', undefined, bearer(token))).status).toBe(
-      200,
-    );
+    expect(
+      (await gateway.post<ApiUsageUsedQuery>(API_USAGE, undefined, bearer(token))).status,
+    ).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     await gateway.resetEmulatorStats();
     expectUnauthenticated(
-      await gateway.post('{ apiUsage { used } }', undefined, bearer(token)),
+      await gateway.post<ApiUsageUsedQuery>(API_USAGE, undefined, bearer(token)),
       'session-expired',
     );
     expect((await gateway.emulatorStats()).total).toBe(0);
@@ -334,21 +347,21 @@ describe('AUTH_MODE=user session lifetime', () => {
       logDestination: captureLogs(),
     });
     const token = await bearerToken(gateway, USERS.rep2);
-    expect((await gateway.post('{ apiUsage { used } }', undefined, bearer(token))).status).toBe(
-      200,
-    );
+    expect(
+      (await gateway.post<ApiUsageUsedQuery>(API_USAGE, undefined, bearer(token))).status,
+    ).toBe(200);
     // Revoke every grant at the emulator (access and refresh tokens alike).
     const reset = await fetch(`${gateway.emulatorUrl}/__emulator/reset?sessions=1`, {
       method: 'POST',
     });
     expect(reset.ok).toBe(true);
 
-    const first = await gateway.post('{ apiUsage { used } }', undefined, bearer(token));
+    const first = await gateway.post<ApiUsageUsedQuery>(API_USAGE, undefined, bearer(token));
     expectUnauthenticated(first, 'refresh-token-rejected');
     expect(first.body.data).toBeNull();
     expect((await gateway.emulatorStats()).oauth).toEqual({ refresh_token: 1 });
 
-    const again = await gateway.post('{ apiUsage { used } }', undefined, bearer(token));
+    const again = await gateway.post<ApiUsageUsedQuery>(API_USAGE, undefined, bearer(token));
     expectUnauthenticated(again, 'tokens-missing');
     const stats = await gateway.emulatorStats();
     expect(stats.oauth).toEqual({ refresh_token: 1 });
