@@ -57,6 +57,15 @@ export type BooleanFilter = {
   eq?: boolean | null | undefined;
 };
 
+/** What happened to the records of a `RecordChange`. */
+export type ChangeType =
+  | 'CREATE'
+  | 'DELETE'
+  /** Salesforce could not say exactly what changed (a GAP_* or GAP_OVERFLOW event) and the records could not be re-read: refetch what you show. */
+  | 'GAP'
+  | 'UNDELETE'
+  | 'UPDATE';
+
 export type ContactFilter = {
   accountId?: IdFilter | null | undefined;
   and?: Array<ContactFilter> | null | undefined;
@@ -225,6 +234,13 @@ export type RelativeDate = {
   literal: DateLiteral;
   n?: number | null | undefined;
 };
+
+/** A CRM object type of the graph. */
+export type SObjectType =
+  | 'ACCOUNT'
+  | 'CONTACT'
+  | 'LEAD'
+  | 'OPPORTUNITY';
 
 export type SortDirection =
   | 'ASC'
@@ -458,3 +474,117 @@ export type AccountContactsPageQueryVariables = Exact<{
 
 
 export type AccountContactsPageQuery = { account: { contacts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, lastName: string }> } } | null };
+
+export type AccountChangesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountChangesSubscription = { accountChanged: { type: SObjectType, changeType: ChangeType, recordIds: Array<string>, changedFields: Array<string>, commitTimestamp: string, commitUserId: string | null, replayId: string, record:
+      | { __typename: 'Account', id: string, name: string, industry: string | null, billingAddress: { city: string | null } | null, owner: { name: string } | null }
+      | { __typename: 'Contact', id: string, lastName: string, account: { id: string, name: string } | null }
+      | { __typename: 'Lead', id: string, lastName: string, company: string }
+      | { __typename: 'Opportunity', id: string, name: string, stageName: string, amount: number | null }
+     | null } };
+
+export type AccountUpdatesAndDeletesSubscriptionVariables = Exact<{
+  ids?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type AccountUpdatesAndDeletesSubscription = { accountChanged: { type: SObjectType, changeType: ChangeType, recordIds: Array<string>, changedFields: Array<string>, commitTimestamp: string, commitUserId: string | null, replayId: string, record:
+      | { __typename: 'Account', id: string, name: string, industry: string | null, billingAddress: { city: string | null } | null, owner: { name: string } | null }
+      | { __typename: 'Contact', id: string, lastName: string, account: { id: string, name: string } | null }
+      | { __typename: 'Lead', id: string, lastName: string, company: string }
+      | { __typename: 'Opportunity', id: string, name: string, stageName: string, amount: number | null }
+     | null } };
+
+export type LeadUpdatesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LeadUpdatesSubscription = { leadChanged: { changeType: ChangeType, recordIds: Array<string>, record:
+      | { __typename: 'Account', id: string, name: string, industry: string | null, billingAddress: { city: string | null } | null, owner: { name: string } | null }
+      | { __typename: 'Contact', id: string, lastName: string, account: { id: string, name: string } | null }
+      | { __typename: 'Lead', id: string, lastName: string, company: string }
+      | { __typename: 'Opportunity', id: string, name: string, stageName: string, amount: number | null }
+     | null } };
+
+export type ContactChangesOfAccountsSubscriptionVariables = Exact<{
+  a?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type ContactChangesOfAccountsSubscription = { contactChanged: { changeType: ChangeType, recordIds: Array<string>, record:
+      | { __typename: 'Account', id: string, name: string, industry: string | null, billingAddress: { city: string | null } | null, owner: { name: string } | null }
+      | { __typename: 'Contact', id: string, lastName: string, account: { id: string, name: string } | null }
+      | { __typename: 'Lead', id: string, lastName: string, company: string }
+      | { __typename: 'Opportunity', id: string, name: string, stageName: string, amount: number | null }
+     | null } };
+
+export type OpportunityCreatesOfAccountsSubscriptionVariables = Exact<{
+  a?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type OpportunityCreatesOfAccountsSubscription = { opportunityChanged: { changeType: ChangeType, recordIds: Array<string>, record:
+      | { __typename: 'Account', id: string, name: string, industry: string | null, billingAddress: { city: string | null } | null, owner: { name: string } | null }
+      | { __typename: 'Contact', id: string, lastName: string, account: { id: string, name: string } | null }
+      | { __typename: 'Lead', id: string, lastName: string, company: string }
+      | { __typename: 'Opportunity', id: string, name: string, stageName: string, amount: number | null }
+     | null } };
+
+export type LeadAndContactUpdatesSubscriptionVariables = Exact<{
+  ids?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type LeadAndContactUpdatesSubscription = { recordChanged: { type: SObjectType, changeType: ChangeType, recordIds: Array<string>, record:
+      | { __typename: 'Account', id: string, name: string, industry: string | null, billingAddress: { city: string | null } | null, owner: { name: string } | null }
+      | { __typename: 'Contact', id: string, lastName: string, account: { id: string, name: string } | null }
+      | { __typename: 'Lead', id: string, lastName: string, company: string }
+      | { __typename: 'Opportunity', id: string, name: string, stageName: string, amount: number | null }
+     | null } };
+
+export type AccountUpdatesAndGapsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountUpdatesAndGapsSubscription = { accountChanged: { changeType: ChangeType, recordIds: Array<string>, changedFields: Array<string>, record:
+      | { __typename: 'Account', id: string, name: string, industry: string | null, billingAddress: { city: string | null } | null, owner: { name: string } | null }
+      | { __typename: 'Contact', id: string, lastName: string, account: { id: string, name: string } | null }
+      | { __typename: 'Lead', id: string, lastName: string, company: string }
+      | { __typename: 'Opportunity', id: string, name: string, stageName: string, amount: number | null }
+     | null } };
+
+export type AccountUpdatesDeletesAndGapsSubscriptionVariables = Exact<{
+  ids?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type AccountUpdatesDeletesAndGapsSubscription = { accountChanged: { changeType: ChangeType, recordIds: Array<string>, record:
+      | { __typename: 'Account', id: string, name: string, industry: string | null, billingAddress: { city: string | null } | null, owner: { name: string } | null }
+      | { __typename: 'Contact', id: string, lastName: string, account: { id: string, name: string } | null }
+      | { __typename: 'Lead', id: string, lastName: string, company: string }
+      | { __typename: 'Opportunity', id: string, name: string, stageName: string, amount: number | null }
+     | null } };
+
+export type PipelineChangesSubscriptionVariables = Exact<{
+  w?: OpportunityFilter | null | undefined;
+}>;
+
+
+export type PipelineChangesSubscription = { pipelineChanged: { count: number, amount: number, weightedAmount: number, asOf: string, stages: Array<{ stageName: string, count: number, amount: number, weightedAmount: number }> } };
+
+export type PipelineQueryVariables = Exact<{
+  w?: OpportunityFilter | null | undefined;
+}>;
+
+
+export type PipelineQuery = { pipeline: { count: number, amount: number } };
+
+export type AccountCreatesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountCreatesSubscription = { accountChanged: { changeType: ChangeType, recordIds: Array<string> } };
+
+export type CreateLiveAccountMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CreateLiveAccountMutation = { createAccount: { id: string } };

@@ -3,7 +3,22 @@
  * filters, `record` content, writes through the gateway and straight to the emulator.
  */
 import type { Connection } from 'jsforce';
+import type {
+  AccountChangesSubscription,
+  AccountCreatesSubscription,
+  AccountUpdatesAndDeletesSubscription,
+  AccountUpdatesAndGapsSubscription,
+  AccountUpdatesDeletesAndGapsSubscription,
+  ContactChangesOfAccountsSubscription,
+  CreateLiveAccountMutation,
+  LeadAndContactUpdatesSubscription,
+  LeadUpdatesSubscription,
+  OpportunityCreatesOfAccountsSubscription,
+  PipelineChangesSubscription,
+  PipelineQuery,
+} from '../generated/graphql';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
+import { operation } from '../helpers/operations';
 import { directConnection } from '../helpers/salesforce-direct';
 import {
   cometdClients,
@@ -12,26 +27,6 @@ import {
   waitForSubscribers,
   type TestWsClient,
 } from '../helpers/subscriptions-client';
-
-interface Change {
-  type: string;
-  changeType: string;
-  recordIds: string[];
-  changedFields: string[];
-  commitTimestamp: string;
-  commitUserId: string | null;
-  replayId: string;
-  record: Record<string, unknown> | null;
-}
-
-const CHANGE_FIELDS = `type changeType recordIds changedFields commitTimestamp commitUserId replayId`;
-const RECORD = `record {
-  __typename
-  ... on Account { id name industry billingAddress { city } owner { name } }
-  ... on Contact { id lastName account { id name } }
-  ... on Opportunity { id name stageName amount }
-  ... on Lead { id lastName company }
-}`;
 
 let gateway: TestGateway;
 let sf: Connection;
@@ -73,15 +68,11 @@ afterAll(async () => {
 
 describe('graphql-ws subscriptions (demo mode)', () => {
   it('pushes a write made through the gateway, with the record read as the subscriber', async () => {
-    const sub = await live<{ accountChanged: Change }>(
-      `subscription { accountChanged { ${CHANGE_FIELDS} ${RECORD} } }`,
-    );
+    const sub = await live<AccountChangesSubscription>(operation('AccountChanges'));
     // However many subscriptions, the org holds one CometD client.
     expect(await cometdClients(gateway.emulatorUrl)).toHaveLength(1);
     const startedAt = Date.now();
-    const result = await gateway.graphql<{ createAccount: { id: string } }>(
-      `mutation { createAccount(input: { name: "Live Co", industry: "Energy", billingAddress: { city: "Lyon" } }) { id } }`,
-    );
+    const result = await gateway.graphql<CreateLiveAccountMutation>(operation('CreateLiveAccount'));
     const id = result.data?.createAccount.id ?? '';
     const [event] = await sub.take(1, 1_000);
     expect(Date.now() - startedAt).toBeLessThan(1_000);
@@ -107,8 +98,8 @@ describe('graphql-ws subscriptions (demo mode)', () => {
 
   it('pushes a write made directly to the emulator within a second; DELETE has no record', async () => {
     const id = await created('Account', { Name: 'Direct Co' });
-    const sub = await live<{ accountChanged: Change }>(
-      `subscription ($ids: [ID!]) { accountChanged(ids: $ids, changeTypes: [UPDATE, DELETE]) { ${CHANGE_FIELDS} ${RECORD} } }`,
+    const sub = await live<AccountUpdatesAndDeletesSubscription>(
+      operation('AccountUpdatesAndDeletes'),
       { ids: [id] },
     );
     const other = await created('Account', { Name: 'Not Watched' });
@@ -132,9 +123,7 @@ describe('graphql-ws subscriptions (demo mode)', () => {
   });
 
   it('filters by changeTypes', async () => {
-    const sub = await live<{ leadChanged: Change }>(
-      `subscription { leadChanged(changeTypes: [UPDATE]) { changeType recordIds ${RECORD} } }`,
-    );
+    const sub = await live<LeadUpdatesSubscription>(operation('LeadUpdates'));
     const id = await created('Lead', { LastName: 'Filter', Company: 'Acme' });
     await sf.sobject('Lead').update({ Id: id, Company: 'Acme Two' });
     const [event] = await sub.take(1);
@@ -149,12 +138,12 @@ describe('graphql-ws subscriptions (demo mode)', () => {
   it('filters contacts and opportunities by account, also on updates that do not name it', async () => {
     const watched = await created('Account', { Name: 'Watched Account' });
     const elsewhere = await created('Account', { Name: 'Elsewhere Account' });
-    const contacts = await live<{ contactChanged: Change }>(
-      `subscription ($a: [ID!]) { contactChanged(accountIds: $a) { changeType recordIds ${RECORD} } }`,
+    const contacts = await live<ContactChangesOfAccountsSubscription>(
+      operation('ContactChangesOfAccounts'),
       { a: [watched] },
     );
-    const opportunities = await live<{ opportunityChanged: Change }>(
-      `subscription ($a: [ID!]) { opportunityChanged(accountIds: $a, changeTypes: [CREATE]) { changeType recordIds ${RECORD} } }`,
+    const opportunities = await live<OpportunityCreatesOfAccountsSubscription>(
+      operation('OpportunityCreatesOfAccounts'),
       { a: [watched] },
     );
     await created('Contact', { LastName: 'Outside', AccountId: elsewhere });
@@ -200,10 +189,9 @@ describe('graphql-ws subscriptions (demo mode)', () => {
 
   it('recordChanged filters by types and ids', async () => {
     const lead = await created('Lead', { LastName: 'Typed', Company: 'T' });
-    const sub = await live<{ recordChanged: Change }>(
-      `subscription ($ids: [ID!]) { recordChanged(types: [LEAD, CONTACT], ids: $ids, changeTypes: [UPDATE]) { type changeType recordIds ${RECORD} } }`,
-      { ids: [lead] },
-    );
+    const sub = await live<LeadAndContactUpdatesSubscription>(operation('LeadAndContactUpdates'), {
+      ids: [lead],
+    });
     await created('Account', { Name: 'Wrong Type' });
     await created('Lead', { LastName: 'Wrong Id', Company: 'T' });
     await sf.sobject('Lead').update({ Id: lead, Company: 'T2' });
@@ -219,9 +207,7 @@ describe('graphql-ws subscriptions (demo mode)', () => {
 
   it('turns the GAP knob into a re-read UPDATE, and an overflow into GAP', async () => {
     const id = await created('Account', { Name: 'Gap Co', Industry: 'Retail' });
-    const sub = await live<{ accountChanged: Change }>(
-      `subscription { accountChanged(changeTypes: [UPDATE, GAP]) { changeType recordIds changedFields ${RECORD} } }`,
-    );
+    const sub = await live<AccountUpdatesAndGapsSubscription>(operation('AccountUpdatesAndGaps'));
     const gap = async (body: unknown) => {
       const res = await fetch(`${gateway.emulatorUrl}/__emulator/cdc/gap`, {
         method: 'POST',
@@ -250,8 +236,9 @@ describe('graphql-ws subscriptions (demo mode)', () => {
   it('maps GAP_DELETE of a deleted record to DELETE, GAP_CREATE and GAP_UNDELETE of a live one to UPDATE', async () => {
     const kept = await created('Account', { Name: 'Gap Kept Co', Industry: 'Energy' });
     const gone = await created('Account', { Name: 'Gap Gone Co' });
-    const sub = await live<{ accountChanged: Change }>(
-      `subscription { accountChanged(ids: ["${kept}", "${gone}"], changeTypes: [UPDATE, DELETE, GAP]) { changeType recordIds ${RECORD} } }`,
+    const sub = await live<AccountUpdatesDeletesAndGapsSubscription>(
+      operation('AccountUpdatesDeletesAndGaps'),
+      { ids: [kept, gone] },
     );
     await sf.sobject('Account').destroy(gone);
     const [deleted] = await sub.take(1);
@@ -292,17 +279,7 @@ describe('graphql-ws subscriptions (demo mode)', () => {
 
   it('recomputes pipelineChanged once per burst: 100 changes, a handful of aggregate queries', async () => {
     const where = { stageName: { in: ['Prospecting', 'Qualification'] } };
-    const sub = await live<{
-      pipelineChanged: {
-        count: number;
-        amount: number;
-        stages: Array<{ stageName: string; count: number }>;
-        asOf: string;
-      };
-    }>(
-      `subscription ($w: OpportunityFilter) { pipelineChanged(where: $w) { count amount weightedAmount asOf stages { stageName count amount weightedAmount } } }`,
-      { w: where },
-    );
+    const sub = await live<PipelineChangesSubscription>(operation('PipelineChanges'), { w: where });
     const accountId = await created('Account', { Name: 'Pipeline Co' });
     const burst = Array.from({ length: 100 }, (_, i) => ({
       Name: `Burst ${i}`,
@@ -323,10 +300,7 @@ describe('graphql-ws subscriptions (demo mode)', () => {
     expect(queries).toBeLessThanOrEqual(5);
     expect(1 + more.length).toBe(queries);
     const latest = (more.at(-1) ?? first)?.pipelineChanged;
-    const expected = await gateway.graphql<{ pipeline: { count: number; amount: number } }>(
-      `query ($w: OpportunityFilter) { pipeline(where: $w) { count amount } }`,
-      { w: where },
-    );
+    const expected = await gateway.graphql<PipelineQuery>(operation('Pipeline'), { w: where });
     expect(latest).toMatchObject({
       count: expected.data?.pipeline.count,
       amount: expected.data?.pipeline.amount,
@@ -338,9 +312,7 @@ describe('graphql-ws subscriptions (demo mode)', () => {
     sub.unsubscribe();
   });
   it('keeps delivering over one CometD client after the org expires sessions and drops clients', async () => {
-    const sub = await live<{ accountChanged: Change }>(
-      `subscription { accountChanged(changeTypes: [CREATE]) { changeType recordIds } }`,
-    );
+    const sub = await live<AccountCreatesSubscription>(operation('AccountCreates'));
     const admin = async (path: string, body: unknown) => {
       const res = await fetch(`${gateway.emulatorUrl}/__emulator/${path}`, {
         method: 'POST',
