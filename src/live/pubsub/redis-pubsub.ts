@@ -1,15 +1,7 @@
 import { Redis, type RedisOptions } from 'ioredis';
-import {
-  iteratorFromSubscribe,
-  topicList,
-  type AsyncIteratorOptions,
-  type Listener,
-  type PubSub,
-  type PubSubIterator,
-  type Unsubscribe,
-} from './pubsub';
+import type { Listener, Unsubscribe } from './pubsub';
 import type { Admission } from './change-admission';
-import { TopicRegistry } from './topic-registry';
+import { RegistryPubSub } from './registry-pubsub';
 import type { Topic } from '../topics';
 
 export interface RedisPubSubOptions {
@@ -26,19 +18,16 @@ export interface RedisPubSubOptions {
  * Fan-out across gateway instances: payloads travel as JSON over Redis PUBLISH; each
  * instance SUBSCRIBEs once per topic it has local listeners for and fans out locally.
  */
-export class RedisPubSub implements PubSub {
+export class RedisPubSub extends RegistryPubSub {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
-  private readonly registry: TopicRegistry;
   private readonly prefix: string;
-  private readonly onError: (error: unknown) => void;
   /** Serialises SUBSCRIBE/UNSUBSCRIBE so a quick unsubscribe+subscribe cannot reorder. */
   private pending: Promise<unknown> = Promise.resolve();
 
   constructor(options: RedisPubSubOptions) {
+    super(options.onError);
     this.prefix = options.channelPrefix ?? 'atom:';
-    this.onError = options.onError ?? (() => {});
-    this.registry = new TopicRegistry(this.onError);
     this.publisher = new Redis(options.redisUrl, { lazyConnect: false, ...options.redisOptions });
     this.subscriber = new Redis(options.redisUrl, { lazyConnect: false, ...options.redisOptions });
     this.publisher.on('error', this.onError);
@@ -66,8 +55,7 @@ export class RedisPubSub implements PubSub {
     topics: Topic<T> | readonly Topic<T>[],
     listener: Listener<T>,
   ): Promise<Unsubscribe> {
-    const wrapped: Listener<unknown> = (payload, name) => listener(payload as T, name);
-    const names = topicList(topics).map((t) => t.name);
+    const { names, wrapped } = RegistryPubSub.untyped(topics, listener);
     const fresh = names.filter((name) => this.registry.add(name, wrapped));
     if (fresh.length > 0) {
       await this.serialise(() => this.subscriber.subscribe(...fresh.map((n) => this.prefix + n)));
@@ -82,21 +70,6 @@ export class RedisPubSub implements PubSub {
           await this.subscriber.unsubscribe(...still.map((n) => this.prefix + n));
       });
     };
-  }
-
-  asyncIterator<T>(
-    topics: Topic<T> | readonly Topic<T>[],
-    options?: AsyncIteratorOptions,
-  ): PubSubIterator<T> {
-    return iteratorFromSubscribe<T>(
-      (listener) => this.subscribe(topics, listener),
-      options,
-      this.onError,
-    );
-  }
-
-  listenerCount(): number {
-    return this.registry.listenerCount();
   }
 
   async close(): Promise<void> {
