@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { hashApiKey } from '../../src/auth/api-keys';
 import { leftovers } from './leftovers';
 
 const ROOT = join(__dirname, '../..');
@@ -100,4 +101,33 @@ export function spawnGateway(
       resolve({ child, url: match[1], origin: new URL(match[1]).origin, exited, stop });
     });
   });
+}
+
+export interface IntegrationModeEnv {
+  /** The emulated org's login URL. */
+  loginUrl: string;
+  clientId: string;
+  /** The one API key the test calls with, and the pepper its hash is made with. */
+  apiKey: { label: string; key: string; pepper: string };
+}
+
+/**
+ * A gateway in integration mode against an org, answering one API key: what every
+ * child-process test starts from. Credentials beyond the client id (secret, JWT key) and
+ * Redis settings are the test's own, so each names what it depends on.
+ */
+export function integrationModeEnv(options: IntegrationModeEnv): Record<string, string> {
+  const { label, key, pepper } = options.apiKey;
+  return {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    SALESFORCE_MODE: 'live',
+    SALESFORCE_LOGIN_URL: options.loginUrl,
+    SALESFORCE_CLIENT_ID: options.clientId,
+    AUTH_MODE: 'integration',
+    API_KEYS: `${label}:${hashApiKey(key, pepper)}`,
+    API_KEY_PEPPER: pepper,
+  };
 }

@@ -4,14 +4,14 @@
  * bearer flow or with client credentials, in `AUTH_MODE=integration` with an API key.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { generateApiKey, hashApiKey } from '../../src/auth/api-keys';
+import { generateApiKey } from '../../src/auth/api-keys';
 import {
   DEMO_OAUTH_CLIENT,
   startSalesforceEmulator,
   type RunningSalesforceEmulator,
 } from '../../src/emulators/salesforce';
 import { directConnection } from '../helpers/salesforce-direct';
-import { spawnGateway, type SpawnedGateway } from '../helpers/spawn-gateway';
+import { integrationModeEnv, spawnGateway, type SpawnedGateway } from '../helpers/spawn-gateway';
 import { connectWs, subscribe, waitForSubscribers } from '../helpers/subscriptions-client';
 
 const PEPPER = 'live-mode-test-pepper-0123456789abcdef';
@@ -38,18 +38,11 @@ let emulator: RunningSalesforceEmulator;
 
 /** What every start needs; `spawnGateway` adds only PATH and HOME from the runner's env. */
 function baseEnv(): Record<string, string> {
-  return {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    SALESFORCE_MODE: 'live',
-    SALESFORCE_LOGIN_URL: emulator.url,
-    SALESFORCE_CLIENT_ID: DEMO_OAUTH_CLIENT.clientId,
-    AUTH_MODE: 'integration',
-    API_KEYS: `live-test:${hashApiKey(KEY, PEPPER)}`,
-    API_KEY_PEPPER: PEPPER,
-  };
+  return integrationModeEnv({
+    loginUrl: emulator.url,
+    clientId: DEMO_OAUTH_CLIENT.clientId,
+    apiKey: { label: 'live-test', key: KEY, pepper: PEPPER },
+  });
 }
 
 async function graphql<T>(

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { generateApiKey, hashApiKey } from '../../src/auth/api-keys';
+import { generateApiKey } from '../../src/auth/api-keys';
 import {
   DEMO_OAUTH_CLIENT,
   startSalesforceEmulator,
@@ -13,7 +13,7 @@ import {
 } from '../../src/emulators/salesforce';
 import { ignoringErrors, leftovers } from '../helpers/leftovers';
 import { directConnection } from '../helpers/salesforce-direct';
-import { spawnGateway, type SpawnedGateway } from '../helpers/spawn-gateway';
+import { integrationModeEnv, spawnGateway, type SpawnedGateway } from '../helpers/spawn-gateway';
 import {
   cometdClients,
   connectWs,
@@ -37,17 +37,12 @@ let emulator: RunningSalesforceEmulator;
 function startGatewayProcess(): Promise<SpawnedGateway> {
   return spawnGateway(
     {
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      SALESFORCE_MODE: 'live',
-      SALESFORCE_LOGIN_URL: emulator.url,
-      SALESFORCE_CLIENT_ID: DEMO_OAUTH_CLIENT.clientId,
+      ...integrationModeEnv({
+        loginUrl: emulator.url,
+        clientId: DEMO_OAUTH_CLIENT.clientId,
+        apiKey: { label: 'failover', key: KEY, pepper: PEPPER },
+      }),
       SALESFORCE_CLIENT_SECRET: DEMO_OAUTH_CLIENT.clientSecret,
-      AUTH_MODE: 'integration',
-      API_KEYS: `failover:${hashApiKey(KEY, PEPPER)}`,
-      API_KEY_PEPPER: PEPPER,
       REDIS_URL,
       TEST_CDC_NAMESPACE: NAMESPACE,
     },
