@@ -7,7 +7,11 @@ import type {
   RunningSalesforceEmulator,
   SalesforceEmulatorOptions,
 } from '../../src/emulators/salesforce';
-import { createServer } from '../../src/server/create-server';
+import {
+  createServer,
+  type CreateServerOptions,
+  type RunningGateway,
+} from '../../src/server/create-server';
 import { startDemoSalesforce } from '../../src/server/demo-bootstrap';
 import { createLogger } from '../../src/logging/logger';
 import { leftovers } from './leftovers';
@@ -32,6 +36,7 @@ export interface TestGateway {
   authMode: string;
   emulatorUrl: string;
   emulator: RunningSalesforceEmulator;
+  gateway: RunningGateway;
   graphql<T>(
     query: string,
     variables?: Record<string, unknown>,
@@ -68,6 +73,8 @@ export interface TestGatewayOptions {
   /** Receives the gateway's log lines (pino JSON) at `logLevel`. */
   logDestination?: Writable;
   logLevel?: 'info' | 'debug' | 'trace';
+  /** createServer's subscription options (queue bounds, Redis namespace, re-check period). */
+  subscriptions?: CreateServerOptions['subscriptions'];
 }
 
 /** The gateway and a fresh emulated org, both on 127.0.0.1 port 0, talking over real HTTP. */
@@ -94,12 +101,12 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const demo = await startDemoSalesforce(config, { port: 0, ...options.emulator });
   let gateway: Awaited<ReturnType<typeof createServer>>;
   try {
-    gateway = await createServer(
-      demo.config,
-      options.logDestination
+    gateway = await createServer(demo.config, {
+      ...(options.logDestination
         ? { logger: createLogger(options.logLevel ?? 'debug', options.logDestination) }
-        : {},
-    );
+        : {}),
+      ...(options.subscriptions ? { subscriptions: options.subscriptions } : {}),
+    });
   } catch (err) {
     await demo.emulator.stop();
     throw err;
@@ -140,6 +147,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     authMode: gateway.auth.mode,
     emulatorUrl,
     emulator: demo.emulator,
+    gateway,
     async graphql<T>(
       query: string,
       variables?: Record<string, unknown>,

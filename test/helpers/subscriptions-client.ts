@@ -1,15 +1,8 @@
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { loadConfig } from '../../src/config';
 import type { SalesforceEmulatorOptions } from '../../src/emulators/salesforce';
-import {
-  createServer,
-  type CreateServerOptions,
-  type RunningGateway,
-} from '../../src/server/create-server';
-import { startDemoSalesforce } from '../../src/server/demo-bootstrap';
-import { leftovers } from './leftovers';
+import type { CreateServerOptions, RunningGateway } from '../../src/server/create-server';
+import { startTestGateway } from './gateway';
 
 /** A graphql-ws client for the tests: no retries, so a close code is final and observable. */
 export interface TestWsClient {
@@ -164,15 +157,6 @@ export interface SubscriptionGateway {
   stop(): Promise<void>;
 }
 
-/** A port free right now: user mode registers its callback URL before the gateway listens. */
-async function reservePort(): Promise<number> {
-  const probe = createNetServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 /**
  * The gateway over a fresh emulated org, like `startTestGateway`, with createServer's
  * subscription options (queue bounds, Redis namespace, re-check period) the shared helper
@@ -185,33 +169,12 @@ export async function startSubscriptionGateway(
     subscriptions?: CreateServerOptions['subscriptions'];
   } = {},
 ): Promise<SubscriptionGateway> {
-  const env: Record<string, string> = {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    EMULATOR_SALESFORCE_PORT: '0',
-    ...options.env,
-  };
-  if (env.AUTH_MODE === 'user' && env.PORT === '0' && env.GATEWAY_PUBLIC_URL === undefined) {
-    const port = await reservePort();
-    env.PORT = String(port);
-    env.GATEWAY_PUBLIC_URL = `http://127.0.0.1:${port}`;
-  }
-  const config = loadConfig(env);
-  const demo = await startDemoSalesforce(config, { port: 0, ...options.emulator });
-  const gateway = await createServer(demo.config, { subscriptions: options.subscriptions });
-  let stopped: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopped ??= gateway.stop().finally(() => demo.emulator.stop());
-    return stopped;
-  };
-  leftovers.push(stop);
+  const started = await startTestGateway(options);
   return {
-    url: gateway.url,
-    origin: new URL(gateway.url).origin,
-    emulatorUrl: demo.emulator.url,
-    gateway,
-    stop,
+    url: started.url,
+    origin: started.origin,
+    emulatorUrl: started.emulatorUrl,
+    gateway: started.gateway,
+    stop: () => started.stop(),
   };
 }
