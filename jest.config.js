@@ -23,6 +23,12 @@ module.exports = {
   testTimeout: 30000,
   // Servers on real sockets: run files in parallel across the two cores only.
   maxWorkers: 2,
+  // Jest keeps part of every finished file's module graph reachable in its worker (vm
+  // contexts; jestjs/jest#11956), so a worker ends a full run at 700-850 MB and needs more
+  // than jest's 500 ms to tear that heap down: "a worker process has failed to exit
+  // gracefully". Recycling a worker past this size (jest's documented remedy) keeps heaps
+  // small; no test shares state across files, so none can notice.
+  workerIdleMemoryLimit: '512MB',
   // Read only when coverage is on (`npm test`), so a run of a few files is not held to it.
   collectCoverageFrom: ['src/**/*.ts', '!src/**/*.test.ts', '!src/**/*.d.ts'],
   coverageReporters: ['text-summary', 'lcov'],
