@@ -74,4 +74,24 @@ describe("the gateway's Salesforce client over more than 2,000 rows", () => {
       client.queryMore('/services/data/v59.0/query/01gZZZZZZZZZZZZZZZ-2000'),
     ).rejects.toMatchObject({ errorCode: 'INVALID_QUERY_LOCATOR' });
   });
+
+  it('reads a deleted row only with includeDeleted, through /queryAll', async () => {
+    const [created] = await client.create('Contact', [{ LastName: 'Deleted Soon' }]);
+    const id = created?.id ?? '';
+    await client.destroy('Contact', [id]);
+    await fetch(`${emulator.url}/__emulator/stats/reset`, { method: 'POST' });
+
+    const soql = `SELECT Id FROM Contact WHERE Id = '${id}'`;
+    await expect(client.queryAll(soql)).resolves.toEqual([]);
+    const rows = await client.queryAll(soql, { includeDeleted: true });
+    expect(rows.map((row) => row.Id)).toEqual([id]);
+    expect((await stats()).byEndpoint).toEqual({ query: 1, queryAll: 1 });
+  });
+
+  it('follows the /queryAll locator past the first 2,000 rows in two calls', async () => {
+    const rows = await client.queryAll('SELECT Id FROM Contact', { includeDeleted: true });
+    expect(rows.length).toBeGreaterThanOrEqual(3000);
+    expect(new Set(rows.map((row) => row.Id)).size).toBe(rows.length);
+    expect((await stats()).byEndpoint).toEqual({ queryAll: 1, queryMore: 1 });
+  });
 });
