@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { StreamingExtension } from 'jsforce/api/streaming';
-import type { ChangeSubscription } from '../../../live/change-source';
+import type { ChangeSubscription, ReplayFrom } from '../../../live/change-source';
 import type { RawChangeEvent } from './change-event-message';
 import {
   JsforceChangeEventSource,
@@ -129,7 +129,17 @@ describe('JsforceChangeEventSource', () => {
     });
     const events: RawChangeEvent[] = [];
     const errors: Error[] = [];
-    return { conn, source, events, errors };
+    /** Starts the source collecting events and errors; stopped after the test. */
+    const listen = (from: ReplayFrom): ChangeSubscription => {
+      const subscription = source.start(
+        from,
+        (e) => void events.push(e),
+        (e) => errors.push(e),
+      );
+      stops.push(subscription);
+      return subscription;
+    };
+    return { conn, source, events, errors, listen };
   }
 
   it('subscribes to /data/ChangeEvents with the replay extension and delivers events in order', async () => {
@@ -164,14 +174,8 @@ describe('JsforceChangeEventSource', () => {
 
   it('refreshes the token and rebuilds the client from the last processed id on 401', async () => {
     const refresh = jest.fn(async () => {});
-    const { conn, source, events, errors } = setup(refresh);
-    stops.push(
-      source.start(
-        -1,
-        (e) => void events.push(e),
-        (e) => errors.push(e),
-      ),
-    );
+    const { conn, listen, events, errors } = setup(refresh);
+    listen(-1);
     await waitFor(() => conn.clients.length === 1);
     conn.last.deliver(7);
     await waitFor(() => events.length === 1);
@@ -323,14 +327,8 @@ describe('JsforceChangeEventSource', () => {
   });
 
   it('after a broken long-poll, rebuilds once the transport is back and replays from the last processed id', async () => {
-    const { conn, source, events, errors } = setup();
-    stops.push(
-      source.start(
-        '10',
-        (e) => void events.push(e),
-        (e) => errors.push(e),
-      ),
-    );
+    const { conn, listen, events, errors } = setup();
+    listen('10');
     await waitFor(() => conn.clients.length === 1);
     const first = conn.last;
     first.deliver(11);
@@ -402,14 +400,8 @@ describe('JsforceChangeEventSource', () => {
   });
 
   it('rebuilds from the last processed id after a failed /meta/connect', async () => {
-    const { conn, source, events, errors } = setup();
-    stops.push(
-      source.start(
-        -1,
-        (e) => void events.push(e),
-        (e) => errors.push(e),
-      ),
-    );
+    const { conn, listen, events, errors } = setup();
+    listen(-1);
     await waitFor(() => conn.clients.length === 1);
     conn.last.deliver(30);
     await waitFor(() => events.length === 1);
