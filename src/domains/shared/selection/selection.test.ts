@@ -45,7 +45,9 @@ async function run(
     // Stub data: enough for execution to reach every nested resolver.
     const type = getNullableType(info.returnType);
     if (isListType(type)) return [];
-    return isLeafType(getNamedType(type)) ? (STUB_LEAF[getNamedType(type).name] ?? 'x') : {};
+    const named = getNamedType(type);
+    if (isEnumType(named)) return named.getValues()[0]?.value;
+    return isLeafType(named) ? (STUB_LEAF[named.name] ?? 'x') : {};
   };
   const result = await graphql({
     schema: crmTestSchema,
