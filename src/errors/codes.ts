@@ -9,6 +9,10 @@ export enum ErrorCode {
   UPSTREAM_RATE_LIMITED = 'UPSTREAM_RATE_LIMITED',
   UPSTREAM_UNAVAILABLE = 'UPSTREAM_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  BAD_REQUEST = 'BAD_REQUEST',
+  RATE_LIMITED = 'RATE_LIMITED',
+  PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_REQUIRED = 'PERSISTED_QUERY_REQUIRED',
 }
 
 export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
@@ -21,4 +25,12 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   UPSTREAM_RATE_LIMITED: 'An upstream rate limit or daily API allocation is exhausted.',
   UPSTREAM_UNAVAILABLE: 'An upstream answered 5xx or timed out after retries.',
   INTERNAL_SERVER_ERROR: 'An unexpected error; details are in the gateway log.',
+  BAD_REQUEST:
+    'The HTTP request itself is malformed (bad JSON, CSRF block, body too large); never a GraphQL error.',
+  RATE_LIMITED:
+    "The client spent its gateway rate limit (requests or operation cost); retry after the response's Retry-After.",
+  PERSISTED_QUERY_NOT_FOUND:
+    'Automatic persisted queries: the hash is not registered yet; send the query text with it.',
+  PERSISTED_QUERY_REQUIRED:
+    'Trusted-documents mode: only registered operations run; this document is not on the allow-list.',
 };

@@ -32,3 +32,11 @@ export class UpstreamRateLimitedError extends errorWithCode(ErrorCode.UPSTREAM_R
 export class UpstreamUnavailableError extends errorWithCode(ErrorCode.UPSTREAM_UNAVAILABLE) {}
 export class QueryTooComplexError extends errorWithCode(ErrorCode.QUERY_TOO_COMPLEX) {}
 export class InternalServerError extends errorWithCode(ErrorCode.INTERNAL_SERVER_ERROR) {}
+export class BadRequestError extends errorWithCode(ErrorCode.BAD_REQUEST) {}
+export class RateLimitedError extends errorWithCode(ErrorCode.RATE_LIMITED) {}
+export class PersistedQueryNotFoundError extends errorWithCode(
+  ErrorCode.PERSISTED_QUERY_NOT_FOUND,
+) {}
+export class PersistedQueryRequiredError extends errorWithCode(
+  ErrorCode.PERSISTED_QUERY_REQUIRED,
+) {}

@@ -10,6 +10,10 @@ export {
   UpstreamUnavailableError,
   QueryTooComplexError,
   InternalServerError,
+  BadRequestError,
+  RateLimitedError,
+  PersistedQueryNotFoundError,
+  PersistedQueryRequiredError,
   type ErrorExtensions,
 } from './gateway-errors';
 export { errorCodeForSalesforce } from './salesforce-error-codes';

@@ -51,6 +51,11 @@ const CONSTRUCTORS: Record<
   INTERNAL_SERVER_ERROR: InternalServerError,
   // Limits are enforced before execution; a Salesforce error never means this.
   QUERY_TOO_COMPLEX: InternalServerError,
+  // Gateway-side refusals: a Salesforce error code never maps to these either.
+  BAD_REQUEST: InternalServerError,
+  RATE_LIMITED: InternalServerError,
+  PERSISTED_QUERY_NOT_FOUND: InternalServerError,
+  PERSISTED_QUERY_REQUIRED: InternalServerError,
 };
 
 export function fromSalesforceError(err: SalesforceUpstreamError): GraphQLError {
