@@ -17,13 +17,23 @@ export function withRecordFilterFields<T extends ClassType>(OwnFields: T, self: 
     @Field(() => DateTimeFilter, { nullable: true })
     lastModifiedDate?: DateTimeFilter | null;
 
-    @Field(() => [self()], { nullable: true })
+    @Field(() => [self()], {
+      nullable: true,
+      description:
+        'All of these filters; `and: []` constrains nothing, `and: null` is BAD_USER_INPUT.',
+    })
     and?: object[] | null;
 
-    @Field(() => [self()], { nullable: true })
+    @Field(() => [self()], {
+      nullable: true,
+      description: 'At least one of these filters (at least one given); null is BAD_USER_INPUT.',
+    })
     or?: object[] | null;
 
-    @Field(() => self(), { nullable: true })
+    @Field(() => self(), {
+      nullable: true,
+      description: 'Not this filter (it must constrain something); null is BAD_USER_INPUT.',
+    })
     not?: object | null;
   }
   return RecordFilterFields;

@@ -128,15 +128,85 @@ describe('scalar operators', () => {
     );
   });
 
-  it('ignores operators given null and filters that constrain nothing', () => {
-    expect(where({ name: { eq: null, like: undefined } })).toBe('');
+  it('ignores absent operators and filters that constrain nothing', () => {
+    expect(where({ name: { like: undefined } })).toBe('');
+    expect(where({ name: undefined, amount: { gt: 1 } })).toBe('Amount > 1');
     expect(where({})).toBe('');
     expect(where({ and: [] })).toBe('');
-    expect(where({ name: null, amount: { gt: 1 } })).toBe('Amount > 1');
   });
 
   it('treats nin: [] as no constraint', () => {
     expect(where({ stageName: { nin: [] } })).toBe('');
+  });
+});
+
+describe('null operands', () => {
+  it.each<[string, FilterInput, string, SObjectName]>([
+    ['id eq null', { accountId: { eq: null } }, 'AccountId = null', 'Contact'],
+    ['id ne null', { accountId: { ne: null } }, 'AccountId != null', 'Contact'],
+    ['id isNull (new)', { accountId: { isNull: true } }, 'AccountId = null', 'Contact'],
+    ['string eq null', { name: { eq: null } }, 'Name = null', 'Opportunity'],
+    ['string ne null', { name: { ne: null } }, 'Name != null', 'Opportunity'],
+    ['int eq null', { numberOfEmployees: { eq: null } }, 'NumberOfEmployees = null', 'Account'],
+    ['float ne null', { amount: { ne: null } }, 'Amount != null', 'Opportunity'],
+    ['boolean eq null', { isWon: { eq: null } }, 'IsWon = null', 'Opportunity'],
+    ['boolean ne null', { isWon: { ne: null } }, 'IsWon != null', 'Opportunity'],
+    ['date eq null', { closeDate: { eq: null } }, 'CloseDate = null', 'Opportunity'],
+    ['datetime ne null', { createdDate: { ne: null } }, 'CreatedDate != null', 'Opportunity'],
+  ])('%s', (_label, filter, expected, object) => {
+    expect(where(filter, object)).toBe(expected);
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['in null', { name: { in: null } }, /where\.name\.in is null; give a list/],
+    ['nin null', { stageName: { nin: null } }, /where\.stageName\.nin is null/],
+    ['id in null', { accountId: { in: null } }, /where\.accountId\.in is null/],
+    ['float in null', { amount: { in: null } }, /where\.amount\.in is null/],
+    ['null inside in', { name: { in: ['a', null] } }, /where\.name\.in\[1\] is null/],
+    ['null inside nin', { amount: { nin: [null] } }, /where\.amount\.nin\[0\] is null/],
+    ['lt null', { amount: { lt: null } }, /where\.amount\.lt is null/],
+    ['lte null', { amount: { lte: null } }, /where\.amount\.lte is null/],
+    ['gt null', { closeDate: { gt: null } }, /where\.closeDate\.gt is null/],
+    ['gte null', { createdDate: { gte: null } }, /where\.createdDate\.gte is null/],
+    ['like null', { name: { like: null } }, /where\.name\.like is null/],
+    ['isNull null', { name: { isNull: null } }, /where\.name\.isNull is null; give true or false/],
+    ['relative null', { closeDate: { relative: null } }, /where\.closeDate\.relative is null/],
+    ['field filter null', { name: null }, /where\.name is null; give a filter/],
+    ['and null', { and: null }, /where\.and is null/],
+    ['or null', { or: null }, /where\.or is null/],
+    ['not null', { not: null }, /where\.not is null/],
+    ['null item of or', { or: [{ name: { eq: 'a' } }, null] }, /where\.or\[1\] is null/],
+    ['nested', { not: { amount: { gt: null } } }, /where\.not\.amount\.gt is null/],
+  ])('refuses %s', (_label, filter, pattern) => {
+    rejects(filter, pattern);
+  });
+
+  it('keeps the SOQL meaning of eq/ne null when evaluated', () => {
+    const rows = [{ Amount: null }, { Amount: 5 }];
+    const parsed = (filter: FilterInput) =>
+      parseWhere(buildCountQuery({ object: 'Opportunity', where: filter })).where;
+    const isNull = parsed({ amount: { eq: null } });
+    const isSet = parsed({ amount: { ne: null } });
+    expect(rows.filter((r) => evaluate(isNull, r))).toEqual([{ Amount: null }]);
+    expect(rows.filter((r) => evaluate(isSet, r))).toEqual([{ Amount: 5 }]);
+  });
+});
+
+describe('operators added to the contract', () => {
+  it.each<[string, FilterInput, string, SObjectName]>([
+    ['IDFilter.isNull false', { parentId: { isNull: false } }, 'ParentId != null', 'Account'],
+    ['FloatFilter.in', { amount: { in: [1.5, 2] } }, 'Amount IN (1.5, 2)', 'Opportunity'],
+    ['FloatFilter.nin', { amount: { nin: [3] } }, 'Amount NOT IN (3)', 'Opportunity'],
+    ['BooleanFilter.ne', { isClosed: { ne: true } }, 'IsClosed != true', 'Opportunity'],
+    ['BooleanFilter.isNull', { isWon: { isNull: false } }, 'IsWon != null', 'Opportunity'],
+    [
+      'DateTimeFilter.ne',
+      { createdDate: { ne: '2025-01-01T00:00:00Z' } },
+      'CreatedDate != 2025-01-01T00:00:00Z',
+      'Opportunity',
+    ],
+  ])('%s', (_label, filter, expected, object) => {
+    expect(where(filter, object)).toBe(expected);
   });
 });
 

@@ -1,5 +1,12 @@
 import type { LiteralType, Operator } from '@jetstreamapp/soql-parser-js';
-import { allOf, anyOf, compare, negate, type MaybeCondition } from './condition-tree';
+import {
+  allOf,
+  anyOf,
+  compare,
+  negate,
+  type MaybeCondition,
+  type SoqlCondition,
+} from './condition-tree';
 import { compileDateLiteral } from './date-literals';
 import { normalizeId } from './salesforce-id';
 import { SoqlInputError } from './soql-input-error';
@@ -21,7 +28,7 @@ const OPERATORS: Record<ScalarKind, ReadonlySet<string>> = {
   string: new Set(['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'nin', 'like', 'isNull']),
   int: new Set(['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'nin', 'isNull']),
   float: new Set(['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'nin', 'isNull']),
-  boolean: new Set(['eq', 'ne']),
+  boolean: new Set(['eq', 'ne', 'isNull']),
   date: new Set(['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'nin', 'isNull', 'relative']),
   datetime: new Set(['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'nin', 'isNull', 'relative']),
 };
@@ -97,6 +104,23 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   );
 }
 
+/**
+ * An operator given an explicit null. Only equality has a meaning for it, the one SOQL gives
+ * `= null` / `!= null`; anywhere else a null used to be dropped silently (a filter that
+ * constrained nothing), so it is refused instead of guessed at.
+ */
+function nullOperand(soqlField: string, op: string, at: string, argument: string): SoqlCondition {
+  if (op === 'eq') return compare(soqlField, '=', 'null', 'NULL');
+  if (op === 'ne') return compare(soqlField, '!=', 'null', 'NULL');
+  const hint =
+    op === 'in' || op === 'nin'
+      ? 'give a list of values, or use eq: null / isNull to match empty fields'
+      : op === 'isNull'
+        ? 'give true or false'
+        : 'give a value or leave the operator out';
+  throw new SoqlInputError(`${at} is null; ${hint}`, argument);
+}
+
 function compileFieldFilter(
   field: { soql: string; kind: ScalarKind },
   input: unknown,
@@ -107,8 +131,7 @@ function compileFieldFilter(
     throw new SoqlInputError(`${path} must be an object of operators`, argument);
   const parts: MaybeCondition[] = [];
   for (const [op, value] of Object.entries(input)) {
-    // An operator given null means "not given", as GraphQL clients send for unset variables.
-    if (value === undefined || value === null) continue;
+    if (value === undefined) continue;
     const at = `${path}.${op}`;
     if (!OPERATORS[field.kind].has(op)) {
       throw new SoqlInputError(
@@ -117,7 +140,9 @@ function compileFieldFilter(
       );
     }
     const comparison = COMPARISONS[op];
-    if (comparison) {
+    if (value === null) {
+      parts.push(nullOperand(field.soql, op, at, argument));
+    } else if (comparison) {
       const literal = soqlLiteral(field.kind, value, at, argument);
       parts.push(compare(field.soql, comparison, literal.text, literal.literalType));
     } else if (op === 'in' || op === 'nin') {
@@ -127,9 +152,15 @@ function compileFieldFilter(
         if (op === 'in') throw new SoqlInputError(`${at} must not be empty`, argument);
         continue;
       }
-      const literals = value.map((v: unknown, i) =>
-        soqlLiteral(field.kind, v, `${at}[${i}]`, argument),
-      );
+      const literals = value.map((v: unknown, i) => {
+        if (v === null || v === undefined) {
+          throw new SoqlInputError(
+            `${at}[${i}] is null; lists take values only, match empty fields with eq: null or isNull`,
+            argument,
+          );
+        }
+        return soqlLiteral(field.kind, v, `${at}[${i}]`, argument);
+      });
       parts.push(
         compare(
           field.soql,
@@ -175,13 +206,19 @@ function compileNode(
     );
   const parts: MaybeCondition[] = [];
   for (const [key, value] of Object.entries(input)) {
-    if (value === undefined || value === null) continue;
+    if (value === undefined) continue;
     const at = `${path}.${key}`;
+    if (value === null) {
+      // `field: null`, `and: null`...: nothing says what the caller meant, so no guess.
+      throw new SoqlInputError(`${at} is null; give a filter or leave ${key} out`, argument);
+    }
     if (key === 'and' || key === 'or') {
       if (!Array.isArray(value)) throw new SoqlInputError(`${at} must be a list`, argument);
-      const items = value.map((item: unknown, i) =>
-        compileNode(mapping, item, `${at}[${i}]`, argument, depth + 1),
-      );
+      const items = value.map((item: unknown, i) => {
+        if (item === null || item === undefined)
+          throw new SoqlInputError(`${at}[${i}] is null; give a filter`, argument);
+        return compileNode(mapping, item, `${at}[${i}]`, argument, depth + 1);
+      });
       if (key === 'and') {
         parts.push(allOf(items));
       } else {
@@ -209,7 +246,8 @@ function compileNode(
 
 /**
  * A contract *Filter input as a condition tree: keys of one object are ANDed, `and`/`or`/`not`
- * nest, and operators given null are ignored. Undefined when the filter constrains nothing.
+ * nest, `eq: null` / `ne: null` test for empty fields and every other null is refused.
+ * Undefined when the filter constrains nothing; a null or absent filter constrains nothing.
  */
 export function compileFilter(
   mapping: ObjectMapping,
