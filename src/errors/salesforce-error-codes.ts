@@ -27,6 +27,8 @@ const BY_SALESFORCE_CODE: Record<string, ErrorCode> = {
   EXCEEDED_ID_LIMIT: ErrorCode.BAD_USER_INPUT,
   CONVERTED_LEAD_ALREADY_CONVERTED: ErrorCode.BAD_USER_INPUT,
   CANNOT_UPDATE_CONVERTED_LEAD: ErrorCode.BAD_USER_INPUT,
+  // Salesforce's HTML 414 as normalize-error names it: the client's filter made the URL too long.
+  REQUEST_URI_TOO_LONG: ErrorCode.BAD_USER_INPUT,
   NOT_FOUND: ErrorCode.NOT_FOUND,
   ENTITY_IS_DELETED: ErrorCode.NOT_FOUND,
   INSUFFICIENT_ACCESS_OR_READONLY: ErrorCode.FORBIDDEN,
@@ -68,6 +70,8 @@ export function errorCodeForSalesforce(
   if (known !== undefined) return known;
   if (statusCode === 429) return ErrorCode.UPSTREAM_RATE_LIMITED;
   if (statusCode !== undefined && statusCode >= 500) return ErrorCode.UPSTREAM_UNAVAILABLE;
+  // A body that was no Salesforce error (a proxy's or load balancer's page): not the client's fault.
+  if (/^ERROR_HTTP_\d{3}$/.test(errorCode)) return ErrorCode.UPSTREAM_UNAVAILABLE;
   if (statusCode === 404) return ErrorCode.NOT_FOUND;
   return undefined;
 }

@@ -84,6 +84,21 @@ describe('toGraphQLError', () => {
     });
   });
 
+  it('maps a Salesforce 414 to BAD_USER_INPUT and other bodies that were no Salesforce error to UPSTREAM_UNAVAILABLE', () => {
+    expect(toGraphQLError(sf('REQUEST_URI_TOO_LONG', 414)).extensions.code).toBe(
+      ErrorCode.BAD_USER_INPUT,
+    );
+    expect(toGraphQLError(sf('ERROR_HTTP_400', 400)).extensions.code).toBe(
+      ErrorCode.UPSTREAM_UNAVAILABLE,
+    );
+    expect(toGraphQLError(sf('ERROR_HTTP_404', 404)).extensions.code).toBe(
+      ErrorCode.UPSTREAM_UNAVAILABLE,
+    );
+    expect(toGraphQLError(sf('ERROR_HTTP_429', 429)).extensions.code).toBe(
+      ErrorCode.UPSTREAM_RATE_LIMITED,
+    );
+  });
+
   it('uses the HTTP status for codes it does not know', () => {
     expect(toGraphQLError(sf('ERROR_HTTP_502', 502)).extensions.code).toBe(
       ErrorCode.UPSTREAM_UNAVAILABLE,

@@ -62,6 +62,62 @@ describe('normalizeSalesforceError', () => {
     ).toMatchObject({ errorCode: 'INVALID_SESSION_ID', statusCode: 401 });
   });
 
+  describe('non-JSON error bodies', () => {
+    const PAGE_414 =
+      '<html><head><title>414 URI Too Long</title></head><body><h1>URI Too Long</h1></body></html>';
+    const PAGE_502 = '<!DOCTYPE html><html><body><p>Bad Gateway</p></body></html>';
+
+    /** What jsforce throws when the body is no JSON error: code ERROR_HTTP_nnn, the page as message or data. */
+    const unparsed = (status: number, page: string, htmlContentType: boolean): Error =>
+      htmlContentType
+        ? httpApiError(
+            `HTTP response contains html content.\nHTTP status code: ${status}.`,
+            `ERROR_HTTP_${status}`,
+            page,
+          )
+        : httpApiError(page, `ERROR_HTTP_${status}`, { errorCode: `ERROR_HTTP_${status}` });
+
+    it.each([true, false])(
+      'names an HTML 414 REQUEST_URI_TOO_LONG with the limit, no HTML (text/html exactly: %s)',
+      (htmlContentType) => {
+        const err = normalizeSalesforceError(unparsed(414, PAGE_414, htmlContentType), 414);
+        expect(err).toMatchObject({ errorCode: 'REQUEST_URI_TOO_LONG', statusCode: 414 });
+        expect(err.message).toBe(
+          'The query is too long for Salesforce: its request URL is over 16,384 bytes (HTTP 414); use fewer values in the filter',
+        );
+      },
+    );
+
+    it.each([
+      [502, PAGE_502],
+      [503, 'Service Unavailable'],
+      [400, PAGE_502],
+      [404, ''],
+    ])('keeps HTTP %i as ERROR_HTTP_nnn with a message free of the body', (status, page) => {
+      const err = normalizeSalesforceError(unparsed(status, page, false), status);
+      expect(err).toMatchObject({ errorCode: `ERROR_HTTP_${status}`, statusCode: status });
+      expect(err.message).toBe(
+        `Salesforce answered HTTP ${status} without a Salesforce error body`,
+      );
+    });
+
+    it('reads the status from the code when none was observed', () => {
+      expect(normalizeSalesforceError(unparsed(414, PAGE_414, false))).toMatchObject({
+        errorCode: 'REQUEST_URI_TOO_LONG',
+        statusCode: 414,
+      });
+    });
+
+    it('never passes markup through, whatever the code', () => {
+      const coded = normalizeSalesforceError(httpApiError(PAGE_502, 'SERVER_UNAVAILABLE', {}), 503);
+      expect(coded.message).not.toMatch(/</);
+      const plain = normalizeSalesforceError(new Error(PAGE_502), 502);
+      expect(plain).toMatchObject({ errorCode: 'ERROR_HTTP_502', statusCode: 502 });
+      expect(plain.message).not.toMatch(/</);
+      expect(normalizeSalesforceError(new Error(PAGE_502)).message).not.toMatch(/</);
+    });
+  });
+
   it('falls back to UNKNOWN_EXCEPTION', () => {
     expect(normalizeSalesforceError(new TypeError('x is undefined')).errorCode).toBe(
       'UNKNOWN_EXCEPTION',

@@ -30,6 +30,35 @@ function readFields(value: unknown): string[] {
   return Array.isArray(fields) ? fields.filter((f): f is string => typeof f === 'string') : [];
 }
 
+/** jsforce's code for an error body that was not a Salesforce error (an HTML page, empty, plain text). */
+const UNPARSED_BODY = /^ERROR_HTTP_(\d{3})$/;
+
+/** Markup in a message: an HTML error page that must not reach a client. */
+const MARKUP = /<\s*(?:!doctype|html|head|body|title|h1|p)\b/i;
+
+/** Salesforce's request-URI limit, as request-uri-limit.ts in soql/ checks it before sending. */
+const MAX_URI_BYTES = '16,384';
+
+/**
+ * A failure whose body was not a Salesforce JSON error: a 414 from Salesforce's front end, a
+ * proxy's 502 page. The body is never passed on (it is HTML meant for browsers); the status
+ * says what happened.
+ */
+function unparsedBody(status: number, err: unknown): SalesforceUpstreamError {
+  if (status === 414) {
+    return new SalesforceUpstreamError(
+      `The query is too long for Salesforce: its request URL is over ${MAX_URI_BYTES} bytes (HTTP 414); use fewer values in the filter`,
+      'REQUEST_URI_TOO_LONG',
+      { statusCode: 414, cause: err },
+    );
+  }
+  return new SalesforceUpstreamError(
+    `Salesforce answered HTTP ${status} without a Salesforce error body`,
+    `ERROR_HTTP_${status}`,
+    { statusCode: status, cause: err },
+  );
+}
+
 /** Salesforce SOAP faults carry a namespace prefix (`sf:INVALID_SESSION_ID`). */
 function stripNamespace(code: string): string {
   const colon = code.lastIndexOf(':');
@@ -76,22 +105,15 @@ export function normalizeSalesforceError(
       cause: err,
     });
   }
+  const unparsed = UNPARSED_BODY.exec(apiCode ?? name);
+  if (unparsed) return unparsedBody(statusCode ?? Number(unparsed[1]), err);
   if (apiCode !== undefined) {
     const code = stripNamespace(apiCode);
-    const httpFromCode = /^ERROR_HTTP_(\d{3})$/.exec(code);
-    const status = statusCode ?? (httpFromCode ? Number(httpFromCode[1]) : undefined);
-    return new SalesforceUpstreamError(message, code, {
-      statusCode: status,
-      fields: readFields(err),
-      cause: err,
-    });
-  }
-  const httpName = /^ERROR_HTTP_(\d{3})$/.exec(name);
-  if (httpName) {
-    return new SalesforceUpstreamError(message, name, {
-      statusCode: Number(httpName[1]),
-      cause: err,
-    });
+    return new SalesforceUpstreamError(
+      MARKUP.test(message) ? `Salesforce answered ${code} with an HTML page` : message,
+      code,
+      { statusCode, fields: readFields(err), cause: err },
+    );
   }
   // jsforce's session refresh wraps the grant's failure: "Unable to refresh session due to: ...".
   if (message.startsWith('Unable to refresh session')) {
@@ -107,5 +129,10 @@ export function normalizeSalesforceError(
       cause: err,
     });
   }
-  return new SalesforceUpstreamError(message, 'UNKNOWN_EXCEPTION', { statusCode, cause: err });
+  if (statusCode !== undefined && MARKUP.test(message)) return unparsedBody(statusCode, err);
+  return new SalesforceUpstreamError(
+    MARKUP.test(message) ? 'Salesforce answered with an HTML page' : message,
+    'UNKNOWN_EXCEPTION',
+    { statusCode, cause: err },
+  );
 }

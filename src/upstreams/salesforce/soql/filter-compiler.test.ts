@@ -373,8 +373,11 @@ describe('bad input', () => {
     rejects(filter, /nested more than 32 levels/);
   });
 
-  it('rejects a filter that makes the query exceed 100,000 characters', () => {
+  it('rejects a filter whose query URL would exceed 16,384 bytes, stating both lengths', () => {
     const names = Array.from({ length: 400 }, (_, i) => `${i}`.padEnd(255, 'x'));
-    rejects({ name: { in: names } }, /100000-character SOQL limit/);
+    rejects(
+      { name: { in: names } },
+      /query URL of [\d,]+ characters; Salesforce accepts at most 16,384 in a request URL; use fewer values/,
+    );
   });
 });

@@ -2,6 +2,7 @@ import { composeQuery, getField } from '@jetstreamapp/soql-parser-js';
 import { OBJECT_MAPPINGS } from './object-mappings';
 import { allOf, compare } from './condition-tree';
 import { compileFilter } from './filter-compiler';
+import { assertQueryFitsRequestUri } from './request-uri-limit';
 import { toWhereClause } from './where-composer';
 
 /** Result columns of the pipeline aggregate, by alias. */
@@ -22,7 +23,7 @@ export function buildPipelineQuery(where: unknown): string {
     compare('IsClosed', '=', 'false', 'BOOLEAN'),
     compileFilter(mapping, where),
   ]);
-  return composeQuery({
+  const soql = composeQuery({
     fields: [
       getField('StageName'),
       getField({ functionName: 'COUNT', parameters: ['Id'], alias: PIPELINE_COLUMNS.count }),
@@ -37,4 +38,6 @@ export function buildPipelineQuery(where: unknown): string {
     where: condition ? toWhereClause(condition) : undefined,
     groupBy: [{ field: 'StageName' }],
   });
+  assertQueryFitsRequestUri(soql);
+  return soql;
 }

@@ -4,6 +4,7 @@ import { compileFilter } from './filter-compiler';
 import { decodeCursor } from './keyset-cursor';
 import { keysetPredicate } from './keyset-predicate';
 import { OBJECT_MAPPINGS } from './object-mappings';
+import { assertQueryFitsRequestUri } from './request-uri-limit';
 import { normalizeId } from './salesforce-id';
 import { assertSoqlName, assertSoqlPath, selectFields } from './select-fields';
 import { SoqlInputError } from './soql-input-error';
@@ -11,7 +12,6 @@ import { orderByClauses, resolveSortKeys } from './sort-keys';
 import {
   MAX_IDS_PER_QUERY,
   MAX_PAGE_SIZE,
-  MAX_SOQL_LENGTH,
   type CompiledConnectionQuery,
   type ConnectionQueryInput,
   type FilterInput,
@@ -65,14 +65,10 @@ function whereOf(condition: MaybeCondition): WhereClause | undefined {
   return condition ? toWhereClause(condition) : undefined;
 }
 
+/** Every query travels URL-encoded in a GET, so the 16 KB URI limit binds long before SOQL's 100,000 characters. */
 function compose(query: Query): string {
   const soql = composeQuery(query);
-  if (soql.length > MAX_SOQL_LENGTH) {
-    throw new SoqlInputError(
-      `The filter makes a query of ${soql.length} characters, over Salesforce's ${MAX_SOQL_LENGTH}-character SOQL limit; narrow it`,
-      'where',
-    );
-  }
+  assertQueryFitsRequestUri(soql);
   return soql;
 }
 

@@ -36,7 +36,8 @@ const NASTY = [
   "') FROM User --",
   '%_ wildcards_%',
   'x'.repeat(10_000),
-  "'".repeat(5000),
+  // As long as the request-URL limit lets a quote-only value be (each is `%5C%27` on the wire).
+  "'".repeat(2500),
 ];
 
 describe('escapeSoqlString', () => {
@@ -103,8 +104,8 @@ describe('soqlLikePattern', () => {
     expect(evaluate(where, { Name: name })).toBe(expected);
   });
 
-  it('parses back with a 10,000-character pattern with newlines and quotes', () => {
-    const pattern = `${"a'\n%".repeat(2500)}`;
+  it('parses back with a 2,400-character pattern with newlines and quotes', () => {
+    const pattern = `${"a'\n%".repeat(600)}`;
     const { where } = roundTrip('like', pattern);
     expect(where?.kind).toBe('compare');
   });

@@ -89,8 +89,5 @@ export const MAX_PAGE_SIZE = 200;
 /** Ids per IN list: ≈22 characters each once quoted, so 200 stay well below the 16 KB URI limit. */
 export const MAX_IDS_PER_QUERY = 200;
 
-/** Salesforce rejects SOQL statements longer than this. */
-export const MAX_SOQL_LENGTH = 100_000;
-
 /** SOQL follows at most five parent relationships in one path (Account.Owner.Manager...). */
 export const MAX_PARENT_DEPTH = 5;
