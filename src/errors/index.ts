@@ -17,7 +17,12 @@ export {
   type ErrorExtensions,
 } from './gateway-errors';
 export { errorCodeForSalesforce } from './salesforce-error-codes';
-export { toGraphQLError, fromSalesforceError, hasErrorCode } from './to-graphql-error';
+export {
+  toGraphQLError,
+  fromSalesforceError,
+  hasErrorCode,
+  type ErrorMappingOptions,
+} from './to-graphql-error';
 export { createFormatError, MASKED_MESSAGE, type FormatErrorOptions } from './format-error';
 export {
   fromAuthError,

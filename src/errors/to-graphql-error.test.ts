@@ -125,6 +125,19 @@ describe('toGraphQLError', () => {
     });
   });
 
+  it('names the fields in the graph when the caller knows the object, keeping Salesforce names under upstream', () => {
+    const rename = (field: string): string | undefined =>
+      ({ StageName: 'stageName', CloseDate: 'closeDate' })[field];
+    const mapped = toGraphQLError(
+      sf('REQUIRED_FIELD_MISSING', 400, ['StageName', 'CloseDate', 'Custom__c']),
+      { graphFieldName: rename },
+    );
+    expect(mapped.extensions).toMatchObject({
+      fields: ['stageName', 'closeDate', 'Custom__c'],
+      upstream: { fields: ['StageName', 'CloseDate', 'Custom__c'] },
+    });
+  });
+
   it('maps SOQL input errors to BAD_USER_INPUT naming the argument', () => {
     const mapped = toGraphQLError(new SoqlInputError('first must be between 0 and 200', 'first'));
     expect(mapped.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });

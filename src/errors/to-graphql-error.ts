@@ -58,12 +58,27 @@ const CONSTRUCTORS: Record<
   PERSISTED_QUERY_REQUIRED: InternalServerError,
 };
 
-export function fromSalesforceError(err: SalesforceUpstreamError): GraphQLError {
+/** How a resolver names the Salesforce fields of its object in the graph (`StageName` → `stageName`). */
+export interface ErrorMappingOptions {
+  graphFieldName?: (salesforceField: string) => string | undefined;
+}
+
+/** `extensions.fields` speaks the graph's names; a field the graph does not expose keeps Salesforce's. */
+function graphFields(fields: string[], options: ErrorMappingOptions): string[] {
+  const rename = options.graphFieldName;
+  return rename ? fields.map((field) => rename(field) ?? field) : fields;
+}
+
+export function fromSalesforceError(
+  err: SalesforceUpstreamError,
+  options: ErrorMappingOptions = {},
+): GraphQLError {
   const code =
     errorCodeForSalesforce(err.errorCode, err.statusCode) ?? ErrorCode.INTERNAL_SERVER_ERROR;
   const extensions: ErrorExtensions = {
+    // `upstream.fields` keeps Salesforce's own names, for whoever reads Salesforce's logs.
     upstream: { service: 'salesforce', errorCode: err.errorCode, fields: err.fields },
-    ...(err.fields.length > 0 ? { fields: err.fields } : {}),
+    ...(err.fields.length > 0 ? { fields: graphFields(err.fields, options) } : {}),
     // Apollo lifts `http` into the response head (a context failure would otherwise be 500).
     ...(GATEWAY_CREDENTIALS_REJECTED.has(err.errorCode)
       ? { reason: 'gateway-credentials-rejected', http: { status: 503 } }
@@ -79,14 +94,14 @@ export function fromSalesforceError(err: SalesforceUpstreamError): GraphQLError 
  * Salesforce failures by their errorCode, SOQL compilation input errors as BAD_USER_INPUT
  * naming the argument, anything else INTERNAL_SERVER_ERROR (formatError masks its message).
  */
-export function toGraphQLError(err: unknown): GraphQLError {
+export function toGraphQLError(err: unknown, options: ErrorMappingOptions = {}): GraphQLError {
   if (hasErrorCode(err) && CODES.has(err.extensions.code)) return err;
   if (err instanceof GraphQLError && err.originalError !== undefined && err.originalError !== err) {
-    return toGraphQLError(err.originalError);
+    return toGraphQLError(err.originalError, options);
   }
   const authFailure = fromAuthError(err);
   if (authFailure) return authFailure;
-  if (err instanceof SalesforceUpstreamError) return fromSalesforceError(err);
+  if (err instanceof SalesforceUpstreamError) return fromSalesforceError(err, options);
   if (err instanceof SoqlInputError) {
     return new BadUserInputError(
       err.message,

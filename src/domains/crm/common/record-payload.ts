@@ -5,6 +5,7 @@ import {
 } from '../../../upstreams/salesforce/soql';
 import { BadUserInputError } from '../../../errors';
 import { parseIdArgument } from './ids';
+import { assertInputConstraints } from './input-constraints';
 import { toSalesforce } from './salesforce-values';
 
 function fieldSpec(
@@ -21,7 +22,7 @@ function fieldSpec(
 
 /**
  * A create/update input as a Salesforce record body: camelCase keys to API names, address
- * inputs to their parts, Ids validated, dates as literals. Omitted keys are left alone and
+ * inputs to their parts, Ids validated, dates as literals, the input class's constraints checked. Omitted keys are left alone and
  * explicit nulls clear the field (Salesforce itself answers REQUIRED_FIELD_MISSING for a
  * required one); a blank required string is refused here without calling Salesforce.
  */
@@ -30,6 +31,7 @@ export function toRecordPayload(
   input: object,
   required: readonly string[],
 ): Record<string, unknown> {
+  assertInputConstraints(input);
   const payload: Record<string, unknown> = {};
   for (const key of required) {
     const value = (input as Record<string, unknown>)[key];

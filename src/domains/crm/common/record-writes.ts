@@ -79,7 +79,7 @@ export function createRecord<S extends SObjectName>(
   return withGraphQLErrors(async () => {
     const result = await createOne(ctx.salesforce, object, payload);
     return readFresh(ctx, info, object, checkSaved(result, object));
-  });
+  }, object);
 }
 
 export function updateRecord<S extends SObjectName>(
@@ -94,7 +94,7 @@ export function updateRecord<S extends SObjectName>(
     const result = await updateOne(ctx.salesforce, object, { ...buildPayload(), Id });
     checkSaved(result, object, Id);
     return readFresh(ctx, info, object, Id);
-  });
+  }, object);
 }
 
 export function deleteRecord(
@@ -107,5 +107,5 @@ export function deleteRecord(
     const result = await destroyOne(ctx.salesforce, object, Id);
     checkSaved(result, object, Id);
     return Id;
-  });
+  }, object);
 }

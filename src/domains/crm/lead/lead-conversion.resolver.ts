@@ -40,7 +40,7 @@ export class LeadConversionResolver {
         opportunityName: input.opportunityName ?? null,
       });
       return new LeadConversion(result);
-    });
+    }, 'Lead');
   }
 
   @FieldResolver(() => Lead)

@@ -1,8 +1,11 @@
+import { Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, type ClassType } from 'type-graphql';
 import { DateScalar } from '../../shared/scalars';
 
 /** Fields that may not be blank strings on create or update. */
 export const OPPORTUNITY_REQUIRED_FIELDS = ['name', 'stageName', 'closeDate'] as const;
+
+const PROBABILITY_RANGE = 'probability must be between 0 and 100 (a percentage), got $value';
 
 /**
  * The fields create and update share, after the required ones that differ in nullability:
@@ -14,7 +17,13 @@ function withOpportunityFields<T extends ClassType>(RequiredFields: T) {
     @Field(() => Float, { nullable: true })
     amount?: number | null;
 
-    @Field(() => Float, { nullable: true })
+    // Salesforce stores any number here and computes expectedRevenue from it; outside 0–100 it is nonsense.
+    @Min(0, { message: PROBABILITY_RANGE })
+    @Max(100, { message: PROBABILITY_RANGE })
+    @Field(() => Float, {
+      nullable: true,
+      description: 'Percent, 0 to 100; other values are BAD_USER_INPUT.',
+    })
     probability?: number | null;
 
     @Field(() => String, { nullable: true })
