@@ -143,7 +143,10 @@ describe('CRM mutations and bad input over HTTP', () => {
       { id: account.Id },
     );
     expect(codes(res.errors)).toEqual(['BAD_USER_INPUT']);
-    expect(res.errors![0]!.extensions!.fields).toEqual(['Name']);
+    expect(res.errors![0]!.extensions).toMatchObject({
+      fields: ['name'],
+      upstream: { fields: ['Name'] },
+    });
     expect(await retrieve('Account', account.Id, 'Name')).toMatchObject({
       Name: expect.any(String),
     });

@@ -6,8 +6,9 @@ type NameIndex = ReadonlyMap<string, string>;
 /**
  * Salesforce API names back to the graph's, per object: scalar fields (`StageName` →
  * `stageName`), parent Ids (`AccountId` → `accountId`, as inputs name them) and address parts
- * (`BillingCity` → `billingAddress.city`). Salesforce compares field names case-insensitively
- * and its errors are not always cased as the describe is, so the index is lower-cased.
+ * (`BillingCity` → `billingAddress`, the graph field, as `RecordChange.changedFields` names
+ * it). Salesforce compares field names case-insensitively and its errors are not always cased
+ * as the describe is, so the index is lower-cased.
  */
 function buildIndex(object: SObjectName): NameIndex {
   const mapping = OBJECT_MAPPINGS[object];
@@ -18,7 +19,7 @@ function buildIndex(object: SObjectName): NameIndex {
   for (const [graph, field] of Object.entries(mapping.fields)) add(field.soql, graph);
   for (const [key, parent] of Object.entries(mapping.parents)) add(parent.idField, `${key}Id`);
   for (const [key, parts] of Object.entries(mapping.addresses)) {
-    for (const [part, soql] of Object.entries(parts)) add(soql, `${key}.${part}`);
+    for (const soql of Object.values(parts)) add(soql, key);
   }
   for (const [graph, field] of Object.entries(mapping.filters)) add(field.soql, graph);
   return index;
