@@ -2,6 +2,7 @@ import { Arg, Ctx, Resolver, Root, Subscription } from 'type-graphql';
 import { toGraphQLError } from '../../errors';
 import type { GatewayContext } from '../../context/gateway-context';
 import { PIPELINE_CHANGED_TOPIC, type PipelineChanged } from '../../live/topics';
+import { buildPipelineQuery } from '../../upstreams/salesforce/soql';
 import { computePipeline } from '../analytics/compute-pipeline';
 import { PipelineReport } from '../analytics/pipeline-report.type';
 import { OpportunityFilter } from '../crm/opportunity/opportunity.filter';
@@ -9,13 +10,22 @@ import { SlowConsumerGuard } from './slow-consumer-guard';
 import { freshLoaders, requireLive } from './subscription-context';
 
 interface PipelineSubscribeData {
+  args: { where?: OpportunityFilter | null };
   context: GatewayContext;
 }
 
 async function pipelineTicks({
+  args,
   context,
 }: PipelineSubscribeData): Promise<SlowConsumerGuard<PipelineChanged>> {
   const live = requireLive(context);
+  try {
+    // Compiled once up front so a bad filter (a null operator, too long for a URL) is refused
+    // now, not reported again on every tick.
+    buildPipelineQuery(args.where ?? null);
+  } catch (err) {
+    throw toGraphQLError(err);
+  }
   const source = await live.listen([PIPELINE_CHANGED_TOPIC]);
   return new SlowConsumerGuard(source, context.connection);
 }

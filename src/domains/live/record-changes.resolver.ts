@@ -17,6 +17,7 @@ import {
 } from './subscription-context';
 import { SlowConsumerGuard } from './slow-consumer-guard';
 import { SubscriberStream, typesOrAll } from './subscriber-stream';
+import { parseSubscriptionIds } from './subscription-ids';
 
 /** Raw GraphQL arguments of any record-change field; fields without an argument omit it. */
 type RawRecordChangeArgs = Partial<AnyRecordChangeArgs & AccountScopedChangeArgs>;
@@ -32,12 +33,15 @@ function recordChanges(fixedType?: SObjectTypeName) {
   return async ({ args, context, info }: SubscribeData): Promise<SubscriberStream> => {
     const live = requireLive(context);
     const types = fixedType ? [fixedType] : typesOrAll(args.types as SObjectTypeName[] | null);
+    // Before listening: a malformed Id is refused at once rather than never matching.
+    const ids = parseSubscriptionIds(args.ids, 'ids', types);
+    const accountIds = parseSubscriptionIds(args.accountIds, 'accountIds', ['ACCOUNT']);
     const source = await live.listen(types.map(recordChangedTopic));
     return new SubscriberStream({
       source: new SlowConsumerGuard(source, context.connection),
       filter: {
-        ids: args.ids,
-        accountIds: args.accountIds,
+        ids,
+        accountIds,
         changeTypes: args.changeTypes as ChangeTypeName[] | null | undefined,
       },
       access: subscriberAccessOf(context, info.schema),
