@@ -16,6 +16,7 @@ export type AccountCreateInput = {
 };
 
 export type AccountFilter = {
+  /** All of these filters; `and: []` constrains nothing, `and: null` is BAD_USER_INPUT. */
   and?: Array<AccountFilter> | null | undefined;
   annualRevenue?: FloatFilter | null | undefined;
   createdDate?: DateTimeFilter | null | undefined;
@@ -23,8 +24,10 @@ export type AccountFilter = {
   industry?: StringFilter | null | undefined;
   lastModifiedDate?: DateTimeFilter | null | undefined;
   name?: StringFilter | null | undefined;
+  /** Not this filter (it must constrain something); null is BAD_USER_INPUT. */
   not?: AccountFilter | null | undefined;
   numberOfEmployees?: IntFilter | null | undefined;
+  /** At least one of these filters (at least one given); null is BAD_USER_INPUT. */
   or?: Array<AccountFilter> | null | undefined;
   ownerId?: IdFilter | null | undefined;
   parentId?: IdFilter | null | undefined;
@@ -53,8 +56,14 @@ export type AddressInput = {
   street?: string | null | undefined;
 };
 
+/** Operators on one field, ANDed together. Only `eq` and `ne` accept null (empty field / set field); any other operator given null, or a null list, is BAD_USER_INPUT. Salesforce checkboxes are never empty, so `eq: null` and `isNull: true` match no record. */
 export type BooleanFilter = {
+  /** Equal to the value. `eq: null` matches records whose field is empty (SOQL `= null`). */
   eq?: boolean | null | undefined;
+  /** `true`: the field is empty; `false`: it is set. Null is refused with BAD_USER_INPUT. */
+  isNull?: boolean | null | undefined;
+  /** Not equal to the value; records whose field is empty match too, as in SOQL. `ne: null` matches records whose field is set (SOQL `!= null`). */
+  ne?: boolean | null | undefined;
 };
 
 /** What happened to the records of a `RecordChange`. */
@@ -68,6 +77,7 @@ export type ChangeType =
 
 export type ContactFilter = {
   accountId?: IdFilter | null | undefined;
+  /** All of these filters; `and: []` constrains nothing, `and: null` is BAD_USER_INPUT. */
   and?: Array<ContactFilter> | null | undefined;
   createdDate?: DateTimeFilter | null | undefined;
   email?: StringFilter | null | undefined;
@@ -76,7 +86,9 @@ export type ContactFilter = {
   lastModifiedDate?: DateTimeFilter | null | undefined;
   lastName?: StringFilter | null | undefined;
   leadSource?: StringFilter | null | undefined;
+  /** Not this filter (it must constrain something); null is BAD_USER_INPUT. */
   not?: ContactFilter | null | undefined;
+  /** At least one of these filters (at least one given); null is BAD_USER_INPUT. */
   or?: Array<ContactFilter> | null | undefined;
   ownerId?: IdFilter | null | undefined;
   title?: StringFilter | null | undefined;
@@ -95,14 +107,23 @@ export type ContactSortField =
   | 'LAST_MODIFIED_DATE'
   | 'LAST_NAME';
 
+/** Operators on one field, ANDed together. Only `eq` and `ne` accept null (empty field / set field); any other operator given null, or a null list, is BAD_USER_INPUT. */
 export type DateFilter = {
+  /** Equal to the value. `eq: null` matches records whose field is empty (SOQL `= null`). */
   eq?: string | null | undefined;
+  /** Greater than the value. Null is refused with BAD_USER_INPUT. */
   gt?: string | null | undefined;
+  /** Greater than or equal to the value. Null is refused with BAD_USER_INPUT. */
   gte?: string | null | undefined;
+  /** `true`: the field is empty; `false`: it is set. Null is refused with BAD_USER_INPUT. */
   isNull?: boolean | null | undefined;
+  /** Less than the value. Null is refused with BAD_USER_INPUT; leave the operator out instead. */
   lt?: string | null | undefined;
+  /** Less than or equal to the value. Null is refused with BAD_USER_INPUT. */
   lte?: string | null | undefined;
+  /** Not equal to the value; records whose field is empty match too, as in SOQL. `ne: null` matches records whose field is set (SOQL `!= null`). */
   ne?: string | null | undefined;
+  /** A SOQL date literal (e.g. LAST_N_DAYS with n: 30), resolved by Salesforce in the user's time zone. Null is refused with BAD_USER_INPUT. */
   relative?: RelativeDate | null | undefined;
 };
 
@@ -122,46 +143,86 @@ export type DateLiteral =
   | 'TODAY'
   | 'YESTERDAY';
 
+/** Operators on one field, ANDed together. Only `eq` and `ne` accept null (empty field / set field); any other operator given null, or a null list, is BAD_USER_INPUT. */
 export type DateTimeFilter = {
+  /** Equal to the value. `eq: null` matches records whose field is empty (SOQL `= null`). */
   eq?: string | null | undefined;
+  /** Greater than the value. Null is refused with BAD_USER_INPUT. */
   gt?: string | null | undefined;
+  /** Greater than or equal to the value. Null is refused with BAD_USER_INPUT. */
   gte?: string | null | undefined;
+  /** `true`: the field is empty; `false`: it is set. Null is refused with BAD_USER_INPUT. */
   isNull?: boolean | null | undefined;
+  /** Less than the value. Null is refused with BAD_USER_INPUT; leave the operator out instead. */
   lt?: string | null | undefined;
+  /** Less than or equal to the value. Null is refused with BAD_USER_INPUT. */
   lte?: string | null | undefined;
+  /** Not equal to the value; records whose field is empty match too, as in SOQL. `ne: null` matches records whose field is set (SOQL `!= null`). */
+  ne?: string | null | undefined;
+  /** A SOQL date literal (e.g. LAST_N_DAYS with n: 30), resolved by Salesforce in the user's time zone. Null is refused with BAD_USER_INPUT. */
   relative?: RelativeDate | null | undefined;
 };
 
+/** Operators on one field, ANDed together. Only `eq` and `ne` accept null (empty field / set field); any other operator given null, or a null list, is BAD_USER_INPUT. */
 export type FloatFilter = {
+  /** Equal to the value. `eq: null` matches records whose field is empty (SOQL `= null`). */
   eq?: number | null | undefined;
+  /** Greater than the value. Null is refused with BAD_USER_INPUT. */
   gt?: number | null | undefined;
+  /** Greater than or equal to the value. Null is refused with BAD_USER_INPUT. */
   gte?: number | null | undefined;
+  /** One of the values (at least one). A null list is refused with BAD_USER_INPUT; match empty fields with `eq: null` or `isNull: true`. The whole query must fit the Salesforce request-URL limit (16,384 bytes), so very long lists are refused with BAD_USER_INPUT. */
+  in?: Array<number> | null | undefined;
+  /** `true`: the field is empty; `false`: it is set. Null is refused with BAD_USER_INPUT. */
   isNull?: boolean | null | undefined;
+  /** Less than the value. Null is refused with BAD_USER_INPUT; leave the operator out instead. */
   lt?: number | null | undefined;
+  /** Less than or equal to the value. Null is refused with BAD_USER_INPUT. */
   lte?: number | null | undefined;
+  /** Not equal to the value; records whose field is empty match too, as in SOQL. `ne: null` matches records whose field is set (SOQL `!= null`). */
   ne?: number | null | undefined;
+  /** None of the values; records whose field is empty match too, as in SOQL. `nin: []` constrains nothing; a null list is refused with BAD_USER_INPUT. */
+  nin?: Array<number> | null | undefined;
 };
 
+/** Operators on one field, ANDed together. Only `eq` and `ne` accept null (empty field / set field); any other operator given null, or a null list, is BAD_USER_INPUT. */
 export type IdFilter = {
+  /** Equal to the value. `eq: null` matches records whose field is empty (SOQL `= null`). */
   eq?: string | number | null | undefined;
+  /** One of the values (at least one). A null list is refused with BAD_USER_INPUT; match empty fields with `eq: null` or `isNull: true`. The whole query must fit the Salesforce request-URL limit (16,384 bytes), so very long lists are refused with BAD_USER_INPUT. */
   in?: Array<string | number> | null | undefined;
+  /** `true`: the field is empty; `false`: it is set. Null is refused with BAD_USER_INPUT. */
+  isNull?: boolean | null | undefined;
+  /** Not equal to the value; records whose field is empty match too, as in SOQL. `ne: null` matches records whose field is set (SOQL `!= null`). */
   ne?: string | number | null | undefined;
+  /** None of the values; records whose field is empty match too, as in SOQL. `nin: []` constrains nothing; a null list is refused with BAD_USER_INPUT. */
   nin?: Array<string | number> | null | undefined;
 };
 
+/** Operators on one field, ANDed together. Only `eq` and `ne` accept null (empty field / set field); any other operator given null, or a null list, is BAD_USER_INPUT. */
 export type IntFilter = {
+  /** Equal to the value. `eq: null` matches records whose field is empty (SOQL `= null`). */
   eq?: number | null | undefined;
+  /** Greater than the value. Null is refused with BAD_USER_INPUT. */
   gt?: number | null | undefined;
+  /** Greater than or equal to the value. Null is refused with BAD_USER_INPUT. */
   gte?: number | null | undefined;
+  /** One of the values (at least one). A null list is refused with BAD_USER_INPUT; match empty fields with `eq: null` or `isNull: true`. The whole query must fit the Salesforce request-URL limit (16,384 bytes), so very long lists are refused with BAD_USER_INPUT. */
   in?: Array<number> | null | undefined;
+  /** `true`: the field is empty; `false`: it is set. Null is refused with BAD_USER_INPUT. */
   isNull?: boolean | null | undefined;
+  /** Less than the value. Null is refused with BAD_USER_INPUT; leave the operator out instead. */
   lt?: number | null | undefined;
+  /** Less than or equal to the value. Null is refused with BAD_USER_INPUT. */
   lte?: number | null | undefined;
+  /** Not equal to the value; records whose field is empty match too, as in SOQL. `ne: null` matches records whose field is set (SOQL `!= null`). */
   ne?: number | null | undefined;
+  /** None of the values; records whose field is empty match too, as in SOQL. `nin: []` constrains nothing; a null list is refused with BAD_USER_INPUT. */
   nin?: Array<number> | null | undefined;
 };
 
 export type LeadFilter = {
+  /** All of these filters; `and: []` constrains nothing, `and: null` is BAD_USER_INPUT. */
   and?: Array<LeadFilter> | null | undefined;
   company?: StringFilter | null | undefined;
   createdDate?: DateTimeFilter | null | undefined;
@@ -171,7 +232,9 @@ export type LeadFilter = {
   isConverted?: BooleanFilter | null | undefined;
   lastModifiedDate?: DateTimeFilter | null | undefined;
   leadSource?: StringFilter | null | undefined;
+  /** Not this filter (it must constrain something); null is BAD_USER_INPUT. */
   not?: LeadFilter | null | undefined;
+  /** At least one of these filters (at least one given); null is BAD_USER_INPUT. */
   or?: Array<LeadFilter> | null | undefined;
   ownerId?: IdFilter | null | undefined;
   rating?: StringFilter | null | undefined;
@@ -198,6 +261,7 @@ export type NullsOrder =
 export type OpportunityFilter = {
   accountId?: IdFilter | null | undefined;
   amount?: FloatFilter | null | undefined;
+  /** All of these filters; `and: []` constrains nothing, `and: null` is BAD_USER_INPUT. */
   and?: Array<OpportunityFilter> | null | undefined;
   closeDate?: DateFilter | null | undefined;
   createdDate?: DateTimeFilter | null | undefined;
@@ -207,7 +271,9 @@ export type OpportunityFilter = {
   lastModifiedDate?: DateTimeFilter | null | undefined;
   leadSource?: StringFilter | null | undefined;
   name?: StringFilter | null | undefined;
+  /** Not this filter (it must constrain something); null is BAD_USER_INPUT. */
   not?: OpportunityFilter | null | undefined;
+  /** At least one of these filters (at least one given); null is BAD_USER_INPUT. */
   or?: Array<OpportunityFilter> | null | undefined;
   ownerId?: IdFilter | null | undefined;
   probability?: FloatFilter | null | undefined;
@@ -246,12 +312,19 @@ export type SortDirection =
   | 'ASC'
   | 'DESC';
 
+/** Operators on one field, ANDed together. Only `eq` and `ne` accept null (empty field / set field); any other operator given null, or a null list, is BAD_USER_INPUT. */
 export type StringFilter = {
+  /** Equal to the value. `eq: null` matches records whose field is empty (SOQL `= null`). */
   eq?: string | null | undefined;
+  /** One of the values (at least one). A null list is refused with BAD_USER_INPUT; match empty fields with `eq: null` or `isNull: true`. The whole query must fit the Salesforce request-URL limit (16,384 bytes), so very long lists are refused with BAD_USER_INPUT. */
   in?: Array<string> | null | undefined;
+  /** `true`: the field is empty; `false`: it is set. Null is refused with BAD_USER_INPUT. */
   isNull?: boolean | null | undefined;
+  /** SOQL LIKE pattern, case-insensitive: `%` any characters, `_` one character; `\%`, `\_` and `\\` match them literally. Null is refused with BAD_USER_INPUT. */
   like?: string | null | undefined;
+  /** Not equal to the value; records whose field is empty match too, as in SOQL. `ne: null` matches records whose field is set (SOQL `!= null`). */
   ne?: string | null | undefined;
+  /** None of the values; records whose field is empty match too, as in SOQL. `nin: []` constrains nothing; a null list is refused with BAD_USER_INPUT. */
   nin?: Array<string> | null | undefined;
 };
 

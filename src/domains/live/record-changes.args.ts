@@ -5,7 +5,11 @@ import { SObjectType } from './sobject-type.enum';
 /** What every record-change field accepts: the records and the kinds of change wanted. */
 @ArgsType()
 export class RecordChangeArgs {
-  @Field(() => [ID], { nullable: true, description: 'Only changes to these records.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      "Only changes to these records: 15- or 18-character Salesforce Ids of the field's types; a malformed Id, a wrong checksum or another object's Id is BAD_USER_INPUT at subscribe time.",
+  })
   ids?: string[] | null;
 
   @Field(() => [ChangeType], {
@@ -18,7 +22,11 @@ export class RecordChangeArgs {
 /** Contacts and Opportunities belong to an account, so they can be filtered by it. */
 @ArgsType()
 export class AccountScopedChangeArgs extends RecordChangeArgs {
-  @Field(() => [ID], { nullable: true, description: 'Only records of these accounts.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Only records of these accounts: Account Ids (001...); any other is BAD_USER_INPUT at subscribe time.',
+  })
   accountIds?: string[] | null;
 }
 
