@@ -316,6 +316,10 @@ describe('null in filters, and the operators added to the contract', () => {
     });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toMatch(/where\.name\.in\[1\].*not to be null/);
+    const literal = await gw.graphql(
+      '{ accounts(where: { name: { in: ["Acme", null] } }) { nodes { id } } }',
+    );
+    expect(literal.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await gw.emulatorStats()).total).toBe(0);
   });
 });
