@@ -25,4 +25,3 @@ export { SoqlInputError } from './soql-input-error';
 export { chunkIds, idKey, normalizeId } from './salesforce-id';
 export { escapeSoqlString, soqlLikePattern, soqlString } from './soql-literals';
 export { graphFieldName } from './graph-field-names';
-export { MAX_REQUEST_URI_BYTES } from './request-uri-limit';
