@@ -67,6 +67,8 @@ export function createClientRateLimiter(deps: RateLimiterDeps): ClientRateLimite
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       commandTimeout: 1_000,
+      // ioredis waits this long for a stream that already failed to close (2 s by default).
+      disconnectTimeout: 100,
     });
     watchRedis(redis, deps.logger);
     limiter = new RateLimiterRedis({
@@ -118,7 +120,9 @@ export function createClientRateLimiter(deps: RateLimiterDeps): ClientRateLimite
     },
     async close() {
       if (!redis) return;
-      await redis.quit().catch(() => redis?.disconnect());
+      // QUIT waits for a connection; a client still trying to reach Redis just stops.
+      if (redis.status === 'ready') await redis.quit().catch(() => redis?.disconnect());
+      else redis.disconnect();
     },
   };
 }
