@@ -32,7 +32,8 @@ export function explainAbortedValidation(errors: GraphQLError[]): void {
     if (error.message === VALIDATION_ABORTED && error.originalError === undefined) {
       errors[index] = new QueryTooComplexError(
         'The document repeats the same fields or fragments too often to be validated ' +
-          '(graphql-js stopped at its work budget for comparing overlapping selections); merge the repeated selections',
+          '(graphql-js stopped at its work budget for comparing overlapping selections ' +
+          'and expanding fragments); merge the repeated selections',
         { limit: 'validation-work' },
       );
     }
