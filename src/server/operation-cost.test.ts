@@ -103,6 +103,10 @@ describe('computeOperationCost', () => {
 
   it('caps `first` at the page size limit and floors it at 0 (the resolver refuses both)', () => {
     const query = 'query ($n: Int) { accounts(first: $n) { nodes { id } } }';
+    // Without options, the limit is the resolvers' own page size cap (200).
+    expect(computeOperationCost(schema, parse(query), { n: 100_000 }, undefined)).toBe(
+      200 * PAGE_ROW,
+    );
     expect(cost(query, { n: 100_000 })).toBe(200 * PAGE_ROW);
     expect(cost(query, { n: -5 })).toBe(0);
     expect(cost(query, { n: 100_000 }, undefined, { maxPageSize: 10 })).toBe(10 * PAGE_ROW);

@@ -12,6 +12,7 @@ import {
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../domains/shared/connection.args';
 import { BadUserInputError, QueryTooComplexError } from '../errors';
+import { MAX_PAGE_SIZE } from '../upstreams/salesforce/soql/soql.types';
 
 export interface OperationCostOptions {
   /** Connections never return more rows than this (`first` above it is refused when run). */
@@ -91,7 +92,7 @@ export function computeOperationCost(
   document: DocumentNode,
   variables: Readonly<Record<string, unknown>> | undefined,
   operationName: string | null | undefined,
-  options: OperationCostOptions,
+  options: OperationCostOptions = { maxPageSize: MAX_PAGE_SIZE },
 ): number {
   const query = operationOnly(document, operationName ?? undefined);
   if (!query) return 0;
