@@ -103,11 +103,13 @@ describe('createOperationAdmission', () => {
     expect(limited.error.code).toBe(ErrorCode.RATE_LIMITED);
     expect(limited.error.extensions).toMatchObject({
       retryAfterSeconds: expect.any(Number),
+      cost: 150,
+      remaining: 99,
       limit: 1_000,
       windowSeconds: 60,
     });
     expect(limited.error.message).toMatch(
-      /^Rate limit reached: this client spent its 1000 cost points/,
+      /^Rate limit reached: the operation costs 150 and this client has 99 of its 1000 cost points left/,
     );
     expect(await admit(request(PAGE, { n: 30 }))).toMatchObject({ admitted: true, cost: 90 });
     expect(refusals).toEqual([ErrorCode.RATE_LIMITED]);

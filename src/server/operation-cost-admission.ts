@@ -43,12 +43,13 @@ export interface OperationAdmissionDeps {
   onRefused?: (code: ErrorCode) => void;
 }
 
-function rateLimitedError(decision: RateLimitDecision): RateLimitedError {
-  const { windowSeconds } = decision;
+function rateLimitedError(decision: RateLimitDecision, cost: number): RateLimitedError {
+  const { limit, remaining, windowSeconds, resetSeconds } = decision;
   return new RateLimitedError(
-    `Rate limit reached: this client spent its ${decision.limit} cost points for the current ` +
-      `${windowSeconds} s window; retry after ${decision.resetSeconds} s`,
-    { retryAfterSeconds: decision.resetSeconds, limit: decision.limit, windowSeconds },
+    `Rate limit reached: the operation costs ${cost} and this client has ${remaining} of its ` +
+      `${limit} cost points left in the current ${windowSeconds} s window; the budget is ` +
+      `whole again in ${resetSeconds} s`,
+    { retryAfterSeconds: resetSeconds, cost, remaining, limit, windowSeconds },
   );
 }
 
@@ -98,9 +99,10 @@ export function createOperationAdmission(deps: OperationAdmissionDeps): AdmitOpe
       cost = 0;
       refusal = error;
     }
-    const rateLimit = await spend(request, refusal ? 1 : cost);
+    const spent = refusal ? 1 : Math.max(1, cost);
+    const rateLimit = await spend(request, spent);
     if (rateLimit && !rateLimit.allowed) {
-      return refuse(rateLimitedError(rateLimit), 429, rateLimit);
+      return refuse(rateLimitedError(rateLimit, spent), 429, rateLimit);
     }
     if (refusal) return refuse(refusal, 400, rateLimit);
     return { admitted: true, cost, rateLimit };

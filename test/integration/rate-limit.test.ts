@@ -121,16 +121,19 @@ describe('rate limiting per API key (integration mode)', () => {
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(600);
-    expect(remaining(refused.headers)).toBe(0);
+    // The refused operation spent 1 point; the other 97 are still there for cheaper ones.
+    expect(remaining(refused.headers)).toBe(97);
     expect(refused.body.data).toBeUndefined();
     expect(refused.body.errors).toEqual([
       {
         message: expect.stringMatching(
-          /^Rate limit reached: this client spent its 1000 cost points/,
+          /^Rate limit reached: the operation costs 150 and this client has 97 of its 1000 cost points left/,
         ),
         extensions: {
           code: 'RATE_LIMITED',
           retryAfterSeconds: retryAfter,
+          cost: 150,
+          remaining: 97,
           limit: 1000,
           windowSeconds: 600,
         },
@@ -138,7 +141,7 @@ describe('rate limiting per API key (integration mode)', () => {
     ]);
     expect((await gateway.emulatorStats()).total).toBe(0);
 
-    // 98 points were left: a page of 30 (90) still runs.
+    // A page of 30 (90) still fits in the 97 points left.
     const cheaper = await gateway.post(PAGE, { n: 30 }, { 'x-api-key': KEY_A });
     expect(cheaper.status).toBe(200);
     expect(cheaper.body.errors).toBeUndefined();

@@ -39,7 +39,8 @@ describe('createClientRateLimiter', () => {
       resetSeconds: 60,
     });
     const refused = await budget.consume('a', 7);
-    expect(refused).toMatchObject({ allowed: false, limit: 10, remaining: 0 });
+    // Refunded but for 1 point: 5 of 10 spent, 5 left for something cheaper.
+    expect(refused).toMatchObject({ allowed: false, limit: 10, remaining: 5 });
     expect(refused.resetSeconds).toBeGreaterThanOrEqual(1);
     expect(refused.resetSeconds).toBeLessThanOrEqual(60);
     // The refused operation spent 1 point: 4 + 1 + 5 = 10, the whole budget.

@@ -9,7 +9,7 @@ export interface RateLimitDecision {
   /** Points per window. */
   limit: number;
   windowSeconds: number;
-  /** Points left in the current window (0 when refused). */
+  /** Points left in the current window, after this request. */
   remaining: number;
   /** Seconds until the window ends and the budget is whole again (at least 1). */
   resetSeconds: number;
@@ -113,7 +113,8 @@ export function createClientRateLimiter(deps: RateLimiterDeps): ClientRateLimite
           allowed: false,
           limit: points,
           windowSeconds,
-          remaining: 0,
+          // What is left once the refund is in: cheaper operations may still fit.
+          remaining: Math.max(points - outcome.consumedPoints + spend - 1, 0),
           resetSeconds: toSeconds(outcome.msBeforeNext),
         };
       }
