@@ -9,4 +9,6 @@ export interface Viewer {
   mode: AuthMode;
   /** Cross-request cache partition: records cached for one scope are never served to another. */
   cacheScope: string;
+  /** integration: the API key entry the caller presented (its rate-limit budget), never the key. */
+  apiKeyName?: string;
 }

@@ -1,10 +1,31 @@
 import { z } from 'zod';
+import type { QueryLimitsConfig } from './config.types';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const emptyToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+const limit = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const optionalBoolean = z.preprocess(
+  emptyToUndefined,
+  z
+    .enum(['true', 'false', '1', '0'])
+    .transform((value) => value === 'true' || value === '1')
+    .optional(),
+);
+
+/** Query limits with nothing set: README's examples, the tests and the bench fit well inside. */
+export const DEFAULT_QUERY_LIMITS: Readonly<QueryLimitsConfig> = {
+  maxDepth: 12,
+  maxAliases: 30,
+  // The costliest legitimate operation in the repository (200 opportunities with account,
+  // owner and five contacts each) costs 4,400; a `first` of 50 nested three connections deep
+  // (the default page, with no `first` written at all) costs millions.
+  maxCost: 50_000,
+  maxDirectives: 50,
+  maxTokens: 5_000,
+};
 
 /** The raw environment, one entry per documented variable in `.env.example`. */
 export const environmentSchema = z.object({
@@ -46,6 +67,18 @@ export const environmentSchema = z.object({
     .default(8 * 60 * 60),
   API_KEYS: optionalString,
   API_KEY_PEPPER: optionalString,
+  QUERY_MAX_COST: limit(1, 100_000_000).default(DEFAULT_QUERY_LIMITS.maxCost),
+  QUERY_MAX_DEPTH: limit(1, 1_000).default(DEFAULT_QUERY_LIMITS.maxDepth),
+  QUERY_MAX_ALIASES: limit(1, 10_000).default(DEFAULT_QUERY_LIMITS.maxAliases),
+  QUERY_MAX_DIRECTIVES: limit(1, 10_000).default(DEFAULT_QUERY_LIMITS.maxDirectives),
+  QUERY_MAX_TOKENS: limit(100, 1_000_000).default(DEFAULT_QUERY_LIMITS.maxTokens),
+  RATE_LIMIT_ENABLED: optionalBoolean,
+  RATE_LIMIT_POINTS: limit(1, 1_000_000_000).default(100_000),
+  RATE_LIMIT_WINDOW_SECONDS: limit(1, 86_400).default(60),
+  RATE_LIMIT_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'letters, digits and _ . : - (at most 128)')
+    .default('atom:rate-limit'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -63,6 +63,28 @@ export interface AuthConfig {
   connectedApp: ConnectedApp | undefined;
 }
 
+/** Refused before anything runs, with QUERY_TOO_COMPLEX (README "Operating in production"). */
+export interface QueryLimitsConfig {
+  /** Field nesting: `accounts.edges.node.contacts.edges.node.account.owner.name` is 9. */
+  maxDepth: number;
+  maxAliases: number;
+  /** Operation cost after variables and defaults (src/server/operation-cost.ts). */
+  maxCost: number;
+  maxDirectives: number;
+  /** Enforced by graphql-js's parser (`parseOptions.maxTokens`), before any validation. */
+  maxTokens: number;
+}
+
+/** A budget of operation cost per client and window, shared through Redis when configured. */
+export interface RateLimitConfig {
+  enabled: boolean;
+  /** Cost points a client may spend per window (each request spends at least 1). */
+  points: number;
+  windowSeconds: number;
+  /** Prefix of the Redis keys; instances sharing one budget use the same. */
+  keyPrefix: string;
+}
+
 export interface GatewayConfig {
   nodeEnv: NodeEnv;
   host: string;
@@ -75,4 +97,6 @@ export interface GatewayConfig {
   /** Prefix of the live-changes Redis keys and channels; one per org sharing a Redis. */
   subscriptionsNamespace: string;
   auth: AuthConfig;
+  queryLimits: QueryLimitsConfig;
+  rateLimit: RateLimitConfig;
 }

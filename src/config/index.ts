@@ -11,4 +11,7 @@ export type {
   AuthConfig,
   AuthMode,
   ConnectedApp,
+  QueryLimitsConfig,
+  RateLimitConfig,
 } from './config.types';
+export { DEFAULT_QUERY_LIMITS } from './config.schema';

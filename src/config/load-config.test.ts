@@ -137,4 +137,82 @@ describe('loadConfig', () => {
     expect(config.salesforce.mode).toBe('emulator');
     expect(config.redisUrl).toBeUndefined();
   });
+
+  describe('query limits and rate limits', () => {
+    it('defaults the query limits and leaves rate limiting to the modes with caller identities', () => {
+      const demo = loadConfig({});
+      expect(demo.queryLimits).toEqual({
+        maxDepth: 12,
+        maxAliases: 30,
+        maxCost: 50_000,
+        maxDirectives: 50,
+        maxTokens: 5_000,
+      });
+      expect(demo.rateLimit).toEqual({
+        enabled: false,
+        points: 100_000,
+        windowSeconds: 60,
+        keyPrefix: 'atom:rate-limit',
+      });
+      expect(loadConfig({ ...INTEGRATION_AUTH }).rateLimit.enabled).toBe(true);
+      expect(loadConfig({ AUTH_MODE: 'user' }).rateLimit.enabled).toBe(true);
+    });
+
+    it('reads every limit from the environment', () => {
+      const config = loadConfig({
+        QUERY_MAX_COST: '900',
+        QUERY_MAX_DEPTH: '8',
+        QUERY_MAX_ALIASES: '5',
+        QUERY_MAX_DIRECTIVES: '4',
+        QUERY_MAX_TOKENS: '2000',
+        RATE_LIMIT_ENABLED: 'true',
+        RATE_LIMIT_POINTS: '1000',
+        RATE_LIMIT_WINDOW_SECONDS: '10',
+        RATE_LIMIT_KEY_PREFIX: 'org-a:rl',
+      });
+      expect(config.queryLimits).toEqual({
+        maxDepth: 8,
+        maxAliases: 5,
+        maxCost: 900,
+        maxDirectives: 4,
+        maxTokens: 2000,
+      });
+      expect(config.rateLimit).toEqual({
+        enabled: true,
+        points: 1000,
+        windowSeconds: 10,
+        keyPrefix: 'org-a:rl',
+      });
+      expect(loadConfig({ ...INTEGRATION_AUTH, RATE_LIMIT_ENABLED: '0' }).rateLimit.enabled).toBe(
+        false,
+      );
+    });
+
+    it('refuses limits that make no sense', () => {
+      const fields = problemsOf({
+        QUERY_MAX_COST: '0',
+        QUERY_MAX_TOKENS: 'many',
+        RATE_LIMIT_ENABLED: 'yes',
+        RATE_LIMIT_WINDOW_SECONDS: '-1',
+        RATE_LIMIT_KEY_PREFIX: 'has space',
+      }).map((p) => p.split(':')[0]);
+      expect(fields).toEqual(
+        expect.arrayContaining([
+          'QUERY_MAX_COST',
+          'QUERY_MAX_TOKENS',
+          'RATE_LIMIT_ENABLED',
+          'RATE_LIMIT_WINDOW_SECONDS',
+          'RATE_LIMIT_KEY_PREFIX',
+        ]),
+      );
+    });
+
+    it('refuses a rate limit smaller than the most expensive allowed operation', () => {
+      expect(problemsOf({ RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_POINTS: '1000' })).toEqual([
+        'RATE_LIMIT_POINTS: must be at least QUERY_MAX_COST (50000), or an allowed operation could never run',
+      ]);
+      // Off, the budget is never spent, so it cannot be too small.
+      expect(loadConfig({ RATE_LIMIT_POINTS: '1000' }).rateLimit.enabled).toBe(false);
+    });
+  });
 });

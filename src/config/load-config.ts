@@ -1,7 +1,13 @@
 import type { z } from 'zod';
 import { resolveAuthConfig } from './auth-config';
 import { environmentSchema, type Environment } from './config.schema';
-import type { GatewayConfig, SalesforceAuth, SalesforceConfig } from './config.types';
+import type {
+  AuthMode,
+  GatewayConfig,
+  RateLimitConfig,
+  SalesforceAuth,
+  SalesforceConfig,
+} from './config.types';
 
 /** Every problem with the environment, so one run shows them all (graphql-hive `environment.ts`). */
 export class ConfigError extends Error {
@@ -127,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     );
   }
   const auth = salesforce ? resolveAuthConfig(data, salesforce, problems) : undefined;
+  const rateLimit = resolveRateLimit(data, auth?.mode, problems);
   if (problems.length > 0 || salesforce === undefined || auth === undefined)
     throw new ConfigError(problems);
   return deepFreeze({
@@ -139,7 +146,38 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     redisUrl: data.REDIS_URL,
     subscriptionsNamespace: data.SUBSCRIPTIONS_NAMESPACE,
     auth,
+    queryLimits: {
+      maxDepth: data.QUERY_MAX_DEPTH,
+      maxAliases: data.QUERY_MAX_ALIASES,
+      maxCost: data.QUERY_MAX_COST,
+      maxDirectives: data.QUERY_MAX_DIRECTIVES,
+      maxTokens: data.QUERY_MAX_TOKENS,
+    },
+    rateLimit,
   });
+}
+
+/**
+ * On by default wherever callers have an identity (user, integration); the demo listens on
+ * loopback only, where every client shares one address, so it is opt-in there.
+ */
+function resolveRateLimit(
+  env: Environment,
+  mode: AuthMode | undefined,
+  problems: string[],
+): RateLimitConfig {
+  const enabled = env.RATE_LIMIT_ENABLED ?? mode !== 'demo';
+  if (enabled && env.RATE_LIMIT_POINTS < env.QUERY_MAX_COST) {
+    problems.push(
+      `RATE_LIMIT_POINTS: must be at least QUERY_MAX_COST (${env.QUERY_MAX_COST}), or an allowed operation could never run`,
+    );
+  }
+  return {
+    enabled,
+    points: env.RATE_LIMIT_POINTS,
+    windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+    keyPrefix: env.RATE_LIMIT_KEY_PREFIX,
+  };
 }
 
 export function isLoopback(host: string): boolean {

@@ -23,6 +23,8 @@ export interface GatewayContext {
   live?: LiveChangeFeed;
   /** The graphql-ws connection an operation runs on (subscriptions only). */
   connection?: ConnectionControl;
+  /** The HTTP peer's socket address: demo mode has no other identity to rate-limit by. */
+  clientAddress?: string;
 }
 
 export interface ContextDependencies {

@@ -82,6 +82,7 @@ describe('formatError', () => {
       parse,
     );
     expect(formatted.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(formatted.message).toBe('The document has more than 5000 tokens (limit 5000)');
   });
 
   it('turns validation errors into BAD_USER_INPUT with the Apollo code as reason', () => {

@@ -14,7 +14,7 @@ export interface FormatErrorOptions {
 }
 
 /** graphql-js 16's message for `parse(source, { maxTokens })` (Apollo's `parseOptions`), typo included. */
-const TOKEN_LIMIT = /^Syntax Error: Document contains more th(?:an|at) \d+ tokens/;
+const TOKEN_LIMIT = /^Syntax Error: Document contains more th(?:an|at) (\d+) tokens/;
 
 /** graphql-armor reports through ValidationContext, and Apollo re-codes those errors. */
 function tooComplex(error: unknown): QueryTooComplexError | undefined {
@@ -22,8 +22,14 @@ function tooComplex(error: unknown): QueryTooComplexError | undefined {
   if (error instanceof GraphQLError && error.originalError instanceof QueryTooComplexError) {
     return error.originalError;
   }
-  if (error instanceof GraphQLError && TOKEN_LIMIT.test(error.message)) {
-    return new QueryTooComplexError(error.message);
+  const maxTokens =
+    error instanceof GraphQLError ? TOKEN_LIMIT.exec(error.message)?.[1] : undefined;
+  if (maxTokens !== undefined) {
+    // A limit, not a syntax error: the parser stops counting at the limit.
+    return new QueryTooComplexError(
+      `The document has more than ${maxTokens} tokens (limit ${maxTokens})`,
+      { maxTokens: Number(maxTokens) },
+    );
   }
   return undefined;
 }
@@ -35,6 +41,7 @@ export function createFormatError(options: FormatErrorOptions) {
     if (limit !== undefined) {
       return {
         ...formatted,
+        message: limit.message,
         extensions: { ...limit.extensions, code: ErrorCode.QUERY_TOO_COMPLEX },
       };
     }

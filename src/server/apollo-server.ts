@@ -19,7 +19,7 @@ export interface GatewayApolloDeps {
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   /** Run in order after the HTTP drain: the WebSocket and live-changes shutdown. */
   drainPlugins: ApolloServerPlugin[];
-  limitPlugins: ApolloServerPlugin[];
+  limitPlugins: ApolloServerPlugin<GatewayContext>[];
 }
 
 /** Apollo for the HTTP side of /graphql; graphql-ws shares the schema and the limits. */

@@ -5,7 +5,10 @@ import { createFormatError } from '../errors';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { createGatewayAuth, type GatewayAuth } from './gateway-auth';
 import { createLogger, type Logger } from '../logging/logger';
-import { createQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits';
+import { createQueryLimits, type QueryLimits } from './query-limits';
+import { createOperationAdmission } from './operation-cost-admission';
+import { operationCostPlugin } from './operation-cost-plugin';
+import { createClientRateLimiter } from './rate-limit/rate-limiter';
 import type { LiveChanges, LiveChangesOptions, LiveChangesStats } from '../live/live-changes';
 import { startSalesforceLiveChanges } from './live-wiring';
 import {
@@ -93,11 +96,20 @@ export async function createServer(
       : undefined;
   // Built once the server listens (the default public URL needs the port); until then 503.
   let auth: GatewayAuth | undefined;
-  const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
+  const limits = options.limits ?? config.queryLimits;
   const queryLimits = createQueryLimits(limits, {
     maskSuggestions: config.nodeEnv === 'production',
   });
   const schema = await buildGatewaySchema();
+  const rateLimiter = config.rateLimit.enabled
+    ? createClientRateLimiter({ settings: config.rateLimit, redisUrl: config.redisUrl, logger })
+    : undefined;
+  const admitOperation = createOperationAdmission({
+    schema,
+    maxCost: limits.maxCost,
+    maxPageSize: config.maxPageSize,
+    rateLimiter,
+  });
   const formatError = createFormatError({
     exposeInternals: config.nodeEnv === 'development',
     onInternalError: (err) => logger.error({ err }, 'internal error in a GraphQL operation'),
@@ -112,6 +124,7 @@ export async function createServer(
     live,
     validationRules: queryLimits.validationRules,
     maxTokens: limits.maxTokens,
+    admitOperation,
     isProd: config.nodeEnv === 'production',
     formatError,
     logger,
@@ -125,7 +138,7 @@ export async function createServer(
     validationRules: queryLimits.validationRules,
     formatError,
     drainPlugins: [drainLiveChangesPlugin(webSocket, live)],
-    limitPlugins: queryLimits.plugins,
+    limitPlugins: [...queryLimits.plugins, operationCostPlugin(admitOperation)],
   });
   httpServer.on(
     'request',
@@ -142,7 +155,8 @@ export async function createServer(
   const origin = `http://${formatHost(config.host)}:${port}`;
   const url = `${origin}/graphql`;
 
-  const stop = createShutdown({ apollo, httpServer, webSocket, live, auth: () => auth, logger });
+  const halt = createShutdown({ apollo, httpServer, webSocket, live, auth: () => auth, logger });
+  const stop = () => halt().finally(() => rateLimiter?.close());
   try {
     auth = await createGatewayAuth({
       config,

@@ -75,7 +75,10 @@ export async function createGatewayAuth(deps: GatewayAuthDeps): Promise<GatewayA
           reason: 'credentials-missing',
         });
       }
-      return asIntegrationUser();
+      const resolved = await asIntegrationUser();
+      // Every key acts as the same integration user; the key's name tells callers apart.
+      const apiKeyName = credentials.kind === 'integration' ? credentials.apiKeyName : undefined;
+      return { ...resolved, viewer: { ...resolved.viewer, apiKeyName } };
     },
     close: () => auth.close(),
   };

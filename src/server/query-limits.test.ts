@@ -1,6 +1,6 @@
-import { buildSchema, parse, validate, specifiedRules } from 'graphql';
+import { GraphQLError, buildSchema, parse, validate, specifiedRules } from 'graphql';
 import { QueryTooComplexError } from '../errors';
-import { createQueryLimits, DEFAULT_QUERY_LIMITS } from './query-limits';
+import { createQueryLimits, DEFAULT_QUERY_LIMITS, explainAbortedValidation } from './query-limits';
 
 const schema = buildSchema(`
   type Node { id: ID! name: String child: Node }
@@ -17,14 +17,10 @@ describe('createQueryLimits', () => {
     expect(rejections('{ node { id name child { id } } }')).toEqual([]);
   });
 
-  it('reports an over-cost query as too complex, not as a syntax error', () => {
-    const [error, ...rest] = rejections('{ node { id name child { id name child { id } } } }', {
-      ...DEFAULT_QUERY_LIMITS,
-      maxCost: 5,
-    });
-    expect(rest).toEqual([]);
-    expect(error).toBeInstanceOf(QueryTooComplexError);
-    expect(error?.message).toMatch(/^Query Cost limit of 5 exceeded, found [\d.]+\.$/);
+  it('leaves cost to computeOperationCost, which sees the variables', () => {
+    // armor's own cost rule counted literals only; with it gone maxCost binds nothing here.
+    const limits = { ...DEFAULT_QUERY_LIMITS, maxCost: 1 };
+    expect(rejections('{ node { id name child { id name child { id } } } }', limits)).toEqual([]);
   });
 
   it('reports depth, alias and directive limits without the syntax-error prefix', () => {
@@ -41,5 +37,26 @@ describe('createQueryLimits', () => {
       ]),
     );
     expect(messages.filter((m) => m.startsWith('Syntax Error'))).toEqual([]);
+  });
+});
+
+describe('explainAbortedValidation', () => {
+  it("replaces graphql-js's bare 'Validation aborted.' with the reason, as a limit", () => {
+    const repeated = Array.from({ length: 900 }, () => 'node { id }').join(' ');
+    const errors = [...validate(schema, parse(`{ ${repeated} }`))];
+    expect(errors.map((e) => e.message)).toEqual(['Validation aborted.']);
+    explainAbortedValidation(errors);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(QueryTooComplexError);
+    expect(errors[0]?.message).toMatch(
+      /^The document repeats the same fields or fragments too often/,
+    );
+  });
+
+  it('keeps every other validation error as it is', () => {
+    const other = new GraphQLError('Cannot query field "x" on type "Query".');
+    const errors = [other];
+    explainAbortedValidation(errors);
+    expect(errors).toEqual([other]);
   });
 });

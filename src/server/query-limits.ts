@@ -1,27 +1,11 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+import type { QueryLimitsConfig } from '../config';
 import { QueryTooComplexError } from '../errors';
 
-export interface QueryLimits {
-  /** Field nesting: `accounts.edges.node.contacts.edges.node.account.owner.name` is 9. */
-  maxDepth: number;
-  maxAliases: number;
-  maxCost: number;
-  maxDirectives: number;
-  /** Enforced by graphql-js's parser (`parseOptions.maxTokens`), before any validation. */
-  maxTokens: number;
-}
-
-export const DEFAULT_QUERY_LIMITS: QueryLimits = {
-  maxDepth: 12,
-  maxAliases: 30,
-  // The issue's reference query (200 opportunities with account, owner and 5 contacts each)
-  // costs ~30,000 in armor's model; leave headroom for it, not for much more.
-  maxCost: 60_000,
-  maxDirectives: 50,
-  maxTokens: 5_000,
-};
+export type QueryLimits = QueryLimitsConfig;
+export { DEFAULT_QUERY_LIMITS } from '../config';
 
 /**
  * Armor prefixes every rejection with "Syntax Error: " although the document parsed; a
@@ -35,6 +19,47 @@ const reject = (context: ValidationContext | null, error: GraphQLError): void =>
   context?.reportError(new QueryTooComplexError(error.message.replace(ARMOR_PREFIX, '')));
 };
 
+/** graphql-js 16's bare message when a validation rule runs out of its work budget. */
+const VALIDATION_ABORTED = 'Validation aborted.';
+
+/**
+ * graphql-js stops validating when comparing overlapping fields (or walking fragment
+ * spreads) passes its work budget, and says only "Validation aborted.". The document is
+ * not invalid, it is too repetitive to check: say so, as a limit.
+ */
+export function explainAbortedValidation(errors: GraphQLError[]): void {
+  for (const [index, error] of errors.entries()) {
+    if (error.message === VALIDATION_ABORTED && error.originalError === undefined) {
+      errors[index] = new QueryTooComplexError(
+        'The document repeats the same fields or fragments too often to be validated ' +
+          '(graphql-js stopped at its work budget for comparing overlapping selections ' +
+          'and expanding fragments); merge the repeated selections',
+        { limit: 'validation-work' },
+      );
+    }
+  }
+}
+
+/** Apollo hands its validation errors to `validationDidEnd` before it formats them. */
+const explainAbortedValidationPlugin: ApolloServerPlugin = {
+  requestDidStart: () =>
+    Promise.resolve({
+      validationDidStart: () =>
+        Promise.resolve((errors?: ReadonlyArray<Error>) => {
+          // Apollo calls this synchronously and then answers with the same array, so the
+          // explanation replaces the bare message in place.
+          if (errors) explainAbortedValidation(errors as GraphQLError[]);
+          return Promise.resolve();
+        }),
+    }),
+};
+
+/**
+ * Depth, alias and directive limits (graphql-armor validation rules), field suggestions
+ * masked in production, and an explanation for aborted validation. Cost needs the
+ * variables, so it is checked after validation (operation-cost-plugin.ts); tokens are
+ * counted by the parser (`parseOptions.maxTokens`).
+ */
 export function createQueryLimits(
   limits: QueryLimits,
   options: { maskSuggestions: boolean },
@@ -43,7 +68,8 @@ export function createQueryLimits(
   const armor = new ApolloArmor({
     maxDepth: { ...common, n: limits.maxDepth, ignoreIntrospection: true },
     maxAliases: { ...common, n: limits.maxAliases },
-    costLimit: { ...common, maxCost: limits.maxCost, ignoreIntrospection: true },
+    // Armor counts `first` only when it is a literal; computeOperationCost replaces it.
+    costLimit: { enabled: false },
     maxDirectives: { ...common, n: limits.maxDirectives },
     // Done by the parser instead: armor's Apollo token plugin throws from a hook, which
     // Apollo answers as a 500.
@@ -51,5 +77,5 @@ export function createQueryLimits(
     blockFieldSuggestion: { enabled: options.maskSuggestions },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins, validationRules };
+  return { plugins: [...plugins, explainAbortedValidationPlugin], validationRules };
 }

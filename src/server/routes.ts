@@ -33,11 +33,12 @@ export function gatewayRoutes({ apollo, live, webSocketClients }: GatewayRoutesD
     const requestId = req.headers['x-request-id'];
     await handleGraphQLRequest(apollo, req, res, async () => {
       try {
-        return await createContext(
+        const context = await createContext(
           { resolveViewer, ...(live ? { live } : {}) },
           req.headers,
           typeof requestId === 'string' ? requestId : undefined,
         );
+        return { ...context, clientAddress: req.socket.remoteAddress };
       } catch (err) {
         // Apollo would answer "Context creation failed" as a 500 with our message unmapped.
         throw toGraphQLError(err);

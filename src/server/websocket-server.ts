@@ -20,6 +20,8 @@ import { contextForViewer } from '../context/gateway-context';
 import type { RequestViewer, ResolveViewer } from '../context/request-viewer';
 import type { Logger } from '../logging/logger';
 import { MAX_BODY_BYTES } from './http-adapter';
+import type { AdmitOperation } from './operation-cost-admission';
+import { explainAbortedValidation } from './query-limits';
 import { connectionHeaders } from './websocket-headers';
 
 export interface WebSocketLimits {
@@ -41,6 +43,8 @@ export interface GraphQLWebSocketOptions extends WebSocketLimits {
   live: LiveChangeFeed | undefined;
   validationRules: readonly ValidationRule[];
   maxTokens: number;
+  /** Cost and rate limits, as `didResolveOperation` checks them on HTTP. */
+  admitOperation: AdmitOperation;
   isProd: boolean;
   /** The HTTP endpoint's error formatter: the same codes and masking on both transports. */
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -113,7 +117,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
       connectionInitWaitTimeout: options.connectionInitWaitMs ?? 3_000,
       // Parsed and validated here so a bad document is an `error` message for that
       // operation; graphql-ws would close the whole socket (4500) on a parse failure.
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         const state = states.get(ctx.extra.socket);
         if (!state) return [new GraphQLError('Connection is not initialised')];
         let document: DocumentNode;
@@ -122,11 +126,21 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
         }
-        const errors = validate(options.schema, document, rules);
+        const errors = [...validate(options.schema, document, rules)];
+        explainAbortedValidation(errors);
         if (errors.length > 0) return errors;
         if (!getOperationAST(document, payload.operationName)) {
           return [new GraphQLError('Unable to identify operation')];
         }
+        // The same cost limit and rate limit as HTTP; refused, the socket stays open.
+        const admission = await options.admitOperation({
+          document,
+          variables: payload.variables,
+          operationName: payload.operationName,
+          viewer: state.viewer.viewer,
+          clientAddress: ctx.extra.request.socket.remoteAddress,
+        });
+        if (!admission.admitted) return [admission.error];
         return {
           schema: options.schema,
           document,
