@@ -63,6 +63,27 @@ export interface AuthConfig {
   connectedApp: ConnectedApp | undefined;
 }
 
+/**
+ * Which documents run: `off` (free text only), `apq` (automatic persisted queries: any client
+ * registers a hash with its text, in memory or Redis) or `allow-list` (only the manifest's
+ * operations run).
+ */
+export type TrustedDocumentsConfig =
+  | { mode: 'off' }
+  | { mode: 'apq'; ttlSeconds: number; redisPrefix: string }
+  | { mode: 'allow-list'; manifestPath: string };
+
+/** What a client may learn about the gateway, and which documents it may run. */
+export interface ApiSurfaceConfig {
+  /** DEBUG_ERRORS: internal messages and stack traces in responses (refused in production). */
+  debugErrors: boolean;
+  /** GRAPHQL_INTROSPECTION; by default off only for a live org with NODE_ENV=production. */
+  introspection: boolean;
+  /** "Did you mean …?" in validation messages: NODE_ENV=development only. */
+  suggestions: boolean;
+  trustedDocuments: TrustedDocumentsConfig;
+}
+
 export interface GatewayConfig {
   nodeEnv: NodeEnv;
   host: string;
@@ -75,4 +96,5 @@ export interface GatewayConfig {
   /** Prefix of the live-changes Redis keys and channels; one per org sharing a Redis. */
   subscriptionsNamespace: string;
   auth: AuthConfig;
+  apiSurface: ApiSurfaceConfig;
 }

@@ -11,4 +11,6 @@ export type {
   AuthConfig,
   AuthMode,
   ConnectedApp,
+  ApiSurfaceConfig,
+  TrustedDocumentsConfig,
 } from './config.types';

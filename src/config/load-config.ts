@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { resolveApiSurface } from './api-surface-config';
 import { resolveAuthConfig } from './auth-config';
 import { environmentSchema, type Environment } from './config.schema';
 import type { GatewayConfig, SalesforceAuth, SalesforceConfig } from './config.types';
@@ -127,7 +128,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     );
   }
   const auth = salesforce ? resolveAuthConfig(data, salesforce, problems) : undefined;
-  if (problems.length > 0 || salesforce === undefined || auth === undefined)
+  const apiSurface = salesforce ? resolveApiSurface(data, salesforce, problems) : undefined;
+  if (
+    problems.length > 0 ||
+    salesforce === undefined ||
+    auth === undefined ||
+    apiSurface === undefined
+  )
     throw new ConfigError(problems);
   return deepFreeze({
     nodeEnv: data.NODE_ENV,
@@ -139,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     redisUrl: data.REDIS_URL,
     subscriptionsNamespace: data.SUBSCRIPTIONS_NAMESPACE,
     auth,
+    apiSurface,
   });
 }
 

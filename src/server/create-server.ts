@@ -18,6 +18,8 @@ import { attachGraphQLWebSocket, type WebSocketLimits } from './websocket-server
 import { createGatewayApollo } from './apollo-server';
 import { createRequestListener, gatewayRoutes } from './routes';
 import { createShutdown, drainLiveChangesPlugin } from './shutdown';
+import { introspectionDisabledRule } from './introspection-rule';
+import { createTrustedDocuments } from './trusted-documents';
 
 export interface CreateServerOptions {
   /** Replaces the integration client built from config (demo/integration modes; server tests). */
@@ -95,12 +97,26 @@ export async function createServer(
   let auth: GatewayAuth | undefined;
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   const queryLimits = createQueryLimits(limits, {
-    maskSuggestions: config.nodeEnv === 'production',
+    maskSuggestions: config.nodeEnv !== 'development',
   });
   const schema = await buildGatewaySchema();
+  const { apiSurface } = config;
+  if (apiSurface.debugErrors) {
+    logger.warn('DEBUG_ERRORS=true: internal error messages and stack traces reach clients');
+  }
   const formatError = createFormatError({
-    exposeInternals: config.nodeEnv === 'development',
+    exposeInternals: apiSurface.debugErrors,
+    hideSuggestions: !apiSurface.suggestions,
     onInternalError: (err) => logger.error({ err }, 'internal error in a GraphQL operation'),
+  });
+  // HTTP and graphql-ws validate with the same rules.
+  const validationRules = [
+    ...queryLimits.validationRules,
+    ...(apiSurface.introspection ? [] : [introspectionDisabledRule]),
+  ];
+  const trustedDocuments = await createTrustedDocuments(apiSurface.trustedDocuments, {
+    redisUrl: config.redisUrl,
+    logger,
   });
 
   const httpServer = createHttpServer();
@@ -110,10 +126,12 @@ export async function createServer(
     path: '/graphql',
     resolveViewer: () => auth?.resolveViewer,
     live,
-    validationRules: queryLimits.validationRules,
+    validationRules,
     maxTokens: limits.maxTokens,
-    isProd: config.nodeEnv === 'production',
+    // graphql-ws puts an internal error's message in the close reason unless "prod".
+    isProd: !apiSurface.debugErrors,
     formatError,
+    resolveDocument: trustedDocuments.resolveSubscribe,
     logger,
     ...subscriptionOptions,
   });
@@ -122,10 +140,11 @@ export async function createServer(
     schema,
     httpServer,
     maxTokens: limits.maxTokens,
-    validationRules: queryLimits.validationRules,
+    validationRules,
     formatError,
     drainPlugins: [drainLiveChangesPlugin(webSocket, live)],
     limitPlugins: queryLimits.plugins,
+    trustedDocuments,
   });
   httpServer.on(
     'request',

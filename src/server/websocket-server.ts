@@ -20,6 +20,7 @@ import { contextForViewer } from '../context/gateway-context';
 import type { RequestViewer, ResolveViewer } from '../context/request-viewer';
 import type { Logger } from '../logging/logger';
 import { MAX_BODY_BYTES } from './http-adapter';
+import type { SubscribeDocumentResolver } from './trusted-documents';
 import { connectionHeaders } from './websocket-headers';
 
 export interface WebSocketLimits {
@@ -44,6 +45,8 @@ export interface GraphQLWebSocketOptions extends WebSocketLimits {
   isProd: boolean;
   /** The HTTP endpoint's error formatter: the same codes and masking on both transports. */
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** TRUSTED_DOCUMENTS: the text a subscribe message runs (APQ hash, allow-list), or errors. */
+  resolveDocument: SubscribeDocumentResolver;
   logger: Logger;
 }
 
@@ -113,12 +116,14 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
       connectionInitWaitTimeout: options.connectionInitWaitMs ?? 3_000,
       // Parsed and validated here so a bad document is an `error` message for that
       // operation; graphql-ws would close the whole socket (4500) on a parse failure.
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         const state = states.get(ctx.extra.socket);
         if (!state) return [new GraphQLError('Connection is not initialised')];
+        const source = await options.resolveDocument(payload);
+        if (!source.ok) return source.errors;
         let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxTokens: options.maxTokens });
+          document = parse(source.query, { maxTokens: options.maxTokens });
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
         }
@@ -127,6 +132,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         if (!getOperationAST(document, payload.operationName)) {
           return [new GraphQLError('Unable to identify operation')];
         }
+        await source.afterValidation?.();
         return {
           schema: options.schema,
           document,
