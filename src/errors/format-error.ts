@@ -52,16 +52,37 @@ export function createFormatError(options: FormatErrorOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const result = toContract(formatted, error);
     const { stacktrace, ...extensions } = result.extensions ?? {};
-    const exposed =
-      options.exposeInternals && stacktrace !== undefined
-        ? { ...extensions, stacktrace }
-        : extensions;
+    const exposed = options.exposeInternals
+      ? { ...extensions, ...debugStack(result, error, stacktrace) }
+      : extensions;
     return {
       ...result,
       message: options.hideSuggestions ? result.message.replace(SUGGESTION, '') : result.message,
       ...(result.extensions ? { extensions: exposed } : {}),
     };
   };
+}
+
+/** The error at the bottom of `originalError` links: where an internal failure happened. */
+function rootCause(error: unknown): unknown {
+  let cause = error;
+  while (cause instanceof GraphQLError && cause.originalError && cause.originalError !== cause) {
+    cause = cause.originalError;
+  }
+  return cause;
+}
+
+/** DEBUG_ERRORS: an internal error's stack is its root cause's, not our wrapper's. */
+function debugStack(
+  result: GraphQLFormattedError,
+  error: unknown,
+  stacktrace: unknown,
+): { stacktrace?: unknown } {
+  const cause = rootCause(error);
+  if (result.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && cause instanceof Error) {
+    return { stacktrace: cause.stack?.split('\n') };
+  }
+  return stacktrace === undefined ? {} : { stacktrace };
 }
 
 function contractFormatter(options: FormatErrorOptions) {

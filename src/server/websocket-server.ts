@@ -68,22 +68,22 @@ function isUnauthenticated(error: unknown): boolean {
   return toGraphQLError(error).extensions.code === ErrorCode.UNAUTHENTICATED;
 }
 
-/** A document's own fault (syntax, validation) is bad input, as on HTTP; not an internal error. */
+/**
+ * graphql-js reports a document's own faults (syntax, validation) without a code; Apollo
+ * labels them before formatError, so they are labelled the same here and both transports
+ * answer them alike (BAD_USER_INPUT, suggestions hidden outside development).
+ */
 function formatOperationError(
   error: GraphQLError,
   formatError: GraphQLWebSocketOptions['formatError'],
 ): GraphQLFormattedError {
-  const formatted = formatError(error.toJSON(), error);
-  if (
-    formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR &&
-    error.originalError === undefined
-  ) {
-    return {
-      ...error.toJSON(),
-      extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'GRAPHQL_VALIDATION_FAILED' },
-    };
+  if (error.extensions.code !== undefined || error.originalError !== undefined) {
+    return formatError(error.toJSON(), error);
   }
-  return formatted;
+  const code = error.message.startsWith('Syntax Error')
+    ? 'GRAPHQL_PARSE_FAILED'
+    : 'GRAPHQL_VALIDATION_FAILED';
+  return formatError({ ...error.toJSON(), extensions: { ...error.extensions, code } }, error);
 }
 
 /**
