@@ -56,8 +56,21 @@ export async function createPersistedQueryStore(
   let keyv: Keyv<string>;
   let close = async (): Promise<void> => {};
   if (options.redisUrl) {
-    const client = createClient({ url: options.redisUrl });
-    client.on('error', (err: unknown) => logger.warn({ err }, 'APQ store: Redis error'));
+    // Without the offline queue a command fails at once while Redis is away (a miss)
+    // instead of holding the request until Redis is back.
+    const client = createClient({ url: options.redisUrl, disableOfflineQueue: true });
+    // node-redis reports every reconnect attempt; one line per outage is enough.
+    let reachable = true;
+    client.on('error', (err: unknown) => {
+      if (!reachable) return;
+      reachable = false;
+      logger.warn({ err }, 'APQ store: Redis unreachable; persisted queries miss until it is back');
+    });
+    client.on('ready', () => {
+      if (reachable) return;
+      reachable = true;
+      logger.info('APQ store: Redis reachable again');
+    });
     await client.connect();
     keyv = new Keyv<string>({
       store: new KeyvRedis(client, { namespace: prefix }),
@@ -70,7 +83,8 @@ export async function createPersistedQueryStore(
   } else {
     keyv = new Keyv<string>({ store: memoryCache(), namespace: prefix });
   }
-  keyv.on('error', (err: unknown) => logger.warn({ err }, 'APQ store error'));
+  // Keyv answers a failed command as a miss and reports it here; the outage is logged above.
+  keyv.on('error', (err: unknown) => logger.debug({ err }, 'APQ store command failed'));
 
   const read = async (key: string): Promise<string | undefined> => {
     try {
