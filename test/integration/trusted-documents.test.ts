@@ -11,7 +11,7 @@ import type { PersistedQueryManifest } from '../../src/server/trusted-documents/
 import { startTestGateway, type GraphQLResponse, type TestGateway } from '../helpers/gateway';
 import { leftovers } from '../helpers/leftovers';
 import { operation } from '../helpers/operations';
-import { connectWs } from '../helpers/subscriptions-client';
+import { connectWs, waitForSubscribers } from '../helpers/subscriptions-client';
 
 const ROOT = join(__dirname, '../..');
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -327,6 +327,35 @@ describe('allow-list mode (TRUSTED_DOCUMENTS=allow-list)', () => {
     expect(get.body.data?.apiUsage).toMatchObject(expected);
     const overSocket = await overWs(ws, { extensions: persisted(idOf('ApiUsage')) });
     expect(overSocket.data?.apiUsage).toMatchObject(expected);
+  });
+
+  it('runs a registered subscription by its id, fed by a registered mutation', async () => {
+    const received = { errors: [] as unknown[], events: [] as Response[] };
+    const unsubscribe = ws.subscribe(
+      { query: '', extensions: persisted(idOf('AccountChanges')) },
+      {
+        next: (value) => {
+          received.events.push(value as Response);
+        },
+        error: (error) => {
+          received.errors.push(error);
+        },
+        complete: () => {},
+      },
+    );
+    leftovers.push(unsubscribe);
+    await waitForSubscribers(gateway.origin, 1, received);
+    const created = await postJson(gateway, { extensions: persisted(idOf('CreateLiveAccount')) });
+    const id = (created.body.data?.createAccount as { id: string } | undefined)?.id;
+    expect(id).toMatch(/^001/);
+    for (let polls = 0; received.events.length === 0 && polls < 400; polls += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(received.errors).toEqual([]);
+    expect(received.events[0]?.data?.accountChanged).toMatchObject({
+      changeType: 'CREATE',
+      recordIds: [id],
+    });
   });
 
   it('runs a registered operation sent as its exact text', async () => {
