@@ -153,6 +153,9 @@ describe('internal errors (a Salesforce instance answering an unexpected body)',
 
     const overSocket = await overWs(wsClient(gateway.url, { 'X-API-Key': API_KEY.key }), API_USAGE);
     expect(overSocket.errors?.[0]?.message).toMatch(/reading 'Max'/);
+    expect(overSocket.errors?.[0]?.extensions?.stacktrace).toEqual(
+      expect.arrayContaining([expect.stringMatching(/jsforce-client\.ts/)]),
+    );
   });
 
   it('refuses DEBUG_ERRORS=true with NODE_ENV=production', () => {
