@@ -217,6 +217,10 @@ describe('a live org in production', () => {
 describe('field suggestions ("Did you mean …?")', () => {
   const TYPO = '{ acounts { totalCount } }';
   const ENUM_TYPO = '{ accounts(first: 1, orderBy: [{ field: NAM }]) { totalCount } }';
+  // Found while coercing variables, at execution rather than validation.
+  const VARIABLE_QUERY =
+    'query ($order: [AccountOrderBy!]) { accounts(first: 1, orderBy: $order) { totalCount } }';
+  const VARIABLE_TYPO = { order: [{ field: 'NAM' }] };
 
   async function messages(gateway: TestGateway): Promise<string[]> {
     const ws = wsClient(gateway.url);
@@ -225,6 +229,7 @@ describe('field suggestions ("Did you mean …?")', () => {
       await gateway.graphql(ENUM_TYPO),
       await overWs(ws, TYPO),
       await overWs(ws, ENUM_TYPO),
+      await gateway.graphql(VARIABLE_QUERY, VARIABLE_TYPO),
     ];
     return results.map((result) => {
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -236,8 +241,9 @@ describe('field suggestions ("Did you mean …?")', () => {
     'are absent with NODE_ENV=%s, over HTTP and WebSocket',
     async (nodeEnv) => {
       const gateway = await startTestGateway({ env: { NODE_ENV: nodeEnv } });
-      const [typo, enumTypo, wsTypo, wsEnumTypo] = await messages(gateway);
+      const [typo, enumTypo, wsTypo, wsEnumTypo, variableTypo] = await messages(gateway);
       expect(typo).toBe('Cannot query field "acounts" on type "Query".');
+      expect(variableTypo).toMatch(/Value "NAM" does not exist in "AccountSortField" enum\.$/);
       expect(wsTypo).toBe(typo);
       expect(enumTypo).toMatch(/^Value "NAM" does not exist in "\w+" enum\.$/);
       expect(wsEnumTypo).toBe(enumTypo);
@@ -246,8 +252,9 @@ describe('field suggestions ("Did you mean …?")', () => {
 
   it('are present with NODE_ENV=development', async () => {
     const gateway = await startTestGateway({ env: { NODE_ENV: 'development' } });
-    const [typo, enumTypo, wsTypo, wsEnumTypo] = await messages(gateway);
+    const [typo, enumTypo, wsTypo, wsEnumTypo, variableTypo] = await messages(gateway);
     expect(typo).toMatch(/Did you mean "accounts"/);
+    expect(variableTypo).toMatch(/Did you mean the enum value "NAME"\?/);
     expect(wsTypo).toBe(typo);
     expect(enumTypo).toMatch(/Did you mean the enum value "NAME"\?/);
     expect(wsEnumTypo).toBe(enumTypo);
