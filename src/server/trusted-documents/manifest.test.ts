@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentHash } from './document-hash';
 import { loadTrustedDocumentList, ManifestError, TrustedDocumentList } from './manifest';
 import { buildManifest } from './manifest-builder';
+import { writeManifestFile } from './manifest-file';
 
 const QUERY = 'query Usage {\n  apiUsage {\n    max\n  }\n}';
 
@@ -127,5 +128,24 @@ describe('buildManifest', () => {
     ],
   ])('refuses %s', (_name, text, problem) => {
     expect(() => buildManifest([{ source: 'x.graphql', text }])).toThrow(problem);
+  });
+});
+
+describe('writeManifestFile', () => {
+  it('writes the manifest of a directory of .graphql files, which the gateway then loads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
+    const operations = join(dir, 'operations');
+    mkdirSync(operations);
+    writeFileSync(join(operations, 'a.graphql'), QUERY);
+    writeFileSync(join(operations, 'b.graphql'), 'mutation M { deleteAccount(id: "x") }');
+    writeFileSync(join(operations, 'notes.txt'), 'not GraphQL');
+    const output = join(dir, 'manifest.json');
+    expect(writeManifestFile(output, operations)).toEqual({ operations: 2, files: 2 });
+    expect(JSON.parse(readFileSync(output, 'utf8'))).toMatchObject({
+      format: 'apollo-persisted-query-manifest',
+      operations: [{ name: 'M' }, { name: 'Usage', body: QUERY }],
+    });
+    expect((await loadTrustedDocumentList(output)).size).toBe(2);
+    expect(() => writeManifestFile(output, dir)).toThrow(/no \.graphql files/);
   });
 });
