@@ -71,6 +71,11 @@ export async function createServer(
 ): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const subscriptionOptions = options.subscriptions ?? {};
+  // First: a bad allow-list manifest stops the start before anything else is running.
+  const trustedDocuments = await createTrustedDocuments(config.apiSurface.trustedDocuments, {
+    redisUrl: config.redisUrl,
+    logger,
+  });
   // The integration user's session: requests in demo/integration modes, and in every mode
   // the org's one CDC subscription. An injected client comes without one (no live changes).
   const integrationSession =
@@ -114,10 +119,6 @@ export async function createServer(
     ...queryLimits.validationRules,
     ...(apiSurface.introspection ? [] : [introspectionDisabledRule]),
   ];
-  const trustedDocuments = await createTrustedDocuments(apiSurface.trustedDocuments, {
-    redisUrl: config.redisUrl,
-    logger,
-  });
 
   const httpServer = createHttpServer();
   const webSocket = attachGraphQLWebSocket({
