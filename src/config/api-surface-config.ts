@@ -28,7 +28,7 @@ function resolveTrustedDocuments(
  */
 export function resolveApiSurface(
   env: Environment,
-  salesforce: SalesforceConfig,
+  salesforceMode: SalesforceConfig['mode'],
   problems: string[],
 ): ApiSurfaceConfig | undefined {
   const debugErrors = env.DEBUG_ERRORS === 'true';
@@ -41,7 +41,7 @@ export function resolveApiSurface(
   // the demo's Sandbox needs introspection.
   const introspection =
     env.GRAPHQL_INTROSPECTION === undefined
-      ? !(env.NODE_ENV === 'production' && salesforce.mode === 'live')
+      ? !(env.NODE_ENV === 'production' && salesforceMode === 'live')
       : env.GRAPHQL_INTROSPECTION === 'true';
   const trustedDocuments = resolveTrustedDocuments(env, problems);
   if (trustedDocuments === undefined) return undefined;

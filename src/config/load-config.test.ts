@@ -160,6 +160,15 @@ describe('loadConfig', () => {
       expect(problemsOf({ NODE_ENV: 'production', DEBUG_ERRORS: 'true', ...LIVE })).toEqual([
         expect.stringMatching(/^DEBUG_ERRORS: refused with NODE_ENV=production/),
       ]);
+      // Listed with the other problems, even when the Salesforce settings fail too.
+      expect(
+        problemsOf({ NODE_ENV: 'production', DEBUG_ERRORS: 'true', SALESFORCE_MODE: 'live' }),
+      ).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^SALESFORCE_LOGIN_URL:/),
+          expect.stringMatching(/^DEBUG_ERRORS: refused/),
+        ]),
+      );
       expect(problemsOf({ DEBUG_ERRORS: 'yes' })).toEqual([
         expect.stringMatching(/^DEBUG_ERRORS:/),
       ]);

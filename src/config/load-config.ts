@@ -128,7 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     );
   }
   const auth = salesforce ? resolveAuthConfig(data, salesforce, problems) : undefined;
-  const apiSurface = salesforce ? resolveApiSurface(data, salesforce, problems) : undefined;
+  // Checked even when Salesforce settings failed, so every problem is listed at once.
+  const apiSurface = resolveApiSurface(data, salesforce?.mode ?? 'live', problems);
   if (
     problems.length > 0 ||
     salesforce === undefined ||
