@@ -295,3 +295,53 @@ describe('introspection in the demo', () => {
     await page.body?.cancel();
   });
 });
+
+describe('graphql-ws close reasons', () => {
+  // graphql-ws reports an internal error of onConnect on the server's console; the operator
+  // keeps the detail the client does not get.
+  let consoleErrors: jest.SpyInstance;
+  beforeEach(() => {
+    consoleErrors = jest.spyOn(console, 'error').mockImplementation(() => {});
+  });
+  afterEach(() => {
+    expect(consoleErrors.mock.calls.flat().join(' ')).toMatch(/ECONNREFUSED/);
+    consoleErrors.mockRestore();
+  });
+
+  /** A gateway whose org is unreachable: resolving a socket's viewer fails inside onConnect. */
+  async function startOrphanGateway(env: Record<string, string>): Promise<RunningGateway> {
+    const closed = createHttpServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const config = loadConfig({
+      ...integrationModeEnv({
+        loginUrl: `http://127.0.0.1:${port}`,
+        clientId: DEMO_OAUTH_CLIENT.clientId,
+        apiKey: API_KEY,
+      }),
+      SALESFORCE_CLIENT_SECRET: DEMO_OAUTH_CLIENT.clientSecret,
+      ...env,
+    });
+    const gateway = await createServer(config);
+    leftovers.push(() => gateway.stop());
+    return gateway;
+  }
+
+  it('carry no internal message by default (4500 "Internal server error")', async () => {
+    const gateway = await startOrphanGateway({ NODE_ENV: 'development' });
+    const ws = connectWs(gateway.url, { connectionParams: { 'X-API-Key': API_KEY.key } });
+    leftovers.push(() => ws.dispose());
+    expect(await ws.closed).toEqual({ code: 4500, reason: 'Internal server error' });
+  });
+
+  it('carry the internal message with DEBUG_ERRORS=true', async () => {
+    const gateway = await startOrphanGateway({ NODE_ENV: 'development', DEBUG_ERRORS: 'true' });
+    const ws = connectWs(gateway.url, { connectionParams: { 'X-API-Key': API_KEY.key } });
+    leftovers.push(() => ws.dispose());
+    const { code, reason } = await ws.closed;
+    expect(code).toBe(4500);
+    expect(reason).not.toBe('Internal server error');
+    expect(reason).toMatch(/ECONNREFUSED|fetch failed|unavailable/i);
+  });
+});
