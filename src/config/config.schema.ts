@@ -79,6 +79,23 @@ export const environmentSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'letters, digits and _ . : - (at most 128)')
     .default('atom:rate-limit'),
+  DEBUG_ERRORS: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+  GRAPHQL_INTROSPECTION: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
+  TRUSTED_DOCUMENTS: z.preprocess(
+    emptyToUndefined,
+    z.enum(['off', 'apq', 'allow-list']).default('apq'),
+  ),
+  TRUSTED_DOCUMENTS_MANIFEST: optionalString,
+  APQ_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24 * 60 * 60)
+    .default(24 * 60 * 60),
+  APQ_REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'letters, digits and _ . : - (at most 128)')
+    .default('atom:apq'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -85,6 +85,27 @@ export interface RateLimitConfig {
   keyPrefix: string;
 }
 
+/**
+ * Which documents run: `off` (free text only), `apq` (automatic persisted queries: any client
+ * registers a hash with its text, in memory or Redis) or `allow-list` (only the manifest's
+ * operations run).
+ */
+export type TrustedDocumentsConfig =
+  | { mode: 'off' }
+  | { mode: 'apq'; ttlSeconds: number; redisPrefix: string }
+  | { mode: 'allow-list'; manifestPath: string };
+
+/** What a client may learn about the gateway, and which documents it may run. */
+export interface ApiSurfaceConfig {
+  /** DEBUG_ERRORS: internal messages and stack traces in responses (refused in production). */
+  debugErrors: boolean;
+  /** GRAPHQL_INTROSPECTION; by default off only for a live org with NODE_ENV=production. */
+  introspection: boolean;
+  /** "Did you mean …?" in validation messages: NODE_ENV=development only. */
+  suggestions: boolean;
+  trustedDocuments: TrustedDocumentsConfig;
+}
+
 export interface GatewayConfig {
   nodeEnv: NodeEnv;
   host: string;
@@ -99,4 +120,5 @@ export interface GatewayConfig {
   auth: AuthConfig;
   queryLimits: QueryLimitsConfig;
   rateLimit: RateLimitConfig;
+  apiSurface: ApiSurfaceConfig;
 }

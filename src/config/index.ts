@@ -13,5 +13,7 @@ export type {
   ConnectedApp,
   QueryLimitsConfig,
   RateLimitConfig,
+  ApiSurfaceConfig,
+  TrustedDocumentsConfig,
 } from './config.types';
 export { DEFAULT_QUERY_LIMITS } from './config.schema';

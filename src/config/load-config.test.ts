@@ -215,4 +215,83 @@ describe('loadConfig', () => {
       expect(loadConfig({ RATE_LIMIT_POINTS: '1000' }).rateLimit.enabled).toBe(false);
     });
   });
+
+  describe('error detail, introspection and trusted documents', () => {
+    const LIVE = {
+      SALESFORCE_LOGIN_URL: 'https://login.salesforce.com',
+      SALESFORCE_CLIENT_ID: 'id',
+      SALESFORCE_CLIENT_SECRET: 'secret',
+      ...INTEGRATION_AUTH,
+    };
+
+    it('sends no error detail by default, in any NODE_ENV, and APQ is on in memory', () => {
+      for (const NODE_ENV of ['development', 'test', 'production']) {
+        expect(loadConfig({ NODE_ENV }).apiSurface).toMatchObject({
+          debugErrors: false,
+          trustedDocuments: { mode: 'apq', ttlSeconds: 86400, redisPrefix: 'atom:apq' },
+        });
+      }
+      expect(loadConfig({ DEBUG_ERRORS: 'true' }).apiSurface.debugErrors).toBe(true);
+    });
+
+    it('refuses DEBUG_ERRORS with NODE_ENV=production', () => {
+      expect(problemsOf({ NODE_ENV: 'production', DEBUG_ERRORS: 'true', ...LIVE })).toEqual([
+        expect.stringMatching(/^DEBUG_ERRORS: refused with NODE_ENV=production/),
+      ]);
+      // Listed with the other problems, even when the Salesforce settings fail too.
+      expect(
+        problemsOf({ NODE_ENV: 'production', DEBUG_ERRORS: 'true', SALESFORCE_MODE: 'live' }),
+      ).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^SALESFORCE_LOGIN_URL:/),
+          expect.stringMatching(/^DEBUG_ERRORS: refused/),
+        ]),
+      );
+      expect(problemsOf({ DEBUG_ERRORS: 'yes' })).toEqual([
+        expect.stringMatching(/^DEBUG_ERRORS:/),
+      ]);
+    });
+
+    it('keeps suggestions for development only', () => {
+      expect(loadConfig({}).apiSurface.suggestions).toBe(true);
+      expect(loadConfig({ NODE_ENV: 'test' }).apiSurface.suggestions).toBe(false);
+      expect(loadConfig({ NODE_ENV: 'production' }).apiSurface.suggestions).toBe(false);
+    });
+
+    it('turns introspection off by default only for a live org in production', () => {
+      expect(loadConfig({}).apiSurface.introspection).toBe(true);
+      expect(loadConfig({ NODE_ENV: 'production' }).apiSurface.introspection).toBe(true);
+      expect(loadConfig({ ...LIVE }).apiSurface.introspection).toBe(true);
+      expect(loadConfig({ NODE_ENV: 'production', ...LIVE }).apiSurface.introspection).toBe(false);
+      expect(
+        loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', ...LIVE }).apiSurface
+          .introspection,
+      ).toBe(true);
+      expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false' }).apiSurface.introspection).toBe(false);
+      expect(loadConfig({ GRAPHQL_INTROSPECTION: '' }).apiSurface.introspection).toBe(true);
+    });
+
+    it('reads the trusted documents mode and its settings', () => {
+      expect(loadConfig({ TRUSTED_DOCUMENTS: 'off' }).apiSurface.trustedDocuments).toEqual({
+        mode: 'off',
+      });
+      expect(
+        loadConfig({ APQ_TTL_SECONDS: '60', APQ_REDIS_PREFIX: 'org1:apq' }).apiSurface
+          .trustedDocuments,
+      ).toEqual({ mode: 'apq', ttlSeconds: 60, redisPrefix: 'org1:apq' });
+      expect(
+        loadConfig({ TRUSTED_DOCUMENTS: 'allow-list', TRUSTED_DOCUMENTS_MANIFEST: 'm.json' })
+          .apiSurface.trustedDocuments,
+      ).toEqual({ mode: 'allow-list', manifestPath: 'm.json' });
+      expect(problemsOf({ TRUSTED_DOCUMENTS: 'allow-list' })).toEqual([
+        expect.stringMatching(
+          /^TRUSTED_DOCUMENTS_MANIFEST: required with TRUSTED_DOCUMENTS=allow-list/,
+        ),
+      ]);
+      expect(problemsOf({ TRUSTED_DOCUMENTS: 'strict', APQ_TTL_SECONDS: '0' })).toEqual([
+        expect.stringMatching(/^TRUSTED_DOCUMENTS:/),
+        expect.stringMatching(/^APQ_TTL_SECONDS:/),
+      ]);
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { resolveApiSurface } from './api-surface-config';
 import { resolveAuthConfig } from './auth-config';
 import { environmentSchema, type Environment } from './config.schema';
 import type {
@@ -134,7 +135,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   }
   const auth = salesforce ? resolveAuthConfig(data, salesforce, problems) : undefined;
   const rateLimit = resolveRateLimit(data, auth?.mode, problems);
-  if (problems.length > 0 || salesforce === undefined || auth === undefined)
+  // Checked even when Salesforce settings failed, so every problem is listed at once.
+  const apiSurface = resolveApiSurface(data, salesforce?.mode ?? 'live', problems);
+  if (
+    problems.length > 0 ||
+    salesforce === undefined ||
+    auth === undefined ||
+    apiSurface === undefined
+  )
     throw new ConfigError(problems);
   return deepFreeze({
     nodeEnv: data.NODE_ENV,
@@ -154,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       maxTokens: data.QUERY_MAX_TOKENS,
     },
     rateLimit,
+    apiSurface,
   });
 }
 

@@ -96,4 +96,108 @@ describe('formatError', () => {
     expect(formatted.extensions?.code).toBe('BAD_USER_INPUT');
     expect(formatted.extensions?.reason).toBe('GRAPHQL_VALIDATION_FAILED');
   });
+
+  it('never sends a stack trace without exposeInternals, whatever branch formats the error', () => {
+    const stacktrace = ['GraphQLError: x', '    at /app/src/server/thing.ts:1:1'];
+    for (const code of ['GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND']) {
+      const error = new GraphQLError('x', { extensions: { code } });
+      const formatted = production({ message: 'x', extensions: { code, stacktrace } }, error);
+      expect(formatted.extensions).not.toHaveProperty('stacktrace');
+      expect(
+        development({ message: 'x', extensions: { code, stacktrace } }, error).extensions,
+      ).toHaveProperty('stacktrace', stacktrace);
+    }
+  });
+
+  it("gives an internal error the root cause's stack when exposing internals", () => {
+    const cause = new TypeError("Cannot read properties of null (reading 'Max')");
+    const formatted = development(
+      {
+        message: cause.message,
+        extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['wrapper'] },
+      },
+      resolverError(cause),
+    );
+    expect(formatted.extensions?.stacktrace).toEqual(cause.stack?.split('\n'));
+    expect(
+      production(
+        { message: cause.message, path: ['field'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+        resolverError(cause),
+      ),
+    ).toEqual({
+      message: MASKED_MESSAGE,
+      path: ['field'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
+
+  it('drops "Did you mean" suggestions when asked, in every wording', () => {
+    const hide = createFormatError({ exposeInternals: false, hideSuggestions: true });
+    const cases: Array<[string, string]> = [
+      [
+        'Cannot query field "nam" on type "Account". Did you mean "name"?',
+        'Cannot query field "nam" on type "Account".',
+      ],
+      [
+        'Unknown argument "firts" on field "Query.accounts". Did you mean "first", "after", or "where"?',
+        'Unknown argument "firts" on field "Query.accounts".',
+      ],
+      [
+        'Value "DESCC" does not exist in "SortDirection" enum. Did you mean the enum value "DESC"?',
+        'Value "DESCC" does not exist in "SortDirection" enum.',
+      ],
+      // graphql-armor's Apollo plugin leaves its marker and the question mark behind.
+      [
+        'Cannot query field "nam" on type "Account". [Suggestion hidden]?',
+        'Cannot query field "nam" on type "Account".',
+      ],
+    ];
+    for (const [message, expected] of cases) {
+      const error = new GraphQLError(message, {
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
+      const formatted = { message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+      expect(hide(formatted, error).message).toBe(expected);
+      expect(production(formatted, error).message).toBe(message);
+    }
+  });
+
+  it("keeps the persisted-query codes, and maps Apollo's code-less APQ errors to BAD_USER_INPUT", () => {
+    for (const code of ['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_REQUIRED']) {
+      const error = new GraphQLError('x', { extensions: { code } });
+      expect(production({ message: 'x', extensions: { code } }, error).extensions?.code).toBe(code);
+    }
+    const cases: Array<[string, string]> = [
+      ['PersistedQueryNotSupported', 'PERSISTED_QUERY_NOT_SUPPORTED'],
+      ['provided sha does not match query', 'PERSISTED_QUERY_HASH_MISMATCH'],
+      ['Unsupported persisted query version', 'PERSISTED_QUERY_VERSION'],
+    ];
+    for (const [message, reason] of cases) {
+      // Apollo labels a code-less error INTERNAL_SERVER_ERROR before formatError sees it.
+      const error = new GraphQLError(message, { extensions: { http: { status: 400 } } });
+      expect(production({ message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error)).toEqual(
+        {
+          message,
+          extensions: { code: 'BAD_USER_INPUT', reason },
+        },
+      );
+    }
+  });
+
+  it("keeps a validation rule's own reason", () => {
+    const error = new GraphQLError('Introspection is disabled', {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'INTROSPECTION_DISABLED' },
+    });
+    const formatted = production(
+      {
+        message: error.message,
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'INTROSPECTION_DISABLED' },
+      },
+      error,
+    );
+    expect(formatted.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'INTROSPECTION_DISABLED',
+    });
+  });
 });

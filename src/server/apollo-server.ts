@@ -9,42 +9,67 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { GraphQLFormattedError, GraphQLSchema, ValidationRule } from 'graphql';
 import type { GatewayConfig } from '../config';
 import type { GatewayContext } from '../context/gateway-context';
+import type { TrustedDocuments } from './trusted-documents';
 
 export interface GatewayApolloDeps {
   config: GatewayConfig;
   schema: GraphQLSchema;
   httpServer: Server;
   maxTokens: number;
+  /** The same rules graphql-ws validates with: limits, and introspection when it is off. */
   validationRules: ValidationRule[];
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   /** Run in order after the HTTP drain: the WebSocket and live-changes shutdown. */
   drainPlugins: ApolloServerPlugin[];
   limitPlugins: ApolloServerPlugin<GatewayContext>[];
+  trustedDocuments: TrustedDocuments;
+}
+
+/** Closes the trusted documents' store (Redis) once the drain let the last request finish. */
+function closeTrustedDocumentsPlugin(trustedDocuments: TrustedDocuments): ApolloServerPlugin {
+  return {
+    async serverWillStart() {
+      return {
+        async serverWillStop() {
+          await trustedDocuments.close();
+        },
+      };
+    },
+  };
 }
 
 /** Apollo for the HTTP side of /graphql; graphql-ws shares the schema and the limits. */
 export function createGatewayApollo(deps: GatewayApolloDeps): ApolloServer<GatewayContext> {
-  const { config } = deps;
-  const development = config.nodeEnv === 'development';
+  const { config, trustedDocuments } = deps;
+  const { debugErrors, introspection } = config.apiSurface;
+  // The Sandbox needs introspection, and is no place for production (it loads Apollo's CDN).
+  const landingPage = introspection && config.nodeEnv !== 'production';
   return new ApolloServer<GatewayContext>({
     schema: deps.schema,
+    // When off, introspection is refused by `validationRules` (introspectionDisabledRule), on
+    // both transports and with a message naming GRAPHQL_INTROSPECTION; Apollo's own rule
+    // would only add a second error naming its constructor.
     introspection: true,
-    includeStacktraceInErrorResponses: development,
+    includeStacktraceInErrorResponses: debugErrors,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: deps.maxTokens },
     validationRules: deps.validationRules,
     formatError: deps.formatError,
+    persistedQueries: trustedDocuments.persistedQueries,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
       ...deps.drainPlugins,
+      closeTrustedDocumentsPlugin(trustedDocuments),
       ApolloServerPluginCacheControlDisabled(),
-      config.nodeEnv === 'production'
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({
+      landingPage
+        ? ApolloServerPluginLandingPageLocalDefault({
             embed: true,
             // The Sandbox then runs as the browser's signed-in user (session cookie).
             includeCookies: config.auth.mode === 'user',
-          }),
+          })
+        : ApolloServerPluginLandingPageDisabled(),
+      // Before the limits: a refused document is swapped out before anything measures it.
+      ...trustedDocuments.plugins,
       ...deps.limitPlugins,
     ],
   });

@@ -21,6 +21,8 @@ import { attachGraphQLWebSocket, type WebSocketLimits } from './websocket-server
 import { createGatewayApollo } from './apollo-server';
 import { createRequestListener, gatewayRoutes } from './routes';
 import { createShutdown, drainLiveChangesPlugin } from './shutdown';
+import { introspectionDisabledRule } from './introspection-rule';
+import { createTrustedDocuments } from './trusted-documents';
 
 export interface CreateServerOptions {
   /** Replaces the integration client built from config (demo/integration modes; server tests). */
@@ -72,6 +74,11 @@ export async function createServer(
 ): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const subscriptionOptions = options.subscriptions ?? {};
+  // First: a bad allow-list manifest stops the start before anything else is running.
+  const trustedDocuments = await createTrustedDocuments(config.apiSurface.trustedDocuments, {
+    redisUrl: config.redisUrl,
+    logger,
+  });
   // The integration user's session: requests in demo/integration modes, and in every mode
   // the org's one CDC subscription. An injected client comes without one (no live changes).
   const integrationSession =
@@ -98,7 +105,7 @@ export async function createServer(
   let auth: GatewayAuth | undefined;
   const limits = options.limits ?? config.queryLimits;
   const queryLimits = createQueryLimits(limits, {
-    maskSuggestions: config.nodeEnv === 'production',
+    maskSuggestions: config.nodeEnv !== 'development',
   });
   const schema = await buildGatewaySchema();
   const rateLimiter = config.rateLimit.enabled
@@ -110,10 +117,20 @@ export async function createServer(
     maxPageSize: config.maxPageSize,
     rateLimiter,
   });
+  const { apiSurface } = config;
+  if (apiSurface.debugErrors) {
+    logger.warn('DEBUG_ERRORS=true: internal error messages and stack traces reach clients');
+  }
   const formatError = createFormatError({
-    exposeInternals: config.nodeEnv === 'development',
+    exposeInternals: apiSurface.debugErrors,
+    hideSuggestions: !apiSurface.suggestions,
     onInternalError: (err) => logger.error({ err }, 'internal error in a GraphQL operation'),
   });
+  // HTTP and graphql-ws validate with the same rules.
+  const validationRules = [
+    ...queryLimits.validationRules,
+    ...(apiSurface.introspection ? [] : [introspectionDisabledRule]),
+  ];
 
   const httpServer = createHttpServer();
   const webSocket = attachGraphQLWebSocket({
@@ -122,11 +139,13 @@ export async function createServer(
     path: '/graphql',
     resolveViewer: () => auth?.resolveViewer,
     live,
-    validationRules: queryLimits.validationRules,
+    validationRules,
     maxTokens: limits.maxTokens,
     admitOperation,
-    isProd: config.nodeEnv === 'production',
+    // graphql-ws puts an internal error's message in the close reason unless "prod".
+    isProd: !apiSurface.debugErrors,
     formatError,
+    resolveDocument: trustedDocuments.resolveSubscribe,
     logger,
     ...subscriptionOptions,
   });
@@ -135,10 +154,11 @@ export async function createServer(
     schema,
     httpServer,
     maxTokens: limits.maxTokens,
-    validationRules: queryLimits.validationRules,
+    validationRules,
     formatError,
     drainPlugins: [drainLiveChangesPlugin(webSocket, live)],
     limitPlugins: [...queryLimits.plugins, operationCostPlugin(admitOperation)],
+    trustedDocuments,
   });
   httpServer.on(
     'request',

@@ -22,6 +22,7 @@ import type { Logger } from '../logging/logger';
 import { MAX_BODY_BYTES } from './http-adapter';
 import type { AdmitOperation } from './operation-cost-admission';
 import { explainAbortedValidation } from './query-limits';
+import type { SubscribeDocumentResolver } from './trusted-documents';
 import { connectionHeaders } from './websocket-headers';
 
 export interface WebSocketLimits {
@@ -48,6 +49,8 @@ export interface GraphQLWebSocketOptions extends WebSocketLimits {
   isProd: boolean;
   /** The HTTP endpoint's error formatter: the same codes and masking on both transports. */
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** TRUSTED_DOCUMENTS: the text a subscribe message runs (APQ hash, allow-list), or errors. */
+  resolveDocument: SubscribeDocumentResolver;
   logger: Logger;
 }
 
@@ -69,22 +72,22 @@ function isUnauthenticated(error: unknown): boolean {
   return toGraphQLError(error).extensions.code === ErrorCode.UNAUTHENTICATED;
 }
 
-/** A document's own fault (syntax, validation) is bad input, as on HTTP; not an internal error. */
+/**
+ * graphql-js reports a document's own faults (syntax, validation) without a code; Apollo
+ * labels them before formatError, so they are labelled the same here and both transports
+ * answer them alike (BAD_USER_INPUT, suggestions hidden outside development).
+ */
 function formatOperationError(
   error: GraphQLError,
   formatError: GraphQLWebSocketOptions['formatError'],
 ): GraphQLFormattedError {
-  const formatted = formatError(error.toJSON(), error);
-  if (
-    formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR &&
-    error.originalError === undefined
-  ) {
-    return {
-      ...error.toJSON(),
-      extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'GRAPHQL_VALIDATION_FAILED' },
-    };
+  if (error.extensions.code !== undefined || error.originalError !== undefined) {
+    return formatError(error.toJSON(), error);
   }
-  return formatted;
+  const code = error.message.startsWith('Syntax Error')
+    ? 'GRAPHQL_PARSE_FAILED'
+    : 'GRAPHQL_VALIDATION_FAILED';
+  return formatError({ ...error.toJSON(), extensions: { ...error.extensions, code } }, error);
 }
 
 /**
@@ -120,9 +123,11 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
       onSubscribe: async (ctx, _id, payload) => {
         const state = states.get(ctx.extra.socket);
         if (!state) return [new GraphQLError('Connection is not initialised')];
+        const source = await options.resolveDocument(payload);
+        if (!source.ok) return source.errors;
         let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxTokens: options.maxTokens });
+          document = parse(source.query, { maxTokens: options.maxTokens });
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
         }
@@ -141,6 +146,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
           clientAddress: ctx.extra.request.socket.remoteAddress,
         });
         if (!admission.admitted) return [admission.error];
+        await source.afterValidation?.();
         return {
           schema: options.schema,
           document,

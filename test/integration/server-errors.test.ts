@@ -192,8 +192,8 @@ describe('masking of unexpected errors', () => {
     };
   }
 
-  async function start(nodeEnv: string): Promise<string> {
-    const config = loadConfig({ NODE_ENV: nodeEnv, PORT: '0', LOG_LEVEL: 'silent' });
+  async function start(nodeEnv: string, env: Record<string, string> = {}): Promise<string> {
+    const config = loadConfig({ NODE_ENV: nodeEnv, PORT: '0', LOG_LEVEL: 'silent', ...env });
     const server = await createServer(config, { salesforce: failing });
     leftovers.push(() => server.stop());
     return server.url;
@@ -211,8 +211,14 @@ describe('masking of unexpected errors', () => {
     ]);
   });
 
-  it('shows the message in development', async () => {
+  it('hides the message in development too', async () => {
     const body = await post(await start('development'));
+    expect(body.errors?.[0]?.message).toBe('Internal server error');
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  });
+
+  it('shows the message with DEBUG_ERRORS=true', async () => {
+    const body = await post(await start('development', { DEBUG_ERRORS: 'true' }));
     expect(body.errors?.[0]?.message).toContain("reading 'secret'");
     expect(body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
   });
