@@ -46,6 +46,7 @@ export const environmentSchema = z.object({
     .default(8 * 60 * 60),
   API_KEYS: optionalString,
   API_KEY_PEPPER: optionalString,
+  CORS_ORIGINS: optionalString,
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -75,4 +75,6 @@ export interface GatewayConfig {
   /** Prefix of the live-changes Redis keys and channels; one per org sharing a Redis. */
   subscriptionsNamespace: string;
   auth: AuthConfig;
+  /** CORS_ORIGINS: exact browser origins allowed cross-origin, with credentials. */
+  corsOrigins: readonly string[];
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { resolveAuthConfig } from './auth-config';
+import { parseCorsOrigins } from './cors-origins';
 import { environmentSchema, type Environment } from './config.schema';
 import type { GatewayConfig, SalesforceAuth, SalesforceConfig } from './config.types';
 
@@ -127,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     );
   }
   const auth = salesforce ? resolveAuthConfig(data, salesforce, problems) : undefined;
+  const corsOrigins = parseCorsOrigins(data.CORS_ORIGINS, problems);
   if (problems.length > 0 || salesforce === undefined || auth === undefined)
     throw new ConfigError(problems);
   return deepFreeze({
@@ -139,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     redisUrl: data.REDIS_URL,
     subscriptionsNamespace: data.SUBSCRIPTIONS_NAMESPACE,
     auth,
+    corsOrigins,
   });
 }
 
