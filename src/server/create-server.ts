@@ -1,4 +1,4 @@
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayConfig } from '../config';
 import { createFormatError } from '../errors';
@@ -18,6 +18,9 @@ import { attachGraphQLWebSocket, type WebSocketLimits } from './websocket-server
 import { createGatewayApollo } from './apollo-server';
 import { createRequestListener, gatewayRoutes } from './routes';
 import { createShutdown, drainLiveChangesPlugin } from './shutdown';
+import { createHttpEdge } from './http-security/http-edge';
+import { createOriginAllowList } from './http-security/origin-allow-list';
+import { createWebSocketOriginCheck } from './http-security/websocket-origin';
 
 export interface CreateServerOptions {
   /** Replaces the integration client built from config (demo/integration modes; server tests). */
@@ -103,6 +106,12 @@ export async function createServer(
     onInternalError: (err) => logger.error({ err }, 'internal error in a GraphQL operation'),
   });
 
+  const allowList = createOriginAllowList({
+    mode: config.auth.mode,
+    corsOrigins: config.corsOrigins,
+  });
+  // Needs the public origin, known once the server listens; no upgrade arrives before.
+  const upgradeOrigin: { check?: (req: IncomingMessage) => boolean } = {};
   const httpServer = createHttpServer();
   const webSocket = attachGraphQLWebSocket({
     httpServer,
@@ -115,6 +124,7 @@ export async function createServer(
     isProd: config.nodeEnv === 'production',
     formatError,
     logger,
+    verifyUpgrade: (req) => upgradeOrigin.check?.(req) ?? false,
     ...subscriptionOptions,
   });
   const apollo = createGatewayApollo({
@@ -132,6 +142,7 @@ export async function createServer(
     createRequestListener({
       auth: () => auth,
       routes: gatewayRoutes({ apollo, live, webSocketClients: () => webSocket.clientCount() }),
+      edge: createHttpEdge({ allowList, publicUrl: config.auth.publicUrl }),
       logger,
     }),
   );
@@ -141,6 +152,10 @@ export async function createServer(
   const { port } = httpServer.address() as AddressInfo;
   const origin = `http://${formatHost(config.host)}:${port}`;
   const url = `${origin}/graphql`;
+  upgradeOrigin.check = createWebSocketOriginCheck({
+    allowList,
+    publicOrigin: new URL(config.auth.publicUrl ?? origin).origin,
+  });
 
   const stop = createShutdown({ apollo, httpServer, webSocket, live, auth: () => auth, logger });
   try {

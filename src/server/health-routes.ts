@@ -1,4 +1,5 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import type { AuthMode } from '../config';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { SalesforceUpstreamError } from '../upstreams/salesforce/client';
 
@@ -55,13 +56,41 @@ export function discoveryReadiness(loginUrl: string, timeoutMs: number): Readine
   };
 }
 
-export async function handleReadyz(res: ServerResponse, probe: ReadinessProbe): Promise<void> {
+/**
+ * Readiness for a load balancer: the status and 200/503 to anyone; what was probed (org
+ * and user ids, the Salesforce error code) only with `details`, for an authenticated caller.
+ */
+export async function handleReadyz(
+  res: ServerResponse,
+  probe: ReadinessProbe,
+  { details }: { details: boolean },
+): Promise<void> {
   try {
-    sendJson(res, 200, { status: 'ready', salesforce: await probe() });
+    const salesforce = await probe();
+    sendJson(res, 200, details ? { status: 'ready', salesforce } : { status: 'ready' });
   } catch (err) {
     const errorCode = err instanceof SalesforceUpstreamError ? err.errorCode : 'UNKNOWN';
-    sendJson(res, 503, { status: 'unavailable', salesforce: { errorCode } });
+    sendJson(
+      res,
+      503,
+      details ? { status: 'unavailable', salesforce: { errorCode } } : { status: 'unavailable' },
+    );
   }
+}
+
+/**
+ * Who sees /readyz details: a caller with a valid credential of the mode. The demo has no
+ * credentials to check, so there the caller opts in by sending `X-API-Key` or
+ * `Authorization` (any value); a browser tab or a port scan still sees only the status.
+ */
+export async function readinessDetailsAllowed(
+  auth: { mode: AuthMode; authenticated(headers: IncomingHttpHeaders): Promise<boolean> },
+  headers: IncomingHttpHeaders,
+): Promise<boolean> {
+  if (auth.mode === 'demo') {
+    return headers['x-api-key'] !== undefined || headers.authorization !== undefined;
+  }
+  return auth.authenticated(headers);
 }
 
 export function handleNotFound(res: ServerResponse): void {

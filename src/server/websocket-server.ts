@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import {
   GraphQLError,
   getOperationAST,
@@ -45,6 +45,8 @@ export interface GraphQLWebSocketOptions extends WebSocketLimits {
   /** The HTTP endpoint's error formatter: the same codes and masking on both transports. */
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   logger: Logger;
+  /** Whether an upgrade may proceed (the Origin check); refused ones get HTTP 403. */
+  verifyUpgrade: (req: IncomingMessage) => boolean;
 }
 
 export interface GraphQLWebSocketServer {
@@ -96,6 +98,8 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
     path: options.path,
     // The same bound as an HTTP body: a subscribe message is a GraphQL document.
     maxPayload: MAX_BODY_BYTES,
+    // Before the handshake completes, so graphql-ws never sees a refused socket.
+    verifyClient: ({ req }, done) => done(options.verifyUpgrade(req), 403, 'Forbidden'),
   });
   const states = new WeakMap<WebSocket, ConnectionState>();
   const rules = [...specifiedRules, ...options.validationRules];
