@@ -108,6 +108,28 @@ describe('WebSocket Origin check in user mode', () => {
   });
 });
 
+describe('security headers in user mode', () => {
+  it('are on the /auth/* answers too, with HSTS only for an https public URL', async () => {
+    for (const [path, init, status] of [
+      ['/auth/salesforce/login', {}, 302],
+      ['/auth/salesforce/callback', {}, 400],
+      ['/auth/logout', { method: 'POST' }, 204],
+    ] as const) {
+      const response = await fetch(`${gateway.origin}${path}`, { ...init, redirect: 'manual' });
+      expect([path, response.status]).toEqual([path, status]);
+      expect([path, response.headers.get('x-content-type-options')]).toEqual([path, 'nosniff']);
+      expect([path, response.headers.get('x-frame-options')]).toEqual([path, 'DENY']);
+      expect([path, response.headers.get('referrer-policy')]).toEqual([path, 'no-referrer']);
+      expect([path, response.headers.get('cache-control')]).toEqual([path, 'no-store']);
+      expect([path, response.headers.get('content-security-policy')]).toEqual([
+        path,
+        expect.stringContaining("frame-ancestors 'none'"),
+      ]);
+      expect([path, response.headers.get('strict-transport-security')]).toEqual([path, null]);
+    }
+  });
+});
+
 describe('/readyz in user mode', () => {
   it('tells anonymous and unknown callers the status only, a signed-in caller the details', async () => {
     const readyz = (headers: Record<string, string>) =>
