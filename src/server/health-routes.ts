@@ -19,12 +19,43 @@ export function handleHealthz(res: ServerResponse): void {
   sendJson(res, 200, { status: 'ok' });
 }
 
+/** How long a successful readiness probe answers /readyz without probing again. */
+export const READINESS_FRESH_MS = 2_000;
+
+/**
+ * Anyone may call /readyz, so how often it reaches upstream must not be the caller's choice
+ * (each probe is a request to Salesforce: the integration user's identity URL, or the login
+ * server's discovery document): one probe at a time, and a success is reused for
+ * `freshForMs`. A failure is not reused, so recovery shows at the next call.
+ */
+export function boundedReadiness(
+  probe: ReadinessProbe,
+  freshForMs: number = READINESS_FRESH_MS,
+): ReadinessProbe {
+  let inFlight: Promise<Record<string, unknown>> | undefined;
+  let last: { at: number; value: Record<string, unknown> } | undefined;
+  return () => {
+    if (last !== undefined && Date.now() - last.at < freshForMs) {
+      return Promise.resolve(last.value);
+    }
+    inFlight ??= probe()
+      .then((value) => {
+        last = { at: Date.now(), value };
+        return value;
+      })
+      .finally(() => {
+        inFlight = undefined;
+      });
+    return inFlight;
+  };
+}
+
 /** Demo and integration modes: Salesforce answers as the integration user (one identity call). */
 export function integrationReadiness(salesforce: SalesforceClient): ReadinessProbe {
-  return async () => {
+  return boundedReadiness(async () => {
     const identity = await salesforce.identity();
     return { orgId: identity.orgId, userId: identity.userId };
-  };
+  });
 }
 
 /**
@@ -33,7 +64,7 @@ export function integrationReadiness(salesforce: SalesforceClient): ReadinessPro
  */
 export function discoveryReadiness(loginUrl: string, timeoutMs: number): ReadinessProbe {
   const url = new URL('/.well-known/openid-configuration', loginUrl);
-  return async () => {
+  return boundedReadiness(async () => {
     let response: Response;
     try {
       response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
@@ -53,7 +84,7 @@ export function discoveryReadiness(loginUrl: string, timeoutMs: number): Readine
     }
     await response.body?.cancel();
     return { discovery: 'ok' };
-  };
+  });
 }
 
 /**
