@@ -96,6 +96,7 @@ export const environmentSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'letters, digits and _ . : - (at most 128)')
     .default('atom:apq'),
+  CORS_ORIGINS: optionalString,
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

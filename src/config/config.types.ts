@@ -121,4 +121,6 @@ export interface GatewayConfig {
   queryLimits: QueryLimitsConfig;
   rateLimit: RateLimitConfig;
   apiSurface: ApiSurfaceConfig;
+  /** CORS_ORIGINS: exact browser origins allowed cross-origin, with credentials. */
+  corsOrigins: readonly string[];
 }

@@ -295,3 +295,30 @@ describe('loadConfig', () => {
     });
   });
 });
+
+describe('CORS_ORIGINS', () => {
+  it('is empty by default and keeps exact origins in order, without duplicates', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(
+      loadConfig({
+        CORS_ORIGINS: ' https://app.example.com, http://localhost:3000,https://app.example.com,',
+      }).corsOrigins,
+    ).toEqual(['https://app.example.com', 'http://localhost:3000']);
+  });
+
+  it('refuses wildcards and anything a browser would not send as Origin', () => {
+    const problems = problemsOf({
+      CORS_ORIGINS:
+        '*,https://*.example.com,https://app.example.com/,HTTPS://App.example.com,https://app.example.com:443,ftp://files.example.com,app.example.com',
+    });
+    expect(problems).toEqual([
+      'CORS_ORIGINS: "*" is a wildcard; list each origin exactly',
+      'CORS_ORIGINS: "https://*.example.com" is a wildcard; list each origin exactly',
+      'CORS_ORIGINS: "https://app.example.com/" is not an exact origin; a browser sends "https://app.example.com"',
+      'CORS_ORIGINS: "HTTPS://App.example.com" is not an exact origin; a browser sends "https://app.example.com"',
+      'CORS_ORIGINS: "https://app.example.com:443" is not an exact origin; a browser sends "https://app.example.com"',
+      'CORS_ORIGINS: "ftp://files.example.com" must be http or https',
+      'CORS_ORIGINS: "app.example.com" is not an origin (scheme://host[:port])',
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { resolveApiSurface } from './api-surface-config';
 import { resolveAuthConfig } from './auth-config';
+import { parseCorsOrigins } from './cors-origins';
 import { environmentSchema, type Environment } from './config.schema';
 import type {
   AuthMode,
@@ -135,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   }
   const auth = salesforce ? resolveAuthConfig(data, salesforce, problems) : undefined;
   const rateLimit = resolveRateLimit(data, auth?.mode, problems);
+  const corsOrigins = parseCorsOrigins(data.CORS_ORIGINS, problems);
   // Checked even when Salesforce settings failed, so every problem is listed at once.
   const apiSurface = resolveApiSurface(data, salesforce?.mode ?? 'live', problems);
   if (
@@ -163,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     },
     rateLimit,
     apiSurface,
+    corsOrigins,
   });
 }
 

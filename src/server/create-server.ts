@@ -1,4 +1,4 @@
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayConfig } from '../config';
 import { createFormatError } from '../errors';
@@ -23,6 +23,9 @@ import { createRequestListener, gatewayRoutes } from './routes';
 import { createShutdown, drainLiveChangesPlugin } from './shutdown';
 import { introspectionDisabledRule } from './introspection-rule';
 import { createTrustedDocuments } from './trusted-documents';
+import { createHttpEdge } from './http-security/http-edge';
+import { createOriginAllowList } from './http-security/origin-allow-list';
+import { createWebSocketOriginCheck } from './http-security/websocket-origin';
 
 export interface CreateServerOptions {
   /** Replaces the integration client built from config (demo/integration modes; server tests). */
@@ -132,6 +135,12 @@ export async function createServer(
     ...(apiSurface.introspection ? [] : [introspectionDisabledRule]),
   ];
 
+  const allowList = createOriginAllowList({
+    mode: config.auth.mode,
+    corsOrigins: config.corsOrigins,
+  });
+  // Needs the public origin, known once the server listens; no upgrade arrives before.
+  const upgradeOrigin: { check?: (req: IncomingMessage) => boolean } = {};
   const httpServer = createHttpServer();
   const webSocket = attachGraphQLWebSocket({
     httpServer,
@@ -147,6 +156,7 @@ export async function createServer(
     formatError,
     resolveDocument: trustedDocuments.resolveSubscribe,
     logger,
+    verifyUpgrade: (req) => upgradeOrigin.check?.(req) ?? false,
     ...subscriptionOptions,
   });
   const apollo = createGatewayApollo({
@@ -165,6 +175,7 @@ export async function createServer(
     createRequestListener({
       auth: () => auth,
       routes: gatewayRoutes({ apollo, live, webSocketClients: () => webSocket.clientCount() }),
+      edge: createHttpEdge({ allowList, publicUrl: config.auth.publicUrl }),
       logger,
     }),
   );
@@ -174,6 +185,10 @@ export async function createServer(
   const { port } = httpServer.address() as AddressInfo;
   const origin = `http://${formatHost(config.host)}:${port}`;
   const url = `${origin}/graphql`;
+  upgradeOrigin.check = createWebSocketOriginCheck({
+    allowList,
+    publicOrigin: new URL(config.auth.publicUrl ?? origin).origin,
+  });
 
   const halt = createShutdown({ apollo, httpServer, webSocket, live, auth: () => auth, logger });
   const stop = () => halt().finally(() => rateLimiter?.close());

@@ -18,6 +18,11 @@ export interface GatewayAuth {
   /** Answers /auth/* and resolves true; resolves false for any other path. */
   handleAuthRoute: AuthRouteHandler;
   resolveViewer: ResolveViewer;
+  /**
+   * True when the headers carry a credential this mode accepts (a session, an API key),
+   * checked without calling Salesforce; the demo has no credentials, so never.
+   */
+  authenticated(headers: HeaderBag): Promise<boolean>;
   readiness: ReadinessProbe;
   close(): Promise<void>;
 }
@@ -61,6 +66,7 @@ export async function createGatewayAuth(deps: GatewayAuthDeps): Promise<GatewayA
       ...base,
       mode: 'demo',
       resolveViewer: asIntegrationUser,
+      authenticated: () => Promise.resolve(false),
       close: () => Promise.resolve(),
     };
   }
@@ -80,6 +86,8 @@ export async function createGatewayAuth(deps: GatewayAuthDeps): Promise<GatewayA
       const apiKeyName = credentials.kind === 'integration' ? credentials.apiKeyName : undefined;
       return { ...resolved, viewer: { ...resolved.viewer, apiKeyName } };
     },
+    authenticated: async (headers) =>
+      (await authenticate(auth, headers).catch(() => undefined)) !== undefined,
     close: () => auth.close(),
   };
 }
@@ -111,6 +119,8 @@ async function createUserModeAuth(deps: GatewayAuthDeps): Promise<GatewayAuth> {
         salesforce: createUserSalesforceClient(credentials, clientOptions),
       };
     },
+    authenticated: async (headers) =>
+      (await authenticate(auth, headers).catch(() => undefined))?.kind === 'user',
     close: () => auth.close(),
   };
 }

@@ -1,4 +1,5 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import type { AuthMode } from '../config';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { SalesforceUpstreamError } from '../upstreams/salesforce/client';
 
@@ -18,12 +19,43 @@ export function handleHealthz(res: ServerResponse): void {
   sendJson(res, 200, { status: 'ok' });
 }
 
+/** How long a successful readiness probe answers /readyz without probing again. */
+export const READINESS_FRESH_MS = 2_000;
+
+/**
+ * Anyone may call /readyz, so how often it reaches upstream must not be the caller's choice
+ * (each probe is a request to Salesforce: the integration user's identity URL, or the login
+ * server's discovery document): one probe at a time, and a success is reused for
+ * `freshForMs`. A failure is not reused, so recovery shows at the next call.
+ */
+export function boundedReadiness(
+  probe: ReadinessProbe,
+  freshForMs: number = READINESS_FRESH_MS,
+): ReadinessProbe {
+  let inFlight: Promise<Record<string, unknown>> | undefined;
+  let last: { at: number; value: Record<string, unknown> } | undefined;
+  return () => {
+    if (last !== undefined && Date.now() - last.at < freshForMs) {
+      return Promise.resolve(last.value);
+    }
+    inFlight ??= probe()
+      .then((value) => {
+        last = { at: Date.now(), value };
+        return value;
+      })
+      .finally(() => {
+        inFlight = undefined;
+      });
+    return inFlight;
+  };
+}
+
 /** Demo and integration modes: Salesforce answers as the integration user (one identity call). */
 export function integrationReadiness(salesforce: SalesforceClient): ReadinessProbe {
-  return async () => {
+  return boundedReadiness(async () => {
     const identity = await salesforce.identity();
     return { orgId: identity.orgId, userId: identity.userId };
-  };
+  });
 }
 
 /**
@@ -32,7 +64,7 @@ export function integrationReadiness(salesforce: SalesforceClient): ReadinessPro
  */
 export function discoveryReadiness(loginUrl: string, timeoutMs: number): ReadinessProbe {
   const url = new URL('/.well-known/openid-configuration', loginUrl);
-  return async () => {
+  return boundedReadiness(async () => {
     let response: Response;
     try {
       response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
@@ -52,16 +84,44 @@ export function discoveryReadiness(loginUrl: string, timeoutMs: number): Readine
     }
     await response.body?.cancel();
     return { discovery: 'ok' };
-  };
+  });
 }
 
-export async function handleReadyz(res: ServerResponse, probe: ReadinessProbe): Promise<void> {
+/**
+ * Readiness for a load balancer: the status and 200/503 to anyone; what was probed (org
+ * and user ids, the Salesforce error code) only with `details`, for an authenticated caller.
+ */
+export async function handleReadyz(
+  res: ServerResponse,
+  probe: ReadinessProbe,
+  { details }: { details: boolean },
+): Promise<void> {
   try {
-    sendJson(res, 200, { status: 'ready', salesforce: await probe() });
+    const salesforce = await probe();
+    sendJson(res, 200, details ? { status: 'ready', salesforce } : { status: 'ready' });
   } catch (err) {
     const errorCode = err instanceof SalesforceUpstreamError ? err.errorCode : 'UNKNOWN';
-    sendJson(res, 503, { status: 'unavailable', salesforce: { errorCode } });
+    sendJson(
+      res,
+      503,
+      details ? { status: 'unavailable', salesforce: { errorCode } } : { status: 'unavailable' },
+    );
   }
+}
+
+/**
+ * Who sees /readyz details: a caller with a valid credential of the mode. The demo has no
+ * credentials to check, so there the caller opts in by sending `X-API-Key` or
+ * `Authorization` (any value); a browser tab or a port scan still sees only the status.
+ */
+export async function readinessDetailsAllowed(
+  auth: { mode: AuthMode; authenticated(headers: IncomingHttpHeaders): Promise<boolean> },
+  headers: IncomingHttpHeaders,
+): Promise<boolean> {
+  if (auth.mode === 'demo') {
+    return headers['x-api-key'] !== undefined || headers.authorization !== undefined;
+  }
+  return auth.authenticated(headers);
 }
 
 export function handleNotFound(res: ServerResponse): void {

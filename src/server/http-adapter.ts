@@ -5,6 +5,9 @@ import {
   type BaseContext,
   type HTTPGraphQLRequest,
 } from '@apollo/server';
+import { ErrorCode } from '../errors';
+import { graphQLOverHttpStatus } from './graphql-over-http-status';
+import { landingPageContentSecurityPolicy } from './http-security/landing-page-csp';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -30,18 +33,35 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Apollo wants the JSON body parsed (as express.json() would) and other bodies as text. */
+const JSON_BODY = /^application\/(graphql-response\+)?json\b/i;
+
+/** Shapes Apollo's CSRF prevention judges itself: no type, or one a form can send. */
+const LEFT_TO_CSRF_PREVENTION =
+  /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\b/i;
+
+/**
+ * Apollo wants the JSON body parsed (as express.json() would). A POST body of any other
+ * declared type is refused with 415; no type, or a type an HTML form can send, goes on to
+ * Apollo, whose CSRF prevention answers it.
+ */
 async function parseBody(req: IncomingMessage, headers: HeaderMap): Promise<unknown> {
   if (req.method === 'GET' || req.method === 'HEAD') return undefined;
   const text = await readBody(req);
-  const contentType = headers.get('content-type') ?? '';
-  if (/^application\/(graphql-response\+)?json\b/i.test(contentType)) {
+  const contentType = headers.get('content-type');
+  if (contentType !== undefined && JSON_BODY.test(contentType)) {
     if (text.trim() === '') return undefined;
     try {
       return JSON.parse(text) as unknown;
     } catch {
       throw new HttpBodyError(400, 'Request body is not valid JSON');
     }
+  }
+  if (
+    req.method === 'POST' &&
+    contentType !== undefined &&
+    !LEFT_TO_CSRF_PREVENTION.test(contentType)
+  ) {
+    throw new HttpBodyError(415, 'Unsupported Content-Type: send application/json');
   }
   return text;
 }
@@ -74,7 +94,7 @@ export async function handleGraphQLRequest<TContext extends BaseContext>(
     const status = err instanceof HttpBodyError ? err.status : 400;
     const message = err instanceof Error ? err.message : 'Bad request';
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }));
+    res.end(JSON.stringify({ errors: [{ message, extensions: { code: ErrorCode.BAD_REQUEST } }] }));
     return;
   }
   const httpGraphQLRequest: HTTPGraphQLRequest = {
@@ -85,9 +105,16 @@ export async function handleGraphQLRequest<TContext extends BaseContext>(
   };
   const response = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context });
   for (const [name, value] of response.headers) res.setHeader(name, value);
+  const contentType = response.headers.get('content-type') ?? '';
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
-    res.end(response.body.string);
+    const body = response.body.string;
+    res.statusCode = graphQLOverHttpStatus(res.statusCode, contentType, body);
+    if (contentType.startsWith('text/html')) {
+      const policy = landingPageContentSecurityPolicy(body);
+      if (policy !== undefined) res.setHeader('content-security-policy', policy);
+    }
+    res.end(body);
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);

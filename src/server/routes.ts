@@ -5,8 +5,14 @@ import { createContext, type GatewayContext } from '../context/gateway-context';
 import type { LiveChanges } from '../live/live-changes';
 import type { Logger } from '../logging/logger';
 import type { GatewayAuth } from './gateway-auth';
-import { handleHealthz, handleNotFound, handleReadyz } from './health-routes';
+import {
+  handleHealthz,
+  handleNotFound,
+  handleReadyz,
+  readinessDetailsAllowed,
+} from './health-routes';
 import { handleGraphQLRequest } from './http-adapter';
+import type { HttpEdge } from './http-security/http-edge';
 
 export type RouteHandler = (
   req: IncomingMessage,
@@ -45,11 +51,16 @@ export function gatewayRoutes({ apollo, live, webSocketClients }: GatewayRoutesD
       }
     });
   };
-  const readyz: RouteHandler = async (_req, res, { readiness }) => {
-    await handleReadyz(res, async () => ({
-      ...(await readiness()),
-      ...(live ? { cdc: live.stats(), webSocketClients: webSocketClients() } : {}),
-    }));
+  const readyz: RouteHandler = async (req, res, auth) => {
+    const details = await readinessDetailsAllowed(auth, req.headers);
+    await handleReadyz(
+      res,
+      async () => ({
+        ...(await auth.readiness()),
+        ...(live ? { cdc: live.stats(), webSocketClients: webSocketClients() } : {}),
+      }),
+      { details },
+    );
   };
   const redirectToGraphQL: RouteHandler = (_req, res) => {
     res.writeHead(302, { location: '/graphql' });
@@ -66,6 +77,8 @@ export interface RequestListenerDeps {
   /** Undefined until the server listens: the default public URL of auth needs the port. */
   auth(): GatewayAuth | undefined;
   routes: readonly Route[];
+  /** Security headers and CORS on every response; answers CORS preflights. */
+  edge: HttpEdge;
   logger: Logger;
 }
 
@@ -73,14 +86,18 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
 /**
  * The one request listener of the http.Server that also carries the WebSocket upgrade:
- * /healthz always, 503 while starting, then the auth routes, then the route table, else 404.
+ * the edge (headers, CORS preflight) first, /healthz always, 503 while starting, then the
+ * auth routes, then the route table, else 404.
  */
 export function createRequestListener({
   auth,
   routes,
+  edge,
   logger,
 }: RequestListenerDeps): RequestListener {
   async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Before auth and Apollo's CSRF prevention: a preflight carries no credentials.
+    if (edge.handle(req, res)) return;
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     // Liveness says only that the process answers, so it does not wait for auth.
     if (pathname === '/healthz') {

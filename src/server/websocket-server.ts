@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import {
   GraphQLError,
   getOperationAST,
@@ -52,6 +52,8 @@ export interface GraphQLWebSocketOptions extends WebSocketLimits {
   /** TRUSTED_DOCUMENTS: the text a subscribe message runs (APQ hash, allow-list), or errors. */
   resolveDocument: SubscribeDocumentResolver;
   logger: Logger;
+  /** Whether an upgrade may proceed (the Origin check); refused ones get HTTP 403. */
+  verifyUpgrade: (req: IncomingMessage) => boolean;
 }
 
 export interface GraphQLWebSocketServer {
@@ -103,6 +105,8 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
     path: options.path,
     // The same bound as an HTTP body: a subscribe message is a GraphQL document.
     maxPayload: MAX_BODY_BYTES,
+    // Before the handshake completes, so graphql-ws never sees a refused socket.
+    verifyClient: ({ req }, done) => done(options.verifyUpgrade(req), 403, 'Forbidden'),
   });
   const states = new WeakMap<WebSocket, ConnectionState>();
   const rules = [...specifiedRules, ...options.validationRules];

@@ -117,9 +117,21 @@ interface ReadyBody {
   };
 }
 
+/**
+ * One instance's /readyz, asked with a credential of its mode (an API key, a session bearer):
+ * anonymous callers see only the status. The demo has no credentials; there any
+ * `X-API-Key` is the opt-in (DEMO_READYZ_HEADERS).
+ */
+export interface ReadyzTarget {
+  origin: string;
+  headers: Record<string, string>;
+}
+
+export const DEMO_READYZ_HEADERS: Record<string, string> = { 'x-api-key': 'demo' };
+
 /** Polls /readyz until the instance has `count` live GraphQL subscriptions. */
 export async function waitForSubscribers(
-  origin: string,
+  target: ReadyzTarget,
   count: number,
   received?: { errors: unknown[] },
   timeoutMs = 10_000,
@@ -129,8 +141,11 @@ export async function waitForSubscribers(
     if (received && received.errors.length > 0) {
       throw new Error(`subscription failed: ${JSON.stringify(received.errors)}`);
     }
-    const body = (await (await fetch(`${origin}/readyz`)).json()) as ReadyBody;
-    if (body.salesforce?.cdc?.subscribers === count) return;
+    const body = await readyz(target);
+    if (body.salesforce === undefined) {
+      throw new Error(`/readyz gave no details to these credentials: ${JSON.stringify(body)}`);
+    }
+    if (body.salesforce.cdc?.subscribers === count) return;
     if (Date.now() > deadline) {
       throw new Error(`expected ${count} subscribers, /readyz says ${JSON.stringify(body)}`);
     }
@@ -138,8 +153,8 @@ export async function waitForSubscribers(
   }
 }
 
-export async function readyz(origin: string): Promise<ReadyBody> {
-  return (await (await fetch(`${origin}/readyz`)).json()) as ReadyBody;
+export async function readyz({ origin, headers }: ReadyzTarget): Promise<ReadyBody> {
+  return (await (await fetch(`${origin}/readyz`, { headers })).json()) as ReadyBody;
 }
 
 export async function cometdClients(emulatorUrl: string): Promise<string[]> {

@@ -76,7 +76,15 @@ describe('AUTH_MODE=integration', () => {
     expect((await fetch(`${gateway.origin}/healthz`)).status).toBe(200);
     const ready = await fetch(`${gateway.origin}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({
+    // Org and user ids only for a caller with a valid key.
+    expect(await ready.json()).toEqual({ status: 'ready' });
+    const wrongKey = await fetch(`${gateway.origin}/readyz`, {
+      headers: { 'x-api-key': generateApiKey() },
+    });
+    expect(await wrongKey.json()).toEqual({ status: 'ready' });
+    const withKey = await fetch(`${gateway.origin}/readyz`, { headers: { 'x-api-key': KEY } });
+    expect(withKey.status).toBe(200);
+    expect(await withKey.json()).toMatchObject({
       status: 'ready',
       salesforce: { userId: expect.stringMatching(/^005/) },
     });

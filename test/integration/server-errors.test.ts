@@ -94,7 +94,12 @@ describe('Salesforce failures end to end', () => {
     await orphan.emulator.stop();
     const ready = await fetch(orphan.url.replace('/graphql', '/readyz'));
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({
+    expect(await ready.json()).toEqual({ status: 'unavailable' });
+    const detailed = await fetch(orphan.url.replace('/graphql', '/readyz'), {
+      headers: { authorization: 'Bearer demo' },
+    });
+    expect(detailed.status).toBe(503);
+    expect(await detailed.json()).toEqual({
       status: 'unavailable',
       salesforce: { errorCode: 'NETWORK_ERROR' },
     });

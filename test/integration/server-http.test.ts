@@ -17,7 +17,13 @@ describe('gateway over HTTP', () => {
   });
 
   it('reports ready when Salesforce answers as the integration user', async () => {
-    const response = await fetch(gateway.url.replace('/graphql', '/readyz'));
+    const minimal = await fetch(gateway.url.replace('/graphql', '/readyz'));
+    expect(minimal.status).toBe(200);
+    expect(await minimal.json()).toEqual({ status: 'ready' });
+    // The demo has no credentials to check: a credential header is the opt-in to details.
+    const response = await fetch(gateway.url.replace('/graphql', '/readyz'), {
+      headers: { 'x-api-key': 'demo' },
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
       status: string;

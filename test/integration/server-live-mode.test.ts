@@ -135,7 +135,12 @@ describe('SALESFORCE_MODE=live, AUTH_MODE=integration (src/main.ts)', () => {
         ws,
         'subscription { accountChanged { changeType recordIds } }',
       );
-      await waitForSubscribers(running.origin, 1, received, 20_000);
+      await waitForSubscribers(
+        { origin: running.origin, headers: { 'x-api-key': KEY } },
+        1,
+        received,
+        20_000,
+      );
       const created = await graphql<{ createAccount: { id: string } }>(
         running.url,
         'mutation { createAccount(input: { name: "Live Mode Co" }) { id } }',

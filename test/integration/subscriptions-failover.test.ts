@@ -26,6 +26,8 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const NAMESPACE = `atom-test:${randomUUID()}`;
 const PEPPER = 'failover-test-pepper-0123456789abcdef';
 const KEY = generateApiKey();
+/** /readyz details (subscribers, leadership) need the API key. */
+const withKey = (origin: string) => ({ origin, headers: { 'x-api-key': KEY } });
 const QUERY = 'subscription { accountChanged(changeTypes: [CREATE]) { recordIds replayId } }';
 
 interface Change {
@@ -74,12 +76,12 @@ describe('two gateway instances over Redis', () => {
   it('survives SIGKILL of the consumer: every change reaches the other instance once', async () => {
     const a = await startGatewayProcess();
     const onA = listen(a.url);
-    await waitForSubscribers(a.origin, 1, onA);
+    await waitForSubscribers(withKey(a.origin), 1, onA);
     const b = await startGatewayProcess();
     const onB = listen(b.url);
-    await waitForSubscribers(b.origin, 1, onB);
-    expect((await readyz(a.origin)).salesforce?.cdc?.isLeader).toBe(true);
-    expect((await readyz(b.origin)).salesforce?.cdc?.isLeader).toBe(false);
+    await waitForSubscribers(withKey(b.origin), 1, onB);
+    expect((await readyz(withKey(a.origin))).salesforce?.cdc?.isLeader).toBe(true);
+    expect((await readyz(withKey(b.origin))).salesforce?.cdc?.isLeader).toBe(false);
     // One upstream subscription for both instances.
     expect(await cometdClients(emulator.url)).toHaveLength(1);
 
@@ -99,7 +101,7 @@ describe('two gateway instances over Redis', () => {
     const startedAt = Date.now();
     expect(ids15(await onB.take(3, 15_000))).toEqual(late.map((id) => id.slice(0, 15)));
     expect(Date.now() - startedAt).toBeLessThan(10_000);
-    expect((await readyz(b.origin)).salesforce?.cdc?.isLeader).toBe(true);
+    expect((await readyz(withKey(b.origin))).salesforce?.cdc?.isLeader).toBe(true);
     // Exactly once each: no replay of what the dead consumer had already published.
     expect(await onB.drain(1_000)).toEqual([]);
     expect(new Set(onB.data.map((e) => e.accountChanged.replayId)).size).toBe(5);

@@ -25,6 +25,7 @@ import {
   connectWs,
   subscribe,
   waitForSubscribers,
+  DEMO_READYZ_HEADERS,
   type TestWsClient,
 } from '../helpers/subscriptions-client';
 
@@ -45,7 +46,11 @@ async function created(object: string, fields: Record<string, unknown>): Promise
 async function live<T>(query: string, variables?: Record<string, unknown>) {
   const received = subscribe<T>(ws, query, variables);
   subscriberCount += 1;
-  await waitForSubscribers(gateway.origin, subscriberCount, received);
+  await waitForSubscribers(
+    { origin: gateway.origin, headers: DEMO_READYZ_HEADERS },
+    subscriberCount,
+    received,
+  );
   return {
     ...received,
     unsubscribe: () => {

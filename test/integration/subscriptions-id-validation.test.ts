@@ -15,6 +15,7 @@ import {
   waitForSubscribers,
   type Received,
   type TestWsClient,
+  DEMO_READYZ_HEADERS,
 } from '../helpers/subscriptions-client';
 
 let gateway: TestGateway;
@@ -111,7 +112,10 @@ describe('subscription Id arguments', () => {
     expect(errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: arg });
     expect(errors[0]!.message).toMatch(message);
     // Nothing is left listening for it.
-    expect((await readyz(gateway.origin)).salesforce?.cdc?.subscribers).toBe(0);
+    expect(
+      (await readyz({ origin: gateway.origin, headers: DEMO_READYZ_HEADERS })).salesforce?.cdc
+        ?.subscribers,
+    ).toBe(0);
   });
 
   it('refuses a pipelineChanged filter the HTTP pipeline would refuse', async () => {
@@ -138,7 +142,7 @@ describe('subscription Id arguments', () => {
       operation('AccountUpdatesAndDeletes'),
       { ids: [mangled, other15] },
     );
-    await waitForSubscribers(gateway.origin, 1, received);
+    await waitForSubscribers({ origin: gateway.origin, headers: DEMO_READYZ_HEADERS }, 1, received);
     await sf.sobject('Account').update({ Id: account.Id, Phone: '555-0100' });
     await sf.sobject('Account').update({ Id: withLetters.Id, Phone: '555-0101' });
     await sf.sobject('Account').update({ Id: otherAccount.Id, Phone: '555-0102' });
@@ -148,6 +152,6 @@ describe('subscription Id arguments', () => {
       [other15],
     ]);
     received.unsubscribe();
-    await waitForSubscribers(gateway.origin, 0);
+    await waitForSubscribers({ origin: gateway.origin, headers: DEMO_READYZ_HEADERS }, 0);
   });
 });

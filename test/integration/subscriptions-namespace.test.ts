@@ -76,7 +76,12 @@ describe('SUBSCRIPTIONS_NAMESPACE (src/main.ts with Redis)', () => {
         ws,
         'subscription { accountChanged { changeType recordIds replayId } }',
       );
-      await waitForSubscribers(running.origin, 1, received, 20_000);
+      await waitForSubscribers(
+        { origin: running.origin, headers: { 'x-api-key': KEY } },
+        1,
+        received,
+        20_000,
+      );
       const sf = await directConnection(emulator.url);
       for (const name of ['Namespace One', 'Namespace Two', 'Namespace Three']) {
         await sf.sobject('Account').create({ Name: name });

@@ -12,6 +12,7 @@ import {
   connectWs,
   subscribe,
   waitForSubscribers,
+  DEMO_READYZ_HEADERS,
   type TestWsClient,
 } from '../helpers/subscriptions-client';
 
@@ -67,7 +68,11 @@ describe('org outage', () => {
     const user = writer();
     ws = connectWs(gateway.url);
     const received = subscribe<Change>(ws, QUERY);
-    await waitForSubscribers(new URL(gateway.url).origin, 1, received);
+    await waitForSubscribers(
+      { origin: new URL(gateway.url).origin, headers: DEMO_READYZ_HEADERS },
+      1,
+      received,
+    );
     const clientsBefore = await cometdClients(demo.emulator.url);
     expect(clientsBefore).toHaveLength(1);
 

@@ -33,6 +33,11 @@ async function initialised(socket: WebSocket): Promise<void> {
 }
 
 let gateway: SubscriptionGateway;
+/** /readyz details (subscriber counts) need the API key. */
+const readyzOf = (running: SubscriptionGateway) => ({
+  origin: running.origin,
+  headers: { 'x-api-key': KEY },
+});
 
 /** A raw graphql-transport-ws socket, to break the protocol on purpose. */
 async function rawSocket(
@@ -74,13 +79,13 @@ describe('graphql-ws endpoint', () => {
     ]) {
       leftovers.push(ignoringErrors(() => ws.dispose()));
       const received = subscribe<{ accountChanged: { changeType: string } }>(ws, ACCOUNT_CHANGED);
-      await waitForSubscribers(gateway.origin, 1, received);
+      await waitForSubscribers(readyzOf(gateway), 1, received);
       const conn = await connectToEmulator(gateway.emulatorUrl, 'admin');
       await conn.sobject('Account').create({ Name: 'Keyed' });
       const [event] = await received.take(1);
       expect(event?.accountChanged.changeType).toBe('CREATE');
       received.unsubscribe();
-      await waitForSubscribers(gateway.origin, 0);
+      await waitForSubscribers(readyzOf(gateway), 0);
     }
   });
 
@@ -143,7 +148,7 @@ describe('graphql-ws endpoint', () => {
     const ws = connectWs(gateway.url, { connectionParams: { 'x-api-key': KEY } });
     leftovers.push(ignoringErrors(() => ws.dispose()));
     const received = subscribe(ws, ACCOUNT_CHANGED);
-    await waitForSubscribers(gateway.origin, 1, received);
+    await waitForSubscribers(readyzOf(gateway), 1, received);
     const conn = await connectToEmulator(gateway.emulatorUrl, 'admin');
     // Each access check now takes 300 ms while a burst of 12 changes arrives at once.
     await fetch(`${gateway.emulatorUrl}/__emulator/faults`, {
@@ -163,13 +168,13 @@ describe('graphql-ws endpoint', () => {
         body: JSON.stringify({ latencyMs: 0 }),
       });
     }
-    await waitForSubscribers(gateway.origin, 0);
+    await waitForSubscribers(readyzOf(gateway), 0);
   });
 
   it('closes clients with 1001 Going Away on shutdown', async () => {
     const ws = connectWs(gateway.url, { connectionParams: { 'x-api-key': KEY } });
     const received = subscribe(ws, ACCOUNT_CHANGED);
-    await waitForSubscribers(gateway.origin, 1, received);
+    await waitForSubscribers(readyzOf(gateway), 1, received);
     await gateway.gateway.stop();
     expect(await ws.closed).toMatchObject({ code: 1001 });
     expect(gateway.gateway.liveStats()).toMatchObject({ upstreamSubscriptions: 0, subscribers: 0 });

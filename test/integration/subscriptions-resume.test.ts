@@ -7,7 +7,12 @@ import { loadConfig } from '../../src/config';
 import { createServer, type RunningGateway } from '../../src/server/create-server';
 import { startDemoSalesforce, type DemoSalesforce } from '../../src/server/demo-bootstrap';
 import { directConnection } from '../helpers/salesforce-direct';
-import { connectWs, subscribe, waitForSubscribers } from '../helpers/subscriptions-client';
+import {
+  connectWs,
+  DEMO_READYZ_HEADERS,
+  subscribe,
+  waitForSubscribers,
+} from '../helpers/subscriptions-client';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const namespace = `atom-test:${randomUUID()}`;
@@ -45,7 +50,11 @@ describe('restart and resume (Redis replay store)', () => {
     const first = await start();
     const ws1 = connectWs(first.url);
     const before = subscribe<Change>(ws1, QUERY);
-    await waitForSubscribers(new URL(first.url).origin, 1, before);
+    await waitForSubscribers(
+      { origin: new URL(first.url).origin, headers: DEMO_READYZ_HEADERS },
+      1,
+      before,
+    );
     const beforeId = (await sf.sobject('Account').create({ Name: 'Before Stop' })).id ?? '';
     const [seen] = await before.take(1);
     expect(seen?.accountChanged.recordIds[0]?.slice(0, 15)).toBe(beforeId.slice(0, 15));

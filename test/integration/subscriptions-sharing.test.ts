@@ -5,6 +5,7 @@
  */
 import type { Connection } from 'jsforce';
 import { DEMO_USERS } from '../../src/emulators/seed/salesforce-users';
+import { gatewaySessionToken } from '../helpers/gateway-login';
 import { connectToEmulator } from '../helpers/salesforce-target';
 import {
   connectWs,
@@ -26,6 +27,12 @@ const QUERY = `subscription { accountChanged { changeType recordIds record { ...
 
 let gateway: SubscriptionGateway;
 let admin: Connection;
+/** A session of the admin: /readyz shows subscriber counts to signed-in callers only. */
+let adminToken: string;
+const asAdmin = () => ({
+  origin: gateway.origin,
+  headers: { authorization: `Bearer ${adminToken}` },
+});
 const sockets: TestWsClient[] = [];
 
 function userId(username: string): string {
@@ -34,38 +41,9 @@ function userId(username: string): string {
   return user.Id;
 }
 
-/** The API-client login: follow the redirects, the callback answers JSON with a bearer token. */
-async function bearerToken(username: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  let url = `${gateway.origin}/auth/salesforce/login`;
-  for (let hop = 0; hop < 10; hop += 1) {
-    const target = new URL(url);
-    if (target.pathname === '/services/oauth2/authorize') {
-      target.searchParams.set('emulator_auto_approve', '1');
-      target.searchParams.set('username', username);
-      target.searchParams.set('password', password);
-    }
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (target.origin === gateway.origin && jar.size > 0) {
-      headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    }
-    const response = await fetch(target, { headers, redirect: 'manual' });
-    if (target.origin === gateway.origin) {
-      for (const cookie of response.headers.getSetCookie()) {
-        const [pair = ''] = cookie.split(';');
-        jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
-      }
-    }
-    const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location) {
-      url = new URL(location, target).href;
-      continue;
-    }
-    const body = (await response.json()) as { token?: string };
-    if (!body.token) throw new Error(`login failed: ${JSON.stringify(body)}`);
-    return body.token;
-  }
-  throw new Error('too many redirects');
+/** The API-client login of a demo user against this test's gateway. */
+function bearerToken(username: string, password: string): Promise<string> {
+  return gatewaySessionToken(gateway.origin, username, password);
 }
 
 beforeAll(async () => {
@@ -75,6 +53,7 @@ beforeAll(async () => {
     subscriptions: { revalidateEveryMs: 250 },
   });
   admin = await connectToEmulator(gateway.emulatorUrl, 'admin');
+  adminToken = await bearerToken('admin@atom-demo.org', 'demo-admin-pass');
 });
 
 afterAll(async () => {
@@ -85,7 +64,7 @@ afterAll(async () => {
 /** Closes every socket of a test, so the next one counts its own subscribers from 0. */
 async function closeSockets(): Promise<void> {
   for (const ws of sockets.splice(0)) await ws.dispose();
-  await waitForSubscribers(gateway.origin, 0);
+  await waitForSubscribers(asAdmin(), 0);
 }
 
 describe('subscriptions respect Salesforce sharing (AUTH_MODE=user)', () => {
@@ -109,7 +88,7 @@ describe('subscriptions respect Salesforce sharing (AUTH_MODE=user)', () => {
     sockets.push(rep1, rep2);
     const rep1Sees = subscribe<Change>(rep1, QUERY);
     const rep2Sees = subscribe<Change>(rep2, QUERY);
-    await waitForSubscribers(gateway.origin, 2, rep1Sees);
+    await waitForSubscribers(asAdmin(), 2, rep1Sees);
     expect(rep2Sees.errors).toEqual([]);
 
     const rep2Owner = userId('rep2@atom-demo.org');
@@ -159,7 +138,7 @@ describe('subscriptions respect Salesforce sharing (AUTH_MODE=user)', () => {
     sockets.push(rep1, rep2);
     const rep1Sees = subscribe<Change>(rep1, QUERY);
     const rep2Sees = subscribe<Change>(rep2, QUERY);
-    await waitForSubscribers(gateway.origin, 2, rep1Sees);
+    await waitForSubscribers(asAdmin(), 2, rep1Sees);
 
     const rep1Owner = userId('rep1@atom-demo.org');
     const rep2Owner = userId('rep2@atom-demo.org');
@@ -196,7 +175,7 @@ describe('subscriptions respect Salesforce sharing (AUTH_MODE=user)', () => {
     const rep3 = connectWs(gateway.url, { headers: { cookie: `atom_session=${token}` } });
     sockets.push(rep3);
     const rep3Sees = subscribe<Change>(rep3, QUERY);
-    await waitForSubscribers(gateway.origin, 1, rep3Sees);
+    await waitForSubscribers(asAdmin(), 1, rep3Sees);
     const mine = await admin
       .sobject('Account')
       .create({ Name: 'Rep3 Cookie', OwnerId: userId('rep3@atom-demo.org') });
@@ -210,7 +189,7 @@ describe('subscriptions respect Salesforce sharing (AUTH_MODE=user)', () => {
     expect(loggedOut.status).toBe(204);
     // The open socket is not trusted forever: the next re-check ends it.
     expect(await rep3.closed).toMatchObject({ code: 4403, reason: 'Forbidden' });
-    await waitForSubscribers(gateway.origin, 0);
+    await waitForSubscribers(asAdmin(), 0);
     // And the same cookie cannot open a new one.
     const again = connectWs(gateway.url, { headers: { cookie: `atom_session=${token}` } });
     sockets.push(again);
