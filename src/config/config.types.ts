@@ -63,6 +63,18 @@ export interface AuthConfig {
   connectedApp: ConnectedApp | undefined;
 }
 
+/** One upstream's circuit breaker, bulkhead, timeout and retries (`<SERVICE>_*` variables). */
+export interface ResilienceConfig {
+  breakerThreshold: number;
+  halfOpenAfterMs: number;
+  maxConcurrent: number;
+  maxQueued: number;
+  timeoutMs: number;
+  retries: number;
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+}
+
 export interface GatewayConfig {
   nodeEnv: NodeEnv;
   host: string;
@@ -75,4 +87,8 @@ export interface GatewayConfig {
   /** Prefix of the live-changes Redis keys and channels; one per org sharing a Redis. */
   subscriptionsNamespace: string;
   auth: AuthConfig;
+  /** QUERY_MAX_ROWS: records one operation (or one subscription event) may read upstream. */
+  queryMaxRows: number;
+  /** Per upstream; Salesforce's timeout is SALESFORCE_TIMEOUT_MS. */
+  resilience: { salesforce: ResilienceConfig };
 }

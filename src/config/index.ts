@@ -11,4 +11,5 @@ export type {
   AuthConfig,
   AuthMode,
   ConnectedApp,
+  ResilienceConfig,
 } from './config.types';

@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import { resolveAuthConfig } from './auth-config';
 import { environmentSchema, type Environment } from './config.schema';
-import type { GatewayConfig, SalesforceAuth, SalesforceConfig } from './config.types';
+import type {
+  GatewayConfig,
+  ResilienceConfig,
+  SalesforceAuth,
+  SalesforceConfig,
+} from './config.types';
 
 /** Every problem with the environment, so one run shows them all (graphql-hive `environment.ts`). */
 export class ConfigError extends Error {
@@ -127,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     );
   }
   const auth = salesforce ? resolveAuthConfig(data, salesforce, problems) : undefined;
+  const salesforceResilience = resolveSalesforceResilience(data, problems);
   if (problems.length > 0 || salesforce === undefined || auth === undefined)
     throw new ConfigError(problems);
   return deepFreeze({
@@ -139,7 +145,25 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     redisUrl: data.REDIS_URL,
     subscriptionsNamespace: data.SUBSCRIPTIONS_NAMESPACE,
     auth,
+    queryMaxRows: data.QUERY_MAX_ROWS,
+    resilience: { salesforce: salesforceResilience },
   });
+}
+
+function resolveSalesforceResilience(env: Environment, problems: string[]): ResilienceConfig {
+  if (env.SALESFORCE_RETRY_MAX_DELAY_MS < env.SALESFORCE_RETRY_BASE_DELAY_MS) {
+    problems.push('SALESFORCE_RETRY_MAX_DELAY_MS: must be at least SALESFORCE_RETRY_BASE_DELAY_MS');
+  }
+  return {
+    breakerThreshold: env.SALESFORCE_BREAKER_THRESHOLD,
+    halfOpenAfterMs: env.SALESFORCE_BREAKER_HALF_OPEN_AFTER_MS,
+    maxConcurrent: env.SALESFORCE_MAX_CONCURRENT,
+    maxQueued: env.SALESFORCE_MAX_QUEUED,
+    timeoutMs: env.SALESFORCE_TIMEOUT_MS,
+    retries: env.SALESFORCE_RETRIES,
+    retryBaseDelayMs: env.SALESFORCE_RETRY_BASE_DELAY_MS,
+    retryMaxDelayMs: env.SALESFORCE_RETRY_MAX_DELAY_MS,
+  };
 }
 
 export function isLoopback(host: string): boolean {

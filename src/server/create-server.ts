@@ -13,6 +13,8 @@ import {
   createSalesforceClient,
   hasIntegrationCredential,
 } from '../upstreams/salesforce/integration-client';
+import { createSalesforceResilience } from '../upstreams/salesforce/salesforce-resilience';
+import { createGatewayResilience, type GatewayResilience } from '../upstreams/resilience';
 import { buildGatewaySchema } from './schema';
 import { attachGraphQLWebSocket, type WebSocketLimits } from './websocket-server';
 import { createGatewayApollo } from './apollo-server';
@@ -38,6 +40,8 @@ export interface RunningGateway {
   /** The CDC bridge of this instance; undefined when live changes are off. */
   liveStats(): LiveChangesStats | undefined;
   webSocketClients(): number;
+  /** Per upstream breaker state and bulkhead load, read-only (/readyz, metrics). */
+  resilience: Pick<GatewayResilience<'salesforce'>, 'state' | 'load'>;
   /**
    * Drains HTTP, closes WebSocket clients with 1001, stops the CDC bridge after flushing its
    * replayId, then closes auth stores.
@@ -69,6 +73,11 @@ export async function createServer(
 ): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const subscriptionOptions = options.subscriptions ?? {};
+  // One breaker, bulkhead and retry policy per upstream for the whole process.
+  const resilience = createGatewayResilience({
+    salesforce: createSalesforceResilience(config.resilience.salesforce),
+  });
+  const salesforceClientOptions = { resilience: resilience.upstreams.salesforce, logger };
   // The integration user's session: requests in demo/integration modes, and in every mode
   // the org's one CDC subscription. An injected client comes without one (no live changes).
   const integrationSession =
@@ -80,12 +89,15 @@ export async function createServer(
   const integrationClient =
     config.auth.mode === 'user'
       ? undefined
-      : (options.salesforce ?? createSalesforceClient(config, integrationSession));
+      : (options.salesforce ??
+        createSalesforceClient(config, integrationSession, salesforceClientOptions));
   const live: LiveChanges | undefined =
     integrationSession && subscriptionOptions.enabled !== false
       ? await startSalesforceLiveChanges({
           session: integrationSession,
-          client: integrationClient ?? createSalesforceClient(config, integrationSession),
+          client:
+            integrationClient ??
+            createSalesforceClient(config, integrationSession, salesforceClientOptions),
           redisUrl: config.redisUrl,
           logger,
           options: subscriptionOptions,
@@ -115,6 +127,7 @@ export async function createServer(
     isProd: config.nodeEnv === 'production',
     formatError,
     logger,
+    maxRows: config.queryMaxRows,
     ...subscriptionOptions,
   });
   const apollo = createGatewayApollo({
@@ -131,7 +144,13 @@ export async function createServer(
     'request',
     createRequestListener({
       auth: () => auth,
-      routes: gatewayRoutes({ apollo, live, webSocketClients: () => webSocket.clientCount() }),
+      routes: gatewayRoutes({
+        apollo,
+        live,
+        webSocketClients: () => webSocket.clientCount(),
+        logger,
+        maxRows: config.queryMaxRows,
+      }),
       logger,
     }),
   );
@@ -149,6 +168,7 @@ export async function createServer(
       publicUrl: config.auth.publicUrl ?? origin,
       integrationClient,
       logger,
+      salesforceResilience: resilience.upstreams.salesforce,
     });
   } catch (err) {
     await stop();
@@ -162,6 +182,7 @@ export async function createServer(
     resolveViewer: (headers) => ready.resolveViewer(headers),
     liveStats: () => live?.stats(),
     webSocketClients: () => webSocket.clientCount(),
+    resilience: { state: () => resilience.state(), load: () => resilience.load() },
     stop,
   };
 }

@@ -45,6 +45,8 @@ export interface GraphQLWebSocketOptions extends WebSocketLimits {
   /** The HTTP endpoint's error formatter: the same codes and masking on both transports. */
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   logger: Logger;
+  /** QUERY_MAX_ROWS, per delivered event. */
+  maxRows?: number;
 }
 
 export interface GraphQLWebSocketServer {
@@ -57,6 +59,8 @@ interface ConnectionState {
   viewer: RequestViewer;
   control: ConnectionControl;
   revalidate: NodeJS.Timeout | undefined;
+  /** Per operation id: aborted by the client's `complete` or the socket closing. */
+  operations: Map<string, AbortController>;
 }
 
 const FORBIDDEN_CLOSE = { code: CloseCode.Forbidden, reason: 'Forbidden' } as const;
@@ -113,7 +117,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
       connectionInitWaitTimeout: options.connectionInitWaitMs ?? 3_000,
       // Parsed and validated here so a bad document is an `error` message for that
       // operation; graphql-ws would close the whole socket (4500) on a parse failure.
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
         const state = states.get(ctx.extra.socket);
         if (!state) return [new GraphQLError('Connection is not initialised')];
         let document: DocumentNode;
@@ -127,6 +131,8 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         if (!getOperationAST(document, payload.operationName)) {
           return [new GraphQLError('Unable to identify operation')];
         }
+        const abandoned = new AbortController();
+        state.operations.set(id, abandoned);
         return {
           schema: options.schema,
           document,
@@ -135,6 +141,9 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
           contextValue: contextForViewer(state.viewer, {
             ...(options.live ? { live: options.live } : {}),
             connection: state.control,
+            signal: abandoned.signal,
+            logger: options.logger,
+            ...(options.maxRows !== undefined ? { maxRows: options.maxRows } : {}),
           }),
         };
       },
@@ -153,7 +162,12 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         const control: ConnectionControl = {
           close: (code, reason) => close(socket, code, reason),
         };
-        const state: ConnectionState = { viewer, control, revalidate: undefined };
+        const state: ConnectionState = {
+          viewer,
+          control,
+          revalidate: undefined,
+          operations: new Map(),
+        };
         if (viewer.viewer.mode !== 'demo' && revalidateEveryMs > 0) {
           // Logout or an ended Salesforce grant must end the stream too, not only new requests.
           state.revalidate = setInterval(() => {
@@ -184,9 +198,17 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
           errors: result.errors.map((error) => options.formatError(error.toJSON(), error)),
         };
       },
+      // The client's `complete` (or the stream ending): its pending upstream calls stop.
+      onComplete: (ctx, id) => {
+        const state = states.get(ctx.extra.socket);
+        state?.operations.get(id)?.abort();
+        state?.operations.delete(id);
+      },
       onClose: (ctx) => {
         const state = states.get(ctx.extra.socket);
         if (state?.revalidate) clearInterval(state.revalidate);
+        for (const operation of state?.operations.values() ?? []) operation.abort();
+        state?.operations.clear();
       },
       onError: (_ctx, _id, _payload, errors) =>
         errors.map((error) => formatOperationError(error, options.formatError)),
