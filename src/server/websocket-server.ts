@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { ErrorCode, toGraphQLError } from '../errors';
 import type { ConnectionControl, LiveChangeFeed } from '../live/live-change-feed';
 import { SLOW_CONSUMER_CLOSE } from '../live/live-change-feed';
@@ -85,6 +85,20 @@ function formatOperationError(
     };
   }
   return formatted;
+}
+
+/** The operation id of a client's `complete` message; undefined for any other message. */
+function clientCompleteId(raw: Buffer): string | undefined {
+  // Cheap test first: most messages are subscribes and pongs.
+  if (!raw.includes('"complete"')) return undefined;
+  try {
+    const message: unknown = JSON.parse(raw.toString('utf8'));
+    if (message === null || typeof message !== 'object') return undefined;
+    const { type, id } = message as { type?: unknown; id?: unknown };
+    return type === 'complete' && typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -198,7 +212,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
           errors: result.errors.map((error) => options.formatError(error.toJSON(), error)),
         };
       },
-      // The client's `complete` (or the stream ending): its pending upstream calls stop.
+      // The operation ended (the server finished it, or a subscription the client completed).
       onComplete: (ctx, id) => {
         const state = states.get(ctx.extra.socket);
         state?.operations.get(id)?.abort();
@@ -216,6 +230,19 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
     wss,
     options.keepAliveMs ?? 12_000,
   );
+
+  // graphql-ws ends a subscription on the client's `complete` but lets a query or mutation
+  // run on (its onComplete fires only when the server finishes): read `complete` here too, so
+  // the operation's pending upstream calls stop either way.
+  wss.on('connection', (socket) => {
+    socket.on('message', (raw: RawData) => {
+      const id = clientCompleteId(
+        Array.isArray(raw) ? Buffer.concat(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(raw),
+      );
+      if (id === undefined) return;
+      states.get(socket)?.operations.get(id)?.abort();
+    });
+  });
 
   return {
     clientCount: () => wss.clients.size,

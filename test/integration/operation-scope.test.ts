@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { apiCalls, emulatorRequests, injectFaults } from '../helpers/emulator-requests';
+import { connectWs } from '../helpers/subscriptions-client';
 
 /** Collects the gateway's pino lines; `waitFor` resolves on the first line matching. */
 function logCollector() {
@@ -166,4 +167,32 @@ describe('abort propagation', () => {
     expect(after.errors).toBeUndefined();
     expect((await gateway.emulatorStats()).total).toBe(abandonedCalls + 1);
   });
+});
+
+describe('abort propagation over graphql-ws', () => {
+  for (const how of ['complete', 'socket close'] as const) {
+    it(`stops an operation's upstream calls on the client's ${how}`, async () => {
+      const logs = logCollector();
+      const gateway = await startTestGateway({ logDestination: logs.stream, logLevel: 'debug' });
+      await injectFaults(gateway.emulatorUrl, { latencyMs: 300 });
+      await gateway.resetEmulatorStats();
+      const ws = connectWs(gateway.url);
+      const results: unknown[] = [];
+      const unsubscribe = ws.client.subscribe(
+        { query: NESTED },
+        { next: (r) => results.push(r), error: (e) => results.push(e), complete: () => undefined },
+      );
+      while (apiCalls(await emulatorRequests(gateway.emulatorUrl)).length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      if (how === 'complete') unsubscribe();
+      else await ws.dispose();
+      await logs.waitFor((line) => line.msg === 'upstream call abandoned: the client went away');
+      await injectFaults(gateway.emulatorUrl, { latencyMs: 0 });
+      expect((await gateway.emulatorStats()).total).toBe(1);
+      expect(results).toEqual([]);
+      expect(logs.lines.filter((line) => line.level === 50)).toEqual([]);
+      await ws.dispose();
+    });
+  }
 });
