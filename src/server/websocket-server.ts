@@ -142,11 +142,17 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         }
         const errors = validate(options.schema, document, rules);
         if (errors.length > 0) return errors;
-        if (!getOperationAST(document, payload.operationName)) {
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) {
           return [new GraphQLError('Unable to identify operation')];
         }
+        // A query or mutation stops its upstream calls when the client completes it or
+        // leaves. A subscription is ended by graphql-ws itself (its stream is returned), and
+        // its reads are shared with the same viewer's other subscriptions (live.shared,
+        // merged access checks), so one subscriber leaving must not cancel them.
         const abandoned = new AbortController();
-        state.operations.set(id, abandoned);
+        const abortable = operation.operation !== 'subscription';
+        if (abortable) state.operations.set(id, abandoned);
         return {
           schema: options.schema,
           document,
@@ -155,7 +161,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
           contextValue: contextForViewer(state.viewer, {
             ...(options.live ? { live: options.live } : {}),
             connection: state.control,
-            signal: abandoned.signal,
+            ...(abortable ? { signal: abandoned.signal } : {}),
             logger: options.logger,
             ...(options.maxRows !== undefined ? { maxRows: options.maxRows } : {}),
           }),
