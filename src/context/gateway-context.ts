@@ -21,6 +21,13 @@ export interface GatewayContext {
    */
   salesforce: SalesforceClient;
   /**
+   * Acts as `viewer` for the gateway's own checks around a subscription's events (access
+   * checks, account lookups): they run before each event's budget starts and are shared with
+   * the viewer's other subscriptions, so they carry the request id but neither this
+   * operation's signal nor its rows budget.
+   */
+  salesforceForChecks: SalesforceClient;
+  /**
    * Per request; a subscription replaces them for every event it delivers, so one event's
    * reads never answer the next one from a stale memo.
    */
@@ -76,9 +83,15 @@ export function contextForViewer(
     ...(extras.logger ? { logger: extras.logger.child({ requestId }) } : {}),
   });
   const salesforce = scopeSalesforceClient(resolved.salesforce, operation);
+  const checks = new OperationScope({
+    requestId,
+    maxRows: Number.POSITIVE_INFINITY,
+    ...(operation.logger ? { logger: operation.logger } : {}),
+  });
   return {
     viewer,
     salesforce,
+    salesforceForChecks: scopeSalesforceClient(resolved.salesforce, checks),
     loaders: createLoaders({ salesforce, viewer }),
     requestId,
     operation,

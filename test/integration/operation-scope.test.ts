@@ -1,7 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { apiCalls, emulatorRequests, injectFaults } from '../helpers/emulator-requests';
-import { connectWs } from '../helpers/subscriptions-client';
+import { directConnection } from '../helpers/salesforce-direct';
+import { connectWs, waitForSubscribers } from '../helpers/subscriptions-client';
 
 /** Collects the gateway's pino lines; `waitFor` resolves on the first line matching. */
 function logCollector() {
@@ -195,4 +196,70 @@ describe('abort propagation over graphql-ws', () => {
       await ws.dispose();
     });
   }
+});
+
+describe('rows budget of a subscription (QUERY_MAX_ROWS per delivered event)', () => {
+  it('refuses an event that reads too much, and starts each event with a fresh budget', async () => {
+    const gateway = await startTestGateway({
+      env: { QUERY_MAX_ROWS: '20' },
+      emulator: { cdc: { timeoutSeconds: 1 } },
+    });
+    const sf = await directConnection(gateway.emulatorUrl);
+    const createAccount = async (name: string, contacts: number): Promise<string> => {
+      const account = await sf.sobject('Account').create({ Name: name });
+      if (!account.success) throw new Error('account not created');
+      const rows = Array.from({ length: contacts }, (_, i) => ({
+        LastName: `Budget ${i}`,
+        AccountId: account.id,
+      }));
+      const saved = await sf.sobject('Contact').create(rows, { allOrNone: true });
+      expect(saved.every((r) => r.success)).toBe(true);
+      return account.id;
+    };
+    const big = await createAccount('Budget big', 25);
+    const small = await createAccount('Budget small', 2);
+
+    const ws = connectWs(gateway.url);
+    const events: Array<{ data?: unknown; errors?: ReadonlyArray<{ extensions?: unknown }> }> = [];
+    ws.client.subscribe(
+      {
+        query: `subscription ($ids: [ID!]) {
+          accountChanged(ids: $ids, changeTypes: [UPDATE]) {
+            recordIds
+            record { ... on Account { id contacts(first: 30) { nodes { id } } } }
+          }
+        }`,
+        variables: { ids: [big, small] },
+      },
+      {
+        next: (result) => events.push(result),
+        error: (error) => events.push({ errors: [{ extensions: { error: String(error) } }] }),
+        complete: () => undefined,
+      },
+    );
+    await waitForSubscribers(gateway.origin, 1);
+    const waitForEvents = async (count: number) => {
+      while (events.length < count) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+
+    // 1 account + 25 contacts > 20: this event's record is refused.
+    await sf.sobject('Account').update({ Id: big, Description: 'touched' });
+    await waitForEvents(1);
+    expect(events[0]?.errors?.[0]?.extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      reason: 'max-rows',
+      maxRows: 20,
+    });
+    // 3 rows per event, 8 events: 24 in all, yet each event fits its own budget.
+    for (let i = 0; i < 8; i++) {
+      await sf.sobject('Account').update({ Id: small, Description: `touched ${i}` });
+      await waitForEvents(2 + i);
+      const event = events[1 + i];
+      expect(event?.errors).toBeUndefined();
+      expect(event?.data).toMatchObject({
+        accountChanged: { record: { contacts: { nodes: [{ id: expect.any(String) }, {}] } } },
+      });
+    }
+    await ws.dispose();
+  });
 });

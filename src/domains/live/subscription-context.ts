@@ -29,7 +29,7 @@ export function freshLoaders(ctx: GatewayContext): void {
 export function subscriberAccessOf(ctx: GatewayContext, schema: GraphQLSchema) {
   return createSubscriberAccess({
     viewerKey: ctx.viewer.cacheScope,
-    salesforce: ctx.salesforce,
+    salesforce: ctx.salesforceForChecks,
     schema,
   });
 }
@@ -41,7 +41,7 @@ export function accountIdLookup(ctx: GatewayContext, live: LiveChangeFeed): Acco
       const includeDeleted = change.changeType === 'DELETE';
       const accounts = new Map<string, string | null>();
       const rows = await readRecordsByIds(
-        ctx.salesforce,
+        ctx.salesforceForChecks,
         ENTITY_NAMES[change.type],
         ['Id', 'AccountId'],
         change.recordIds,
