@@ -75,7 +75,7 @@ export async function createServer(
   const subscriptionOptions = options.subscriptions ?? {};
   // One breaker, bulkhead and retry policy per upstream for the whole process.
   const resilience = createGatewayResilience({
-    salesforce: createSalesforceResilience(config.resilience.salesforce),
+    salesforce: createSalesforceResilience(config.resilience.salesforce, logger),
   });
   const salesforceClientOptions = { resilience: resilience.upstreams.salesforce, logger };
   // The integration user's session: requests in demo/integration modes, and in every mode

@@ -12,6 +12,7 @@ import {
   timeout,
   wrap,
 } from 'cockatiel';
+import type { Logger } from '../../logging/logger';
 
 /** One upstream's breaker, bulkhead, timeout and retry settings (config: `<SERVICE>_*`). */
 export interface ResilienceSettings {
@@ -91,6 +92,7 @@ export function createUpstreamResilience(
   service: string,
   settings: ResilienceSettings,
   isFailure: (error: unknown) => boolean,
+  logger?: Logger,
 ): UpstreamResilience {
   const failures = handleWhen(isFailure);
   const breaker = circuitBreaker(failures, {
@@ -100,7 +102,15 @@ export function createUpstreamResilience(
   let openedAt = 0;
   breaker.onBreak(() => {
     openedAt = Date.now();
+    logger?.warn(
+      { upstream: service, retryAfterMs: settings.halfOpenAfterMs },
+      'circuit breaker opened: calls fail fast',
+    );
   });
+  breaker.onHalfOpen(() =>
+    logger?.info({ upstream: service }, 'circuit breaker half-open: probing'),
+  );
+  breaker.onReset(() => logger?.info({ upstream: service }, 'circuit breaker closed'));
   const slots = bulkhead(settings.maxConcurrent, settings.maxQueued);
   const deadline = timeout(settings.timeoutMs, TimeoutStrategy.Cooperative);
   const once = wrap(breaker, slots, deadline);

@@ -16,8 +16,12 @@ import { normalizeSalesforceError } from './normalize-error';
 import type { SalesforceSession } from './connection';
 import { isRecord } from '../../lib/is-record';
 import type { Logger } from '../../logging/logger';
-import { currentOperationScope, OperationAbortedError } from '../operation-scope';
-import type { UpstreamResilience } from '../resilience';
+import {
+  currentOperationScope,
+  OperationAbortedError,
+  RowBudgetExceededError,
+} from '../operation-scope';
+import { UpstreamRejectedError, type UpstreamResilience } from '../resilience';
 import { countRecords, readAllPages, toQueryPage } from './paging';
 import { createSalesforceResilience } from './salesforce-resilience';
 
@@ -121,7 +125,12 @@ export function createJsforceClient(
         err: failure,
       };
       if (aborted) logger?.debug(fields, 'upstream call abandoned: the client went away');
-      else logger?.warn(fields, 'upstream call failed');
+      else if (failure instanceof RowBudgetExceededError) {
+        logger?.debug(fields, 'upstream call refused: the rows budget is spent');
+      } else if (failure instanceof UpstreamRejectedError) {
+        // The breaker's transitions are logged once by the policy; not every refused call.
+        logger?.debug(fields, `upstream call refused: ${failure.reason}`);
+      } else logger?.warn(fields, 'upstream call failed');
       throw failure;
     }
   }

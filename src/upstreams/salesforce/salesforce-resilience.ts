@@ -3,6 +3,7 @@ import {
   type ResilienceSettings,
   type UpstreamResilience,
 } from '../resilience';
+import type { Logger } from '../../logging/logger';
 import { SalesforceUpstreamError } from './client';
 
 const TRANSIENT_CODES = new Set(['SERVER_UNAVAILABLE', 'UNAVAILABLE', 'NETWORK_ERROR', 'TIMEOUT']);
@@ -34,6 +35,7 @@ export const DEFAULT_SALESFORCE_RESILIENCE: ResilienceSettings = {
 
 export function createSalesforceResilience(
   settings: ResilienceSettings = DEFAULT_SALESFORCE_RESILIENCE,
+  logger?: Logger,
 ): UpstreamResilience {
-  return createUpstreamResilience('salesforce', settings, isSalesforceOutage);
+  return createUpstreamResilience('salesforce', settings, isSalesforceOutage, logger);
 }
