@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
-// openid-client, oauth4webapi and jose ship ESM only; jest's CommonJS runtime needs them transpiled.
-const esmOnly = ['openid-client', 'oauth4webapi', 'jose'];
+// openid-client, oauth4webapi, jose and cockatiel ship ESM only; jest's CommonJS runtime needs them transpiled.
+const esmOnly = ['openid-client', 'oauth4webapi', 'jose', 'cockatiel'];
 
 module.exports = {
   testEnvironment: 'node',

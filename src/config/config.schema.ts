@@ -97,6 +97,20 @@ export const environmentSchema = z.object({
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'letters, digits and _ . : - (at most 128)')
     .default('atom:apq'),
   CORS_ORIGINS: optionalString,
+  // Resilience and per-operation budgets (docs/production/resilience.md).
+  QUERY_MAX_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+  SALESFORCE_BREAKER_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
+  SALESFORCE_BREAKER_HALF_OPEN_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(3_600_000)
+    .default(10_000),
+  SALESFORCE_MAX_CONCURRENT: z.coerce.number().int().min(1).max(10_000).default(50),
+  SALESFORCE_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(500),
+  SALESFORCE_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  SALESFORCE_RETRY_BASE_DELAY_MS: z.coerce.number().int().min(1).max(60_000).default(200),
+  SALESFORCE_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(1).max(600_000).default(2_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

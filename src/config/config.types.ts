@@ -106,6 +106,18 @@ export interface ApiSurfaceConfig {
   trustedDocuments: TrustedDocumentsConfig;
 }
 
+/** One upstream's circuit breaker, bulkhead, timeout and retries (`<SERVICE>_*` variables). */
+export interface ResilienceConfig {
+  breakerThreshold: number;
+  halfOpenAfterMs: number;
+  maxConcurrent: number;
+  maxQueued: number;
+  timeoutMs: number;
+  retries: number;
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+}
+
 export interface GatewayConfig {
   nodeEnv: NodeEnv;
   host: string;
@@ -123,4 +135,8 @@ export interface GatewayConfig {
   apiSurface: ApiSurfaceConfig;
   /** CORS_ORIGINS: exact browser origins allowed cross-origin, with credentials. */
   corsOrigins: readonly string[];
+  /** QUERY_MAX_ROWS: records one operation (or one subscription event) may read upstream. */
+  queryMaxRows: number;
+  /** Per upstream; Salesforce's timeout is SALESFORCE_TIMEOUT_MS. */
+  resilience: { salesforce: ResilienceConfig };
 }

@@ -15,5 +15,6 @@ export type {
   RateLimitConfig,
   ApiSurfaceConfig,
   TrustedDocumentsConfig,
+  ResilienceConfig,
 } from './config.types';
 export { DEFAULT_QUERY_LIMITS } from './config.schema';

@@ -322,3 +322,63 @@ describe('CORS_ORIGINS', () => {
     ]);
   });
 });
+
+describe('rows budget and Salesforce resilience settings', () => {
+  it('defaults to 10,000 rows per operation and the documented Salesforce policy', () => {
+    const config = loadConfig({});
+    expect(config.queryMaxRows).toBe(10_000);
+    expect(config.resilience.salesforce).toEqual({
+      breakerThreshold: 5,
+      halfOpenAfterMs: 10_000,
+      maxConcurrent: 50,
+      maxQueued: 500,
+      timeoutMs: 30_000,
+      retries: 2,
+      retryBaseDelayMs: 200,
+      retryMaxDelayMs: 2_000,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      QUERY_MAX_ROWS: '120',
+      SALESFORCE_TIMEOUT_MS: '5000',
+      SALESFORCE_BREAKER_THRESHOLD: '3',
+      SALESFORCE_BREAKER_HALF_OPEN_AFTER_MS: '2000',
+      SALESFORCE_MAX_CONCURRENT: '8',
+      SALESFORCE_MAX_QUEUED: '0',
+      SALESFORCE_RETRIES: '0',
+      SALESFORCE_RETRY_BASE_DELAY_MS: '50',
+      SALESFORCE_RETRY_MAX_DELAY_MS: '50',
+    });
+    expect(config.queryMaxRows).toBe(120);
+    expect(config.resilience.salesforce).toEqual({
+      breakerThreshold: 3,
+      halfOpenAfterMs: 2000,
+      maxConcurrent: 8,
+      maxQueued: 0,
+      timeoutMs: 5000,
+      retries: 0,
+      retryBaseDelayMs: 50,
+      retryMaxDelayMs: 50,
+    });
+  });
+
+  it('rejects nonsense values, all at once', () => {
+    const problems = problemsOf({
+      QUERY_MAX_ROWS: '0',
+      SALESFORCE_BREAKER_THRESHOLD: 'many',
+      SALESFORCE_MAX_CONCURRENT: '0',
+      SALESFORCE_RETRIES: '11',
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^QUERY_MAX_ROWS:/),
+      expect.stringMatching(/^SALESFORCE_BREAKER_THRESHOLD:/),
+      expect.stringMatching(/^SALESFORCE_MAX_CONCURRENT:/),
+      expect.stringMatching(/^SALESFORCE_RETRIES:/),
+    ]);
+    expect(
+      problemsOf({ SALESFORCE_RETRY_BASE_DELAY_MS: '500', SALESFORCE_RETRY_MAX_DELAY_MS: '100' }),
+    ).toEqual(['SALESFORCE_RETRY_MAX_DELAY_MS: must be at least SALESFORCE_RETRY_BASE_DELAY_MS']);
+  });
+});

@@ -7,6 +7,7 @@ import type {
   AuthMode,
   GatewayConfig,
   RateLimitConfig,
+  ResilienceConfig,
   SalesforceAuth,
   SalesforceConfig,
 } from './config.types';
@@ -137,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const auth = salesforce ? resolveAuthConfig(data, salesforce, problems) : undefined;
   const rateLimit = resolveRateLimit(data, auth?.mode, problems);
   const corsOrigins = parseCorsOrigins(data.CORS_ORIGINS, problems);
+  const salesforceResilience = resolveSalesforceResilience(data, problems);
   // Checked even when Salesforce settings failed, so every problem is listed at once.
   const apiSurface = resolveApiSurface(data, salesforce?.mode ?? 'live', problems);
   if (
@@ -166,6 +168,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     rateLimit,
     apiSurface,
     corsOrigins,
+    queryMaxRows: data.QUERY_MAX_ROWS,
+    resilience: { salesforce: salesforceResilience },
   });
 }
 
@@ -189,6 +193,22 @@ function resolveRateLimit(
     points: env.RATE_LIMIT_POINTS,
     windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
     keyPrefix: env.RATE_LIMIT_KEY_PREFIX,
+  };
+}
+
+function resolveSalesforceResilience(env: Environment, problems: string[]): ResilienceConfig {
+  if (env.SALESFORCE_RETRY_MAX_DELAY_MS < env.SALESFORCE_RETRY_BASE_DELAY_MS) {
+    problems.push('SALESFORCE_RETRY_MAX_DELAY_MS: must be at least SALESFORCE_RETRY_BASE_DELAY_MS');
+  }
+  return {
+    breakerThreshold: env.SALESFORCE_BREAKER_THRESHOLD,
+    halfOpenAfterMs: env.SALESFORCE_BREAKER_HALF_OPEN_AFTER_MS,
+    maxConcurrent: env.SALESFORCE_MAX_CONCURRENT,
+    maxQueued: env.SALESFORCE_MAX_QUEUED,
+    timeoutMs: env.SALESFORCE_TIMEOUT_MS,
+    retries: env.SALESFORCE_RETRIES,
+    retryBaseDelayMs: env.SALESFORCE_RETRY_BASE_DELAY_MS,
+    retryMaxDelayMs: env.SALESFORCE_RETRY_MAX_DELAY_MS,
   };
 }
 

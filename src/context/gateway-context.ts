@@ -2,23 +2,39 @@ import { randomUUID } from 'node:crypto';
 import type { HeaderBag } from '../auth/request-credentials';
 import type { Viewer } from '../auth/viewer';
 import type { ConnectionControl, LiveChangeFeed } from '../live/live-change-feed';
+import type { Logger } from '../logging/logger';
 import { createLoaders, type Loaders } from '../loaders';
+import { OperationScope } from '../upstreams/operation-scope';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
+import { scopeSalesforceClient } from '../upstreams/salesforce/scoped-client';
 import type { RequestViewer, ResolveViewer } from './request-viewer';
+
+/** QUERY_MAX_ROWS's default: records one operation may read from upstreams. */
+export const DEFAULT_MAX_ROWS = 10_000;
 
 export interface GatewayContext {
   viewer: Viewer;
   /**
    * Acts as `viewer`: the signed-in user's own connection in user mode. Its `queryAll` with
    * `includeDeleted` (`/queryAll`) is what checks a delete's visibility for a subscriber.
+   * Bound to `operation`: its calls stop when the client leaves or the rows budget is spent.
    */
   salesforce: SalesforceClient;
+  /**
+   * Acts as `viewer` for the gateway's own checks around a subscription's events (access
+   * checks, account lookups): they run before each event's budget starts and are shared with
+   * the viewer's other subscriptions, so they carry the request id but neither this
+   * operation's signal nor its rows budget.
+   */
+  salesforceForChecks: SalesforceClient;
   /**
    * Per request; a subscription replaces them for every event it delivers, so one event's
    * reads never answer the next one from a stale memo.
    */
   loaders: Loaders;
   requestId: string;
+  /** The operation's request id, abort signal, rows budget and request logger. */
+  operation: OperationScope;
   /** The instance's change feed; absent when live changes are off. */
   live?: LiveChangeFeed;
   /** The graphql-ws connection an operation runs on (subscriptions only). */
@@ -30,26 +46,69 @@ export interface GatewayContext {
 export interface ContextDependencies {
   resolveViewer: ResolveViewer;
   live?: LiveChangeFeed;
+  /** The gateway's logger; each operation logs through a child carrying its request id. */
+  logger?: Logger;
+  /** QUERY_MAX_ROWS. */
+  maxRows?: number;
 }
 
-function requestIdOf(requestId: string | undefined): string {
-  return requestId !== undefined && /^[\w.:-]{1,100}$/.test(requestId) ? requestId : randomUUID();
+export interface OperationRequest {
+  /** The client's `x-request-id`, kept when it is a sane token; a UUID otherwise. */
+  requestId?: string;
+  /** Aborted when the client goes away (HTTP disconnect, graphql-ws `complete` or close). */
+  signal?: AbortSignal;
+}
+
+export interface ContextExtras extends OperationRequest {
+  live?: LiveChangeFeed;
+  connection?: ConnectionControl;
+  logger?: Logger;
+  maxRows?: number;
+}
+
+/** The request id an operation runs under: the client's own when it looks like one. */
+export function requestIdFrom(header: string | string[] | undefined): string {
+  return typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
 }
 
 /** A context for an already resolved viewer (graphql-ws resolves once per connection). */
 export function contextForViewer(
   resolved: RequestViewer,
-  extras: { requestId?: string; live?: LiveChangeFeed; connection?: ConnectionControl } = {},
+  extras: ContextExtras = {},
 ): GatewayContext {
-  const { viewer, salesforce } = resolved;
+  const { viewer } = resolved;
+  const requestId = requestIdFrom(extras.requestId);
+  const operation = new OperationScope({
+    requestId,
+    maxRows: extras.maxRows ?? DEFAULT_MAX_ROWS,
+    ...(extras.signal ? { signal: extras.signal } : {}),
+    ...(extras.logger ? { logger: extras.logger.child({ requestId }) } : {}),
+  });
+  const salesforce = scopeSalesforceClient(resolved.salesforce, operation);
+  const checks = new OperationScope({
+    requestId,
+    maxRows: Number.POSITIVE_INFINITY,
+    ...(operation.logger ? { logger: operation.logger } : {}),
+  });
   return {
     viewer,
     salesforce,
+    salesforceForChecks: scopeSalesforceClient(resolved.salesforce, checks),
     loaders: createLoaders({ salesforce, viewer }),
-    requestId: requestIdOf(extras.requestId),
+    requestId,
+    operation,
     ...(extras.live ? { live: extras.live } : {}),
     ...(extras.connection ? { connection: extras.connection } : {}),
   };
+}
+
+/**
+ * A subscription's next delivered event: a fresh rows budget and fresh loaders (one event's
+ * reads never answer the next from a stale memo), the same signal and request id.
+ */
+export function renewForEvent(ctx: GatewayContext): void {
+  ctx.operation.startEvent();
+  ctx.loaders = createLoaders({ salesforce: ctx.salesforce, viewer: ctx.viewer });
 }
 
 /**
@@ -59,8 +118,13 @@ export function contextForViewer(
 export async function createContext(
   deps: ContextDependencies,
   headers: HeaderBag,
-  requestId: string | undefined,
+  request: OperationRequest = {},
 ): Promise<GatewayContext> {
   const resolved = await deps.resolveViewer(headers);
-  return contextForViewer(resolved, { requestId, live: deps.live });
+  return contextForViewer(resolved, {
+    ...request,
+    ...(deps.live ? { live: deps.live } : {}),
+    ...(deps.logger ? { logger: deps.logger } : {}),
+    ...(deps.maxRows !== undefined ? { maxRows: deps.maxRows } : {}),
+  });
 }

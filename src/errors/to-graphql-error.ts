@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { SalesforceUpstreamError } from '../upstreams/salesforce/client';
 import { SoqlInputError } from '../upstreams/salesforce/soql';
+import { OperationAbortedError, RowBudgetExceededError } from '../upstreams/operation-scope';
+import { UpstreamRejectedError } from '../upstreams/resilience';
 import { fromAuthError } from './auth-errors-mapping';
 import { ErrorCode } from './codes';
 import {
@@ -9,6 +11,7 @@ import {
   ForbiddenError,
   InternalServerError,
   NotFoundError,
+  QueryTooComplexError,
   UnauthenticatedError,
   UpstreamRateLimitedError,
   UpstreamUnavailableError,
@@ -89,6 +92,38 @@ export function fromSalesforceError(
   return Object.assign(mapped, { originalError: err });
 }
 
+/** The gateway's own refusals to call an upstream: resilience, rows budget, abandoned operations. */
+function fromGatewayRefusal(err: unknown): GraphQLError | undefined {
+  if (err instanceof UpstreamRejectedError) {
+    return Object.assign(
+      new UpstreamUnavailableError(err.message, {
+        reason: err.reason,
+        retryAfterSeconds: err.retryAfterSeconds,
+        upstream: { service: err.service },
+      }),
+      { originalError: err },
+    );
+  }
+  if (err instanceof RowBudgetExceededError) {
+    return Object.assign(
+      new QueryTooComplexError(err.message, {
+        reason: 'max-rows',
+        maxRows: err.maxRows,
+        rowsRead: err.rowsRead,
+      }),
+      { originalError: err },
+    );
+  }
+  if (err instanceof OperationAbortedError) {
+    // Nobody reads it (the client left); not an internal error worth logging as one.
+    return Object.assign(
+      new UpstreamUnavailableError(err.message, { reason: 'operation-aborted' }),
+      { originalError: err },
+    );
+  }
+  return undefined;
+}
+
 /**
  * The GraphQL error to report for anything a resolver throws: our own errors as they are,
  * Salesforce failures by their errorCode, SOQL compilation input errors as BAD_USER_INPUT
@@ -102,6 +137,8 @@ export function toGraphQLError(err: unknown, options: ErrorMappingOptions = {}):
   const authFailure = fromAuthError(err);
   if (authFailure) return authFailure;
   if (err instanceof SalesforceUpstreamError) return fromSalesforceError(err, options);
+  const gatewayRefusal = fromGatewayRefusal(err);
+  if (gatewayRefusal) return gatewayRefusal;
   if (err instanceof SoqlInputError) {
     return new BadUserInputError(
       err.message,

@@ -16,6 +16,8 @@ import {
   createSalesforceClient,
   hasIntegrationCredential,
 } from '../upstreams/salesforce/integration-client';
+import { createSalesforceResilience } from '../upstreams/salesforce/salesforce-resilience';
+import { createGatewayResilience, type GatewayResilience } from '../upstreams/resilience';
 import { buildGatewaySchema } from './schema';
 import { attachGraphQLWebSocket, type WebSocketLimits } from './websocket-server';
 import { createGatewayApollo } from './apollo-server';
@@ -46,6 +48,8 @@ export interface RunningGateway {
   /** The CDC bridge of this instance; undefined when live changes are off. */
   liveStats(): LiveChangesStats | undefined;
   webSocketClients(): number;
+  /** Per upstream breaker state and bulkhead load, read-only (/readyz, metrics). */
+  resilience: Pick<GatewayResilience<'salesforce'>, 'state' | 'load'>;
   /**
    * Drains HTTP, closes WebSocket clients with 1001, stops the CDC bridge after flushing its
    * replayId, then closes auth stores.
@@ -82,6 +86,11 @@ export async function createServer(
     redisUrl: config.redisUrl,
     logger,
   });
+  // One breaker, bulkhead and retry policy per upstream for the whole process.
+  const resilience = createGatewayResilience({
+    salesforce: createSalesforceResilience(config.resilience.salesforce, logger),
+  });
+  const salesforceClientOptions = { resilience: resilience.upstreams.salesforce, logger };
   // The integration user's session: requests in demo/integration modes, and in every mode
   // the org's one CDC subscription. An injected client comes without one (no live changes).
   const integrationSession =
@@ -93,12 +102,15 @@ export async function createServer(
   const integrationClient =
     config.auth.mode === 'user'
       ? undefined
-      : (options.salesforce ?? createSalesforceClient(config, integrationSession));
+      : (options.salesforce ??
+        createSalesforceClient(config, integrationSession, salesforceClientOptions));
   const live: LiveChanges | undefined =
     integrationSession && subscriptionOptions.enabled !== false
       ? await startSalesforceLiveChanges({
           session: integrationSession,
-          client: integrationClient ?? createSalesforceClient(config, integrationSession),
+          client:
+            integrationClient ??
+            createSalesforceClient(config, integrationSession, salesforceClientOptions),
           redisUrl: config.redisUrl,
           logger,
           options: subscriptionOptions,
@@ -157,6 +169,7 @@ export async function createServer(
     resolveDocument: trustedDocuments.resolveSubscribe,
     logger,
     verifyUpgrade: (req) => upgradeOrigin.check?.(req) ?? false,
+    maxRows: config.queryMaxRows,
     ...subscriptionOptions,
   });
   const apollo = createGatewayApollo({
@@ -174,7 +187,13 @@ export async function createServer(
     'request',
     createRequestListener({
       auth: () => auth,
-      routes: gatewayRoutes({ apollo, live, webSocketClients: () => webSocket.clientCount() }),
+      routes: gatewayRoutes({
+        apollo,
+        live,
+        webSocketClients: () => webSocket.clientCount(),
+        logger,
+        maxRows: config.queryMaxRows,
+      }),
       edge: createHttpEdge({ allowList, publicUrl: config.auth.publicUrl }),
       logger,
     }),
@@ -198,6 +217,7 @@ export async function createServer(
       publicUrl: config.auth.publicUrl ?? origin,
       integrationClient,
       logger,
+      salesforceResilience: resilience.upstreams.salesforce,
     });
   } catch (err) {
     await stop();
@@ -211,6 +231,7 @@ export async function createServer(
     resolveViewer: (headers) => ready.resolveViewer(headers),
     liveStats: () => live?.stats(),
     webSocketClients: () => webSocket.clientCount(),
+    resilience: { state: () => resilience.state(), load: () => resilience.load() },
     stop,
   };
 }

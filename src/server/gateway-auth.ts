@@ -8,6 +8,7 @@ import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { discoveryReadiness, integrationReadiness, type ReadinessProbe } from './health-routes';
 import type { Logger } from '../logging/logger';
 import { createUserSalesforceClient } from '../upstreams/salesforce/user-client';
+import type { UpstreamResilience } from '../upstreams/resilience';
 import type { RequestViewer, ResolveViewer } from '../context/request-viewer';
 import { createIntegrationViewerProvider } from './viewer-provider';
 
@@ -34,6 +35,8 @@ export interface GatewayAuthDeps {
   /** The integration user's client (demo and integration modes). */
   integrationClient: SalesforceClient | undefined;
   logger: Logger;
+  /** The process's Salesforce breaker and bulkhead, shared by every user's client. */
+  salesforceResilience?: UpstreamResilience;
 }
 
 const notAnAuthRoute: AuthRouteHandler = () => Promise.resolve(false);
@@ -98,6 +101,8 @@ async function createUserModeAuth(deps: GatewayAuthDeps): Promise<GatewayAuth> {
   const clientOptions = {
     apiVersion: config.salesforce.apiVersion,
     timeoutMs: config.salesforce.timeoutMs,
+    logger: deps.logger,
+    ...(deps.salesforceResilience ? { resilience: deps.salesforceResilience } : {}),
   };
   const loginUrl = config.salesforce.loginUrl;
   if (loginUrl === undefined) throw new Error('AUTH_MODE=user needs SALESFORCE_LOGIN_URL');

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { AuthMode } from '../config';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { SalesforceUpstreamError } from '../upstreams/salesforce/client';
+import { UpstreamRejectedError } from '../upstreams/resilience';
 
 /** What /readyz reports about Salesforce when ready; throws when Salesforce is not reachable. */
 export type ReadinessProbe = () => Promise<Record<string, unknown>>;
@@ -91,6 +92,13 @@ export function discoveryReadiness(loginUrl: string, timeoutMs: number): Readine
  * Readiness for a load balancer: the status and 200/503 to anyone; what was probed (org
  * and user ids, the Salesforce error code) only with `details`, for an authenticated caller.
  */
+/** An open breaker or a full bulkhead is why the probe failed; say so rather than UNKNOWN. */
+function readinessErrorCode(err: unknown): string {
+  if (err instanceof SalesforceUpstreamError) return err.errorCode;
+  if (err instanceof UpstreamRejectedError) return err.reason.toUpperCase().replace('-', '_');
+  return 'UNKNOWN';
+}
+
 export async function handleReadyz(
   res: ServerResponse,
   probe: ReadinessProbe,
@@ -100,7 +108,7 @@ export async function handleReadyz(
     const salesforce = await probe();
     sendJson(res, 200, details ? { status: 'ready', salesforce } : { status: 'ready' });
   } catch (err) {
-    const errorCode = err instanceof SalesforceUpstreamError ? err.errorCode : 'UNKNOWN';
+    const errorCode = readinessErrorCode(err);
     sendJson(
       res,
       503,

@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { toGraphQLError } from '../errors';
-import { createContext, type GatewayContext } from '../context/gateway-context';
+import { createContext, requestIdFrom, type GatewayContext } from '../context/gateway-context';
 import type { LiveChanges } from '../live/live-changes';
 import type { Logger } from '../logging/logger';
 import type { GatewayAuth } from './gateway-auth';
@@ -31,18 +31,37 @@ export interface GatewayRoutesDeps {
   apollo: ApolloServer<GatewayContext>;
   live: LiveChanges | undefined;
   webSocketClients(): number;
+  /** Each operation logs through a child of it carrying its request id. */
+  logger?: Logger;
+  /** QUERY_MAX_ROWS: records one operation may read upstream. */
+  maxRows?: number;
 }
 
 /** Everything but /healthz and the auth module's /auth/* routes, which come first. */
-export function gatewayRoutes({ apollo, live, webSocketClients }: GatewayRoutesDeps): Route[] {
+export function gatewayRoutes({
+  apollo,
+  live,
+  webSocketClients,
+  logger,
+  maxRows,
+}: GatewayRoutesDeps): Route[] {
   const graphql: RouteHandler = async (req, res, { resolveViewer }) => {
-    const requestId = req.headers['x-request-id'];
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    res.setHeader('x-request-id', requestId);
+    // A client that leaves before its answer is written (timeout, closed tab) stops the
+    // operation's upstream calls: in flight ones are aborted, later ones never start.
+    const abandoned = new AbortController();
+    res.once('close', () => {
+      if (res.writableFinished) return;
+      abandoned.abort();
+      logger?.info({ requestId }, 'client went away; operation aborted');
+    });
     await handleGraphQLRequest(apollo, req, res, async () => {
       try {
         const context = await createContext(
-          { resolveViewer, ...(live ? { live } : {}) },
+          { resolveViewer, ...(live ? { live } : {}), logger, maxRows },
           req.headers,
-          typeof requestId === 'string' ? requestId : undefined,
+          { requestId, signal: abandoned.signal },
         );
         return { ...context, clientAddress: req.socket.remoteAddress };
       } catch (err) {

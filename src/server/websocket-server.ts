@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { ErrorCode, toGraphQLError } from '../errors';
 import type { ConnectionControl, LiveChangeFeed } from '../live/live-change-feed';
 import { SLOW_CONSUMER_CLOSE } from '../live/live-change-feed';
@@ -54,6 +54,8 @@ export interface GraphQLWebSocketOptions extends WebSocketLimits {
   logger: Logger;
   /** Whether an upgrade may proceed (the Origin check); refused ones get HTTP 403. */
   verifyUpgrade: (req: IncomingMessage) => boolean;
+  /** QUERY_MAX_ROWS, per delivered event. */
+  maxRows?: number;
 }
 
 export interface GraphQLWebSocketServer {
@@ -66,6 +68,8 @@ interface ConnectionState {
   viewer: RequestViewer;
   control: ConnectionControl;
   revalidate: NodeJS.Timeout | undefined;
+  /** Per operation id: aborted by the client's `complete` or the socket closing. */
+  operations: Map<string, AbortController>;
 }
 
 const FORBIDDEN_CLOSE = { code: CloseCode.Forbidden, reason: 'Forbidden' } as const;
@@ -90,6 +94,20 @@ function formatOperationError(
     ? 'GRAPHQL_PARSE_FAILED'
     : 'GRAPHQL_VALIDATION_FAILED';
   return formatError({ ...error.toJSON(), extensions: { ...error.extensions, code } }, error);
+}
+
+/** The operation id of a client's `complete` message; undefined for any other message. */
+function clientCompleteId(raw: Buffer): string | undefined {
+  // Cheap test first: most messages are subscribes and pongs.
+  if (!raw.includes('"complete"')) return undefined;
+  try {
+    const message: unknown = JSON.parse(raw.toString('utf8'));
+    if (message === null || typeof message !== 'object') return undefined;
+    const { type, id } = message as { type?: unknown; id?: unknown };
+    return type === 'complete' && typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -124,7 +142,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
       connectionInitWaitTimeout: options.connectionInitWaitMs ?? 3_000,
       // Parsed and validated here so a bad document is an `error` message for that
       // operation; graphql-ws would close the whole socket (4500) on a parse failure.
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const state = states.get(ctx.extra.socket);
         if (!state) return [new GraphQLError('Connection is not initialised')];
         const source = await options.resolveDocument(payload);
@@ -138,9 +156,16 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         const errors = [...validate(options.schema, document, rules)];
         explainAbortedValidation(errors);
         if (errors.length > 0) return errors;
-        if (!getOperationAST(document, payload.operationName)) {
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) {
           return [new GraphQLError('Unable to identify operation')];
         }
+        // A query or mutation stops its upstream calls when the client completes it or
+        // leaves. A subscription is ended by graphql-ws itself (its stream is returned), and
+        // its reads are shared with the same viewer's other subscriptions (live.shared,
+        // merged access checks), so one subscriber leaving must not cancel them.
+        const abandoned = new AbortController();
+        const abortable = operation.operation !== 'subscription';
         // The same cost limit and rate limit as HTTP; refused, the socket stays open.
         const admission = await options.admitOperation({
           document,
@@ -151,6 +176,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         });
         if (!admission.admitted) return [admission.error];
         await source.afterValidation?.();
+        if (abortable) state.operations.set(id, abandoned);
         return {
           schema: options.schema,
           document,
@@ -159,6 +185,9 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
           contextValue: contextForViewer(state.viewer, {
             ...(options.live ? { live: options.live } : {}),
             connection: state.control,
+            ...(abortable ? { signal: abandoned.signal } : {}),
+            logger: options.logger,
+            ...(options.maxRows !== undefined ? { maxRows: options.maxRows } : {}),
           }),
         };
       },
@@ -177,7 +206,12 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         const control: ConnectionControl = {
           close: (code, reason) => close(socket, code, reason),
         };
-        const state: ConnectionState = { viewer, control, revalidate: undefined };
+        const state: ConnectionState = {
+          viewer,
+          control,
+          revalidate: undefined,
+          operations: new Map(),
+        };
         if (viewer.viewer.mode !== 'demo' && revalidateEveryMs > 0) {
           // Logout or an ended Salesforce grant must end the stream too, not only new requests.
           state.revalidate = setInterval(() => {
@@ -208,9 +242,17 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
           errors: result.errors.map((error) => options.formatError(error.toJSON(), error)),
         };
       },
+      // The operation ended (the server finished it, or a subscription the client completed).
+      onComplete: (ctx, id) => {
+        const state = states.get(ctx.extra.socket);
+        state?.operations.get(id)?.abort();
+        state?.operations.delete(id);
+      },
       onClose: (ctx) => {
         const state = states.get(ctx.extra.socket);
         if (state?.revalidate) clearInterval(state.revalidate);
+        for (const operation of state?.operations.values() ?? []) operation.abort();
+        state?.operations.clear();
       },
       onError: (_ctx, _id, _payload, errors) =>
         errors.map((error) => formatOperationError(error, options.formatError)),
@@ -218,6 +260,19 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
     wss,
     options.keepAliveMs ?? 12_000,
   );
+
+  // graphql-ws ends a subscription on the client's `complete` but lets a query or mutation
+  // run on (its onComplete fires only when the server finishes): read `complete` here too, so
+  // the operation's pending upstream calls stop either way.
+  wss.on('connection', (socket) => {
+    socket.on('message', (raw: RawData) => {
+      const id = clientCompleteId(
+        Array.isArray(raw) ? Buffer.concat(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(raw),
+      );
+      if (id === undefined) return;
+      states.get(socket)?.operations.get(id)?.abort();
+    });
+  });
 
   return {
     clientCount: () => wss.clients.size,

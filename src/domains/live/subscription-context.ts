@@ -1,7 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { UpstreamUnavailableError } from '../../errors';
-import { createLoaders } from '../../loaders';
-import type { GatewayContext } from '../../context/gateway-context';
+import { renewForEvent, type GatewayContext } from '../../context/gateway-context';
 import type { NormalizedChange } from '../../live/normalized-change';
 import { idKey } from '../../upstreams/salesforce/soql';
 import { ENTITY_NAMES } from '../../upstreams/salesforce/cdc/entity-names';
@@ -19,15 +18,18 @@ export function requireLive(ctx: GatewayContext): LiveChangeFeed {
   return ctx.live;
 }
 
-/** Each delivered event is a new execution: its reads must not come from the last one's memo. */
+/**
+ * Each delivered event is a new execution: its reads must not come from the last one's memo,
+ * and it gets its own rows budget (QUERY_MAX_ROWS per event).
+ */
 export function freshLoaders(ctx: GatewayContext): void {
-  ctx.loaders = createLoaders({ salesforce: ctx.salesforce, viewer: ctx.viewer });
+  renewForEvent(ctx);
 }
 
 export function subscriberAccessOf(ctx: GatewayContext, schema: GraphQLSchema) {
   return createSubscriberAccess({
     viewerKey: ctx.viewer.cacheScope,
-    salesforce: ctx.salesforce,
+    salesforce: ctx.salesforceForChecks,
     schema,
   });
 }
@@ -39,7 +41,7 @@ export function accountIdLookup(ctx: GatewayContext, live: LiveChangeFeed): Acco
       const includeDeleted = change.changeType === 'DELETE';
       const accounts = new Map<string, string | null>();
       const rows = await readRecordsByIds(
-        ctx.salesforce,
+        ctx.salesforceForChecks,
         ENTITY_NAMES[change.type],
         ['Id', 'AccountId'],
         change.recordIds,

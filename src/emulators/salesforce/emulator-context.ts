@@ -3,6 +3,7 @@ import type { ChangeDataCapture } from './cdc';
 import type { ApiUsage } from './http/api-usage';
 import type { OrgOutage } from './http/org-outage';
 import type { QueryLocatorStore } from './http/query-locator-store';
+import type { RequestLog } from './http/request-log';
 import type { ResolvedEmulatorOptions } from './emulator-options';
 import type { SigningKey } from './oauth/jwt';
 import type { SessionStore } from './oauth/session-store';
@@ -15,6 +16,8 @@ export interface EmulatorContext {
   readonly sessions: SessionStore;
   readonly usage: ApiUsage;
   readonly locators: QueryLocatorStore;
+  /** The last requests received (method, path, X-Request-Id), for tests. */
+  readonly requests: RequestLog;
   readonly signingKey: SigningKey;
   readonly jwtPublicKey: KeyObject | undefined;
   readonly cdc: ChangeDataCapture;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { EmulatorContext } from './emulator-context';
 import { resolveEmulatorOptions, type SalesforceEmulatorOptions } from './emulator-options';
 import { ApiUsage, type EmulatorStats } from './http/api-usage';
+import { RequestLog } from './http/request-log';
 import { createRequestListener } from './http/emulator-server';
 import { OrgOutage } from './http/org-outage';
 import { QueryLocatorStore } from './http/query-locator-store';
@@ -64,6 +65,7 @@ export async function startSalesforceEmulator(
       clock: resolved.clock,
     }),
     locators: new QueryLocatorStore({ clock: resolved.clock }),
+    requests: new RequestLog(),
     signingKey: createSigningKey(),
     jwtPublicKey: resolved.jwtPublicKeyPem ? publicKeyFromPem(resolved.jwtPublicKeyPem) : undefined,
     baseUrl: () => baseUrl,

@@ -1,15 +1,21 @@
+import type { Duplex } from 'node:stream';
 import { Transport } from 'jsforce/lib/transport';
 import type { HttpRequest, HttpRequestOptions, HttpResponse } from 'jsforce';
 import type { StreamPromise } from 'jsforce/lib/util/promise';
-import { recordStatusCode } from './call-context';
+import { abortableRequest, isPlainBody } from './abortable-request';
+import { currentCall, recordStatusCode } from './call-context';
+
+/** Salesforce's documented way for a REST client to name itself (Sforce-Call-Options). */
+const CALL_OPTIONS = 'client=atom-gateway';
 
 /**
  * jsforce 3.10 retries GET/PUT/DELETE on 420/429/5xx and socket errors with 0.5–8 s sleeps
  * (≈15.5 s before a 503 surfaces; `lib/request.js` `startFetchRequest`) and waits up to 30
- * minutes for an answer. Its per-request `retry`/`timeout` options are read from the options
- * HttpApi hands the transport, which no Connection method lets a caller set, so this
- * transport forces them: no jsforce retries (the gateway's RetryPolicy decides), and a
- * bounded timeout. It also records each response's status for error mapping.
+ * minutes for an answer, and its per-request `retry`/`timeout` options are read from options
+ * no Connection method lets a caller set. This transport sends every request itself
+ * (abortable-request.ts): no jsforce retries (the gateway's resilience policy decides), a
+ * bounded timeout, the attempt's abort signal (timeout or a client gone), the operation's
+ * `X-Request-Id`. It also records each response's status for error mapping.
  */
 export class BoundedTransport extends Transport {
   constructor(private readonly timeoutMs: number) {
@@ -20,15 +26,35 @@ export class BoundedTransport extends Transport {
     req: HttpRequest,
     options: HttpRequestOptions = {},
   ): StreamPromise<HttpResponse> {
-    const result = super.httpRequest(req, {
-      ...options,
-      timeout: this.timeoutMs,
-      retry: { ...options.retry, maxRetries: 0, methods: [] },
-    });
+    const call = currentCall();
+    const headers: Record<string, string> = { ...req.headers, 'Sforce-Call-Options': CALL_OPTIONS };
+    if (call?.requestId !== undefined) headers['X-Request-Id'] = call.requestId;
+    const result = super.httpRequest(
+      { ...req, headers },
+      {
+        ...options,
+        timeout: this.timeoutMs,
+        retry: { ...options.retry, maxRetries: 0, methods: [] },
+      },
+    );
     result.then(
       (response) => recordStatusCode(response.statusCode),
       () => undefined,
     );
     return result;
+  }
+
+  /** Called by Transport#httpRequest for each request, inside the attempt's call context. */
+  override getRequestStreamCreator(): (req: HttpRequest, options: HttpRequestOptions) => Duplex {
+    const stock = super.getRequestStreamCreator();
+    const callSignal = currentCall()?.signal;
+    const timeoutMs = this.timeoutMs;
+    return (req, options) => {
+      // A streamed or multipart body (not used by the gateway) keeps jsforce's own request.
+      if (!isPlainBody(req.body)) return stock(req, options);
+      const deadline = AbortSignal.timeout(timeoutMs);
+      const signal = callSignal ? AbortSignal.any([callSignal, deadline]) : deadline;
+      return abortableRequest(req, options, signal);
+    };
   }
 }

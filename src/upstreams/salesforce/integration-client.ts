@@ -1,7 +1,7 @@
 import type { GatewayConfig } from '../../config';
 import { createSalesforceSession, type SalesforceSession } from './connection';
 import type { SalesforceClient } from './client';
-import { createJsforceClient } from './jsforce-client';
+import { createJsforceClient, type JsforceClientOptions } from './jsforce-client';
 
 /** The integration user's logged-in session for the configured org (live, or the demo emulator). */
 export function createIntegrationSession(config: GatewayConfig): SalesforceSession {
@@ -31,6 +31,7 @@ export function hasIntegrationCredential(config: GatewayConfig): boolean {
 export function createSalesforceClient(
   config: GatewayConfig,
   session: SalesforceSession = createIntegrationSession(config),
+  options: JsforceClientOptions = {},
 ): SalesforceClient {
-  return createJsforceClient(session);
+  return createJsforceClient(session, options);
 }

@@ -5,6 +5,7 @@ import type {
   LeadConvertRequest,
   LeadConvertResponse,
   QueryAllOptions,
+  QueryPage,
   SalesforceClient,
   SalesforceIdentity,
   SaveResult,
@@ -12,15 +13,29 @@ import type {
 import { SalesforceUpstreamError } from './client';
 import { observeCall } from './call-context';
 import { normalizeSalesforceError } from './normalize-error';
-import { DEFAULT_READ_RETRY, NO_RETRY, withRetry, type RetryPolicy } from './retry-policy';
 import type { SalesforceSession } from './connection';
 import { isRecord } from '../../lib/is-record';
-import { readAllPages, toQueryPage } from './paging';
+import type { Logger } from '../../logging/logger';
+import {
+  currentOperationScope,
+  OperationAbortedError,
+  RowBudgetExceededError,
+} from '../operation-scope';
+import { UpstreamRejectedError, type UpstreamResilience } from '../resilience';
+import { countRecords, readAllPages, toQueryPage } from './paging';
+import { createSalesforceResilience } from './salesforce-resilience';
 
 export interface JsforceClientOptions {
-  /** Retries for reads (query, each queryMore, retrieve, limits, identity); writes never retry. */
-  readRetry?: RetryPolicy;
+  /**
+   * The process's Salesforce breaker, bulkhead, timeout and retries, shared by every client
+   * (integration and per-user); a client of its own when absent (tests, scripts).
+   */
+  resilience?: UpstreamResilience;
+  /** Upstream-call log lines outside any operation (an operation logs with its request id). */
+  logger?: Logger;
 }
+
+type CallKind = 'read' | 'write';
 
 /** Salesforce answers composite retrieve for up to 2,000 ids. */
 const MAX_RETRIEVE_IDS = 2000;
@@ -60,31 +75,91 @@ export function createJsforceClient(
   session: SalesforceSession,
   options: JsforceClientOptions = {},
 ): SalesforceClient {
-  const readRetry = options.readRetry ?? DEFAULT_READ_RETRY;
+  const resilience = options.resilience ?? createSalesforceResilience();
 
-  function call<T>(policy: RetryPolicy, run: (conn: Connection) => Promise<T>): Promise<T> {
-    return withRetry(policy, () =>
-      observeCall(async (observation) => {
-        try {
-          return await run(await session.connection());
-        } catch (err) {
-          throw normalizeSalesforceError(err, observation.lastStatusCode);
-        }
-      }),
-    );
+  /**
+   * One Salesforce call of the operation running now (if any): refused before it starts
+   * when the client went away or the rows budget is spent, then through the resilience
+   * policy; each attempt carries the operation's request id and an abort signal.
+   */
+  async function call<T>(
+    kind: CallKind,
+    name: string,
+    run: (conn: Connection) => Promise<T>,
+  ): Promise<T> {
+    const scope = currentOperationScope();
+    const logger = scope?.logger ?? options.logger;
+    const started = performance.now();
+    scope?.assertCanCall();
+    try {
+      const result = await resilience.execute(
+        (signal) => {
+          // Retries and queued calls check again: the client may have left meanwhile.
+          scope?.assertCanCall();
+          return observeCall(
+            async (observation) => {
+              try {
+                return await run(await session.connection());
+              } catch (err) {
+                if (scope?.signal.aborted) throw new OperationAbortedError();
+                throw normalizeSalesforceError(err, observation.lastStatusCode);
+              }
+            },
+            { signal, requestId: scope?.requestId },
+          );
+        },
+        { idempotent: kind === 'read', ...(scope ? { signal: scope.signal } : {}) },
+      );
+      logger?.debug(
+        { upstream: 'salesforce', call: name, ms: Math.round(performance.now() - started) },
+        'upstream call',
+      );
+      return result;
+    } catch (err) {
+      const aborted = err instanceof OperationAbortedError || scope?.signal.aborted === true;
+      const failure = aborted ? new OperationAbortedError() : err;
+      const fields = {
+        upstream: 'salesforce',
+        call: name,
+        ms: Math.round(performance.now() - started),
+        err: failure,
+      };
+      if (aborted) logger?.debug(fields, 'upstream call abandoned: the client went away');
+      else if (failure instanceof RowBudgetExceededError) {
+        logger?.debug(fields, 'upstream call refused: the rows budget is spent');
+      } else if (failure instanceof UpstreamRejectedError) {
+        // The breaker's transitions are logged once by the policy; not every refused call.
+        logger?.debug(fields, `upstream call refused: ${failure.reason}`);
+      } else logger?.warn(fields, 'upstream call failed');
+      throw failure;
+    }
   }
-  const read = <T>(run: (conn: Connection) => Promise<T>): Promise<T> => call(readRetry, run);
-  const write = <T>(run: (conn: Connection) => Promise<T>): Promise<T> => call(NO_RETRY, run);
+  const read = <T>(name: string, run: (conn: Connection) => Promise<T>): Promise<T> =>
+    call('read', name, run);
+  const write = <T>(name: string, run: (conn: Connection) => Promise<T>): Promise<T> =>
+    call('write', name, run);
 
-  function queryMore<T extends SalesforceRecord = SalesforceRecord>(nextRecordsUrl: string) {
+  /** A page of records, counted against the operation's rows budget (child rows included). */
+  function counted<T>(page: QueryPage<T>): QueryPage<T> {
+    currentOperationScope()?.countRows(countRecords(page.records));
+    return page;
+  }
+
+  async function queryMore<T extends SalesforceRecord = SalesforceRecord>(nextRecordsUrl: string) {
     // jsforce's Query defaults to autoFetch off; the locator is the URL's last segment.
-    return read(async (conn) => toQueryPage<T>(await conn.queryMore(nextRecordsUrl)));
+    return counted(
+      await read('queryMore', async (conn) => toQueryPage<T>(await conn.queryMore(nextRecordsUrl))),
+    );
   }
 
   return {
-    query<T extends SalesforceRecord = SalesforceRecord>(soql: string) {
+    async query<T extends SalesforceRecord = SalesforceRecord>(soql: string) {
       // autoFetch off: one page per call, so the gateway decides how much it reads.
-      return read(async (conn) => toQueryPage<T>(await conn.query(soql, { autoFetch: false })));
+      return counted(
+        await read('query', async (conn) =>
+          toQueryPage<T>(await conn.query(soql, { autoFetch: false })),
+        ),
+      );
     },
 
     queryMore,
@@ -95,8 +170,10 @@ export function createJsforceClient(
     ) {
       // scanAll is jsforce's name for /queryAll; each batch is one read with its own retries.
       const scanAll = queryOptions.includeDeleted === true;
-      const first = await read(async (conn) =>
-        toQueryPage<T>(await conn.query(soql, { autoFetch: false, scanAll })),
+      const first = counted(
+        await read(scanAll ? 'queryAll' : 'query', async (conn) =>
+          toQueryPage<T>(await conn.query(soql, { autoFetch: false, scanAll })),
+        ),
       );
       return readAllPages(first, (url) => queryMore<T>(url));
     },
@@ -112,16 +189,20 @@ export function createJsforceClient(
       // Without fields jsforce would first call describe; Id keeps results identifiable.
       const selected = fields.includes('Id') ? fields : ['Id', ...fields];
       // POST, but a read: retrying it cannot change data.
-      const result = await read((conn) => conn.retrieve(object, ids, { fields: selected }));
+      const result = await read('retrieve', (conn) =>
+        conn.retrieve(object, ids, { fields: selected }),
+      );
       const list: unknown[] = Array.isArray(result) ? result : [result];
-      return list.map((r) =>
+      const records = list.map((r) =>
         isRecord(r) && typeof r.Id === 'string' ? (r as SalesforceRecord) : null,
       );
+      currentOperationScope()?.countRows(records.filter((r) => r !== null).length);
+      return records;
     },
 
     async create(object, records, dmlOptions = {}) {
       if (records.length === 0) return [];
-      const result: unknown = await write((conn) =>
+      const result: unknown = await write('create', (conn) =>
         conn.create(object, records, { allOrNone: dmlOptions.allOrNone ?? false }),
       );
       return toSaveResults(result);
@@ -129,7 +210,7 @@ export function createJsforceClient(
 
     async update(object, records, dmlOptions = {}) {
       if (records.length === 0) return [];
-      const result: unknown = await write((conn) =>
+      const result: unknown = await write('update', (conn) =>
         conn.update(object, records, { allOrNone: dmlOptions.allOrNone ?? false }),
       );
       return toSaveResults(result);
@@ -137,7 +218,7 @@ export function createJsforceClient(
 
     async destroy(object, ids, dmlOptions = {}) {
       if (ids.length === 0) return [];
-      const result: unknown = await write((conn) =>
+      const result: unknown = await write('destroy', (conn) =>
         conn.destroy(object, ids, { allOrNone: dmlOptions.allOrNone ?? false }),
       );
       return toSaveResults(result);
@@ -155,7 +236,9 @@ export function createJsforceClient(
         ...(request.opportunityName ? { opportunityName: request.opportunityName } : {}),
       };
       // jsforce has no REST lead conversion; this is the SOAP API's convertLead call.
-      const result: unknown = await write((conn) => conn.soap.convertLead(leadConvert));
+      const result: unknown = await write('convertLead', (conn) =>
+        conn.soap.convertLead(leadConvert),
+      );
       const converted = isRecord(result) ? result : {};
       if (converted.success !== true) {
         throw SalesforceUpstreamError.fromSaveErrors(
@@ -181,7 +264,7 @@ export function createJsforceClient(
     },
 
     async apiUsage(): Promise<ApiUsageInfo> {
-      const limits = await read((conn) => conn.limits());
+      const limits = await read('limits', (conn) => conn.limits());
       const daily = limits.DailyApiRequests;
       if (daily === undefined) {
         throw new SalesforceUpstreamError(
@@ -193,7 +276,7 @@ export function createJsforceClient(
     },
 
     async identity(): Promise<SalesforceIdentity> {
-      const info = await read((conn) => conn.identity());
+      const info = await read('identity', (conn) => conn.identity());
       return {
         userId: info.user_id,
         orgId: info.organization_id,

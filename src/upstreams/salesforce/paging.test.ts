@@ -1,5 +1,5 @@
 import type { QueryPage } from './client';
-import { readAllPages, toQueryPage } from './paging';
+import { countRecords, readAllPages, toQueryPage } from './paging';
 
 const page = (records: string[], nextRecordsUrl?: string): QueryPage<string> => ({
   totalSize: records.length,
@@ -32,5 +32,23 @@ describe('readAllPages', () => {
     const more = jest.fn(() => Promise.resolve(page(['c'])));
     await expect(readAllPages(page(['a', 'b'], '/q/1'), more, 1)).resolves.toEqual(['a']);
     expect(more).not.toHaveBeenCalled();
+  });
+});
+
+describe('countRecords', () => {
+  it('counts rows and the rows of child subqueries nested in them', () => {
+    const child = (n: number) => ({
+      totalSize: n,
+      done: true,
+      records: Array.from({ length: n }, () => ({ Id: 'x' })),
+    });
+    expect(countRecords([])).toBe(0);
+    expect(
+      countRecords([
+        { Id: 'a', Contacts: child(3), Owner: { Name: 'n' } },
+        { Id: 'b', Contacts: null },
+        { Id: 'c', Contacts: child(0), Opportunities: child(2) },
+      ]),
+    ).toBe(3 + 3 + 2);
   });
 });

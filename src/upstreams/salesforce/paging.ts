@@ -36,3 +36,21 @@ export async function readAllPages<T>(
   }
   return records.length > limit ? records.slice(0, limit) : records;
 }
+
+/**
+ * Records in `records` and in every child subquery result nested in them (`Contacts:
+ * { totalSize, done, records }`): what one read costs against an operation's rows budget.
+ */
+export function countRecords(records: readonly unknown[]): number {
+  let count = 0;
+  for (const record of records) {
+    count += 1;
+    if (!isRecord(record)) continue;
+    for (const value of Object.values(record)) {
+      if (isRecord(value) && Array.isArray(value.records) && typeof value.done === 'boolean') {
+        count += countRecords(value.records);
+      }
+    }
+  }
+  return count;
+}

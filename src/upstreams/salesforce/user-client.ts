@@ -2,9 +2,9 @@ import { Connection } from 'jsforce';
 import type { UserCredentials } from '../../auth/request-credentials';
 import { BoundedTransport } from './bounded-transport';
 import type { SalesforceClient } from './client';
-import { createJsforceClient } from './jsforce-client';
+import { createJsforceClient, type JsforceClientOptions } from './jsforce-client';
 
-export interface UserClientOptions {
+export interface UserClientOptions extends JsforceClientOptions {
   apiVersion: string;
   timeoutMs: number;
 }
@@ -43,5 +43,12 @@ export function createUserSalesforceClient(
     organizationId: credentials.orgId,
     url: credentials.identityUrl,
   };
-  return createJsforceClient({ connection: () => Promise.resolve(connection) });
+  // The process's shared policies: one breaker and bulkhead for Salesforce, whoever calls.
+  return createJsforceClient(
+    { connection: () => Promise.resolve(connection) },
+    {
+      ...(options.resilience ? { resilience: options.resilience } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+    },
+  );
 }

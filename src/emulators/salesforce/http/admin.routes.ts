@@ -20,13 +20,17 @@ export function handleAdminRequest(
   switch (route) {
     case 'GET /__emulator/stats':
       return jsonReply(200, ctx.usage.stats());
+    case 'GET /__emulator/requests':
+      return jsonReply(200, { requests: ctx.requests.list() });
     case 'POST /__emulator/stats/reset':
       ctx.usage.resetStats();
+      ctx.requests.clear();
       return jsonReply(200, ctx.usage.stats());
     case 'POST /__emulator/reset':
       ctx.store.reset();
       ctx.usage.resetAll();
       ctx.locators.clear();
+      ctx.requests.clear();
       ctx.outage.end();
       if (query.get('sessions') === '1') ctx.sessions.clear();
       return jsonReply(200, ctx.usage.stats());
@@ -48,6 +52,7 @@ export function handleAdminRequest(
   const known = [
     '/__emulator/stats',
     '/__emulator/stats/reset',
+    '/__emulator/requests',
     '/__emulator/reset',
     '/__emulator/faults',
   ];

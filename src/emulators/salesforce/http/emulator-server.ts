@@ -70,6 +70,7 @@ async function handle(
 
   if (path.startsWith('/__emulator/'))
     return handleAdminRequest(ctx, method, path, url.searchParams, body);
+  ctx.requests.record(method, path, req.headers);
   const oauth = routeOAuth(path, {
     ctx,
     method,
