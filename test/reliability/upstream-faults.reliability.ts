@@ -1,0 +1,147 @@
+/**
+ * Salesforce misbehaving under a gateway process: 503 bursts, an exhausted daily API limit
+ * and answers slower than SALESFORCE_TIMEOUT_MS. Each answer carries the promised code
+ * (README "Errors"), the gateway stays alive with `/healthz` fast, and it recovers when the
+ * org does.
+ */
+import { DEFAULT_READ_RETRY } from '../../src/upstreams/salesforce/retry-policy';
+import {
+  outcomeOf,
+  spawnIntegrationGateway,
+  type GatewayProcess,
+  type GraphQLAnswer,
+} from './support/gateway-process';
+import { startOrg, type ReliabilityOrg } from './support/org';
+import { tally, untilAnswered } from './support/recovery';
+import { underObservation } from './support/scenario';
+
+/** One SOQL call per answer (checked below), so a burst of N 503s is N failed attempts. */
+const ACCOUNTS = '{ accounts(first: 5, orderBy: [{ field: NAME }]) { nodes { id name } } }';
+type Accounts = { accounts: { nodes: Array<{ id: string; name: string }> } };
+
+/** A read is tried once and retried once per delay of the policy (src/upstreams/salesforce/retry-policy.ts). */
+const READ_ATTEMPTS = DEFAULT_READ_RETRY.delaysMs.length + 1;
+const CONCURRENT = 10;
+
+function namesOf(answer: GraphQLAnswer<Accounts>): string[] | undefined {
+  return answer.body.data?.accounts.nodes.map((n) => n.name);
+}
+
+/** The answer before any fault: what a recovered gateway must answer again. */
+async function baseline(gateway: GatewayProcess, org: ReliabilityOrg): Promise<string[]> {
+  await org.resetStats();
+  const answer = await gateway.graphql<Accounts>(ACCOUNTS);
+  expect(answer.body.errors).toBeUndefined();
+  expect((await org.stats()).total).toBe(1);
+  // Warm the process up (JIT, pools) so the memory baseline is not its first requests.
+  for (let i = 0; i < 20; i += 1) await gateway.graphql(ACCOUNTS);
+  return namesOf(answer) ?? [];
+}
+
+function concurrently<T>(count: number, call: () => Promise<T>): Promise<T[]> {
+  return Promise.all(Array.from({ length: count }, call));
+}
+
+describe('Salesforce 503 bursts and an exhausted API limit', () => {
+  let org: ReliabilityOrg;
+  let gateway: GatewayProcess;
+  let expected: string[];
+
+  beforeAll(async () => {
+    org = await startOrg();
+    gateway = await spawnIntegrationGateway(org);
+    expected = await baseline(gateway, org);
+    expect(expected).toHaveLength(5);
+  });
+
+  it('rides out a burst shorter than the read retries, answers UPSTREAM_UNAVAILABLE to a longer one, and recovers', async () => {
+    await underObservation('503 bursts', gateway, async (observation) => {
+      // READ_ATTEMPTS - 1 failures leave the last attempt to succeed.
+      await org.faults({ serverUnavailable: READ_ATTEMPTS - 1 });
+      const short = await gateway.graphql<Accounts>(ACCOUNTS);
+      expect(short.body.errors).toBeUndefined();
+      expect(namesOf(short)).toEqual(expected);
+
+      // As many failures as attempts: the read gives up with the promised code.
+      await org.faults({ serverUnavailable: READ_ATTEMPTS });
+      const long = await gateway.graphql<Accounts>(ACCOUNTS);
+      expect(long.body.data ?? null).toBeNull();
+      expect(long.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        upstream: { service: 'salesforce', errorCode: 'SERVER_UNAVAILABLE' },
+      });
+
+      // A burst covering every attempt of concurrent readers: each one gives up (or is
+      // refused outright by an open circuit), none with another code.
+      await org.faults({ serverUnavailable: CONCURRENT * READ_ATTEMPTS });
+      const burst = await concurrently(CONCURRENT, () => gateway.graphql(ACCOUNTS));
+      expect(tally(burst.map(outcomeOf))).toEqual({ UPSTREAM_UNAVAILABLE: CONCURRENT });
+
+      await org.faults({ serverUnavailable: 0 });
+      const attempts = await untilAnswered(gateway, ACCOUNTS);
+      const after = await concurrently(CONCURRENT, () => gateway.graphql<Accounts>(ACCOUNTS));
+      expect(after.map(namesOf)).toEqual(Array.from({ length: CONCURRENT }, () => expected));
+      observation.note(
+        `read attempts per query: ${READ_ATTEMPTS}; burst of ${CONCURRENT * READ_ATTEMPTS} over ${CONCURRENT} readers: ${JSON.stringify(tally(burst.map(outcomeOf)))}; good again after ${attempts} attempt(s)`,
+      );
+    });
+  });
+
+  it('answers UPSTREAM_RATE_LIMITED once the daily API limit is used up, and recovers when it resets', async () => {
+    await underObservation('REQUEST_LIMIT_EXCEEDED', gateway, async (observation) => {
+      await org.faults({ exhaustLimit: true });
+      const limited = await concurrently(CONCURRENT, () => gateway.graphql(ACCOUNTS));
+      expect(tally(limited.map(outcomeOf))).toEqual({ UPSTREAM_RATE_LIMITED: CONCURRENT });
+      for (const answer of limited) {
+        expect(answer.body.errors?.[0]?.extensions).toMatchObject({
+          code: 'UPSTREAM_RATE_LIMITED',
+          upstream: { service: 'salesforce', errorCode: 'REQUEST_LIMIT_EXCEEDED' },
+        });
+      }
+      // Not retried: a used-up allowance does not come back within a request.
+      expect((await org.stats()).limit.used).toBe((await org.stats()).limit.max);
+
+      // A new day at Salesforce: the daily counter starts again.
+      await org.reset();
+      const attempts = await untilAnswered(gateway, ACCOUNTS);
+      const after = await gateway.graphql<Accounts>(ACCOUNTS);
+      expect(namesOf(after)).toEqual(expected);
+      observation.note(
+        `${CONCURRENT} readers: ${JSON.stringify(tally(limited.map(outcomeOf)))}; good again after ${attempts} attempt(s)`,
+      );
+    });
+  });
+});
+
+describe('Salesforce slower than SALESFORCE_TIMEOUT_MS', () => {
+  const TIMEOUT_MS = 300;
+  let org: ReliabilityOrg;
+  let gateway: GatewayProcess;
+  let expected: string[];
+
+  beforeAll(async () => {
+    org = await startOrg();
+    gateway = await spawnIntegrationGateway(org, { SALESFORCE_TIMEOUT_MS: String(TIMEOUT_MS) });
+    expected = await baseline(gateway, org);
+  });
+
+  it('answers UPSTREAM_UNAVAILABLE when every attempt times out, stays responsive, and recovers', async () => {
+    await underObservation('responses slower than the timeout', gateway, async (observation) => {
+      await org.faults({ latencyMs: TIMEOUT_MS * 4 });
+      const slow = await concurrently(CONCURRENT, () => gateway.graphql(ACCOUNTS));
+      expect(tally(slow.map(outcomeOf))).toEqual({ UPSTREAM_UNAVAILABLE: CONCURRENT });
+      expect(slow[0]?.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        upstream: { service: 'salesforce', errorCode: 'TIMEOUT' },
+      });
+
+      await org.faults({ latencyMs: 0 });
+      const attempts = await untilAnswered(gateway, ACCOUNTS);
+      const after = await gateway.graphql<Accounts>(ACCOUNTS);
+      expect(namesOf(after)).toEqual(expected);
+      observation.note(
+        `timeout ${TIMEOUT_MS} ms, org latency ${TIMEOUT_MS * 4} ms, ${CONCURRENT} readers: ${JSON.stringify(tally(slow.map(outcomeOf)))}; good again after ${attempts} attempt(s)`,
+      );
+    });
+  });
+});
