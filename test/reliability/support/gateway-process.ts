@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { generateApiKey } from '../../../src/auth/api-keys';
 import { integrationModeEnv, spawnGateway, type SpawnedGateway } from '../../helpers/spawn-gateway';
 import { DEMO_OAUTH_CLIENT, type ReliabilityOrg } from './org';
@@ -53,11 +54,29 @@ export async function postGraphQL<T>(
   }
 }
 
+/**
+ * RELIABILITY_GATEWAY_LOG=<file>: the gateways log at debug level and their output is
+ * appended to that file, to see what a process did during a failed scenario.
+ */
+function gatewayLogEnv(): Record<string, string> {
+  return process.env.RELIABILITY_GATEWAY_LOG ? { LOG_LEVEL: 'debug' } : {};
+}
+
+function teeGatewayLog(spawned: SpawnedGateway): void {
+  const file = process.env.RELIABILITY_GATEWAY_LOG;
+  if (!file) return;
+  const log = createWriteStream(file, { flags: 'a' });
+  spawned.child.stdout?.on('data', (chunk: Buffer) => log.write(chunk));
+  spawned.child.stderr?.on('data', (chunk: Buffer) => log.write(chunk));
+  void spawned.exited.then(() => log.end());
+}
+
 /** Wraps a spawned `src/main.ts`; `credentials` go with every request. */
 export function gatewayProcess(
   spawned: SpawnedGateway,
   credentials: Record<string, string>,
 ): GatewayProcess {
+  teeGatewayLog(spawned);
   const { pid } = spawned.child;
   if (pid === undefined) throw new Error('the gateway process has no pid');
   return {
@@ -94,6 +113,7 @@ export async function spawnIntegrationGateway(
       apiKey: { label: 'reliability', key, pepper: PEPPER },
     }),
     SALESFORCE_CLIENT_SECRET: DEMO_OAUTH_CLIENT.clientSecret,
+    ...gatewayLogEnv(),
     ...env,
   });
   return gatewayProcess(spawned, { 'x-api-key': key });
@@ -127,6 +147,7 @@ export async function spawnUserModeGateway(
     AUTH_MODE: 'user',
     GATEWAY_PUBLIC_URL: `http://127.0.0.1:${gatewayPort}`,
     TOKEN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    ...gatewayLogEnv(),
     ...env,
   });
 }
