@@ -74,13 +74,27 @@ export async function expectEveryChangeOnce(
   expected: ExpectedChange[],
   options: { timeoutMs?: number; quietMs?: number } = {},
 ): Promise<AccountChange[]> {
-  const events = await received.take(expected.length, options.timeoutMs ?? 30_000);
+  const wanted = expected.map((e) => ({ id: id15(e.id), changeType: e.changeType }));
+  let events: AccountChange[];
+  try {
+    events = await received.take(expected.length, options.timeoutMs ?? 30_000);
+  } catch (error) {
+    // Say which changes are missing, not only how many.
+    const got = (await received.drain(0)).map((e) => ({
+      id: id15(e.accountChanged.recordIds[0]),
+      changeType: e.accountChanged.changeType,
+      replayId: e.accountChanged.replayId,
+    }));
+    throw new Error(
+      `${String(error)}\nexpected ${JSON.stringify(wanted)}\nreceived ${JSON.stringify(got)}`,
+    );
+  }
   expect(
     events.map((e) => ({
       id: id15(e.accountChanged.recordIds[0]),
       changeType: e.accountChanged.changeType,
     })),
-  ).toEqual(expected.map((e) => ({ id: id15(e.id), changeType: e.changeType })));
+  ).toEqual(wanted);
   const replayIds = events.map((e) => BigInt(e.accountChanged.replayId));
   for (let i = 1; i < replayIds.length; i += 1) {
     expect((replayIds[i] ?? 0n) > (replayIds[i - 1] ?? 0n)).toBe(true);

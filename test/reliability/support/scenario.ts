@@ -65,7 +65,7 @@ export async function underObservation<T>(
   const thresholds = reliabilityThresholds();
   const started = Date.now();
   const rssBeforeBytes = residentSetBytes(gateway.pid);
-  const prober = startHealthzProber(gateway.origin);
+  const prober = await startHealthzProber(gateway.origin);
   leftovers.push(() => prober.stop());
   const notes: string[] = [];
   let finished: Promise<{ healthz: ProbeReport; rssAfterBytes: number }> | undefined;
