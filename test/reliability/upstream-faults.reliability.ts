@@ -4,7 +4,6 @@
  * (README "Errors"), the gateway stays alive with `/healthz` fast, and it recovers when the
  * org does.
  */
-import { DEFAULT_READ_RETRY } from '../../src/upstreams/salesforce/retry-policy';
 import {
   outcomeOf,
   spawnIntegrationGateway,
@@ -19,10 +18,24 @@ import { underObservation } from './support/scenario';
 const ACCOUNTS = '{ accounts(first: 5, orderBy: [{ field: NAME }]) { nodes { id name } } }';
 type Accounts = { accounts: { nodes: Array<{ id: string; name: string }> } };
 
-/** A read is tried once and retried once per delay of the policy (src/upstreams/salesforce/retry-policy.ts). */
-const READ_ATTEMPTS = DEFAULT_READ_RETRY.delaysMs.length + 1;
+/**
+ * Retries of a failed read: 2, the delays of DEFAULT_READ_RETRY in
+ * src/upstreams/salesforce/retry-policy.ts (200 and 600 ms), and the default of
+ * SALESFORCE_RETRIES once the per-upstream resilience policies (branch h12-scope) replace
+ * it. Pinned on the spawned gateways, so the burst arithmetic below holds either way.
+ */
+const READ_RETRIES = 2;
+const READ_ATTEMPTS = READ_RETRIES + 1;
+const PINNED = { SALESFORCE_RETRIES: String(READ_RETRIES) };
 const CONCURRENT = 10;
 const ROUNDS = 3;
+
+/** `upstream.errorCode`, or the gateway's `reason` (an open circuit), for the printed summary. */
+function detailOf(answer: GraphQLAnswer<unknown>): string {
+  const extensions = answer.body.errors?.[0]?.extensions;
+  const upstream = extensions?.upstream as { errorCode?: unknown } | undefined;
+  return String(upstream?.errorCode ?? extensions?.reason ?? '-');
+}
 
 function namesOf(answer: GraphQLAnswer<Accounts>): string[] | undefined {
   return answer.body.data?.accounts.nodes.map((n) => n.name);
@@ -50,7 +63,7 @@ describe('Salesforce 503 bursts and an exhausted API limit', () => {
 
   beforeAll(async () => {
     org = await startOrg();
-    gateway = await spawnIntegrationGateway(org);
+    gateway = await spawnIntegrationGateway(org, PINNED);
     expected = await baseline(gateway, org);
     expect(expected).toHaveLength(5);
   });
@@ -86,7 +99,7 @@ describe('Salesforce 503 bursts and an exhausted API limit', () => {
       const after = await concurrently(CONCURRENT, () => gateway.graphql<Accounts>(ACCOUNTS));
       expect(after.map(namesOf)).toEqual(Array.from({ length: CONCURRENT }, () => expected));
       observation.note(
-        `read attempts per query: ${READ_ATTEMPTS}; ${ROUNDS} bursts of ${CONCURRENT * READ_ATTEMPTS} 503s over ${CONCURRENT} readers: ${JSON.stringify(tally(burst.map(outcomeOf)))}; good again after ${attempts} attempt(s)`,
+        `read attempts per query: ${READ_ATTEMPTS}; ${ROUNDS} bursts of ${CONCURRENT * READ_ATTEMPTS} 503s over ${CONCURRENT} readers: ${JSON.stringify(tally(burst.map(outcomeOf)))} (${JSON.stringify(tally(burst.map(detailOf)))}); good again after ${attempts} attempt(s)`,
       );
     });
   });
@@ -127,7 +140,10 @@ describe('Salesforce slower than SALESFORCE_TIMEOUT_MS', () => {
 
   beforeAll(async () => {
     org = await startOrg();
-    gateway = await spawnIntegrationGateway(org, { SALESFORCE_TIMEOUT_MS: String(TIMEOUT_MS) });
+    gateway = await spawnIntegrationGateway(org, {
+      ...PINNED,
+      SALESFORCE_TIMEOUT_MS: String(TIMEOUT_MS),
+    });
     expected = await baseline(gateway, org);
   });
 
@@ -144,17 +160,19 @@ describe('Salesforce slower than SALESFORCE_TIMEOUT_MS', () => {
       }
       expect(typename?.body).toEqual({ data: { __typename: 'Query' } });
       expect(tally(slow.map(outcomeOf))).toEqual({ UPSTREAM_UNAVAILABLE: CONCURRENT * 2 });
-      expect(slow[0]?.body.errors?.[0]?.extensions).toMatchObject({
-        code: 'UPSTREAM_UNAVAILABLE',
-        upstream: { service: 'salesforce', errorCode: 'TIMEOUT' },
-      });
+      // The detail says why: TIMEOUT, or an open circuit once a breaker counted the timeouts.
+      for (const answer of slow) {
+        expect(answer.body.errors?.[0]?.extensions).toMatchObject({
+          code: 'UPSTREAM_UNAVAILABLE',
+        });
+      }
 
       await org.faults({ latencyMs: 0 });
       const attempts = await untilAnswered(gateway, ACCOUNTS);
       const after = await gateway.graphql<Accounts>(ACCOUNTS);
       expect(namesOf(after)).toEqual(expected);
       observation.note(
-        `timeout ${TIMEOUT_MS} ms, org latency ${TIMEOUT_MS * 4} ms, 2 rounds of ${CONCURRENT} readers: ${JSON.stringify(tally(slow.map(outcomeOf)))}; good again after ${attempts} attempt(s)`,
+        `timeout ${TIMEOUT_MS} ms, org latency ${TIMEOUT_MS * 4} ms, 2 rounds of ${CONCURRENT} readers: ${JSON.stringify(tally(slow.map(outcomeOf)))} (${JSON.stringify(tally(slow.map(detailOf)))}); good again after ${attempts} attempt(s)`,
       );
     });
   });

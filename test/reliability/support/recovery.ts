@@ -10,7 +10,7 @@ export async function untilAnswered(
   query: string,
   options: { attempts?: number; pauseMs?: number } = {},
 ): Promise<number> {
-  const attempts = options.attempts ?? 60;
+  const attempts = options.attempts ?? 100;
   const seen: string[] = [];
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
     const outcome = outcomeOf(await gateway.graphql(query));
