@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { generateApiKey } from '../../../src/auth/api-keys';
 import { integrationModeEnv, spawnGateway, type SpawnedGateway } from '../../helpers/spawn-gateway';
-import { DEMO_OAUTH_CLIENT, type ReliabilityOrg } from './org';
+import { DEMO_OAUTH_CLIENT } from '../../../src/emulators/salesforce';
+import type { ReliabilityOrg } from './org';
 
 export interface GraphQLErrorBody {
   message: string;

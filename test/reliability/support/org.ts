@@ -1,13 +1,12 @@
 import {
-  DEMO_OAUTH_CLIENT,
   startSalesforceEmulator,
+  type EmulatorStats,
   type RunningSalesforceEmulator,
   type SalesforceEmulatorOptions,
 } from '../../../src/emulators/salesforce';
-import type { EmulatorStats } from '../../../src/emulators/salesforce';
 import { leftovers } from '../../helpers/leftovers';
 
-export const INTEGRATION_USERNAME = 'integration@atom-demo.org';
+const INTEGRATION_USERNAME = 'integration@atom-demo.org';
 
 /** `POST /__emulator/faults`, as README "Knobs and admin API" lists them. */
 export interface FaultKnobs {
@@ -79,5 +78,3 @@ export function orgAt(url: string): ReliabilityOrg {
       ((await admin(`${base}/cdc/events`, 'GET')) as { clients: string[] }).clients,
   };
 }
-
-export { DEMO_OAUTH_CLIENT };

@@ -71,7 +71,8 @@ export async function underObservation<T>(
   let finished: Promise<{ healthz: ProbeReport; rssAfterBytes: number }> | undefined;
   const finish = (): Promise<{ healthz: ProbeReport; rssAfterBytes: number }> => {
     finished ??= (async () => {
-      const rssAfterBytes = residentSetBytes(gateway.pid);
+      // A process that died has no /proc entry; the "alive" check below reports it.
+      const rssAfterBytes = gateway.alive() ? residentSetBytes(gateway.pid) : Number.NaN;
       return { healthz: await prober.stop(), rssAfterBytes };
     })();
     return finished;
