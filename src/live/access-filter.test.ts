@@ -124,7 +124,7 @@ describe('AccessFilter', () => {
     expect(decision.change?.accountIds).toBeUndefined();
   });
 
-  it('fails closed when the access check fails, and does not cache the failure', async () => {
+  it('answers a failed access check with a record-less GAP, and does not cache the failure', async () => {
     const errors: unknown[] = [];
     const filter = new AccessFilter({ onError: (e) => errors.push(e) });
     let fail = true;
@@ -136,7 +136,12 @@ describe('AccessFilter', () => {
       },
       readableFields: () => 'ALL',
     };
-    expect(await filter.decide(change(), v)).toEqual({ deliver: false, change: null });
+    const failed = await filter.decide(change(), v);
+    // Nothing of the record leaks, but the subscriber learns to refetch.
+    expect(failed.deliver).toBe(true);
+    expect(failed.change).toMatchObject({ changeType: 'GAP', recordIds: [], changedFields: [] });
+    expect(failed.change?.values).toBeUndefined();
+    expect(failed.change?.accountIds).toBeUndefined();
     expect(errors).toHaveLength(1);
     fail = false;
     expect((await filter.decide(change({ replayId: '2' }), v)).deliver).toBe(true);

@@ -42,14 +42,32 @@ export interface AccessFilterOptions {
 }
 
 const NOT_DELIVERED: AccessDecision = { deliver: false, change: null };
+
+/**
+ * What a subscriber may learn of a change nobody could check for them: its type and time,
+ * no records, fields, values or accounts (an anonymous GAP, as after GAP_OVERFLOW).
+ */
+export function refetchSignal(change: NormalizedChange): NormalizedChange {
+  return {
+    type: change.type,
+    changeType: 'GAP',
+    recordIds: [],
+    changedFields: [],
+    commitTimestamp: change.commitTimestamp,
+    commitUserId: null,
+    replayId: change.replayId,
+    entityName: change.entityName,
+  };
+}
 /** A change to these fields can move a record in or out of someone's sight. */
 const SHARING_FIELDS = new Set(['owner']);
 
 /**
  * CDC ignores sharing, so each change is checked against each subscriber before delivery.
  * Checks asked for in the same turn of the event loop are merged into one `canSee` call per
- * viewer and type (one `SELECT Id ... WHERE Id IN (...)`), answers are cached briefly, and
- * any failure keeps the change from the subscriber (fail closed).
+ * viewer and type (one `SELECT Id ... WHERE Id IN (...)`), answers are cached briefly. A
+ * check that fails (an outage) never leaks the change, and never loses it either: the
+ * subscriber gets a record-less GAP, the contract's "refetch what you show".
  */
 export class AccessFilter {
   private readonly onError: (error: unknown) => void;
@@ -82,7 +100,7 @@ export class AccessFilter {
       return { deliver: true, change: this.restrict(change, visibleIds, readable) };
     } catch (error) {
       this.onError(error);
-      return NOT_DELIVERED;
+      return { deliver: true, change: refetchSignal(change) };
     }
   }
 

@@ -1,4 +1,4 @@
-import type { AccessFilter, SubscriberAccess } from '../../live/access-filter';
+import { refetchSignal, type AccessFilter, type SubscriberAccess } from '../../live/access-filter';
 import {
   SOBJECT_TYPES,
   type NormalizedChange,
@@ -105,9 +105,11 @@ export class SubscriberStream implements AsyncIterableIterator<RecordChange> {
         if (!this.matcher.matches(candidate)) return undefined;
       }
     } catch (error) {
-      // Fail closed: without the account we cannot tell whether the filter matches.
+      // Without the account nobody can tell whether the filter matches: never the change,
+      // but a refetch signal rather than silence.
       this.options.onError?.(error);
-      return undefined;
+      const signal = refetchSignal(change);
+      return this.matcher.matches(signal) ? signal : undefined;
     }
     const decision = await this.options.accessFilter.decide(candidate, this.options.access);
     if (!decision.deliver || !decision.change) return undefined;
