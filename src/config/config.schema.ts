@@ -5,6 +5,13 @@ const emptyToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+const optionalFlag = z.preprocess(
+  emptyToUndefined,
+  z
+    .enum(['true', 'false', '1', '0'])
+    .transform((value) => value === 'true' || value === '1')
+    .optional(),
+);
 
 /** The raw environment, one entry per documented variable in `.env.example`. */
 export const environmentSchema = z.object({
@@ -46,6 +53,15 @@ export const environmentSchema = z.object({
     .default(8 * 60 * 60),
   API_KEYS: optionalString,
   API_KEY_PEPPER: optionalString,
+  // Metrics and shutdown (docs/production/metrics-and-shutdown.md).
+  METRICS_ENABLED: optionalFlag,
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_PORT: port.default(9464),
+  METRICS_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().min(16, 'at least 16 characters (a random secret)').optional(),
+  ),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

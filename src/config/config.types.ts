@@ -63,6 +63,16 @@ export interface AuthConfig {
   connectedApp: ConnectedApp | undefined;
 }
 
+/** The Prometheus scrape endpoint (docs/production/metrics-and-shutdown.md). */
+export interface MetricsConfig {
+  /** Serve /metrics on its own listener (METRICS_HOST:METRICS_PORT). */
+  enabled: boolean;
+  host: string;
+  port: number;
+  /** Bearer token required on every /metrics; when set, the main port serves /metrics too. */
+  token: string | undefined;
+}
+
 export interface GatewayConfig {
   nodeEnv: NodeEnv;
   host: string;
@@ -75,4 +85,7 @@ export interface GatewayConfig {
   /** Prefix of the live-changes Redis keys and channels; one per org sharing a Redis. */
   subscriptionsNamespace: string;
   auth: AuthConfig;
+  metrics: MetricsConfig;
+  /** SIGTERM/SIGINT: the drain's hard deadline; past it the process exits 1. */
+  shutdownTimeoutMs: number;
 }

@@ -11,4 +11,5 @@ export type {
   AuthConfig,
   AuthMode,
   ConnectedApp,
+  MetricsConfig,
 } from './config.types';

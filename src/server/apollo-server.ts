@@ -20,6 +20,10 @@ export interface GatewayApolloDeps {
   /** Run in order after the HTTP drain: the WebSocket and live-changes shutdown. */
   drainPlugins: ApolloServerPlugin[];
   limitPlugins: ApolloServerPlugin[];
+  /** Operation metrics; listed first so their clock starts before any other plugin's work. */
+  metricsPlugins?: ApolloServerPlugin<GatewayContext>[];
+  /** How long in-flight requests may finish on shutdown before their sockets are cut. */
+  drainGraceMs?: number;
 }
 
 /** Apollo for the HTTP side of /graphql; graphql-ws shares the schema and the limits. */
@@ -31,11 +35,18 @@ export function createGatewayApollo(deps: GatewayApolloDeps): ApolloServer<Gatew
     introspection: true,
     includeStacktraceInErrorResponses: development,
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGTERM/SIGINT (drain order, deadline, exit code); Apollo's own handlers
+    // would stop it concurrently and re-raise the signal, killing the process mid-drain.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: deps.maxTokens },
     validationRules: deps.validationRules,
     formatError: deps.formatError,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
+      ...(deps.metricsPlugins ?? []),
+      ApolloServerPluginDrainHttpServer({
+        httpServer: deps.httpServer,
+        ...(deps.drainGraceMs !== undefined ? { stopGracePeriodMillis: deps.drainGraceMs } : {}),
+      }),
       ...deps.drainPlugins,
       ApolloServerPluginCacheControlDisabled(),
       config.nodeEnv === 'production'

@@ -18,6 +18,12 @@ import { attachGraphQLWebSocket, type WebSocketLimits } from './websocket-server
 import { createGatewayApollo } from './apollo-server';
 import { createRequestListener, gatewayRoutes } from './routes';
 import { createShutdown, drainLiveChangesPlugin } from './shutdown';
+import {
+  createGatewayMetrics,
+  metricsHandler,
+  startMetricsServer,
+  type RunningMetricsServer,
+} from '../observability';
 
 export interface CreateServerOptions {
   /** Replaces the integration client built from config (demo/integration modes; server tests). */
@@ -38,6 +44,8 @@ export interface RunningGateway {
   /** The CDC bridge of this instance; undefined when live changes are off. */
   liveStats(): LiveChangesStats | undefined;
   webSocketClients(): number;
+  /** The Prometheus scrape URL on its own listener; undefined when METRICS_ENABLED is off. */
+  metricsUrl: string | undefined;
   /**
    * Drains HTTP, closes WebSocket clients with 1001, stops the CDC bridge after flushing its
    * replayId, then closes auth stores.
@@ -69,11 +77,13 @@ export async function createServer(
 ): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const subscriptionOptions = options.subscriptions ?? {};
+  // Per instance, never prom-client's global registry: tests run several gateways at once.
+  const metrics = createGatewayMetrics();
   // The integration user's session: requests in demo/integration modes, and in every mode
   // the org's one CDC subscription. An injected client comes without one (no live changes).
   const integrationSession =
     options.salesforce === undefined && hasIntegrationCredential(config)
-      ? createIntegrationSession(config)
+      ? createIntegrationSession(config, metrics.upstream.salesforce)
       : undefined;
   // User mode has no integration user for requests: nothing reaches Salesforce without a
   // signed-in viewer; the CDC consumer alone uses the integration credential, when set.
@@ -115,7 +125,13 @@ export async function createServer(
     isProd: config.nodeEnv === 'production',
     formatError,
     logger,
+    operations: metrics.webSocket,
     ...subscriptionOptions,
+  });
+  metrics.observeLive({
+    source: 'salesforce',
+    live: () => live?.stats(),
+    webSocketClients: () => webSocket.clientCount(),
   });
   const apollo = createGatewayApollo({
     config,
@@ -124,14 +140,25 @@ export async function createServer(
     maxTokens: limits.maxTokens,
     validationRules: queryLimits.validationRules,
     formatError,
-    drainPlugins: [drainLiveChangesPlugin(webSocket, live)],
+    drainPlugins: [drainLiveChangesPlugin(webSocket, live, httpServer)],
     limitPlugins: queryLimits.plugins,
+    metricsPlugins: [metrics.apolloPlugin()],
+    // The rest of SHUTDOWN_TIMEOUT_MS is for subscribers, the replayId flush and the stores.
+    drainGraceMs: Math.floor(config.shutdownTimeoutMs * 0.8),
   });
+  // With a token, /metrics is also served on the main port (behind it); else only apart.
+  const metricsToken = config.metrics.token;
+  const metricsRoutes = metricsToken
+    ? [{ path: '/metrics', handle: metricsHandler(metrics.registry, metricsToken) }]
+    : [];
   httpServer.on(
     'request',
     createRequestListener({
       auth: () => auth,
-      routes: gatewayRoutes({ apollo, live, webSocketClients: () => webSocket.clientCount() }),
+      routes: [
+        ...gatewayRoutes({ apollo, live, webSocketClients: () => webSocket.clientCount() }),
+        ...metricsRoutes,
+      ],
       logger,
     }),
   );
@@ -142,13 +169,29 @@ export async function createServer(
   const origin = `http://${formatHost(config.host)}:${port}`;
   const url = `${origin}/graphql`;
 
-  const stop = createShutdown({ apollo, httpServer, webSocket, live, auth: () => auth, logger });
+  let metricsServer: RunningMetricsServer | undefined;
+  const stop = createShutdown({
+    apollo,
+    httpServer,
+    webSocket,
+    live,
+    auth: () => auth,
+    metricsServer: () => metricsServer,
+    logger,
+  });
   try {
+    if (config.metrics.enabled) {
+      metricsServer = await startMetricsServer({
+        registry: metrics.registry,
+        ...config.metrics,
+      });
+    }
     auth = await createGatewayAuth({
       config,
       publicUrl: config.auth.publicUrl ?? origin,
       integrationClient,
       logger,
+      salesforceObserver: metrics.upstream.salesforce,
     });
   } catch (err) {
     await stop();
@@ -162,6 +205,7 @@ export async function createServer(
     resolveViewer: (headers) => ready.resolveViewer(headers),
     liveStats: () => live?.stats(),
     webSocketClients: () => webSocket.clientCount(),
+    metricsUrl: metricsServer?.url,
     stop,
   };
 }

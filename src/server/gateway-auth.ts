@@ -7,6 +7,7 @@ import { fromAuthError, unauthenticated } from '../errors';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { discoveryReadiness, integrationReadiness, type ReadinessProbe } from './health-routes';
 import type { Logger } from '../logging/logger';
+import type { UpstreamCallObserver } from '../observability';
 import { createUserSalesforceClient } from '../upstreams/salesforce/user-client';
 import type { RequestViewer, ResolveViewer } from '../context/request-viewer';
 import { createIntegrationViewerProvider } from './viewer-provider';
@@ -29,6 +30,8 @@ export interface GatewayAuthDeps {
   /** The integration user's client (demo and integration modes). */
   integrationClient: SalesforceClient | undefined;
   logger: Logger;
+  /** Metrics for the per-user Salesforce clients (user mode). */
+  salesforceObserver?: UpstreamCallObserver;
 }
 
 const notAnAuthRoute: AuthRouteHandler = () => Promise.resolve(false);
@@ -87,6 +90,7 @@ async function createUserModeAuth(deps: GatewayAuthDeps): Promise<GatewayAuth> {
   const clientOptions = {
     apiVersion: config.salesforce.apiVersion,
     timeoutMs: config.salesforce.timeoutMs,
+    ...(deps.salesforceObserver ? { observer: deps.salesforceObserver } : {}),
   };
   const loginUrl = config.salesforce.loginUrl;
   if (loginUrl === undefined) throw new Error('AUTH_MODE=user needs SALESFORCE_LOGIN_URL');

@@ -19,6 +19,7 @@ import { SLOW_CONSUMER_CLOSE } from '../live/live-change-feed';
 import { contextForViewer } from '../context/gateway-context';
 import type { RequestViewer, ResolveViewer } from '../context/request-viewer';
 import type { Logger } from '../logging/logger';
+import type { WebSocketOperationObserver } from '../observability';
 import { MAX_BODY_BYTES } from './http-adapter';
 import { connectionHeaders } from './websocket-headers';
 
@@ -45,6 +46,8 @@ export interface GraphQLWebSocketOptions extends WebSocketLimits {
   /** The HTTP endpoint's error formatter: the same codes and masking on both transports. */
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   logger: Logger;
+  /** Metrics: operation latency, outcome and error codes over WebSocket. */
+  operations?: WebSocketOperationObserver;
 }
 
 export interface GraphQLWebSocketServer {
@@ -113,7 +116,8 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
       connectionInitWaitTimeout: options.connectionInitWaitMs ?? 3_000,
       // Parsed and validated here so a bad document is an `error` message for that
       // operation; graphql-ws would close the whole socket (4500) on a parse failure.
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
+        options.operations?.started(ctx, id);
         const state = states.get(ctx.extra.socket);
         if (!state) return [new GraphQLError('Connection is not initialised')];
         let document: DocumentNode;
@@ -124,9 +128,9 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         }
         const errors = validate(options.schema, document, rules);
         if (errors.length > 0) return errors;
-        if (!getOperationAST(document, payload.operationName)) {
-          return [new GraphQLError('Unable to identify operation')];
-        }
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError('Unable to identify operation')];
+        options.operations?.identified(ctx, id, operation);
         return {
           schema: options.schema,
           document,
@@ -171,7 +175,11 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         states.set(socket, state);
         return true;
       },
-      onNext: (ctx, _id, _payload, _args, result) => {
+      onOperation: (ctx, id, _payload, _args, result) => {
+        options.operations?.executed(ctx, id, result);
+        return undefined;
+      },
+      onNext: (ctx, id, _payload, _args, result) => {
         const { socket } = ctx.extra;
         // graphql-ws waits for each send, so a stalled reader first fills its kernel buffers,
         // then ws's queue; past the bound the client is dropped rather than held in memory.
@@ -179,17 +187,19 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
           close(socket, SLOW_CONSUMER_CLOSE.code, SLOW_CONSUMER_CLOSE.reason);
         }
         if (!result.errors) return undefined;
-        return {
-          ...result,
-          errors: result.errors.map((error) => options.formatError(error.toJSON(), error)),
-        };
+        const errors = result.errors.map((error) => options.formatError(error.toJSON(), error));
+        options.operations?.sent(ctx, id, errors);
+        return { ...result, errors };
       },
       onClose: (ctx) => {
         const state = states.get(ctx.extra.socket);
         if (state?.revalidate) clearInterval(state.revalidate);
       },
-      onError: (_ctx, _id, _payload, errors) =>
-        errors.map((error) => formatOperationError(error, options.formatError)),
+      onError: (ctx, id, _payload, errors) => {
+        const formatted = errors.map((error) => formatOperationError(error, options.formatError));
+        options.operations?.sent(ctx, id, formatted);
+        return formatted;
+      },
     },
     wss,
     options.keepAliveMs ?? 12_000,

@@ -1,6 +1,7 @@
 import { Transport } from 'jsforce/lib/transport';
 import type { HttpRequest, HttpRequestOptions, HttpResponse } from 'jsforce';
 import type { StreamPromise } from 'jsforce/lib/util/promise';
+import type { UpstreamCallObserver } from '../../observability';
 import { recordStatusCode } from './call-context';
 
 /**
@@ -12,7 +13,11 @@ import { recordStatusCode } from './call-context';
  * bounded timeout. It also records each response's status for error mapping.
  */
 export class BoundedTransport extends Transport {
-  constructor(private readonly timeoutMs: number) {
+  constructor(
+    private readonly timeoutMs: number,
+    /** Metrics: every call this transport makes, with its status and duration. */
+    private readonly observe?: UpstreamCallObserver,
+  ) {
     super();
   }
 
@@ -25,9 +30,21 @@ export class BoundedTransport extends Transport {
       timeout: this.timeoutMs,
       retry: { ...options.retry, maxRetries: 0, methods: [] },
     });
+    const start = process.hrtime.bigint();
+    const observed = (statusCode: number | undefined, headers?: HttpResponse['headers']) =>
+      this.observe?.({
+        method: req.method,
+        url: req.url,
+        statusCode,
+        durationSeconds: Number(process.hrtime.bigint() - start) / 1e9,
+        ...(headers ? { headers } : {}),
+      });
     result.then(
-      (response) => recordStatusCode(response.statusCode),
-      () => undefined,
+      (response) => {
+        recordStatusCode(response.statusCode);
+        observed(response.statusCode, response.headers);
+      },
+      () => observed(undefined),
     );
     return result;
   }
