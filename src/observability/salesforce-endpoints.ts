@@ -71,7 +71,8 @@ export function parseApiUsage(
   header: string | undefined,
 ): { used: number; max: number } | undefined {
   if (header === undefined) return undefined;
-  const match = /api-usage=(\d+)\/(\d+)/.exec(header);
+  // Not the per-app-api-usage entry Salesforce may add for connected apps with their own cap.
+  const match = /(?:^|[\s,;])api-usage=(\d+)\/(\d+)/.exec(header);
   if (!match) return undefined;
   return { used: Number(match[1]), max: Number(match[2]) };
 }
