@@ -143,8 +143,9 @@ export async function createServer(
     drainPlugins: [drainLiveChangesPlugin(webSocket, live, httpServer)],
     limitPlugins: queryLimits.plugins,
     metricsPlugins: [metrics.apolloPlugin()],
-    // The rest of SHUTDOWN_TIMEOUT_MS is for subscribers, the replayId flush and the stores.
-    drainGraceMs: Math.floor(config.shutdownTimeoutMs * 0.8),
+    // In-flight requests may use all of SHUTDOWN_TIMEOUT_MS: main.ts's deadline (exit 1)
+    // comes first; Apollo cuts what is left only after it (embedders without main.ts).
+    drainGraceMs: config.shutdownTimeoutMs + 1_000,
   });
   // With a token, /metrics is also served on the main port (behind it); else only apart.
   const metricsToken = config.metrics.token;

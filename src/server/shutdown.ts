@@ -6,21 +6,12 @@ import type { RunningMetricsServer } from '../observability';
 import type { GatewayAuth } from './gateway-auth';
 import type { GraphQLWebSocketServer } from './websocket-server';
 
-/** Bounds the wait below: Apollo's HTTP drain closes the listener on its first turn. */
-const LISTENER_CLOSE_TURNS = 100;
-
-/** Resolves once `server` no longer accepts connections (or after a bounded wait). */
-async function listenerClosed(server: Server): Promise<void> {
-  for (let turn = 0; server.listening && turn < LISTENER_CLOSE_TURNS; turn += 1) {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-}
-
 /**
- * Apollo's graphql-ws recipe: clients get 1001 while HTTP drains; the bridge stops after
- * them, flushing the last processed replayId for the next start to resume from. Apollo runs
- * this beside its HTTP drain; the 1001 waits until the listener is closed, because
- * graphql-ws clients reconnect on 1001 and must reach another instance, not this one again.
+ * Apollo's graphql-ws recipe, ordered: Apollo calls this beside its HTTP drain, which waits a
+ * turn, then ends every socket without a request in flight, upgraded WebSockets included.
+ * So in this same turn the listener closes (graphql-ws clients reconnect on 1001 and must
+ * reach another instance, not this one again) and every client is sent 1001, ahead of that
+ * FIN. The bridge stops after them, flushing the last processed replayId for the next start.
  */
 export function drainLiveChangesPlugin(
   webSocket: GraphQLWebSocketServer,
@@ -31,7 +22,8 @@ export function drainLiveChangesPlugin(
     async serverWillStart() {
       return {
         async drainServer() {
-          await listenerClosed(httpServer);
+          // No callback: Apollo's drain waits for the in-flight requests.
+          if (httpServer.listening) httpServer.close();
           await webSocket.dispose();
           await live?.stop();
         },
