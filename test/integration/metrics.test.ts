@@ -303,6 +303,32 @@ describe('/metrics', () => {
     expect(open).toBe(0);
   });
 
+  it('counts a WebSocket operation refused before it ran, and its error code', async () => {
+    const before = await scrape(metricsUrl);
+    const ws = connectWs(gw.url);
+    leftovers.push(() => ws.dispose());
+    const refused = subscribe(ws, 'subscription Broken { noSuchField }');
+    for (let attempt = 0; attempt < 500 && refused.errors.length === 0; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    // graphql-ws hands the error sink the `error` message's list of errors.
+    const [error] = refused.errors.flat() as Array<{ extensions?: { code?: string } }>;
+    const code = error?.extensions?.code ?? '';
+    expect(code).not.toBe('');
+    const after = await scrape(metricsUrl);
+    const moved = (name: string, labels: Record<string, string>) =>
+      after.value(name, labels) - before.value(name, labels);
+    expect(moved('gateway_graphql_errors_total', { code })).toBe(1);
+    expect(
+      moved('gateway_graphql_operation_duration_seconds_count', {
+        operation_name: '(unknown)',
+        outcome: 'rejected',
+        transport: 'websocket',
+      }),
+    ).toBe(1);
+    await ws.dispose();
+  });
+
   it('serves process metrics on its own registry', async () => {
     const s = await scrape(metricsUrl);
     expect(s.has('process_cpu_user_seconds_total')).toBe(true);
