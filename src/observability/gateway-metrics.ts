@@ -26,11 +26,17 @@ export interface GatewayMetrics {
   observeLive(sources: LiveMetricsSources): void;
 }
 
-export type GatewayMetricsOptions = OperationMetricsOptions;
+export interface GatewayMetricsOptions extends OperationMetricsOptions {
+  /**
+   * prom-client's process metrics (CPU, memory, event-loop delay, GC). They run an
+   * event-loop monitor for the process's lifetime, so only when something can scrape them.
+   */
+  processMetrics?: boolean;
+}
 
 export function createGatewayMetrics(options: GatewayMetricsOptions = {}): GatewayMetrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  if (options.processMetrics) collectDefaultMetrics({ register: registry });
   const operations = createOperationMetrics(registry, options);
   let liveObserved = false;
   return {

@@ -78,7 +78,8 @@ export async function createServer(
   const logger = options.logger ?? createLogger(config.logLevel);
   const subscriptionOptions = options.subscriptions ?? {};
   // Per instance, never prom-client's global registry: tests run several gateways at once.
-  const metrics = createGatewayMetrics();
+  const metricsServed = config.metrics.enabled || config.metrics.token !== undefined;
+  const metrics = createGatewayMetrics({ processMetrics: metricsServed });
   // The integration user's session: requests in demo/integration modes, and in every mode
   // the org's one CDC subscription. An injected client comes without one (no live changes).
   const integrationSession =
@@ -184,7 +185,9 @@ export async function createServer(
     if (config.metrics.enabled) {
       metricsServer = await startMetricsServer({
         registry: metrics.registry,
-        ...config.metrics,
+        host: config.metrics.host,
+        port: config.metrics.port,
+        token: config.metrics.token,
       });
     }
     auth = await createGatewayAuth({
