@@ -378,3 +378,60 @@ describe('/metrics', () => {
     await other.stop();
   });
 });
+
+/** The API-client login (README "User mode"): redirects by hand, one cookie jar, a token back. */
+async function userBearerToken(origin: string, username: string, password: string) {
+  const jar = new Map<string, string>();
+  let url = `${origin}/auth/salesforce/login`;
+  for (let hop = 0; hop < 10; hop += 1) {
+    const target = new URL(url);
+    if (target.pathname === '/services/oauth2/authorize') {
+      target.searchParams.set('emulator_auto_approve', '1');
+      target.searchParams.set('username', username);
+      target.searchParams.set('password', password);
+    }
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (target.origin === origin && jar.size > 0) {
+      headers.cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+    }
+    const response = await fetch(target.href, { headers, redirect: 'manual' });
+    if (target.origin === origin) {
+      for (const setCookie of response.headers.getSetCookie()) {
+        const [pair = ''] = setCookie.split(';');
+        jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
+      }
+    }
+    const location = response.headers.get('location');
+    if (response.status >= 300 && response.status < 400 && location) {
+      url = new URL(location, target).href;
+      continue;
+    }
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { token: string }).token;
+  }
+  throw new Error('too many redirects');
+}
+
+describe('/metrics in user mode', () => {
+  it("counts the signed-in user's own Salesforce calls", async () => {
+    const user = await startTestGateway({
+      env: { AUTH_MODE: 'user', METRICS_ENABLED: 'true', METRICS_PORT: '0' },
+    });
+    const url = user.gateway.metricsUrl ?? '';
+    const token = await userBearerToken(user.origin, 'rep1@atom-demo.org', 'demo-rep-pass');
+    const before = await scrape(url, undefined);
+    const result = await user.graphql(
+      'query Mine { accounts(first: 2) { totalCount nodes { name } } }',
+      undefined,
+      { authorization: `Bearer ${token}` },
+    );
+    expect(result.errors).toBeUndefined();
+    const after = await scrape(url, undefined);
+    // The page and its COUNT(), made with rep1's own client.
+    expect(delta(upstreamByEndpoint(before), upstreamByEndpoint(after))).toEqual({ query: 2 });
+    expect(
+      after.value('gateway_graphql_operation_duration_seconds_count', { operation_name: 'Mine' }),
+    ).toBe(1);
+    await user.stop();
+  });
+});
