@@ -70,9 +70,17 @@ export async function startMetricsServer(
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `The metrics port ${options.host}:${options.port} is in use: set METRICS_PORT, or METRICS_ENABLED=false`,
+            )
+          : error,
+      ),
+    );
     server.listen(options.port, options.host, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       resolve();
     });
   });

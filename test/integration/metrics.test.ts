@@ -329,6 +329,15 @@ describe('/metrics', () => {
     await ws.dispose();
   });
 
+  it('refuses to start on a busy metrics port, saying which variable to change', async () => {
+    const port = new URL(metricsUrl).port;
+    await expect(
+      startTestGateway({ env: { METRICS_ENABLED: 'true', METRICS_PORT: port } }),
+    ).rejects.toThrow(
+      `The metrics port 127.0.0.1:${port} is in use: set METRICS_PORT, or METRICS_ENABLED=false`,
+    );
+  });
+
   it('serves process metrics on its own registry', async () => {
     const s = await scrape(metricsUrl);
     expect(s.has('process_cpu_user_seconds_total')).toBe(true);

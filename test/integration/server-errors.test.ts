@@ -193,7 +193,13 @@ describe('masking of unexpected errors', () => {
   }
 
   async function start(nodeEnv: string): Promise<string> {
-    const config = loadConfig({ NODE_ENV: nodeEnv, PORT: '0', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      NODE_ENV: nodeEnv,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      // Outside NODE_ENV=test the metrics listener is on by default, on the fixed 9464.
+      METRICS_ENABLED: 'false',
+    });
     const server = await createServer(config, { salesforce: failing });
     leftovers.push(() => server.stop());
     return server.url;
