@@ -218,10 +218,22 @@ describe('/metrics', () => {
     const badIdCode = badId.errors?.[0]?.extensions?.code;
     expect(typeof badIdCode).toBe('string');
 
+    // Refused before GraphQL runs: no query at all.
+    const empty = await fetch(gw.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(empty.status).toBe(400);
+    const emptyCode = ((await empty.json()) as { errors: Array<{ extensions: { code: string } }> })
+      .errors[0]?.extensions.code;
+    expect(emptyCode).toBe('BAD_REQUEST');
+
     const after = await scrape(metricsUrl);
     const moved = (name: string, labels: Record<string, string>) =>
       after.value(name, labels) - before.value(name, labels);
     const errorsOf = (c: string) => moved('gateway_graphql_errors_total', { code: c });
+    expect(errorsOf('BAD_REQUEST')).toBe(1);
     if (code === badIdCode) {
       expect(errorsOf(code as string)).toBe(2);
     } else {
@@ -429,6 +441,9 @@ describe('/metrics in user mode', () => {
     const url = user.gateway.metricsUrl ?? '';
     const token = await userBearerToken(user.origin, 'rep1@atom-demo.org', 'demo-rep-pass');
     const before = await scrape(url, undefined);
+    const anonymous = await user.post('{ accounts(first: 1) { nodes { name } } }');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const result = await user.graphql(
       'query Mine { accounts(first: 2) { totalCount nodes { name } } }',
       undefined,
@@ -436,6 +451,10 @@ describe('/metrics in user mode', () => {
     );
     expect(result.errors).toBeUndefined();
     const after = await scrape(url, undefined);
+    expect(
+      after.value('gateway_graphql_errors_total', { code: 'UNAUTHENTICATED' }) -
+        before.value('gateway_graphql_errors_total', { code: 'UNAUTHENTICATED' }),
+    ).toBe(1);
     // The page and its COUNT(), made with rep1's own client.
     expect(delta(upstreamByEndpoint(before), upstreamByEndpoint(after))).toEqual({ query: 2 });
     expect(
