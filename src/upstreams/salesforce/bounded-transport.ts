@@ -25,12 +25,12 @@ export class BoundedTransport extends Transport {
     req: HttpRequest,
     options: HttpRequestOptions = {},
   ): StreamPromise<HttpResponse> {
+    const start = process.hrtime.bigint();
     const result = super.httpRequest(req, {
       ...options,
       timeout: this.timeoutMs,
       retry: { ...options.retry, maxRetries: 0, methods: [] },
     });
-    const start = process.hrtime.bigint();
     const observed = (statusCode: number | undefined, headers?: HttpResponse['headers']) =>
       this.observe?.({
         method: req.method,
