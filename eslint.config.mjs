@@ -32,7 +32,13 @@ const ELEMENTS = [
   { type: 'errors', pattern: 'src/errors/**', mode: 'full' },
   {
     type: 'foundation',
-    pattern: ['src/config/**', 'src/auth/**', 'src/logging/**', 'src/lib/**'],
+    pattern: [
+      'src/config/**',
+      'src/auth/**',
+      'src/logging/**',
+      'src/lib/**',
+      'src/observability/**',
+    ],
     mode: 'full',
   },
   { type: 'emulators', pattern: 'src/emulators/**', mode: 'full' },

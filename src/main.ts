@@ -45,6 +45,20 @@ function printAuthBanner(
   }
 }
 
+function printMetricsBanner(
+  config: GatewayConfig,
+  metricsUrl: string | undefined,
+  graphqlUrl: string,
+): void {
+  const onMainPort = `${graphqlUrl.replace(/\/graphql$/, '')}/metrics`;
+  const guarded = config.metrics.token ? ' (bearer METRICS_TOKEN)' : '';
+  if (metricsUrl) console.log(`Metrics               ${metricsUrl}${guarded}`);
+  if (config.metrics.token) console.log(`Metrics (main port)   ${onMainPort}${guarded}`);
+  if (!metricsUrl && !config.metrics.token) {
+    console.log('Metrics               off (METRICS_ENABLED=false and no METRICS_TOKEN)');
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadOrExit();
   const stops: Array<() => Promise<void>> = [];
@@ -74,9 +88,11 @@ async function main(): Promise<void> {
   });
   stops.unshift(() => gateway.stop());
   console.log(`GraphQL gateway       ${gateway.url}`);
-  if (config.nodeEnv !== 'production')
+  // The same condition as the landing page itself (apollo-server.ts).
+  if (config.apiSurface.introspection && config.nodeEnv !== 'production')
     console.log(`Apollo Sandbox        open ${gateway.url} in a browser`);
   console.log(`Health                ${gateway.url.replace(/\/graphql$/, '')}/healthz  /readyz`);
+  printMetricsBanner(config, gateway.metricsUrl, gateway.url);
   printAuthBanner(config, gateway.auth);
   if (config.salesforce.mode === 'emulator') {
     console.warn(
@@ -85,23 +101,41 @@ async function main(): Promise<void> {
   }
 
   let stopping = false;
-  const shutdown = (signal: string): void => {
-    if (stopping) return;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      // A second Ctrl-C means "now"; a repeated SIGTERM changes nothing (the deadline holds).
+      if (signal === 'SIGINT') {
+        console.error('SIGINT again: exiting without waiting for the drain');
+        process.exit(1);
+      }
+      return;
+    }
     stopping = true;
-    console.log(`${signal}: draining and stopping...`);
+    const deadlineMs = config.shutdownTimeoutMs;
+    console.log(`${signal}: draining (in-flight requests finish, subscribers get 1001)...`);
+    // A drain that hangs (an upstream that never answers) must not outlive the orchestrator's
+    // patience silently: exit 1 with a reason before it sends SIGKILL. Not unref'd: a drain
+    // stuck on a promise with nothing else alive would otherwise end the process with 0.
+    setTimeout(() => {
+      console.error(`Shutdown did not finish within SHUTDOWN_TIMEOUT_MS=${deadlineMs}; exiting`);
+      process.exit(1);
+    }, deadlineMs);
     // The gateway drains first so in-flight requests can still reach the emulator.
     (async () => {
       for (const stop of stops) await stop();
     })().then(
-      () => process.exit(0),
+      () => {
+        console.log(`${signal}: stopped cleanly`);
+        process.exit(0);
+      },
       (err: unknown) => {
         console.error('shutdown failed', err);
         process.exit(1);
       },
     );
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 main().catch((err: unknown) => {

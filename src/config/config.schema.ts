@@ -111,6 +111,15 @@ export const environmentSchema = z.object({
   SALESFORCE_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   SALESFORCE_RETRY_BASE_DELAY_MS: z.coerce.number().int().min(1).max(60_000).default(200),
   SALESFORCE_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(1).max(600_000).default(2_000),
+  // Metrics and shutdown (docs/production/metrics-and-shutdown.md).
+  METRICS_ENABLED: optionalBoolean,
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_PORT: port.default(9464),
+  METRICS_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().min(16, 'at least 16 characters (a random secret)').optional(),
+  ),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -118,6 +118,16 @@ export interface ResilienceConfig {
   retryMaxDelayMs: number;
 }
 
+/** The Prometheus scrape endpoint (docs/production/metrics-and-shutdown.md). */
+export interface MetricsConfig {
+  /** Serve /metrics on its own listener (METRICS_HOST:METRICS_PORT). */
+  enabled: boolean;
+  host: string;
+  port: number;
+  /** Bearer token required on every /metrics; when set, the main port serves /metrics too. */
+  token: string | undefined;
+}
+
 export interface GatewayConfig {
   nodeEnv: NodeEnv;
   host: string;
@@ -139,4 +149,7 @@ export interface GatewayConfig {
   queryMaxRows: number;
   /** Per upstream; Salesforce's timeout is SALESFORCE_TIMEOUT_MS. */
   resilience: { salesforce: ResilienceConfig };
+  metrics: MetricsConfig;
+  /** SIGTERM/SIGINT: the drain's hard deadline; past it the process exits 1. */
+  shutdownTimeoutMs: number;
 }

@@ -16,5 +16,6 @@ export type {
   ApiSurfaceConfig,
   TrustedDocumentsConfig,
   ResilienceConfig,
+  MetricsConfig,
 } from './config.types';
 export { DEFAULT_QUERY_LIMITS } from './config.schema';

@@ -382,3 +382,52 @@ describe('rows budget and Salesforce resilience settings', () => {
     ).toEqual(['SALESFORCE_RETRY_MAX_DELAY_MS: must be at least SALESFORCE_RETRY_BASE_DELAY_MS']);
   });
 });
+
+describe('operations settings', () => {
+  describe('metrics and shutdown', () => {
+    it('serves metrics on 127.0.0.1:9464 by default, with a 25 s shutdown deadline', () => {
+      const config = loadConfig({});
+      expect(config.metrics).toEqual({
+        enabled: true,
+        host: '127.0.0.1',
+        port: 9464,
+        token: undefined,
+      });
+      expect(config.shutdownTimeoutMs).toBe(25_000);
+    });
+
+    it('keeps the metrics listener off under NODE_ENV=test unless asked for', () => {
+      expect(loadConfig({ NODE_ENV: 'test' }).metrics.enabled).toBe(false);
+      expect(loadConfig({ NODE_ENV: 'test', METRICS_ENABLED: 'true' }).metrics.enabled).toBe(true);
+      expect(loadConfig({ METRICS_ENABLED: '0' }).metrics.enabled).toBe(false);
+    });
+
+    it('reads the listener, the token and the deadline', () => {
+      const config = loadConfig({
+        METRICS_HOST: '0.0.0.0',
+        METRICS_PORT: '0',
+        METRICS_TOKEN: 'a-long-random-metrics-token',
+        SHUTDOWN_TIMEOUT_MS: '5000',
+      });
+      expect(config.metrics).toMatchObject({
+        host: '0.0.0.0',
+        port: 0,
+        token: 'a-long-random-metrics-token',
+      });
+      expect(config.shutdownTimeoutMs).toBe(5000);
+    });
+
+    it('rejects a short token, a bad flag and an out-of-range deadline', () => {
+      const problems = problemsOf({
+        METRICS_TOKEN: 'short',
+        METRICS_ENABLED: 'yes',
+        SHUTDOWN_TIMEOUT_MS: '10',
+      });
+      expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+        'METRICS_ENABLED',
+        'METRICS_TOKEN',
+        'SHUTDOWN_TIMEOUT_MS',
+      ]);
+    });
+  });
+});

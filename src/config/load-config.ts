@@ -170,6 +170,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     corsOrigins,
     queryMaxRows: data.QUERY_MAX_ROWS,
     resilience: { salesforce: salesforceResilience },
+    metrics: {
+      // Off by default under NODE_ENV=test: many gateways share one process and one port.
+      enabled: data.METRICS_ENABLED ?? data.NODE_ENV !== 'test',
+      host: data.METRICS_HOST,
+      port: data.METRICS_PORT,
+      token: data.METRICS_TOKEN,
+    },
+    shutdownTimeoutMs: data.SHUTDOWN_TIMEOUT_MS,
   });
 }
 

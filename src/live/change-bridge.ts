@@ -28,6 +28,10 @@ export interface CdcBridgeStats {
   duplicatesDropped: number;
   published: number;
   lastReplayId: string | undefined;
+  /** Commit time (ISO 8601) of the last event's newest change; metrics derive staleness. */
+  lastCommitTimestamp: string | undefined;
+  /** How long after that commit the event was published here (CDC lag). */
+  lastLagMs: number | undefined;
 }
 
 /**
@@ -53,6 +57,7 @@ export class CdcBridge {
   private stopping = new Promise<void>((resolve) => (this.stopped = resolve));
   private counters = { processed: 0, duplicatesDropped: 0, published: 0 };
   private lastReplayId: string | undefined;
+  private lastCommit: { timestamp: string; lagMs: number } | undefined;
 
   constructor(private readonly options: CdcBridgeOptions) {
     this.deduper = new ReplayDeduper({ windowSize: options.dedupeWindow });
@@ -112,6 +117,8 @@ export class CdcBridge {
       isLeader: this.lock.isLeader(),
       ...this.counters,
       lastReplayId: this.lastReplayId,
+      lastCommitTimestamp: this.lastCommit?.timestamp,
+      lastLagMs: this.lastCommit?.lagMs,
     };
   }
 
@@ -121,10 +128,16 @@ export class CdcBridge {
       this.counters.duplicatesDropped += 1;
       return;
     }
+    let newest: number | undefined;
     for (const change of await event.changes()) {
       await this.options.pubsub.publish(recordChangedTopic(change.type), change);
       this.counters.published += 1;
       this.notify(change);
+      const committed = Date.parse(change.commitTimestamp);
+      if (Number.isFinite(committed)) newest = Math.max(newest ?? committed, committed);
+    }
+    if (newest !== undefined) {
+      this.lastCommit = { timestamp: new Date(newest).toISOString(), lagMs: Date.now() - newest };
     }
     this.deduper.remember(event.position);
     this.counters.processed += 1;

@@ -23,6 +23,10 @@ export interface GatewayApolloDeps {
   drainPlugins: ApolloServerPlugin[];
   limitPlugins: ApolloServerPlugin<GatewayContext>[];
   trustedDocuments: TrustedDocuments;
+  /** Operation metrics; listed first so their clock starts before any other plugin's work. */
+  metricsPlugins?: ApolloServerPlugin<GatewayContext>[];
+  /** How long in-flight requests may finish on shutdown before their sockets are cut. */
+  drainGraceMs?: number;
 }
 
 /** Closes the trusted documents' store (Redis) once the drain let the last request finish. */
@@ -52,12 +56,19 @@ export function createGatewayApollo(deps: GatewayApolloDeps): ApolloServer<Gatew
     introspection: true,
     includeStacktraceInErrorResponses: debugErrors,
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGTERM/SIGINT (drain order, deadline, exit code); Apollo's own handlers
+    // would stop it concurrently and re-raise the signal, killing the process mid-drain.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: deps.maxTokens },
     validationRules: deps.validationRules,
     formatError: deps.formatError,
     persistedQueries: trustedDocuments.persistedQueries,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
+      ...(deps.metricsPlugins ?? []),
+      ApolloServerPluginDrainHttpServer({
+        httpServer: deps.httpServer,
+        ...(deps.drainGraceMs !== undefined ? { stopGracePeriodMillis: deps.drainGraceMs } : {}),
+      }),
       ...deps.drainPlugins,
       closeTrustedDocumentsPlugin(trustedDocuments),
       ApolloServerPluginCacheControlDisabled(),

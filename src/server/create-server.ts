@@ -28,6 +28,12 @@ import { createTrustedDocuments } from './trusted-documents';
 import { createHttpEdge } from './http-security/http-edge';
 import { createOriginAllowList } from './http-security/origin-allow-list';
 import { createWebSocketOriginCheck } from './http-security/websocket-origin';
+import {
+  createGatewayMetrics,
+  metricsHandler,
+  startMetricsServer,
+  type RunningMetricsServer,
+} from '../observability';
 
 export interface CreateServerOptions {
   /** Replaces the integration client built from config (demo/integration modes; server tests). */
@@ -50,6 +56,8 @@ export interface RunningGateway {
   webSocketClients(): number;
   /** Per upstream breaker state and bulkhead load, read-only (/readyz, metrics). */
   resilience: Pick<GatewayResilience<'salesforce'>, 'state' | 'load'>;
+  /** The Prometheus scrape URL on its own listener; undefined when METRICS_ENABLED is off. */
+  metricsUrl: string | undefined;
   /**
    * Drains HTTP, closes WebSocket clients with 1001, stops the CDC bridge after flushing its
    * replayId, then closes auth stores.
@@ -91,11 +99,14 @@ export async function createServer(
     salesforce: createSalesforceResilience(config.resilience.salesforce, logger),
   });
   const salesforceClientOptions = { resilience: resilience.upstreams.salesforce, logger };
+  // Per instance, never prom-client's global registry: tests run several gateways at once.
+  const metricsServed = config.metrics.enabled || config.metrics.token !== undefined;
+  const metrics = createGatewayMetrics({ processMetrics: metricsServed });
   // The integration user's session: requests in demo/integration modes, and in every mode
   // the org's one CDC subscription. An injected client comes without one (no live changes).
   const integrationSession =
     options.salesforce === undefined && hasIntegrationCredential(config)
-      ? createIntegrationSession(config)
+      ? createIntegrationSession(config, metrics.upstream.salesforce)
       : undefined;
   // User mode has no integration user for requests: nothing reaches Salesforce without a
   // signed-in viewer; the CDC consumer alone uses the integration credential, when set.
@@ -170,7 +181,13 @@ export async function createServer(
     logger,
     verifyUpgrade: (req) => upgradeOrigin.check?.(req) ?? false,
     maxRows: config.queryMaxRows,
+    operations: metrics.webSocket,
     ...subscriptionOptions,
+  });
+  metrics.observeLive({
+    source: 'salesforce',
+    live: () => live?.stats(),
+    webSocketClients: () => webSocket.clientCount(),
   });
   const apollo = createGatewayApollo({
     config,
@@ -179,21 +196,33 @@ export async function createServer(
     maxTokens: limits.maxTokens,
     validationRules,
     formatError,
-    drainPlugins: [drainLiveChangesPlugin(webSocket, live)],
+    drainPlugins: [drainLiveChangesPlugin(webSocket, live, httpServer)],
     limitPlugins: [...queryLimits.plugins, operationCostPlugin(admitOperation)],
     trustedDocuments,
+    metricsPlugins: [metrics.apolloPlugin()],
+    // In-flight requests may use all of SHUTDOWN_TIMEOUT_MS: main.ts's deadline (exit 1)
+    // comes first; Apollo cuts what is left only after it (embedders without main.ts).
+    drainGraceMs: config.shutdownTimeoutMs + 1_000,
   });
+  // With a token, /metrics is also served on the main port (behind it); else only apart.
+  const metricsToken = config.metrics.token;
+  const metricsRoutes = metricsToken
+    ? [{ path: '/metrics', handle: metricsHandler(metrics.registry, metricsToken) }]
+    : [];
   httpServer.on(
     'request',
     createRequestListener({
       auth: () => auth,
-      routes: gatewayRoutes({
-        apollo,
-        live,
-        webSocketClients: () => webSocket.clientCount(),
-        logger,
-        maxRows: config.queryMaxRows,
-      }),
+      routes: [
+        ...gatewayRoutes({
+          apollo,
+          live,
+          webSocketClients: () => webSocket.clientCount(),
+          logger,
+          maxRows: config.queryMaxRows,
+        }),
+        ...metricsRoutes,
+      ],
       edge: createHttpEdge({ allowList, publicUrl: config.auth.publicUrl }),
       logger,
     }),
@@ -209,15 +238,33 @@ export async function createServer(
     publicOrigin: new URL(config.auth.publicUrl ?? origin).origin,
   });
 
-  const halt = createShutdown({ apollo, httpServer, webSocket, live, auth: () => auth, logger });
+  let metricsServer: RunningMetricsServer | undefined;
+  const halt = createShutdown({
+    apollo,
+    httpServer,
+    webSocket,
+    live,
+    auth: () => auth,
+    metricsServer: () => metricsServer,
+    logger,
+  });
   const stop = () => halt().finally(() => rateLimiter?.close());
   try {
+    if (config.metrics.enabled) {
+      metricsServer = await startMetricsServer({
+        registry: metrics.registry,
+        host: config.metrics.host,
+        port: config.metrics.port,
+        token: config.metrics.token,
+      });
+    }
     auth = await createGatewayAuth({
       config,
       publicUrl: config.auth.publicUrl ?? origin,
       integrationClient,
       logger,
       salesforceResilience: resilience.upstreams.salesforce,
+      salesforceObserver: metrics.upstream.salesforce,
     });
   } catch (err) {
     await stop();
@@ -232,6 +279,7 @@ export async function createServer(
     liveStats: () => live?.stats(),
     webSocketClients: () => webSocket.clientCount(),
     resilience: { state: () => resilience.state(), load: () => resilience.load() },
+    metricsUrl: metricsServer?.url,
     stop,
   };
 }

@@ -7,6 +7,7 @@ import { fromAuthError, unauthenticated } from '../errors';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { discoveryReadiness, integrationReadiness, type ReadinessProbe } from './health-routes';
 import type { Logger } from '../logging/logger';
+import type { UpstreamCallObserver } from '../observability';
 import { createUserSalesforceClient } from '../upstreams/salesforce/user-client';
 import type { UpstreamResilience } from '../upstreams/resilience';
 import type { RequestViewer, ResolveViewer } from '../context/request-viewer';
@@ -37,6 +38,8 @@ export interface GatewayAuthDeps {
   logger: Logger;
   /** The process's Salesforce breaker and bulkhead, shared by every user's client. */
   salesforceResilience?: UpstreamResilience;
+  /** Metrics for the per-user Salesforce clients (user mode). */
+  salesforceObserver?: UpstreamCallObserver;
 }
 
 const notAnAuthRoute: AuthRouteHandler = () => Promise.resolve(false);
@@ -103,6 +106,7 @@ async function createUserModeAuth(deps: GatewayAuthDeps): Promise<GatewayAuth> {
     timeoutMs: config.salesforce.timeoutMs,
     logger: deps.logger,
     ...(deps.salesforceResilience ? { resilience: deps.salesforceResilience } : {}),
+    ...(deps.salesforceObserver ? { observer: deps.salesforceObserver } : {}),
   };
   const loginUrl = config.salesforce.loginUrl;
   if (loginUrl === undefined) throw new Error('AUTH_MODE=user needs SALESFORCE_LOGIN_URL');

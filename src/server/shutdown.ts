@@ -2,21 +2,28 @@ import type { Server } from 'node:http';
 import type { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { LiveChanges } from '../live/live-changes';
 import type { Logger } from '../logging/logger';
+import type { RunningMetricsServer } from '../observability';
 import type { GatewayAuth } from './gateway-auth';
 import type { GraphQLWebSocketServer } from './websocket-server';
 
 /**
- * Apollo's graphql-ws recipe: clients get 1001 while HTTP drains; the bridge stops after
- * them, flushing the last processed replayId for the next start to resume from.
+ * Apollo's graphql-ws recipe, ordered: Apollo calls this beside its HTTP drain, which waits a
+ * turn, then ends every socket without a request in flight, upgraded WebSockets included.
+ * So in this same turn the listener closes (graphql-ws clients reconnect on 1001 and must
+ * reach another instance, not this one again) and every client is sent 1001, ahead of that
+ * FIN. The bridge stops after them, flushing the last processed replayId for the next start.
  */
 export function drainLiveChangesPlugin(
   webSocket: GraphQLWebSocketServer,
   live: LiveChanges | undefined,
+  httpServer: Server,
 ): ApolloServerPlugin {
   return {
     async serverWillStart() {
       return {
         async drainServer() {
+          // No callback: Apollo's drain waits for the in-flight requests.
+          if (httpServer.listening) httpServer.close();
           await webSocket.dispose();
           await live?.stop();
         },
@@ -32,10 +39,17 @@ export interface ShutdownDeps<TContext extends BaseContext> {
   live: LiveChanges | undefined;
   /** Undefined when the server stops before auth was built. */
   auth(): GatewayAuth | undefined;
+  /** Undefined when it is off or not started yet. */
+  metricsServer(): RunningMetricsServer | undefined;
   logger: Logger;
 }
 
-/** One stop for SIGTERM, tests and a failed start; calling it again returns the same promise. */
+/**
+ * One stop for SIGTERM, tests and a failed start; calling it again returns the same promise.
+ * Order: stop accepting, let in-flight HTTP requests finish (bounded by the drain grace),
+ * close WebSocket clients with 1001, stop the CDC bridge (replayId flushed), close the auth
+ * stores, and last the metrics listener, which can be scraped while the rest drains.
+ */
 export function createShutdown<TContext extends BaseContext>(
   deps: ShutdownDeps<TContext>,
 ): () => Promise<void> {
@@ -57,6 +71,7 @@ export function createShutdown<TContext extends BaseContext>(
       }
       // After the drain: in-flight requests may still refresh tokens or end sessions.
       await deps.auth()?.close();
+      await deps.metricsServer()?.stop();
     })();
     return stopping;
   };

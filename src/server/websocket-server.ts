@@ -19,6 +19,7 @@ import { SLOW_CONSUMER_CLOSE } from '../live/live-change-feed';
 import { contextForViewer } from '../context/gateway-context';
 import type { RequestViewer, ResolveViewer } from '../context/request-viewer';
 import type { Logger } from '../logging/logger';
+import type { WebSocketOperationObserver } from '../observability';
 import { MAX_BODY_BYTES } from './http-adapter';
 import type { AdmitOperation } from './operation-cost-admission';
 import { explainAbortedValidation } from './query-limits';
@@ -56,6 +57,8 @@ export interface GraphQLWebSocketOptions extends WebSocketLimits {
   verifyUpgrade: (req: IncomingMessage) => boolean;
   /** QUERY_MAX_ROWS, per delivered event. */
   maxRows?: number;
+  /** Metrics: operation latency, outcome and error codes over WebSocket. */
+  operations?: WebSocketOperationObserver;
 }
 
 export interface GraphQLWebSocketServer {
@@ -143,6 +146,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
       // Parsed and validated here so a bad document is an `error` message for that
       // operation; graphql-ws would close the whole socket (4500) on a parse failure.
       onSubscribe: async (ctx, id, payload) => {
+        options.operations?.started(ctx, id);
         const state = states.get(ctx.extra.socket);
         if (!state) return [new GraphQLError('Connection is not initialised')];
         const source = await options.resolveDocument(payload);
@@ -157,9 +161,8 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         explainAbortedValidation(errors);
         if (errors.length > 0) return errors;
         const operation = getOperationAST(document, payload.operationName);
-        if (!operation) {
-          return [new GraphQLError('Unable to identify operation')];
-        }
+        if (!operation) return [new GraphQLError('Unable to identify operation')];
+        options.operations?.identified(ctx, id, operation);
         // A query or mutation stops its upstream calls when the client completes it or
         // leaves. A subscription is ended by graphql-ws itself (its stream is returned), and
         // its reads are shared with the same viewer's other subscriptions (live.shared,
@@ -229,7 +232,11 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         states.set(socket, state);
         return true;
       },
-      onNext: (ctx, _id, _payload, _args, result) => {
+      onOperation: (ctx, id, _payload, _args, result) => {
+        options.operations?.executed(ctx, id, result);
+        return undefined;
+      },
+      onNext: (ctx, id, _payload, _args, result) => {
         const { socket } = ctx.extra;
         // graphql-ws waits for each send, so a stalled reader first fills its kernel buffers,
         // then ws's queue; past the bound the client is dropped rather than held in memory.
@@ -237,10 +244,9 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
           close(socket, SLOW_CONSUMER_CLOSE.code, SLOW_CONSUMER_CLOSE.reason);
         }
         if (!result.errors) return undefined;
-        return {
-          ...result,
-          errors: result.errors.map((error) => options.formatError(error.toJSON(), error)),
-        };
+        const errors = result.errors.map((error) => options.formatError(error.toJSON(), error));
+        options.operations?.sent(ctx, id, errors);
+        return { ...result, errors };
       },
       // The operation ended (the server finished it, or a subscription the client completed).
       onComplete: (ctx, id) => {
@@ -254,8 +260,11 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         for (const operation of state?.operations.values() ?? []) operation.abort();
         state?.operations.clear();
       },
-      onError: (_ctx, _id, _payload, errors) =>
-        errors.map((error) => formatOperationError(error, options.formatError)),
+      onError: (ctx, id, _payload, errors) => {
+        const formatted = errors.map((error) => formatOperationError(error, options.formatError));
+        options.operations?.sent(ctx, id, formatted);
+        return formatted;
+      },
     },
     wss,
     options.keepAliveMs ?? 12_000,

@@ -85,6 +85,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     PORT: '0',
     LOG_LEVEL: 'silent',
     EMULATOR_SALESFORCE_PORT: '0',
+    // Tests that set NODE_ENV=development/production must not all bind METRICS_PORT 9464.
+    METRICS_ENABLED: 'false',
     ...options.env,
   };
   if (

@@ -129,5 +129,7 @@ export function integrationModeEnv(options: IntegrationModeEnv): Record<string, 
     AUTH_MODE: 'integration',
     API_KEYS: `${label}:${hashApiKey(key, pepper)}`,
     API_KEY_PEPPER: pepper,
+    // Tests that switch NODE_ENV to development/production must not all bind METRICS_PORT 9464.
+    METRICS_ENABLED: 'false',
   };
 }

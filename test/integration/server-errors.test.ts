@@ -205,7 +205,14 @@ describe('masking of unexpected errors', () => {
   }
 
   async function start(nodeEnv: string, env: Record<string, string> = {}): Promise<string> {
-    const config = loadConfig({ NODE_ENV: nodeEnv, PORT: '0', LOG_LEVEL: 'silent', ...env });
+    const config = loadConfig({
+      NODE_ENV: nodeEnv,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      // Outside NODE_ENV=test the metrics listener is on by default, on the fixed 9464.
+      METRICS_ENABLED: 'false',
+      ...env,
+    });
     const server = await createServer(config, { salesforce: failing });
     leftovers.push(() => server.stop());
     return server.url;

@@ -2,6 +2,7 @@ import type { Duplex } from 'node:stream';
 import { Transport } from 'jsforce/lib/transport';
 import type { HttpRequest, HttpRequestOptions, HttpResponse } from 'jsforce';
 import type { StreamPromise } from 'jsforce/lib/util/promise';
+import type { UpstreamCallObserver } from '../../observability';
 import { abortableRequest, isPlainBody } from './abortable-request';
 import { currentCall, recordStatusCode } from './call-context';
 
@@ -15,10 +16,14 @@ const CALL_OPTIONS = 'client=atom-gateway';
  * no Connection method lets a caller set. This transport sends every request itself
  * (abortable-request.ts): no jsforce retries (the gateway's resilience policy decides), a
  * bounded timeout, the attempt's abort signal (timeout or a client gone), the operation's
- * `X-Request-Id`. It also records each response's status for error mapping.
+ * `X-Request-Id`. It also records each response's status for error mapping and metrics.
  */
 export class BoundedTransport extends Transport {
-  constructor(private readonly timeoutMs: number) {
+  constructor(
+    private readonly timeoutMs: number,
+    /** Metrics: every call this transport makes, with its status and duration. */
+    private readonly observe?: UpstreamCallObserver,
+  ) {
     super();
   }
 
@@ -29,6 +34,7 @@ export class BoundedTransport extends Transport {
     const call = currentCall();
     const headers: Record<string, string> = { ...req.headers, 'Sforce-Call-Options': CALL_OPTIONS };
     if (call?.requestId !== undefined) headers['X-Request-Id'] = call.requestId;
+    const start = process.hrtime.bigint();
     const result = super.httpRequest(
       { ...req, headers },
       {
@@ -37,9 +43,20 @@ export class BoundedTransport extends Transport {
         retry: { ...options.retry, maxRetries: 0, methods: [] },
       },
     );
+    const observed = (statusCode: number | undefined, responseHeaders?: HttpResponse['headers']) =>
+      this.observe?.({
+        method: req.method,
+        url: req.url,
+        statusCode,
+        durationSeconds: Number(process.hrtime.bigint() - start) / 1e9,
+        ...(responseHeaders ? { headers: responseHeaders } : {}),
+      });
     result.then(
-      (response) => recordStatusCode(response.statusCode),
-      () => undefined,
+      (response) => {
+        recordStatusCode(response.statusCode);
+        observed(response.statusCode, response.headers);
+      },
+      () => observed(undefined),
     );
     return result;
   }

@@ -1,5 +1,6 @@
 import { Connection, OAuth2 } from 'jsforce';
 import type { TokenResponse } from 'jsforce/lib/oauth2';
+import type { UpstreamCallObserver } from '../../observability';
 import { BoundedTransport } from './bounded-transport';
 import { parsePrivateKey, signJwtBearerAssertion } from './jwt-assertion';
 
@@ -19,6 +20,8 @@ export interface SalesforceConnectionOptions {
   /** Refreshes allowed in `refreshWindowMs` before giving up (jsforce would loop forever). */
   maxRefreshesPerWindow?: number;
   refreshWindowMs?: number;
+  /** Metrics: sees every HTTP call of this session (token requests included). */
+  observer?: UpstreamCallObserver;
 }
 
 /** A lazily logged-in jsforce Connection for the gateway's integration user. */
@@ -53,7 +56,7 @@ function createTokenRequester(
 
 export function createSalesforceSession(options: SalesforceConnectionOptions): SalesforceSession {
   const loginUrl = trimSlash(options.loginUrl);
-  const transport = new BoundedTransport(options.timeoutMs);
+  const transport = new BoundedTransport(options.timeoutMs, options.observer);
   // The JWT flow authenticates with the assertion alone; a client secret is not part of it.
   const oauth2 = new OAuth2(
     options.auth.kind === 'client_credentials'

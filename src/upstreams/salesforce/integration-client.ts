@@ -1,10 +1,14 @@
 import type { GatewayConfig } from '../../config';
+import type { UpstreamCallObserver } from '../../observability';
 import { createSalesforceSession, type SalesforceSession } from './connection';
 import type { SalesforceClient } from './client';
 import { createJsforceClient, type JsforceClientOptions } from './jsforce-client';
 
 /** The integration user's logged-in session for the configured org (live, or the demo emulator). */
-export function createIntegrationSession(config: GatewayConfig): SalesforceSession {
+export function createIntegrationSession(
+  config: GatewayConfig,
+  observer?: UpstreamCallObserver,
+): SalesforceSession {
   const salesforce = config.salesforce;
   if (salesforce.loginUrl === undefined || salesforce.auth === undefined) {
     throw new Error(
@@ -19,6 +23,7 @@ export function createIntegrationSession(config: GatewayConfig): SalesforceSessi
     apiVersion: salesforce.apiVersion,
     timeoutMs: salesforce.timeoutMs,
     auth: salesforce.auth,
+    ...(observer ? { observer } : {}),
   });
 }
 

@@ -1,5 +1,6 @@
 import { Connection } from 'jsforce';
 import type { UserCredentials } from '../../auth/request-credentials';
+import type { UpstreamCallObserver } from '../../observability';
 import { BoundedTransport } from './bounded-transport';
 import type { SalesforceClient } from './client';
 import { createJsforceClient, type JsforceClientOptions } from './jsforce-client';
@@ -7,6 +8,8 @@ import { createJsforceClient, type JsforceClientOptions } from './jsforce-client
 export interface UserClientOptions extends JsforceClientOptions {
   apiVersion: string;
   timeoutMs: number;
+  /** Metrics: sees every HTTP call of this client. */
+  observer?: UpstreamCallObserver;
 }
 
 /**
@@ -36,7 +39,7 @@ export function createUserSalesforceClient(
   });
   // jsforce takes no transport option; its private `_transport` is the only way to route
   // every call through BoundedTransport (no hidden jsforce retries, a bounded timeout).
-  connection._transport = new BoundedTransport(options.timeoutMs);
+  connection._transport = new BoundedTransport(options.timeoutMs, options.observer);
   // jsforce would otherwise spend an API call to discover the identity URL.
   connection.userInfo = {
     id: credentials.userId,

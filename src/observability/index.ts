@@ -1,0 +1,10 @@
+export { createGatewayMetrics, type GatewayMetrics } from './gateway-metrics';
+export type { LiveMetricsSources, LiveStatsView } from './live-metrics';
+export {
+  metricsHandler,
+  startMetricsServer,
+  type MetricsHandler,
+  type RunningMetricsServer,
+} from './metrics-http';
+export type { UpstreamCall, UpstreamCallObserver } from './upstream-metrics';
+export type { WebSocketOperationObserver } from './websocket-operation-metrics';
