@@ -108,12 +108,19 @@ export interface ApiSurfaceConfig {
 
 /** One upstream's circuit breaker, bulkhead, timeout and retries (`<SERVICE>_*` variables). */
 export interface ResilienceConfig {
+  /** Consecutive failures (5xx, timeouts, connection errors) that open the breaker. */
   breakerThreshold: number;
+  /** How long an open breaker fails fast before one probe call may go through. */
   halfOpenAfterMs: number;
+  /** Calls in flight to the upstream at once, per gateway process. */
   maxConcurrent: number;
+  /** Calls waiting for a slot; beyond that a call fails at once (`bulkhead-full`). */
   maxQueued: number;
+  /** Per attempt; the HTTP request is aborted when it runs out. */
   timeoutMs: number;
+  /** Retries of idempotent calls after a failure; writes are never retried. */
   retries: number;
+  /** First retry delay; later ones grow exponentially with decorrelated jitter. */
   retryBaseDelayMs: number;
   retryMaxDelayMs: number;
 }

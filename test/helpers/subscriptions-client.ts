@@ -193,3 +193,19 @@ export async function startSubscriptionGateway(
     stop: () => started.stop(),
   };
 }
+
+/** The status of a WebSocket handshake: 101 when it opened, else the HTTP refusal. */
+export function upgradeStatus(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const socket = new WebSocket(wsUrlOf(url), 'graphql-transport-ws', { headers });
+    socket.once('open', () => {
+      socket.close();
+      resolve(101);
+    });
+    socket.once('unexpected-response', (request, response) => {
+      resolve(response.statusCode ?? 0);
+      request.destroy();
+    });
+    socket.once('error', reject);
+  });
+}

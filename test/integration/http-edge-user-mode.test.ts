@@ -3,12 +3,16 @@
  * listed origin get credentialed CORS and WebSockets; any other origin's upgrade is refused
  * before graphql-ws (cross-site WebSocket hijacking); /readyz details need a session.
  */
-import WebSocket from 'ws';
 import type { ViewerIdentityQuery } from '../generated/graphql';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { gatewaySessionToken } from '../helpers/gateway-login';
 import { operation } from '../helpers/operations';
-import { connectWs, subscribe, wsUrlOf, type TestWsClient } from '../helpers/subscriptions-client';
+import {
+  connectWs,
+  subscribe,
+  upgradeStatus,
+  type TestWsClient,
+} from '../helpers/subscriptions-client';
 
 const APP = 'https://app.example.com';
 const EVIL = 'https://evil.example';
@@ -25,22 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const socket of sockets) await socket.dispose();
 });
-
-/** The status of a WebSocket handshake: 101 when it opened, else the HTTP refusal. */
-function upgradeStatus(headers: Record<string, string>): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
-    const socket = new WebSocket(wsUrlOf(gateway.url), 'graphql-transport-ws', { headers });
-    socket.once('open', () => {
-      socket.close();
-      resolve(101);
-    });
-    socket.once('unexpected-response', (request, response) => {
-      resolve(response.statusCode ?? 0);
-      request.destroy();
-    });
-    socket.once('error', reject);
-  });
-}
 
 describe('CORS in user mode', () => {
   it('answers the preflight with 204 and credentials for a listed origin, before auth', async () => {
@@ -85,15 +73,15 @@ describe('WebSocket Origin check in user mode', () => {
   it('refuses a cookie-carrying upgrade from another website with 403', async () => {
     const before = gateway.gateway.webSocketClients();
     const cookie = `atom_session=${session}`;
-    expect(await upgradeStatus({ origin: EVIL, cookie })).toBe(403);
-    expect(await upgradeStatus({ origin: 'http://localhost:3000', cookie })).toBe(403);
+    expect(await upgradeStatus(gateway.url, { origin: EVIL, cookie })).toBe(403);
+    expect(await upgradeStatus(gateway.url, { origin: 'http://localhost:3000', cookie })).toBe(403);
     expect(gateway.gateway.webSocketClients()).toBe(before);
   });
 
   it('accepts the public origin, the listed origin and clients without Origin', async () => {
-    expect(await upgradeStatus({ origin: gateway.origin })).toBe(101);
-    expect(await upgradeStatus({ origin: APP })).toBe(101);
-    expect(await upgradeStatus({})).toBe(101);
+    expect(await upgradeStatus(gateway.url, { origin: gateway.origin })).toBe(101);
+    expect(await upgradeStatus(gateway.url, { origin: APP })).toBe(101);
+    expect(await upgradeStatus(gateway.url, {})).toBe(101);
   });
 
   it('runs operations as the signed-in user over a socket from the listed origin', async () => {

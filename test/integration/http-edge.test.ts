@@ -3,9 +3,8 @@
  * security headers on every kind of response, the Sandbox page's CSP, CORS and CSRF, the
  * WebSocket Origin check, and the GraphQL-over-HTTP status codes.
  */
-import WebSocket from 'ws';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
-import { wsUrlOf } from '../helpers/subscriptions-client';
+import { upgradeStatus } from '../helpers/subscriptions-client';
 
 const LOCAL_APP = 'http://localhost:3000';
 const EVIL = 'https://evil.example';
@@ -199,22 +198,6 @@ describe('CORS in the demo with CORS_ORIGINS unset', () => {
     expect((await gateway.emulatorStats()).total).toBe(0);
   });
 });
-
-/** The status of a WebSocket handshake: 101 when it opened, else the HTTP refusal. */
-function upgradeStatus(url: string, headers: Record<string, string>): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
-    const socket = new WebSocket(wsUrlOf(url), 'graphql-transport-ws', { headers });
-    socket.once('open', () => {
-      socket.close();
-      resolve(101);
-    });
-    socket.once('unexpected-response', (request, response) => {
-      resolve(response.statusCode ?? 0);
-      request.destroy();
-    });
-    socket.once('error', reject);
-  });
-}
 
 describe('WebSocket Origin check in the demo', () => {
   it('refuses an upgrade from a website with 403 before graphql-ws sees it', async () => {

@@ -4,6 +4,7 @@
  * count per endpoint, no label carries an id, the token guards /metrics, and two gateways in
  * one process keep separate series.
  */
+import { gatewaySessionToken } from '../helpers/gateway-login';
 import { flushLeftovers, leftovers } from '../helpers/leftovers';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import {
@@ -405,46 +406,13 @@ describe('/metrics', () => {
   });
 });
 
-/** The API-client login (README "User mode"): redirects by hand, one cookie jar, a token back. */
-async function userBearerToken(origin: string, username: string, password: string) {
-  const jar = new Map<string, string>();
-  let url = `${origin}/auth/salesforce/login`;
-  for (let hop = 0; hop < 10; hop += 1) {
-    const target = new URL(url);
-    if (target.pathname === '/services/oauth2/authorize') {
-      target.searchParams.set('emulator_auto_approve', '1');
-      target.searchParams.set('username', username);
-      target.searchParams.set('password', password);
-    }
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (target.origin === origin && jar.size > 0) {
-      headers.cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-    }
-    const response = await fetch(target.href, { headers, redirect: 'manual' });
-    if (target.origin === origin) {
-      for (const setCookie of response.headers.getSetCookie()) {
-        const [pair = ''] = setCookie.split(';');
-        jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
-      }
-    }
-    const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location) {
-      url = new URL(location, target).href;
-      continue;
-    }
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { token: string }).token;
-  }
-  throw new Error('too many redirects');
-}
-
 describe('/metrics in user mode', () => {
   it("counts the signed-in user's own Salesforce calls", async () => {
     const user = await startTestGateway({
       env: { AUTH_MODE: 'user', METRICS_ENABLED: 'true', METRICS_PORT: '0' },
     });
     const url = user.gateway.metricsUrl ?? '';
-    const token = await userBearerToken(user.origin, 'rep1@atom-demo.org', 'demo-rep-pass');
+    const token = await gatewaySessionToken(user.origin, 'rep1@atom-demo.org', 'demo-rep-pass');
     const before = await scrape(url, undefined);
     const anonymous = await user.post('{ accounts(first: 1) { nodes { name } } }');
     expect(anonymous.status).toBe(401);

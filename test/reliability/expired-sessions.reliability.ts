@@ -20,7 +20,7 @@ import { freePort } from './support/free-port';
 import { orgAt, startOrg, type ReliabilityOrg } from './support/org';
 import { tally } from './support/recovery';
 import { underObservation } from './support/scenario';
-import { userBearerToken } from './support/user-login';
+import { gatewaySessionToken } from '../helpers/gateway-login';
 
 const ACCOUNTS_WITH_CONTACTS = `{ accounts(first: 5, orderBy: [{ field: NAME }]) {
   nodes { id name contacts(first: 2, orderBy: [{ field: LAST_NAME }]) { nodes { id name } } } } }`;
@@ -70,6 +70,36 @@ async function baseline(gateway: GatewayProcess, org: ReliabilityOrg): Promise<u
   return answer.body.data;
 }
 
+/**
+ * ROUNDS session expiries, each under CONCURRENT requests in flight: every answer is the
+ * right data, and the org saw at least one new grant per expiry but not one per request.
+ */
+async function expireSessionsUnderLoad(
+  title: string,
+  gateway: GatewayProcess,
+  org: ReliabilityOrg,
+  expected: unknown,
+  grant: 'client_credentials' | 'refresh_token',
+): Promise<void> {
+  await underObservation(title, gateway, async (observation) => {
+    await org.resetStats();
+    const outcomes: string[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const answers = await withFaultMidRequest(gateway, org, () =>
+        org.faults({ expireSessions: true }),
+      );
+      outcomes.push(...answers.map(outcomeOf));
+      for (const answer of answers) expect(answer.body).toEqual({ data: expected });
+    }
+    const grants = (await org.stats()).oauth[grant] ?? 0;
+    expect(grants).toBeGreaterThanOrEqual(ROUNDS);
+    expect(grants).toBeLessThan(ROUNDS * CONCURRENT);
+    observation.note(
+      `${ROUNDS} expiries under ${CONCURRENT} requests each: ${JSON.stringify(tally(outcomes))}; ${grants} ${grant} grants`,
+    );
+  });
+}
+
 describe('expired sessions mid-request, AUTH_MODE=integration', () => {
   it('logs in again transparently: every request succeeds with the right data', async () => {
     const org = await startOrg();
@@ -77,24 +107,14 @@ describe('expired sessions mid-request, AUTH_MODE=integration', () => {
     const expected = await baseline(gateway, org);
     await org.faults({ latencyMs: LATENCY_MS });
 
-    await underObservation('expired sessions (integration mode)', gateway, async (observation) => {
-      await org.resetStats();
-      const outcomes: string[] = [];
-      for (let round = 0; round < ROUNDS; round += 1) {
-        const answers = await withFaultMidRequest(gateway, org, () =>
-          org.faults({ expireSessions: true }),
-        );
-        outcomes.push(...answers.map(outcomeOf));
-        for (const answer of answers) expect(answer.body).toEqual({ data: expected });
-      }
-      const logins = (await org.stats()).oauth.client_credentials ?? 0;
-      // At least one new login per expiry, and not one per request.
-      expect(logins).toBeGreaterThanOrEqual(ROUNDS);
-      expect(logins).toBeLessThan(ROUNDS * CONCURRENT);
-      observation.note(
-        `${ROUNDS} expiries under ${CONCURRENT} requests each: ${JSON.stringify(tally(outcomes))}; ${logins} client-credentials logins`,
-      );
-    });
+    // A new client-credentials login per expiry, not one per request.
+    await expireSessionsUnderLoad(
+      'expired sessions (integration mode)',
+      gateway,
+      org,
+      expected,
+      'client_credentials',
+    );
   });
 });
 
@@ -109,34 +129,21 @@ describe('expired sessions mid-request, AUTH_MODE=user', () => {
     const orgPort = await freePort();
     const spawned = await spawnUserModeGateway(await freePort(), orgPort);
     org = orgAt(`http://127.0.0.1:${orgPort}`);
-    const token = await userBearerToken(spawned.origin, {
-      username: rep.Username,
-      password: rep.password,
-    });
+    const token = await gatewaySessionToken(spawned.origin, rep.Username, rep.password);
     gateway = gatewayProcess(spawned, { authorization: `Bearer ${token}` });
     expected = await baseline(gateway, org);
     await org.faults({ latencyMs: LATENCY_MS });
   });
 
   it("refreshes the user's access token: every request succeeds with the right data", async () => {
-    await underObservation('expired sessions (user mode)', gateway, async (observation) => {
-      await org.resetStats();
-      const outcomes: string[] = [];
-      for (let round = 0; round < ROUNDS; round += 1) {
-        const answers = await withFaultMidRequest(gateway, org, () =>
-          org.faults({ expireSessions: true }),
-        );
-        outcomes.push(...answers.map(outcomeOf));
-        for (const answer of answers) expect(answer.body).toEqual({ data: expected });
-      }
-      const refreshes = (await org.stats()).oauth.refresh_token ?? 0;
-      // Single-flight per user: one refresh per expiry, not one per request.
-      expect(refreshes).toBeGreaterThanOrEqual(ROUNDS);
-      expect(refreshes).toBeLessThan(ROUNDS * CONCURRENT);
-      observation.note(
-        `${ROUNDS} expiries under ${CONCURRENT} requests each: ${JSON.stringify(tally(outcomes))}; ${refreshes} refresh-token grants`,
-      );
-    });
+    // Single-flight per user: one refresh per expiry, not one per request.
+    await expireSessionsUnderLoad(
+      'expired sessions (user mode)',
+      gateway,
+      org,
+      expected,
+      'refresh_token',
+    );
   });
 
   it('answers UNAUTHENTICATED with a login hint once the grant is revoked mid-request', async () => {

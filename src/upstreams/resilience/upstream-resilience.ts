@@ -12,26 +12,11 @@ import {
   timeout,
   wrap,
 } from 'cockatiel';
+import type { ResilienceConfig } from '../../config';
 import type { Logger } from '../../logging/logger';
 
 /** One upstream's breaker, bulkhead, timeout and retry settings (config: `<SERVICE>_*`). */
-export interface ResilienceSettings {
-  /** Consecutive failures (5xx, timeouts, connection errors) that open the breaker. */
-  breakerThreshold: number;
-  /** How long an open breaker fails fast before one probe call may go through. */
-  halfOpenAfterMs: number;
-  /** Calls in flight to the upstream at once, per gateway process. */
-  maxConcurrent: number;
-  /** Calls waiting for a slot; beyond that a call fails at once (`bulkhead-full`). */
-  maxQueued: number;
-  /** Per attempt; the HTTP request is aborted when it runs out. */
-  timeoutMs: number;
-  /** Retries of idempotent calls after a failure; writes are never retried. */
-  retries: number;
-  /** First retry delay; later ones grow exponentially with decorrelated jitter. */
-  retryBaseDelayMs: number;
-  retryMaxDelayMs: number;
-}
+export type ResilienceSettings = ResilienceConfig;
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 export type RejectionReason = 'circuit-open' | 'bulkhead-full';
