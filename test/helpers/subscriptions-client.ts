@@ -209,3 +209,57 @@ export function upgradeStatus(url: string, headers: Record<string, string>): Pro
     socket.once('error', reject);
   });
 }
+
+export interface WsOperationPayload {
+  query?: string;
+  variables?: Record<string, unknown>;
+  extensions?: Record<string, unknown>;
+}
+
+export interface WsError {
+  message: string;
+  extensions?: Record<string, unknown>;
+  path?: unknown;
+}
+
+export interface WsOutcome {
+  results: Array<{ data?: Record<string, unknown> | null; errors?: readonly WsError[] }>;
+  /** The `error` message of the operation (graphql-ws hands over its GraphQL errors). */
+  errors: WsError[];
+}
+
+/** One operation over graphql-ws, until it completes or fails; the socket stays up. */
+export function runOverWs(
+  client: Client,
+  operation: string | WsOperationPayload,
+  variables?: Record<string, unknown>,
+): Promise<WsOutcome> {
+  const payload = typeof operation === 'string' ? { query: operation, variables } : operation;
+  return new Promise((resolve, reject) => {
+    const results: WsOutcome['results'] = [];
+    client.subscribe(
+      {
+        query: payload.query ?? '',
+        ...(payload.variables ? { variables: payload.variables } : {}),
+        ...(payload.extensions ? { extensions: payload.extensions } : {}),
+      },
+      {
+        next: (result) => results.push(result as WsOutcome['results'][number]),
+        error: (error) => {
+          if (Array.isArray(error)) resolve({ results, errors: error as WsError[] });
+          else reject(error instanceof Error ? error : new Error(JSON.stringify(error)));
+        },
+        complete: () => resolve({ results, errors: [] }),
+      },
+    );
+  });
+}
+
+/** What one HTTP request would answer: the last result, or the errors of an `error` message. */
+export async function answerOverWs(
+  client: Client,
+  operation: string | WsOperationPayload,
+): Promise<WsOutcome['results'][number]> {
+  const { results, errors } = await runOverWs(client, operation);
+  return errors.length > 0 ? { errors } : (results.at(-1) ?? {});
+}

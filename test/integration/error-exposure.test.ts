@@ -7,7 +7,7 @@ import { createServer, type RunningGateway } from '../../src/server/create-serve
 import { startTestGateway, type GraphQLResponse, type TestGateway } from '../helpers/gateway';
 import { leftovers } from '../helpers/leftovers';
 import { integrationModeEnv } from '../helpers/spawn-gateway';
-import { connectWs } from '../helpers/subscriptions-client';
+import { answerOverWs, connectWs } from '../helpers/subscriptions-client';
 
 type Response = GraphQLResponse<Record<string, unknown>> & {
   errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown }>;
@@ -88,24 +88,8 @@ async function post(
   return { status: response.status, body: (await response.json()) as Response };
 }
 
-function overWs(client: Client, query: string): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    let result: Response = {};
-    client.subscribe(
-      { query },
-      {
-        next: (value) => {
-          result = value as Response;
-        },
-        error: (errors) => {
-          if (Array.isArray(errors)) resolve({ errors: errors as Response['errors'] });
-          else reject(errors instanceof Error ? errors : new Error(JSON.stringify(errors)));
-        },
-        complete: () => resolve(result),
-      },
-    );
-  });
-}
+const overWs = (client: Client, operation: Parameters<typeof answerOverWs>[1]) =>
+  answerOverWs(client, operation) as Promise<Response>;
 
 function wsClient(url: string, connectionParams?: Record<string, unknown>): Client {
   const ws = connectWs(url, connectionParams ? { connectionParams } : {});

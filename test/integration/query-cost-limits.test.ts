@@ -1,4 +1,3 @@
-import type { Client } from 'graphql-ws';
 import { NESTED_OPPORTUNITIES_QUERY } from '../../bench/bench-operations';
 import {
   ABUSIVE_QUERY,
@@ -7,7 +6,7 @@ import {
 } from '../helpers/abusive-query';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { leftovers } from '../helpers/leftovers';
-import { connectWs, type TestWsClient } from '../helpers/subscriptions-client';
+import { connectWs, runOverWs, type TestWsClient } from '../helpers/subscriptions-client';
 
 /** Issue 12 items 1 and 7: the cost limit sees variables and defaults; limits say what they are. */
 
@@ -29,34 +28,6 @@ const README_EXAMPLE = `{
 /** 900 copies of one field: graphql-js stops comparing them ("Validation aborted."). */
 const REPETITIVE_QUERY = `{ ${'viewer { id } '.repeat(900)}}`;
 const OVERSIZED_QUERY = `{ ${'__typename '.repeat(6000)}}`;
-
-interface WsOutcome {
-  results: Array<{ data?: unknown; errors?: unknown }>;
-  /** The `error` message of the operation (graphql-ws hands over its GraphQL errors). */
-  errors: Array<{ message: string; extensions?: Record<string, unknown> }>;
-}
-
-/** One operation over graphql-ws, until it completes or fails; the socket stays up. */
-function runOverWs(
-  client: Client,
-  query: string,
-  variables?: Record<string, unknown>,
-): Promise<WsOutcome> {
-  return new Promise((resolve, reject) => {
-    const results: Array<{ data?: unknown; errors?: unknown }> = [];
-    client.subscribe(
-      { query, ...(variables ? { variables } : {}) },
-      {
-        next: (result) => results.push(result),
-        error: (error) => {
-          if (Array.isArray(error)) resolve({ results, errors: error as WsOutcome['errors'] });
-          else reject(error instanceof Error ? error : new Error(JSON.stringify(error)));
-        },
-        complete: () => resolve({ results, errors: [] }),
-      },
-    );
-  });
-}
 
 describe('the operation cost limit', () => {
   let gateway: TestGateway;

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import type { Client } from 'graphql-ws';
 import { generateApiKey, hashApiKey } from '../../src/auth/api-keys';
 import { startTestGateway, type GraphQLResponse, type TestGateway } from '../helpers/gateway';
 import { leftovers } from '../helpers/leftovers';
-import { connectWs } from '../helpers/subscriptions-client';
+import { connectWs, runOverWs } from '../helpers/subscriptions-client';
 
 /** Issue 12 item 9: a budget of operation cost per client, over HTTP and WebSocket. */
 
@@ -18,32 +17,8 @@ const REDIS_URL = 'redis://127.0.0.1:6379';
 const PAGE = 'query Page($n: Int) { accounts(first: $n) { nodes { id } } }';
 const CHEAP = '{ viewer { id } }';
 
-type ErrorList = NonNullable<GraphQLResponse<unknown>['errors']>;
-
 function remaining(headers: Headers): number {
   return Number(headers.get('ratelimit-remaining'));
-}
-
-/** One operation over graphql-ws; resolves with the errors of an `error` message, if any. */
-function runOverWs(
-  client: Client,
-  query: string,
-  variables?: Record<string, unknown>,
-): Promise<{ data: unknown[]; errors: ErrorList }> {
-  return new Promise((resolve, reject) => {
-    const data: unknown[] = [];
-    client.subscribe(
-      { query, ...(variables ? { variables } : {}) },
-      {
-        next: (result) => data.push(result.data),
-        error: (error) => {
-          if (Array.isArray(error)) resolve({ data, errors: error as ErrorList });
-          else reject(error instanceof Error ? error : new Error(JSON.stringify(error)));
-        },
-        complete: () => resolve({ data, errors: [] }),
-      },
-    );
-  });
 }
 
 /** A POST from a chosen loopback source address (demo mode keys budgets by peer address). */
@@ -180,7 +155,7 @@ describe('rate limiting per API key (integration mode)', () => {
     const first = await runOverWs(ws.client, PAGE, { n: 100 });
     expect(first.errors).toEqual([]);
     const refused = await runOverWs(ws.client, PAGE, { n: 100 });
-    expect(refused.data).toEqual([]);
+    expect(refused.results).toEqual([]);
     expect(refused.errors).toEqual([
       expect.objectContaining({
         extensions: expect.objectContaining({

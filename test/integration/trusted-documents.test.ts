@@ -12,6 +12,7 @@ import { startTestGateway, type GraphQLResponse, type TestGateway } from '../hel
 import { leftovers } from '../helpers/leftovers';
 import { operation } from '../helpers/operations';
 import {
+  answerOverWs,
   connectWs,
   waitForSubscribers,
   DEMO_READYZ_HEADERS,
@@ -63,25 +64,8 @@ async function getJson(
   return { status: response.status, body: (await response.json()) as Response };
 }
 
-/** One operation over graphql-ws: its result, or the errors of an `error` message. */
-function overWs(client: Client, payload: Payload): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    let result: Response = {};
-    client.subscribe(
-      { query: payload.query ?? '', variables: payload.variables, extensions: payload.extensions },
-      {
-        next: (value) => {
-          result = value as Response;
-        },
-        error: (errors) => {
-          if (Array.isArray(errors)) resolve({ errors: errors as Response['errors'] });
-          else reject(errors instanceof Error ? errors : new Error(JSON.stringify(errors)));
-        },
-        complete: () => resolve(result),
-      },
-    );
-  });
-}
+const overWs = (client: Client, operation: Parameters<typeof answerOverWs>[1]) =>
+  answerOverWs(client, operation) as Promise<Response>;
 
 function wsClient(gateway: TestGateway): Client {
   const ws = connectWs(gateway.url);
