@@ -1,0 +1,96 @@
+export interface StripeEmulatorStats {
+  /** API calls served (admin requests and refused calls are not API calls). */
+  total: number;
+  byEndpoint: Record<string, number>;
+  /** Calls answered by an injected fault or an auth failure instead of being served. */
+  rejected: { unauthorized: number; rateLimited: number; serverUnavailable: number };
+}
+
+export interface FaultSettings {
+  /** Added before every API call is answered. */
+  latencyMs?: number;
+  /** The next N API calls answer 503 api_error. */
+  serverUnavailable?: number;
+  /** The next N API calls answer 429 rate_limit. */
+  rateLimited?: number;
+}
+
+export type Admission = 'ok' | 'rate-limited' | 'server-unavailable';
+
+/** The emulator's call counters and the injected faults other than `offline`. */
+export class CallStats {
+  private total = 0;
+  private byEndpoint = new Map<string, number>();
+  private rejected = { unauthorized: 0, rateLimited: 0, serverUnavailable: 0 };
+  private rateLimitedBurst = 0;
+  private unavailableBurst = 0;
+  private latency: number;
+
+  constructor(private readonly defaultLatencyMs: number) {
+    this.latency = defaultLatencyMs;
+  }
+
+  /** Whether an authenticated call runs; each burst is used up one call at a time. */
+  admit(): Admission {
+    if (this.rateLimitedBurst > 0) {
+      this.rateLimitedBurst -= 1;
+      this.rejected.rateLimited += 1;
+      return 'rate-limited';
+    }
+    if (this.unavailableBurst > 0) {
+      this.unavailableBurst -= 1;
+      this.rejected.serverUnavailable += 1;
+      return 'server-unavailable';
+    }
+    return 'ok';
+  }
+
+  unauthorized(): void {
+    this.rejected.unauthorized += 1;
+  }
+
+  record(endpoint: string): void {
+    this.total += 1;
+    this.byEndpoint.set(endpoint, (this.byEndpoint.get(endpoint) ?? 0) + 1);
+  }
+
+  latencyMs(): number {
+    return this.latency;
+  }
+
+  applyFaults(faults: FaultSettings): void {
+    if (faults.latencyMs !== undefined) this.latency = faults.latencyMs;
+    if (faults.serverUnavailable !== undefined) this.unavailableBurst = faults.serverUnavailable;
+    if (faults.rateLimited !== undefined) this.rateLimitedBurst = faults.rateLimited;
+  }
+
+  pending(): { serverUnavailable: number; rateLimited: number; latencyMs: number } {
+    return {
+      serverUnavailable: this.unavailableBurst,
+      rateLimited: this.rateLimitedBurst,
+      latencyMs: this.latency,
+    };
+  }
+
+  stats(): StripeEmulatorStats {
+    return {
+      total: this.total,
+      byEndpoint: Object.fromEntries(this.byEndpoint),
+      rejected: { ...this.rejected },
+    };
+  }
+
+  resetStats(): void {
+    this.total = 0;
+    this.byEndpoint = new Map();
+    this.rejected = { unauthorized: 0, rateLimited: 0, serverUnavailable: 0 };
+  }
+
+  /** Counters and faults back to the start. */
+  resetAll(): void {
+    this.resetStats();
+    this.rateLimitedBurst = 0;
+    this.unavailableBurst = 0;
+    this.latency = this.defaultLatencyMs;
+  }
+}

@@ -1,0 +1,18 @@
+import type { StripeStore } from '../model/stripe-store';
+import type { CallStats } from './call-stats';
+import type { IdempotencyStore } from './idempotency-store';
+import type { Outage } from './outage';
+
+export interface StripeEmulatorContext {
+  store: StripeStore;
+  stats: CallStats;
+  idempotency: IdempotencyStore;
+  outage: Outage;
+  /** Secret keys the emulator accepts. */
+  apiKeys: ReadonlySet<string>;
+  /** Echoed as `Stripe-Version` when the request names none. */
+  apiVersion: string;
+  /** `Retry-After` seconds of a rate-limited answer. */
+  retryAfterSeconds: number;
+  nextRequestId(): string;
+}
