@@ -51,8 +51,14 @@ export const stripeErrors = {
       404,
       `Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
     ),
+  /** 404 for the object a path names; 400 for an id passed as a parameter. */
   noSuchObject: (objectName: string, id: string, param = 'id'): StripeApiError =>
-    invalid(404, `No such ${objectName}: '${id}'`, 'resource_missing', param),
+    invalid(
+      param === 'id' ? 404 : 400,
+      `No such ${objectName}: '${id}'`,
+      'resource_missing',
+      param,
+    ),
   unknownParameter: (param: string): StripeApiError =>
     invalid(400, `Received unknown parameter: ${param}`, 'parameter_unknown', param),
   missingParameter: (param: string): StripeApiError =>
