@@ -72,6 +72,20 @@ export async function startStripeTarget(
   };
 }
 
+/**
+ * stripe-node backs off 0.5 s, then 1 s, between retries and exposes no option for it; tests
+ * that let it retry shorten the wait (the requests on the wire are unchanged).
+ */
+export function withShortRetryDelays(client: Stripe): Stripe {
+  const delays = client as unknown as {
+    getInitialNetworkRetryDelay: () => number;
+    getMaxNetworkRetryDelay: () => number;
+  };
+  delays.getInitialNetworkRetryDelay = () => 0.01;
+  delays.getMaxNetworkRetryDelay = () => 0.02;
+  return client;
+}
+
 /** The rejection of a stripe-node call, as its error class. */
 export async function stripeFailure(call: Promise<unknown>): Promise<Stripe.errors.StripeError> {
   try {

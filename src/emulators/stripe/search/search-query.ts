@@ -79,6 +79,7 @@ class QueryParser {
   private field(): Clause['field'] {
     const name = /^[a-z_][a-z0-9_.]*/.exec(this.rest())?.[0];
     if (!name) this.fail('a field name');
+    if (name.startsWith('metadata.')) this.fail("metadata['key']");
     this.pos += name.length;
     if (name !== 'metadata') return { kind: 'field', name };
     if (this.peek() !== '[') this.fail("metadata['key']");
