@@ -67,7 +67,10 @@ export async function startQuickBooksEmulator(
     tokenUrl: `${url}${TOKEN_PATH}`,
     revokeUrl: `${url}${REVOKE_PATH}`,
     seed,
-    stop: () => close(server),
+    stop: () => {
+      faults.cancelWaits();
+      return close(server);
+    },
   };
 }
 

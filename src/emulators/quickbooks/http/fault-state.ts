@@ -27,6 +27,7 @@ export class FaultState {
   private total = 0;
   private byEndpoint = new Map<string, number>();
   private oauth = new Map<string, number>();
+  private readonly waits = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
 
   constructor(private readonly defaultLatencyMs: number) {
     this.latency = defaultLatencyMs;
@@ -77,6 +78,29 @@ export class FaultState {
 
   recordGrant(grantType: string): void {
     this.oauth.set(grantType, (this.oauth.get(grantType) ?? 0) + 1);
+  }
+
+  /** The injected latency; `cancelWaits` (on stop) ends every pending one at once. */
+  wait(): Promise<void> {
+    if (this.latency <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const entry = {
+        timer: setTimeout(() => {
+          this.waits.delete(entry);
+          resolve();
+        }, this.latency),
+        resolve,
+      };
+      this.waits.add(entry);
+    });
+  }
+
+  cancelWaits(): void {
+    for (const { timer, resolve } of this.waits) {
+      clearTimeout(timer);
+      resolve();
+    }
+    this.waits.clear();
   }
 
   latencyMs(): number {

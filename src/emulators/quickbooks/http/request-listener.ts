@@ -65,8 +65,7 @@ async function handle(ctx: QuickBooksContext, req: IncomingMessage): Promise<Htt
   if (admission === 'server-unavailable') return systemFault(503, now);
   if (admission === 'rate-limited') return throttled(ctx.faults.retryAfterSeconds(), now);
   if (endpoint) ctx.faults.record(endpoint);
-  const latency = ctx.faults.latencyMs();
-  if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+  await ctx.faults.wait();
   return handleCompanyRequest(ctx, {
     method,
     resource,

@@ -107,6 +107,7 @@ class Parser {
   }
 
   private condition(): Condition {
+    if (this.isKeyword('not') || this.isKeyword('or')) this.fail(['<IDENTIFIER>']);
     const field = this.word('<IDENTIFIER>');
     const token = this.peek();
     if (token.kind === 'op' && token.text !== '!=') {

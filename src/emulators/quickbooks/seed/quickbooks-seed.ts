@@ -59,7 +59,10 @@ class QuickBooksSeedBuilder {
     for (const account of accounts) {
       const linkId = account.QuickBooks_Customer_Id__c;
       if (linkId !== null) {
-        const customer = this.customer(linkId, account.Name, account.email);
+        // A name other accounts share gets the id appended, so the DisplayName fallback of
+        // an unlinked namesake cannot land on this account's customer.
+        const shared = (nameCounts.get(account.Name) ?? 0) > 1;
+        const customer = this.customer(linkId, account.Name, account.email, shared);
         this.invoicesFor(customer, forced.shift());
         this.links.push({ accountId: account.Id, kind: 'id', customerId: linkId });
         continue;
@@ -80,10 +83,10 @@ class QuickBooksSeedBuilder {
     }
   }
 
-  private customer(id: string, name: string, email: string | null): Customer {
+  private customer(id: string, name: string, email: string | null, qualify = false): Customer {
     const rng = this.rng;
     // QBO DisplayNames are unique per company; a clash gets the id appended.
-    const displayName = this.displayNames.has(name) ? `${name} (${id})` : name;
+    const displayName = qualify || this.displayNames.has(name) ? `${name} (${id})` : name;
     this.displayNames.add(displayName);
     const currency = rng.weighted<string>([
       ['USD', 80],
