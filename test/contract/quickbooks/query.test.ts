@@ -225,6 +225,26 @@ describe('QuickBooks query language (node-quickbooks 2.0)', () => {
     expect(fault.error).toMatchObject({ Message: 'Object Not Found', code: '610' });
   });
 
+  it('takes a long statement as a POST body; an unknown resource is "Unsupported Operation"', async () => {
+    const base = `${emulator.endpoint}${emulator.realmId}`;
+    const headers = { authorization: `Bearer ${qbo.token}`, accept: 'application/json' };
+    const posted = await fetch(`${base}/query?minorversion=75`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/text' },
+      body: "select count(*) from Invoice where CustomerRef = '1000'",
+    });
+    expect(posted.status).toBe(200);
+    expect(((await posted.json()) as Page<Invoice>).QueryResponse.totalCount).toBeGreaterThan(0);
+    const unknown = await fetch(`${base}/account/1?minorversion=75`, { headers });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({
+      Fault: {
+        type: 'ValidationFault',
+        Error: [{ Message: 'Unsupported Operation', code: '500' }],
+      },
+    });
+  });
+
   it('minorversion is accepted; versions below 75 are served as 75', async () => {
     qbo.minorversion = '40';
     try {

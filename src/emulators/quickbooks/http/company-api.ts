@@ -12,7 +12,6 @@ export interface CompanyRequest {
   fullPath: string;
   query: URLSearchParams;
   body: Buffer;
-  contentType: string | undefined;
 }
 
 /** The endpoint name the stats count, or undefined for a resource the emulator lacks. */

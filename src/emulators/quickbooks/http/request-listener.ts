@@ -72,6 +72,5 @@ async function handle(ctx: QuickBooksContext, req: IncomingMessage): Promise<Htt
     fullPath: url.pathname,
     query: url.searchParams,
     body,
-    contentType: req.headers['content-type'],
   });
 }
