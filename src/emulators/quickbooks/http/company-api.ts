@@ -1,0 +1,76 @@
+import type { QuickBooksContext } from '../emulator-context';
+import { QueryParserError } from '../query/query-lexer';
+import { QueryValidationError, runQuery } from '../query/query-engine';
+import { qboDateTime } from '../seed/qbo-time';
+import { jsonReply, type HttpReply } from './http-io';
+import { fault, objectNotFound, unsupportedOperation } from './qbo-faults';
+
+export interface CompanyRequest {
+  method: string;
+  /** The path after `/v3/company/{realm}`. */
+  resource: string;
+  fullPath: string;
+  query: URLSearchParams;
+  body: Buffer;
+}
+
+/** The endpoint name the stats count, or undefined for a resource the emulator lacks. */
+export function endpointOf(method: string, resource: string): string | undefined {
+  if (resource === '/query' && (method === 'GET' || method === 'POST')) return 'query';
+  const read = /^\/(customer|invoice)\/[^/]+$/i.exec(resource);
+  if (read && method === 'GET') return (read[1] as string).toLowerCase();
+  return undefined;
+}
+
+/** The data service of one company: the query endpoint and reads by Id. */
+export function handleCompanyRequest(ctx: QuickBooksContext, req: CompanyRequest): HttpReply {
+  const now = ctx.options.clock();
+  const endpoint = endpointOf(req.method, req.resource);
+  if (!endpoint) return unsupportedOperation(req.fullPath, now);
+  if (endpoint === 'query') {
+    // QBO takes the statement from `?query=` or, for long ones, a POST body (application/text).
+    const text =
+      req.method === 'POST' && !req.query.has('query')
+        ? req.body.toString('utf8')
+        : req.query.get('query');
+    if (!text)
+      return parseFault(
+        'QueryParserError: Encountered "<EOF>" at line 0, column 0.\nWas expecting:\n    "select" ...\n    ',
+        now,
+      );
+    try {
+      return jsonReply(200, {
+        QueryResponse: runQuery(ctx.data(), text),
+        time: qboDateTime(now.getTime()),
+      });
+    } catch (err) {
+      if (err instanceof QueryParserError) return parseFault(err.message, now);
+      if (err instanceof QueryValidationError)
+        return fault(
+          400,
+          'ValidationFault',
+          { Message: 'Invalid query', Detail: err.message, code: '4001' },
+          now,
+        );
+      throw err;
+    }
+  }
+  const id = decodeURIComponent(req.resource.split('/')[2] as string);
+  const data = ctx.data();
+  const entity =
+    endpoint === 'customer'
+      ? data.customers.find((c) => c.Id === id)
+      : data.invoices.find((i) => i.Id === id);
+  if (!entity) return objectNotFound(endpoint === 'customer' ? 'Customer' : 'Invoice', id, now);
+  const key = endpoint === 'customer' ? 'Customer' : 'Invoice';
+  return jsonReply(200, { [key]: entity, time: qboDateTime(now.getTime()) });
+}
+
+function parseFault(detail: string, now: Date): HttpReply {
+  return fault(
+    400,
+    'ValidationFault',
+    { Message: 'Error parsing query', Detail: detail, code: '4000' },
+    now,
+  );
+}

@@ -1,0 +1,92 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { QuickBooksContext } from './emulator-context';
+import { resolveQuickBooksOptions, type QuickBooksEmulatorOptions } from './emulator-options';
+import { FaultState } from './http/fault-state';
+import { createRequestListener } from './http/request-listener';
+import type { CompanyData } from './model/entities';
+import { REVOKE_PATH, TOKEN_PATH } from './oauth/token-endpoint';
+import { TokenStore } from './oauth/token-store';
+import { generateQuickBooksSeed, type QuickBooksSeed } from './seed/quickbooks-seed';
+
+export { DEMO_QUICKBOOKS, type QuickBooksEmulatorOptions } from './emulator-options';
+export type { CompanyData, Customer, Invoice } from './model/entities';
+export { generateQuickBooksSeed, type LinkKind, type QuickBooksSeed } from './seed/quickbooks-seed';
+
+export interface RunningQuickBooksEmulator {
+  /** `http://127.0.0.1:PORT`. */
+  url: string;
+  port: number;
+  realmId: string;
+  /** Base URL for node-quickbooks (`qbo.endpoint`): `${url}/v3/company/`. */
+  endpoint: string;
+  /** For intuit-oauth's `OAuthClient.tokenEndpoint` and node-quickbooks' `QuickBooks.TOKEN_URL`. */
+  tokenUrl: string;
+  revokeUrl: string;
+  /** The seed as generated, with each account's link kind (for tests). */
+  seed: QuickBooksSeed;
+  stop(): Promise<void>;
+}
+
+/** Starts the emulated QuickBooks Online company and Intuit token endpoint on loopback. */
+export async function startQuickBooksEmulator(
+  options: QuickBooksEmulatorOptions = {},
+): Promise<RunningQuickBooksEmulator> {
+  const resolved = resolveQuickBooksOptions(options);
+  const seedOptions = { salesforce: resolved.salesforce, seed: resolved.seed, now: resolved.now };
+  const seed = generateQuickBooksSeed(seedOptions);
+  let data: CompanyData = structuredClone(seed);
+  const tokens = new TokenStore({
+    realmId: resolved.realmId,
+    accessTokenTtlSeconds: resolved.accessTokenTtlSeconds,
+    refreshTokenTtlSeconds: resolved.refreshTokenTtlSeconds,
+    initialRefreshToken: resolved.refreshToken,
+    clock: resolved.clock,
+  });
+  const faults = new FaultState(resolved.latencyMs);
+  const ctx: QuickBooksContext = {
+    options: resolved,
+    tokens,
+    faults,
+    data: () => data,
+    reset: () => {
+      data = structuredClone(seed);
+      tokens.reset();
+      faults.resetAll();
+    },
+  };
+  const server = createServer(createRequestListener(ctx));
+  await listen(server, resolved.port, resolved.host);
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host}:${port}`;
+  return {
+    url,
+    port,
+    realmId: resolved.realmId,
+    endpoint: `${url}/v3/company/`,
+    tokenUrl: `${url}${TOKEN_PATH}`,
+    revokeUrl: `${url}${REVOKE_PATH}`,
+    seed,
+    stop: () => {
+      faults.cancelWaits();
+      return close(server);
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((err) => (err ? reject(err) : resolve()));
+    server.closeAllConnections();
+  });
+}
