@@ -12,6 +12,12 @@ export interface RedisPubSubOptions {
   redisOptions?: RedisOptions;
   /** Checked once per message this instance receives, before it reaches any listener. */
   admit?: Admission;
+  /**
+   * What a topic's local listeners get once this instance's subscriptions are back after
+   * the subscribing connection was lost (undefined: nothing). Redis pub/sub keeps nothing
+   * for a disconnected subscriber, so whatever was published meanwhile may be gone.
+   */
+  reconnectSignal?: (topicName: string) => unknown;
 }
 
 /**
@@ -24,6 +30,10 @@ export class RedisPubSub extends RegistryPubSub {
   private readonly prefix: string;
   /** Serialises SUBSCRIBE/UNSUBSCRIBE so a quick unsubscribe+subscribe cannot reorder. */
   private pending: Promise<unknown> = Promise.resolve();
+  /** The subscribing connection closed and has not resubscribed since. */
+  private interrupted = false;
+  private closing = false;
+  private resubscriptions = 0;
 
   constructor(options: RedisPubSubOptions) {
     super(options.onError);
@@ -32,6 +42,14 @@ export class RedisPubSub extends RegistryPubSub {
     this.subscriber = new Redis(options.redisUrl, { lazyConnect: false, ...options.redisOptions });
     this.publisher.on('error', this.onError);
     this.subscriber.on('error', this.onError);
+    this.subscriber.on('close', () => {
+      if (!this.closing) this.interrupted = true;
+    });
+    this.subscriber.on('ready', () => {
+      if (!this.interrupted || this.closing) return;
+      this.interrupted = false;
+      void this.afterReconnect(options.reconnectSignal);
+    });
     this.subscriber.on('message', (channel: string, message: string) => {
       if (!channel.startsWith(this.prefix)) return;
       let payload: unknown;
@@ -72,9 +90,41 @@ export class RedisPubSub extends RegistryPubSub {
     };
   }
 
+  /** Times the subscriptions were confirmed again after a lost connection (metrics, tests). */
+  get resubscribeCount(): number {
+    return this.resubscriptions;
+  }
+
   async close(): Promise<void> {
+    this.closing = true;
     await this.pending.catch(() => {});
     await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
+  }
+
+  /**
+   * ioredis resubscribes on its own once the connection is ready again; one more SUBSCRIBE
+   * on the same connection is answered after that, so its reply says the subscriptions are
+   * live. Only then is the signal delivered: anything published before may have been missed.
+   */
+  private async afterReconnect(
+    signal: ((topicName: string) => unknown) | undefined,
+  ): Promise<void> {
+    try {
+      await this.serialise(async () => {
+        const names = this.registry.topicNames();
+        if (names.length > 0) await this.subscriber.subscribe(...names.map((n) => this.prefix + n));
+      });
+    } catch (error) {
+      // The connection went again; the next 'ready' starts over.
+      this.onError(error);
+      return;
+    }
+    this.resubscriptions += 1;
+    if (!signal || this.closing) return;
+    for (const name of this.registry.topicNames()) {
+      const payload = signal(name);
+      if (payload !== undefined) this.registry.deliver(name, payload);
+    }
   }
 
   private serialise<R>(task: () => Promise<R>): Promise<R> {
