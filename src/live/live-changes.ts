@@ -86,8 +86,9 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
   const onError = (err: unknown): void => logger.warn({ err }, 'live changes');
   const maxQueue = options.maxQueue ?? DEFAULT_MAX_QUEUE;
 
+  const isChangeTopic = (name: string): boolean => name.startsWith(RECORD_CHANGED_TOPIC_PREFIX);
   const admission = createChangeAdmission({
-    isChangeTopic: (name) => name.startsWith(RECORD_CHANGED_TOPIC_PREFIX),
+    isChangeTopic,
     windowSize: options.dedupeWindow,
   });
   const reconnectSignals = new ReconnectSignals();
@@ -101,6 +102,9 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
       return true;
     },
     reconnectSignal: (name) => reconnectSignals.signal(name),
+    // Every instance drops a change it already fanned out (admission), so a change the
+    // leader publishes again after an outage reaches each subscriber at most once.
+    redeliver: isChangeTopic,
   });
   const replay = await createReplayStore({
     redisUrl: deps.redisUrl,

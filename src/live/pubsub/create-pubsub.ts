@@ -12,6 +12,8 @@ export interface CreatePubSubOptions {
   admit?: Admission;
   /** Redis only: what local listeners get after a lost subscribing connection is back. */
   reconnectSignal?: (topicName: string) => unknown;
+  /** Redis only: topics published again after an outage (receivers must deduplicate them). */
+  redeliver?: (topicName: string) => boolean;
 }
 
 export function createPubSub(options: CreatePubSubOptions = {}): PubSub {
@@ -23,5 +25,6 @@ export function createPubSub(options: CreatePubSubOptions = {}): PubSub {
     onError: options.onError,
     admit: options.admit,
     reconnectSignal: options.reconnectSignal,
+    redeliver: options.redeliver,
   });
 }
