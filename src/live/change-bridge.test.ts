@@ -397,4 +397,32 @@ describe('CdcBridge', () => {
     await bridge.stop();
     expect(source.active).toBe(false);
   });
+
+  it('resumes from its own last position when the store forgot it (Redis restarted empty)', async () => {
+    const source = new FakeSource();
+    const lock = new ManualLock();
+    const keyv = new Keyv();
+    const pubsub = new MemoryPubSub();
+    const got = await collect(pubsub);
+    const bridge = bridgeOver(source, {
+      pubsub,
+      replayStore: new KeyvReplayStore(keyv),
+      leaderLock: lock,
+    });
+    await bridge.start();
+    lock.set(true);
+    await flushAsync();
+    await source.emit(event('21'));
+    lock.set(false);
+    await flushAsync();
+    await keyv.clear();
+    lock.set(true);
+    await flushAsync();
+    expect(source.starts).toEqual([-1, '21']);
+    // The upstream may replay the position it resumed from: published once.
+    await source.emit(event('21'));
+    await source.emit(event('22'));
+    expect(got.map((c) => c.replayId)).toEqual(['21', '22']);
+    await bridge.stop();
+  });
 });

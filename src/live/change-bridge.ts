@@ -152,9 +152,12 @@ export class CdcBridge {
   private async openUpstream(): Promise<void> {
     if (this.subscription || !this.started) return;
     // Read afresh: in Redis mode another instance may have advanced it while it led.
-    const stored = await this.options.replayStore.load();
-    if (stored !== undefined) this.deduper.remember(stored);
-    const from = stored ?? this.options.initialReplayFrom ?? -1;
+    // A Redis that restarted empty has forgotten the position: this instance's own last one
+    // still says where to resume (starting from "now" would drop what was committed while
+    // nobody listened); whatever overlaps is dropped by position.
+    const resumeFrom = (await this.options.replayStore.load()) ?? this.lastReplayId;
+    if (resumeFrom !== undefined) this.deduper.remember(resumeFrom);
+    const from = resumeFrom ?? this.options.initialReplayFrom ?? -1;
     this.subscription = this.options.source.start(
       from,
       (event) => this.process(event),

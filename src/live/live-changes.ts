@@ -9,6 +9,7 @@ import { MemoryLeaderLock, RedisLeaderLock, type LeaderLock } from './leader-loc
 import { createChangeAdmission } from './pubsub/change-admission';
 import { createPubSub } from './pubsub/create-pubsub';
 import { DEFAULT_MAX_QUEUE, type PubSubIterator } from './pubsub/pubsub';
+import { ReconnectSignals } from './reconnect-signals';
 import { createReplayStore } from './replay-store';
 import { SharedWork } from './shared-work';
 import { PIPELINE_CHANGED_TOPIC, RECORD_CHANGED_TOPIC_PREFIX, type Topic } from './topics';
@@ -85,14 +86,25 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
   const onError = (err: unknown): void => logger.warn({ err }, 'live changes');
   const maxQueue = options.maxQueue ?? DEFAULT_MAX_QUEUE;
 
+  const isChangeTopic = (name: string): boolean => name.startsWith(RECORD_CHANGED_TOPIC_PREFIX);
+  const admission = createChangeAdmission({
+    isChangeTopic,
+    windowSize: options.dedupeWindow,
+  });
+  const reconnectSignals = new ReconnectSignals();
   const pubsub = createPubSub({
     redisUrl: deps.redisUrl,
     channelPrefix: `${namespace}:`,
     onError,
-    admit: createChangeAdmission({
-      isChangeTopic: (name) => name.startsWith(RECORD_CHANGED_TOPIC_PREFIX),
-      windowSize: options.dedupeWindow,
-    }),
+    admit: (name, payload) => {
+      if (!admission(name, payload)) return false;
+      reconnectSignals.observe(name, payload);
+      return true;
+    },
+    reconnectSignal: (name) => reconnectSignals.signal(name),
+    // Every instance drops a change it already fanned out (admission), so a change the
+    // leader publishes again after an outage reaches each subscriber at most once.
+    redeliver: isChangeTopic,
   });
   const replay = await createReplayStore({
     redisUrl: deps.redisUrl,

@@ -14,7 +14,7 @@ registerEnumType(ChangeType, {
   valuesConfig: {
     GAP: {
       description:
-        'Salesforce could not say exactly what changed (a GAP_* or GAP_OVERFLOW event) and the records could not be re-read: refetch what you show.',
+        "Changes happened that the gateway cannot describe: Salesforce could not say exactly what changed (a GAP_* or GAP_OVERFLOW event) and the records could not be re-read, your access to a change could not be checked, or the gateway's change fan-out was interrupted (its Redis restarted) and changes may have been missed. `recordIds` is empty unless it names the records concerned: refetch what you show.",
     },
   },
 });

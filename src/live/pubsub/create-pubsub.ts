@@ -10,6 +10,10 @@ export interface CreatePubSubOptions {
   onError?: (error: unknown) => void;
   /** Once-per-instance filter ahead of local fan-out (see `createChangeAdmission`). */
   admit?: Admission;
+  /** Redis only: what local listeners get after a lost subscribing connection is back. */
+  reconnectSignal?: (topicName: string) => unknown;
+  /** Redis only: topics published again after an outage (receivers must deduplicate them). */
+  redeliver?: (topicName: string) => boolean;
 }
 
 export function createPubSub(options: CreatePubSubOptions = {}): PubSub {
@@ -20,5 +24,7 @@ export function createPubSub(options: CreatePubSubOptions = {}): PubSub {
     channelPrefix: options.channelPrefix,
     onError: options.onError,
     admit: options.admit,
+    reconnectSignal: options.reconnectSignal,
+    redeliver: options.redeliver,
   });
 }

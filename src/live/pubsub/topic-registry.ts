@@ -45,6 +45,11 @@ export class TopicRegistry {
     }
   }
 
+  /** Topics with at least one listener. */
+  topicNames(): string[] {
+    return [...this.listeners.keys()];
+  }
+
   get topicCount(): number {
     return this.listeners.size;
   }

@@ -18,11 +18,20 @@ export interface ChangeSubscriber {
 
 const ACCOUNT_CHANGED = 'subscription { accountChanged { changeType recordIds replayId } }';
 
-/** A graphql-ws client of the gateway, with the scenario's credentials, on `accountChanged`. */
-export function subscribeToAccountChanges(gateway: GatewayProcess): ChangeSubscriber {
+/**
+ * A graphql-ws client of the gateway, with the scenario's credentials, on `accountChanged`
+ * (`args`: the field's arguments, as GraphQL text).
+ */
+export function subscribeToAccountChanges(
+  gateway: GatewayProcess,
+  args?: string,
+): ChangeSubscriber {
   const ws = connectWs(gateway.url, { connectionParams: gateway.credentials });
   leftovers.push(() => ws.dispose());
-  return { ws, received: subscribe<AccountChange>(ws, ACCOUNT_CHANGED) };
+  const query = args
+    ? ACCOUNT_CHANGED.replace('accountChanged', `accountChanged(${args})`)
+    : ACCOUNT_CHANGED;
+  return { ws, received: subscribe<AccountChange>(ws, query) };
 }
 
 interface ReadyBody {
