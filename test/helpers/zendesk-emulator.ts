@@ -81,3 +81,21 @@ export function recordBodies(emitter: {
   emitter.on('debug::result', (event) => bodies.push(event.detail));
   return bodies;
 }
+
+/**
+ * node-zendesk's declared result types are narrower than what Zendesk sends (no `url`,
+ * `photo` as an object...): the tests read results as the emulator's own record types.
+ */
+export const asList = <T>(value: unknown): T[] => value as T[];
+export const asRecord = <T>(value: unknown): T => value as T;
+
+/** node-zendesk's response adapter (typed `object` upstream). */
+export interface ClientResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+}
+export const responseOf = (reply: { response: unknown }): ClientResponse =>
+  reply.response as ClientResponse;
+
+/** node-zendesk declares `organizations.search(externalID: number)`; Zendesk external ids are strings. */
+export const externalId = (id: string): number => id as unknown as number;

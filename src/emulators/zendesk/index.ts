@@ -44,6 +44,7 @@ export async function startZendeskEmulator(
     }),
   );
   let baseUrl = '';
+  let stopped: Promise<void> | undefined;
   const ctx: ZendeskEmulatorContext = {
     store,
     options: resolved,
@@ -65,7 +66,8 @@ export async function startZendeskEmulator(
     store,
     apiToken: resolved.apiToken,
     stats: () => ctx.traffic.stats(),
-    stop: () => close(server),
+    // Idempotent: a test that stops it on purpose and the teardown that stops it again both succeed.
+    stop: () => (stopped ??= close(server)),
   };
 }
 
