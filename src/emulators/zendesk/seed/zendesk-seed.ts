@@ -1,22 +1,10 @@
 import { DEFAULT_SEED, SEED_BASE_DATE, SeededRandom, generateSalesforceSeed } from '../../seed';
 import type { SObjectRecord } from '../../salesforce/model/types';
-import type {
-  Organization,
-  Ticket,
-  TicketPriority,
-  TicketStatus,
-  User,
-  ZendeskData,
-} from '../model/types';
+import type { Organization, Ticket, User, ZendeskData } from '../model/types';
 import { DEMO_ZENDESK_ADMIN, DEMO_ZENDESK_AGENTS } from './demo-staff';
-import { organizationRecord, ticketRecord, userRecord, type TicketValues } from './record-factory';
-import {
-  CHANNELS,
-  ORGANIZATION_TAGS,
-  TICKET_SUBJECTS,
-  TICKET_TAGS,
-  ZENDESK_ONLY_ORGANIZATIONS,
-} from './ticket-pools';
+import { organizationRecord, userRecord } from './record-factory';
+import { drawTicket, type Profile } from './ticket-draw';
+import { ORGANIZATION_TAGS, ZENDESK_ONLY_ORGANIZATIONS } from './ticket-pools';
 
 export interface ZendeskSeedOptions {
   /** The Salesforce seed's scale and seed: the accounts and contacts this account mirrors. */
@@ -34,7 +22,6 @@ const FALLBACK_SHARE = 0.35;
 /** The first id-linked account's organization: enough tickets for several cursor pages. */
 const FLAGSHIP_TICKETS = 150;
 
-type Profile = 'quiet' | 'healthy' | 'busy' | 'escalated';
 const PROFILE_WEIGHTS: ReadonlyArray<readonly [Profile, number]> = [
   ['quiet', 15],
   ['healthy', 25],
@@ -43,24 +30,6 @@ const PROFILE_WEIGHTS: ReadonlyArray<readonly [Profile, number]> = [
 ];
 /** The first organizations get each profile in turn, so every health outcome occurs at any scale. */
 const FORCED_PROFILES: readonly Profile[] = ['escalated', 'busy', 'healthy', 'quiet'];
-const OPEN_STATUSES: ReadonlyArray<readonly [TicketStatus, number]> = [
-  ['new', 10],
-  ['open', 45],
-  ['pending', 20],
-  ['hold', 5],
-];
-const DONE_STATUSES: ReadonlyArray<readonly [TicketStatus, number]> = [
-  ['solved', 55],
-  ['closed', 45],
-];
-const PRIORITIES: ReadonlyArray<readonly [TicketPriority | null, number]> = [
-  [null, 10],
-  ['low', 20],
-  ['normal', 45],
-  ['high', 20],
-  ['urgent', 5],
-];
-
 interface LinkedOrganization {
   organization: Organization;
   account: SObjectRecord;
@@ -274,47 +243,9 @@ class ZendeskSeedBuilder {
     profile: Profile,
     urgentOpen: boolean,
   ): void {
-    const rng = this.rng;
-    const open = urgentOpen || (profile !== 'healthy' && rng.chance(0.45));
-    const status: TicketStatus = urgentOpen
-      ? 'open'
-      : rng.weighted(open ? OPEN_STATUSES : DONE_STATUSES);
-    let priority = urgentOpen ? 'urgent' : rng.weighted(PRIORITIES);
-    // Only escalated organizations keep an urgent ticket unsolved.
-    if (priority === 'urgent' && open && profile !== 'escalated') priority = 'high';
-    const type = rng.weighted([
-      [null, 15],
-      ['question', 40],
-      ['incident', 30],
-      ['problem', 5],
-      ['task', 10],
-    ] as const);
-    const createdMs =
-      this.baseMs - rng.int(open ? 0 : 20, open ? 45 : 365) * DAY_MS - rng.int(0, 86_399) * 1000;
-    const updatedMs = Math.min(
-      this.baseMs,
-      createdMs + rng.int(0, open ? 3 : 20) * DAY_MS + rng.int(60, 7200) * 1000,
+    this.pending.push(
+      drawTicket(this.rng, this.baseMs, { requester, organizationId, profile, urgentOpen }),
     );
-    const subject = rng.pick(TICKET_SUBJECTS);
-    const values: TicketValues = {
-      subject,
-      description: `${subject}. Reported by ${requester.name} <${requester.email}>.`,
-      status,
-      priority,
-      type,
-      requesterId: requester.id,
-      assigneeId: status === 'new' ? null : rng.pick(DEMO_ZENDESK_AGENTS).id,
-      organizationId,
-      createdMs,
-      updatedMs,
-      // Zendesk keeps a due date on tasks only.
-      dueMs: type === 'task' ? createdMs + rng.int(1, 14) * DAY_MS : null,
-      tags: [
-        ...new Set([rng.pick(TICKET_TAGS), ...(rng.chance(0.3) ? [rng.pick(TICKET_TAGS)] : [])]),
-      ],
-      channel: rng.pick(CHANNELS),
-    };
-    this.pending.push(ticketRecord(values));
   }
 }
 
