@@ -1,0 +1,14 @@
+import type { OrgOutage } from '../salesforce/http/org-outage';
+import type { ResolvedZendeskOptions } from './emulator-options';
+import type { ApiTraffic } from './http/api-traffic';
+import type { ZendeskStore } from './store/zendesk-store';
+
+/** Everything a request handler of the Zendesk emulator may touch. */
+export interface ZendeskEmulatorContext {
+  store: ZendeskStore;
+  options: ResolvedZendeskOptions;
+  traffic: ApiTraffic;
+  outage: OrgOutage;
+  /** `http://127.0.0.1:PORT`, for requests that arrive without a Host header. */
+  baseUrl: () => string;
+}

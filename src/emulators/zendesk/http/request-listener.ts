@@ -1,0 +1,101 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  BodyTooLargeError,
+  readBody,
+  writeReply,
+  type HttpReply,
+} from '../../salesforce/http/http-io';
+import type { Router } from '../../salesforce/http/router';
+import type { ZendeskEmulatorContext } from '../emulator-context';
+import { handleAdminRequest } from './admin.routes';
+import { authenticate } from './basic-auth';
+import { createApiRouter } from './routes/api-router';
+import type { ApiRoute } from './routes/api-route';
+import {
+  ZendeskApiError,
+  invalidEndpoint,
+  rateLimited,
+  serverError,
+  serviceUnavailable,
+  unauthorized,
+  zendeskJson,
+} from './zendesk-replies';
+
+const API_PREFIX = /^\/api\/v2(\/.*)$/;
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The emulator's HTTP surface as a `node:http` request listener. */
+export function createZendeskListener(
+  ctx: ZendeskEmulatorContext,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const api = createApiRouter();
+  return (req, res) => {
+    // The admin surface stays up during an outage: it is how a test ends or inspects one.
+    if (!(req.url ?? '').startsWith('/__emulator/') && ctx.outage.refuse(req, res)) return;
+    handle(ctx, api, req)
+      .catch((err: unknown) => unexpected(err))
+      .then((reply) => writeReply(res, reply))
+      .catch(() => res.destroy());
+  };
+}
+
+async function handle(
+  ctx: ZendeskEmulatorContext,
+  api: Router<ApiRoute>,
+  req: IncomingMessage,
+): Promise<HttpReply> {
+  const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+  const method = req.method ?? 'GET';
+  let body: Buffer;
+  try {
+    body = await readBody(req, MAX_BODY_BYTES);
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) return zendeskJson(413, { error: 'RequestTooLarge' });
+    throw err;
+  }
+  if (url.pathname.startsWith('/__emulator/'))
+    return handleAdminRequest(ctx, method, url.pathname, body);
+
+  const match = API_PREFIX.exec(url.pathname);
+  // Zendesk serves every endpoint with or without `.json`.
+  const found = match ? api.lookup(method, (match[1] as string).replace(/\.json$/, '')) : undefined;
+  if (!found || found.kind !== 'found') return invalidEndpoint();
+
+  const user = authenticate(ctx.store, ctx.options.apiToken, req.headers.authorization);
+  if (!user) {
+    ctx.traffic.recordUnauthorized();
+    return unauthorized();
+  }
+  const admission = ctx.traffic.admit();
+  if (admission.kind === 'server-unavailable') return serviceUnavailable();
+  if (admission.kind === 'rate-limited')
+    return rateLimited(admission.retryAfterSeconds, ctx.options.rateLimitPerMinute);
+  ctx.traffic.record(found.handler.endpoint, user.email);
+  await sleep(ctx.traffic.latencyMs());
+  const host = req.headers.host;
+  const apiBase = `${host ? `http://${host}` : ctx.baseUrl()}/api/v2`;
+  let reply: HttpReply;
+  try {
+    reply = found.handler.handle({
+      store: ctx.store,
+      apiBase,
+      params: found.params,
+      query: url.searchParams,
+      user,
+      now: ctx.options.clock(),
+    });
+  } catch (err) {
+    if (!(err instanceof ZendeskApiError)) throw err;
+    reply = err.reply;
+  }
+  return { ...reply, headers: { ...reply.headers, ...ctx.traffic.rateLimitHeaders() } };
+}
+
+function unexpected(err: unknown): HttpReply {
+  console.error('[zendesk-emulator] unexpected error', err);
+  return serverError();
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
