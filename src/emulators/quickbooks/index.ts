@@ -1,5 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { startHttpServer, stopHttpServer } from '../http-kit/http-server';
 import type { QuickBooksContext } from './emulator-context';
 import { resolveQuickBooksOptions, type QuickBooksEmulatorOptions } from './emulator-options';
 import { FaultState } from './http/fault-state';
@@ -56,9 +56,7 @@ export async function startQuickBooksEmulator(
     },
   };
   const server = createServer(createRequestListener(ctx));
-  await listen(server, resolved.port, resolved.host);
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host}:${port}`;
+  const { url, port } = await startHttpServer(server, resolved.port, resolved.host);
   return {
     url,
     port,
@@ -69,24 +67,7 @@ export async function startQuickBooksEmulator(
     seed,
     stop: () => {
       faults.cancelWaits();
-      return close(server);
+      return stopHttpServer(server);
     },
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((err) => (err ? reject(err) : resolve()));
-    server.closeAllConnections();
-  });
 }

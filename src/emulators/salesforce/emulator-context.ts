@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { ChangeDataCapture } from './cdc';
 import type { ApiUsage } from './http/api-usage';
-import type { OrgOutage } from './http/org-outage';
+import type { Outage } from '../http-kit/outage';
 import type { QueryLocatorStore } from './http/query-locator-store';
 import type { RequestLog } from './http/request-log';
 import type { ResolvedEmulatorOptions } from './emulator-options';
@@ -22,7 +22,7 @@ export interface EmulatorContext {
   readonly jwtPublicKey: KeyObject | undefined;
   readonly cdc: ChangeDataCapture;
   /** The `offline` fault: while it lasts, every non-admin request is cut off. */
-  readonly outage: OrgOutage;
+  readonly outage: Outage;
   /** `http://127.0.0.1:PORT`, known once the server listens. */
   baseUrl(): string;
 }

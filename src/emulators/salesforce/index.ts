@@ -1,11 +1,11 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { startHttpServer, stopHttpServer } from '../http-kit/http-server';
 import type { EmulatorContext } from './emulator-context';
 import { resolveEmulatorOptions, type SalesforceEmulatorOptions } from './emulator-options';
 import { ApiUsage, type EmulatorStats } from './http/api-usage';
 import { RequestLog } from './http/request-log';
 import { createRequestListener } from './http/emulator-server';
-import { OrgOutage } from './http/org-outage';
+import { Outage } from '../http-kit/outage';
 import { QueryLocatorStore } from './http/query-locator-store';
 import { createSigningKey, publicKeyFromPem } from './oauth/jwt';
 import { SessionStore } from './oauth/session-store';
@@ -58,7 +58,7 @@ export async function startSalesforceEmulator(
     cdc,
     // Events committed while offline must wait for the subscriber's next long-poll, not go
     // into a connection whose socket was just destroyed.
-    outage: new OrgOutage({ onBegin: () => cdc.detachConnections() }),
+    outage: new Outage({ onBegin: () => cdc.detachConnections() }),
     usage: new ApiUsage({
       dailyApiLimit: resolved.dailyApiLimit,
       latencyMs: resolved.latencyMs,
@@ -79,9 +79,8 @@ export async function startSalesforceEmulator(
     if (ctx.outage.refuseSocket(socket)) return;
     if (!cdc.rejectUpgrade(req, socket)) socket.destroy();
   });
-  await listen(server, resolved.port, resolved.host);
-  const { port } = server.address() as AddressInfo;
-  baseUrl = `http://${resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host}:${port}`;
+  const { url, port } = await startHttpServer(server, resolved.port, resolved.host);
+  baseUrl = url;
   return {
     url: baseUrl,
     port,
@@ -89,24 +88,7 @@ export async function startSalesforceEmulator(
     stats: () => ctx.usage.stats(),
     stop: async () => {
       await cdc.close();
-      await close(server);
+      await stopHttpServer(server);
     },
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((err) => (err ? reject(err) : resolve()));
-    server.closeAllConnections();
-  });
 }

@@ -1,5 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { startHttpServer, stopHttpServer } from '../http-kit/http-server';
 import { DEFAULT_SEED, SeededRandom } from '../seed';
 import {
   resolveStripeEmulatorOptions,
@@ -9,7 +9,7 @@ import {
 import { CallStats, type StripeEmulatorStats } from './http/call-stats';
 import type { StripeEmulatorContext } from './http/emulator-context';
 import { IdempotencyStore } from './http/idempotency-store';
-import { Outage } from './http/outage';
+import { Outage } from '../http-kit/outage';
 import { createRequestListener } from './http/request-listener';
 import { StripeStore } from './model/stripe-store';
 import { generateStripeSeed } from './seed';
@@ -52,33 +52,13 @@ export async function startStripeEmulator(
     nextRequestId: () => `req_${requestIds.alphanumeric(14)}`,
   };
   const server = createServer(createRequestListener(ctx));
-  await listen(server, resolved.port, resolved.host);
-  const { port } = server.address() as AddressInfo;
-  const host = resolved.host;
+  const { url, port } = await startHttpServer(server, resolved.port, resolved.host);
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    host,
+    url,
+    host: resolved.host,
     port,
     store,
     stats: () => ctx.stats.stats(),
-    stop: () => close(server),
+    stop: () => stopHttpServer(server),
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((err) => (err ? reject(err) : resolve()));
-    // stripe-node keeps sockets alive; without this `close` waits for their idle timeout.
-    server.closeAllConnections();
-  });
 }

@@ -1,4 +1,4 @@
-import type { OrgOutage } from '../salesforce/http/org-outage';
+import type { Outage } from '../http-kit/outage';
 import type { ResolvedZendeskOptions } from './emulator-options';
 import type { ApiTraffic } from './http/api-traffic';
 import type { ZendeskStore } from './store/zendesk-store';
@@ -8,7 +8,7 @@ export interface ZendeskEmulatorContext {
   store: ZendeskStore;
   options: ResolvedZendeskOptions;
   traffic: ApiTraffic;
-  outage: OrgOutage;
+  outage: Outage;
   /** `http://127.0.0.1:PORT`, for requests that arrive without a Host header. */
   baseUrl: () => string;
 }

@@ -1,6 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { OrgOutage } from '../salesforce/http/org-outage';
+import { createServer } from 'node:http';
+import { startHttpServer, stopHttpServer } from '../http-kit/http-server';
+import { Outage } from '../http-kit/outage';
 import type { ZendeskEmulatorContext } from './emulator-context';
 import { resolveZendeskOptions, type ZendeskEmulatorOptions } from './emulator-options';
 import { ApiTraffic, type ZendeskStats } from './http/api-traffic';
@@ -52,13 +52,12 @@ export async function startZendeskEmulator(
       latencyMs: resolved.latencyMs,
       rateLimitPerMinute: resolved.rateLimitPerMinute,
     }),
-    outage: new OrgOutage(),
+    outage: new Outage(),
     baseUrl: () => baseUrl,
   };
   const server = createServer(createZendeskListener(ctx));
-  await listen(server, resolved.port, resolved.host);
-  const { port } = server.address() as AddressInfo;
-  baseUrl = `http://${resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host}:${port}`;
+  const { url, port } = await startHttpServer(server, resolved.port, resolved.host);
+  baseUrl = url;
   return {
     url: baseUrl,
     apiUrl: `${baseUrl}/api/v2`,
@@ -67,23 +66,6 @@ export async function startZendeskEmulator(
     apiToken: resolved.apiToken,
     stats: () => ctx.traffic.stats(),
     // Idempotent: a test that stops it on purpose and the teardown that stops it again both succeed.
-    stop: () => (stopped ??= close(server)),
+    stop: () => (stopped ??= stopHttpServer(server)),
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((err) => (err ? reject(err) : resolve()));
-    server.closeAllConnections();
-  });
 }

@@ -18,6 +18,7 @@ import {
   unsupportedOperation,
 } from './qbo-faults';
 
+const MAX_BODY_BYTES = 1024 * 1024;
 const COMPANY_PATH = /^\/v3\/company\/([^/]+)(\/.*)?$/;
 
 /** The emulator's whole HTTP surface as a `node:http` request listener. */
@@ -33,7 +34,10 @@ export function createRequestListener(
         console.error('[quickbooks-emulator] unexpected error', err);
         return systemFault(500, ctx.options.clock());
       })
-      .then((reply) => writeReply(res, reply, randomUUID()))
+      .then((reply) =>
+        // Every QBO and Intuit OAuth response carries one; intuit-oauth reads it into errors.
+        writeReply(res, reply, { intuit_tid: randomUUID() }),
+      )
       .catch(() => res.destroy());
   };
 }
@@ -41,7 +45,7 @@ export function createRequestListener(
 async function handle(ctx: QuickBooksContext, req: IncomingMessage): Promise<HttpReply> {
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   const method = req.method ?? 'GET';
-  const body = await readBody(req);
+  const body = await readBody(req, MAX_BODY_BYTES);
   if (url.pathname.startsWith('/__emulator/'))
     return handleAdminRequest(ctx, method, url.pathname, body);
   const client = { clientId: ctx.options.clientId, clientSecret: ctx.options.clientSecret };

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseFaults } from './admin.routes';
 import { ApiUsage } from './api-usage';
-import { OrgOutage } from './org-outage';
+import { Outage } from '../../http-kit/outage';
 
 describe('fault settings', () => {
   it('accepts the documented knobs and rejects anything else', () => {
@@ -79,7 +79,7 @@ describe('ApiUsage', () => {
   });
 });
 
-describe('OrgOutage', () => {
+describe('Outage', () => {
   let now = 1_000;
   const socket = () => ({
     destroyed: false,
@@ -101,7 +101,7 @@ describe('OrgOutage', () => {
 
   it('cuts the requests in flight when it begins and refuses new ones until it ends', () => {
     const begun: number[] = [];
-    const outage = new OrgOutage({ now: () => now, onBegin: () => begun.push(now) });
+    const outage = new Outage({ now: () => now, onBegin: () => begun.push(now) });
     const held = exchange();
     const done = exchange();
     expect(outage.refuse(held.req, held.res)).toBe(false);
@@ -131,7 +131,7 @@ describe('OrgOutage', () => {
   });
 
   it('ends early on offline 0 or end(), without cutting anything', () => {
-    const outage = new OrgOutage({ now: () => now });
+    const outage = new Outage({ now: () => now });
     outage.begin(10_000);
     const held = exchange();
     outage.begin(0);

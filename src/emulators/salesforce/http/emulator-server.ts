@@ -16,7 +16,7 @@ import {
 } from './http-io';
 import type { ApiRoute } from './rest/api-route';
 import { createRestRouter } from './rest/rest-router';
-import type { Router } from './router';
+import type { Router } from '../../http-kit/router';
 import { handleSoapRequest } from './soap/soap-endpoint';
 
 /** Salesforce's documented limit for the request URI (431/414 beyond it). */

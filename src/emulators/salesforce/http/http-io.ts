@@ -1,27 +1,16 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { jsonReply, type HttpReply } from '../../http-kit/http-io';
 
-/** What a handler answers; written to the socket by `writeReply`. */
-export interface HttpReply {
-  status: number;
-  headers?: Record<string, string>;
-  body?: string;
-}
+export {
+  BodyTooLargeError,
+  JSON_CONTENT_TYPE,
+  jsonReply,
+  readBody,
+  writeReply,
+  type HttpReply,
+} from '../../http-kit/http-io';
 
-export const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
 export const XML_CONTENT_TYPE = 'text/xml;charset=UTF-8';
 export const HTML_CONTENT_TYPE = 'text/html;charset=UTF-8';
-
-export function jsonReply(
-  status: number,
-  value: unknown,
-  headers: Record<string, string> = {},
-): HttpReply {
-  return {
-    status,
-    headers: { 'Content-Type': JSON_CONTENT_TYPE, ...headers },
-    body: JSON.stringify(value),
-  };
-}
 
 /** Salesforce's REST error body: an array of `{message, errorCode, fields?}`. */
 export function restError(
@@ -34,28 +23,6 @@ export function restError(
 }
 
 export const emptyReply = (status = 204): HttpReply => ({ status });
-
-export class BodyTooLargeError extends Error {}
-
-export async function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buf.length;
-    if (size > limitBytes) throw new BodyTooLargeError(`request body over ${limitBytes} bytes`);
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks);
-}
-
-export function writeReply(res: ServerResponse, reply: HttpReply): void {
-  const headers: Record<string, string | number> = { ...reply.headers };
-  const body = reply.body ?? '';
-  headers['Content-Length'] = Buffer.byteLength(body);
-  res.writeHead(reply.status, headers);
-  res.end(body);
-}
 
 export function parseForm(body: Buffer): URLSearchParams {
   return new URLSearchParams(body.toString('utf8'));

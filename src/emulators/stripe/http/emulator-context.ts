@@ -1,7 +1,7 @@
 import type { StripeStore } from '../model/stripe-store';
 import type { CallStats } from './call-stats';
 import type { IdempotencyStore } from './idempotency-store';
-import type { Outage } from './outage';
+import type { Outage } from '../../http-kit/outage';
 
 export interface StripeEmulatorContext {
   store: StripeStore;

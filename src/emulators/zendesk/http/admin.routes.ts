@@ -1,4 +1,4 @@
-import { jsonReply, type HttpReply } from '../../salesforce/http/http-io';
+import { jsonReply, type HttpReply } from '../../http-kit/http-io';
 import type { ZendeskEmulatorContext } from '../emulator-context';
 import type { ZendeskFaults } from './api-traffic';
 

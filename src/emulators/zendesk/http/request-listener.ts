@@ -1,11 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  BodyTooLargeError,
-  readBody,
-  writeReply,
-  type HttpReply,
-} from '../../salesforce/http/http-io';
-import type { Router } from '../../salesforce/http/router';
+import { BodyTooLargeError, readBody, writeReply, type HttpReply } from '../../http-kit/http-io';
+import type { Router } from '../../http-kit/router';
 import type { ZendeskEmulatorContext } from '../emulator-context';
 import { handleAdminRequest } from './admin.routes';
 import { authenticate } from './basic-auth';

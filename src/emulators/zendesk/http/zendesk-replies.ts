@@ -1,4 +1,4 @@
-import type { HttpReply } from '../../salesforce/http/http-io';
+import type { HttpReply } from '../../http-kit/http-io';
 
 /** Zendesk answers JSON with this content type; node-zendesk parses a body only when it says JSON. */
 export const ZENDESK_JSON = 'application/json; charset=utf-8';

@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../../emulator-context';
 import { SalesforceError } from '../../model/errors';
 import type { EmulatorUser, ObjectDef } from '../../model/types';
 import type { HttpReply } from '../http-io';
-import type { RouteParams } from '../router';
+import type { RouteParams } from '../../../http-kit/router';
 
 /** One authenticated REST API call, already admitted against the daily limit. */
 export interface ApiCall {

@@ -1,4 +1,4 @@
-import { Router } from '../router';
+import { Router } from '../../../http-kit/router';
 import type { ApiRoute } from './api-route';
 import {
   createManyRoute,

@@ -1,5 +1,5 @@
-import type { HttpReply } from '../../../salesforce/http/http-io';
-import type { RouteParams } from '../../../salesforce/http/router';
+import type { HttpReply } from '../../../http-kit/http-io';
+import type { RouteParams } from '../../../http-kit/router';
 import type { User } from '../../model/types';
 import type { ZendeskStore } from '../../store/zendesk-store';
 import { recordNotFound, ZendeskApiError } from '../zendesk-replies';

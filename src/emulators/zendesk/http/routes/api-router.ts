@@ -1,4 +1,4 @@
-import { Router } from '../../../salesforce/http/router';
+import { Router } from '../../../http-kit/router';
 import type { ApiRoute } from './api-route';
 import { addOrganizationRoutes } from './organizations.routes';
 import { addSearchRoutes } from './search.routes';

@@ -1,4 +1,4 @@
-import type { Router } from '../../../salesforce/http/router';
+import type { Router } from '../../../http-kit/router';
 import type { Organization, Ticket, User } from '../../model/types';
 import { findMatches, type SearchHit } from '../../search/search-matchers';
 import { parseSearchQuery } from '../../search/search-query';

@@ -1,4 +1,4 @@
-import type { Router } from '../../../salesforce/http/router';
+import type { Router } from '../../../http-kit/router';
 import { listPage, offsetPage } from '../pagination';
 import { userJson } from '../resource-json';
 import { zendeskJson } from '../zendesk-replies';

@@ -1,29 +1,29 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
-export interface OrgOutageOptions {
-  /** Wall-clock milliseconds; an outage lasts real time even when the org's clock is fixed. */
+export interface OutageOptions {
+  /** Wall-clock milliseconds; an outage lasts real time even when the service's clock is fixed. */
   now?: () => number;
   /** Runs when an outage begins, after the in-flight requests were cut. */
   onBegin?: () => void;
 }
 
 /**
- * The `offline` fault: for a while the org is unreachable. Every non-admin request has its
+ * The `offline` fault: for a while the service is unreachable. Every non-admin request has its
  * socket destroyed (the client sees `ECONNRESET` / "socket hang up", as behind a dropped
- * connection), and the requests in flight when it begins, CometD long-polls included, die the
- * same way. The org itself keeps running: data, sessions and CometD clients survive.
+ * connection), and the requests in flight when it begins (long-polls included) die the same
+ * way. The service itself keeps running: its data and sessions survive.
  */
-export class OrgOutage {
+export class Outage {
   private until = 0;
   private readonly inFlight = new Set<Socket>();
   private readonly now: () => number;
 
-  constructor(private readonly options: OrgOutageOptions = {}) {
+  constructor(private readonly options: OutageOptions = {}) {
     this.now = options.now ?? Date.now;
   }
 
-  /** Cuts the request off if the org is offline (true), else watches it until it completes. */
+  /** Cuts the request off if the service is offline (true), else watches it until it completes. */
   refuse(req: IncomingMessage, res: ServerResponse): boolean {
     const socket = req.socket;
     if (this.isOffline()) {
