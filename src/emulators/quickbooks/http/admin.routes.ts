@@ -1,40 +1,25 @@
+import { createAdminHandler } from '../../http-kit/admin-routes';
 import type { QuickBooksContext } from '../emulator-context';
-import { parseFaults } from './fault-state';
+import { FAULT_KNOBS } from './fault-state';
 import { jsonReply, type HttpReply } from './http-io';
 
-const KNOWN = [
-  '/__emulator/stats',
-  '/__emulator/stats/reset',
-  '/__emulator/reset',
-  '/__emulator/faults',
-];
-
-/** The control surface under `/__emulator/` (no auth: the server listens on loopback). */
+/** The shared `/__emulator/` surface over the company's fault state and token store. */
 export function handleAdminRequest(
   ctx: QuickBooksContext,
   method: string,
   path: string,
   body: Buffer,
 ): HttpReply {
-  const route = `${method} ${path.replace(/\/$/, '')}`;
-  switch (route) {
-    case 'GET /__emulator/stats':
-      return jsonReply(200, ctx.faults.stats());
-    case 'POST /__emulator/stats/reset':
-      ctx.faults.resetStats();
-      return jsonReply(200, ctx.faults.stats());
-    case 'POST /__emulator/reset':
-      ctx.reset();
-      return jsonReply(200, ctx.faults.stats());
-    case 'POST /__emulator/faults': {
-      const faults = parseFaults(body);
-      if (typeof faults === 'string') return jsonReply(400, { error: faults });
+  return createAdminHandler({
+    json: jsonReply,
+    stats: () => ctx.faults.stats(),
+    resetStats: () => ctx.faults.resetStats(),
+    reset: () => ctx.reset(),
+    faultKnobs: FAULT_KNOBS,
+    applyFaults: (faults) => {
       ctx.faults.apply(faults);
       if (faults.expireTokens) ctx.tokens.expireAccessTokens();
-      return jsonReply(200, ctx.faults.settings());
-    }
-  }
-  return KNOWN.includes(path.replace(/\/$/, ''))
-    ? jsonReply(405, { error: `method ${method} not allowed` })
-    : jsonReply(404, { error: `no admin resource at ${path}` });
+      return ctx.faults.settings();
+    },
+  })(method, path, body);
 }

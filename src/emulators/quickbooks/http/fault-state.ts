@@ -1,5 +1,11 @@
-import type { IncomingMessage } from 'node:http';
-import type { Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Outage } from '../../http-kit/outage';
+
+/** What `POST /__emulator/faults` accepts. */
+export const FAULT_KNOBS = {
+  integers: ['latencyMs', 'serverUnavailable', 'rateLimited', 'retryAfterSeconds', 'offline'],
+  booleans: ['expireTokens'],
+} as const;
 
 export interface FaultRequest {
   latencyMs?: number;
@@ -22,8 +28,7 @@ export class FaultState {
   private unavailable = 0;
   private limited = 0;
   private retryAfter = 60;
-  private offlineUntil = 0;
-  private readonly inFlight = new Set<Socket>();
+  private readonly outage = new Outage();
   private total = 0;
   private byEndpoint = new Map<string, number>();
   private oauth = new Map<string, number>();
@@ -38,24 +43,12 @@ export class FaultState {
     if (faults.serverUnavailable !== undefined) this.unavailable = faults.serverUnavailable;
     if (faults.rateLimited !== undefined) this.limited = faults.rateLimited;
     if (faults.retryAfterSeconds !== undefined) this.retryAfter = faults.retryAfterSeconds;
-    if (faults.offline !== undefined) {
-      this.offlineUntil = faults.offline > 0 ? Date.now() + faults.offline : 0;
-      if (faults.offline > 0) {
-        for (const socket of this.inFlight) socket.destroy();
-        this.inFlight.clear();
-      }
-    }
+    if (faults.offline !== undefined) this.outage.begin(faults.offline);
   }
 
   /** Cuts the request's socket while offline (true); otherwise tracks it until it ends. */
-  refuse(req: IncomingMessage, onClose: (cb: () => void) => void): boolean {
-    if (this.offlineMs() > 0) {
-      req.socket.destroy();
-      return true;
-    }
-    this.inFlight.add(req.socket);
-    onClose(() => this.inFlight.delete(req.socket));
-    return false;
+  refuse(req: IncomingMessage, res: ServerResponse): boolean {
+    return this.outage.refuse(req, res);
   }
 
   /** A burst is consumed one call at a time: 503s first, then 429s. */
@@ -112,7 +105,7 @@ export class FaultState {
   }
 
   offlineMs(): number {
-    return Math.max(0, this.offlineUntil - Date.now());
+    return this.outage.remainingMs();
   }
 
   settings(): Record<string, number> {
@@ -145,39 +138,6 @@ export class FaultState {
     this.unavailable = 0;
     this.limited = 0;
     this.retryAfter = 60;
-    this.offlineUntil = 0;
+    this.outage.end();
   }
-}
-
-/** Validated fault settings, or why they are invalid. */
-export function parseFaults(body: Buffer): FaultRequest | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(body.toString('utf8') || '{}');
-  } catch {
-    return 'body must be JSON';
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return 'body must be a JSON object';
-  const faults: FaultRequest = {};
-  for (const [key, v] of Object.entries(value)) {
-    switch (key) {
-      case 'latencyMs':
-      case 'serverUnavailable':
-      case 'rateLimited':
-      case 'retryAfterSeconds':
-      case 'offline':
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
-          return `${key} must be a non-negative integer`;
-        faults[key] = v;
-        break;
-      case 'expireTokens':
-        if (typeof v !== 'boolean') return `${key} must be a boolean`;
-        faults[key] = v;
-        break;
-      default:
-        return `unknown fault ${key}`;
-    }
-  }
-  return faults;
 }

@@ -28,7 +28,7 @@ export function createRequestListener(
   return (req, res) => {
     const isAdmin = (req.url ?? '').startsWith('/__emulator/');
     // The admin surface stays up while offline: it is how a test ends or inspects an outage.
-    if (!isAdmin && ctx.faults.refuse(req, (cb) => res.once('close', cb))) return;
+    if (!isAdmin && ctx.faults.refuse(req, res)) return;
     handle(ctx, req)
       .catch((err: unknown) => {
         console.error('[quickbooks-emulator] unexpected error', err);
