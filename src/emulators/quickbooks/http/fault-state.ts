@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FaultKnobs } from '../../http-kit/fault-knobs';
 import { Outage } from '../../http-kit/outage';
 
 /** What `POST /__emulator/faults` accepts. */
@@ -24,25 +25,19 @@ export type Admission = 'ok' | 'server-unavailable' | 'rate-limited';
 
 /** The injected faults and the call statistics of one running emulator. */
 export class FaultState {
-  private latency: number;
-  private unavailable = 0;
-  private limited = 0;
-  private retryAfter = 60;
+  private readonly knobs: FaultKnobs;
   private readonly outage = new Outage();
   private total = 0;
   private byEndpoint = new Map<string, number>();
   private oauth = new Map<string, number>();
   private readonly waits = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
 
-  constructor(private readonly defaultLatencyMs: number) {
-    this.latency = defaultLatencyMs;
+  constructor(defaultLatencyMs: number) {
+    this.knobs = new FaultKnobs({ latencyMs: defaultLatencyMs, retryAfterSeconds: 60 });
   }
 
   apply(faults: FaultRequest): void {
-    if (faults.latencyMs !== undefined) this.latency = faults.latencyMs;
-    if (faults.serverUnavailable !== undefined) this.unavailable = faults.serverUnavailable;
-    if (faults.rateLimited !== undefined) this.limited = faults.rateLimited;
-    if (faults.retryAfterSeconds !== undefined) this.retryAfter = faults.retryAfterSeconds;
+    this.knobs.apply(faults);
     if (faults.offline !== undefined) this.outage.begin(faults.offline);
   }
 
@@ -53,14 +48,8 @@ export class FaultState {
 
   /** A burst is consumed one call at a time: 503s first, then 429s. */
   admit(): Admission {
-    if (this.unavailable > 0) {
-      this.unavailable--;
-      return 'server-unavailable';
-    }
-    if (this.limited > 0) {
-      this.limited--;
-      return 'rate-limited';
-    }
+    if (this.knobs.takeServerUnavailable()) return 'server-unavailable';
+    if (this.knobs.takeRateLimited()) return 'rate-limited';
     return 'ok';
   }
 
@@ -75,13 +64,14 @@ export class FaultState {
 
   /** The injected latency; `cancelWaits` (on stop) ends every pending one at once. */
   wait(): Promise<void> {
-    if (this.latency <= 0) return Promise.resolve();
+    const latency = this.knobs.latencyMs();
+    if (latency <= 0) return Promise.resolve();
     return new Promise((resolve) => {
       const entry = {
         timer: setTimeout(() => {
           this.waits.delete(entry);
           resolve();
-        }, this.latency),
+        }, latency),
         resolve,
       };
       this.waits.add(entry);
@@ -97,11 +87,11 @@ export class FaultState {
   }
 
   latencyMs(): number {
-    return this.latency;
+    return this.knobs.latencyMs();
   }
 
   retryAfterSeconds(): number {
-    return this.retryAfter;
+    return this.knobs.retryAfterSeconds();
   }
 
   offlineMs(): number {
@@ -110,10 +100,10 @@ export class FaultState {
 
   settings(): Record<string, number> {
     return {
-      latencyMs: this.latency,
-      serverUnavailable: this.unavailable,
-      rateLimited: this.limited,
-      retryAfterSeconds: this.retryAfter,
+      latencyMs: this.knobs.latencyMs(),
+      serverUnavailable: this.knobs.pendingServerUnavailable(),
+      rateLimited: this.knobs.pendingRateLimited(),
+      retryAfterSeconds: this.knobs.retryAfterSeconds(),
       offlineMs: this.offlineMs(),
     };
   }
@@ -134,10 +124,7 @@ export class FaultState {
 
   resetAll(): void {
     this.resetStats();
-    this.latency = this.defaultLatencyMs;
-    this.unavailable = 0;
-    this.limited = 0;
-    this.retryAfter = 60;
+    this.knobs.reset();
     this.outage.end();
   }
 }

@@ -1,3 +1,5 @@
+import { FaultKnobs } from '../../http-kit/fault-knobs';
+
 export interface EmulatorStats {
   /** API calls served (REST and SOAP; OAuth and admin endpoints are not API calls). */
   total: number;
@@ -34,8 +36,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class ApiUsage {
   private used = 0;
   private windowStart: number;
-  private unavailableBurst = 0;
-  private latency: number;
+  private readonly knobs: FaultKnobs;
   private total = 0;
   private byEndpoint = new Map<string, number>();
   private byUser = new Map<string, number>();
@@ -43,16 +44,13 @@ export class ApiUsage {
 
   constructor(private readonly options: ApiUsageOptions) {
     this.windowStart = options.clock().getTime();
-    this.latency = options.latencyMs;
+    this.knobs = new FaultKnobs({ latencyMs: options.latencyMs });
   }
 
   /** Decides whether an API call runs; a 503 burst is consumed one call at a time. */
   admit(): Admission {
     this.rollWindow();
-    if (this.unavailableBurst > 0) {
-      this.unavailableBurst -= 1;
-      return 'server-unavailable';
-    }
+    if (this.knobs.takeServerUnavailable()) return 'server-unavailable';
     if (this.used >= this.options.dailyApiLimit) return 'limit-exceeded';
     return 'ok';
   }
@@ -80,17 +78,16 @@ export class ApiUsage {
   }
 
   latencyMs(): number {
-    return this.latency;
+    return this.knobs.latencyMs();
   }
 
   applyFaults(faults: FaultSettings): void {
-    if (faults.serverUnavailable !== undefined) this.unavailableBurst = faults.serverUnavailable;
+    this.knobs.apply(faults);
     if (faults.exhaustLimit) this.used = Math.max(this.used, this.options.dailyApiLimit);
-    if (faults.latencyMs !== undefined) this.latency = faults.latencyMs;
   }
 
   pendingServerUnavailable(): number {
-    return this.unavailableBurst;
+    return this.knobs.pendingServerUnavailable();
   }
 
   stats(): EmulatorStats {
@@ -115,8 +112,7 @@ export class ApiUsage {
     this.resetStats();
     this.used = 0;
     this.windowStart = this.options.clock().getTime();
-    this.unavailableBurst = 0;
-    this.latency = this.options.latencyMs;
+    this.knobs.reset();
   }
 
   private rollWindow(): void {

@@ -1,3 +1,5 @@
+import { FaultKnobs } from '../../http-kit/fault-knobs';
+
 export interface StripeEmulatorStats {
   /** API calls served (admin requests and refused calls are not API calls). */
   total: number;
@@ -22,23 +24,19 @@ export class CallStats {
   private total = 0;
   private byEndpoint = new Map<string, number>();
   private rejected = { unauthorized: 0, rateLimited: 0, serverUnavailable: 0 };
-  private rateLimitedBurst = 0;
-  private unavailableBurst = 0;
-  private latency: number;
+  private readonly knobs: FaultKnobs;
 
-  constructor(private readonly defaultLatencyMs: number) {
-    this.latency = defaultLatencyMs;
+  constructor(defaultLatencyMs: number) {
+    this.knobs = new FaultKnobs({ latencyMs: defaultLatencyMs });
   }
 
   /** Whether an authenticated call runs; each burst is used up one call at a time. */
   admit(): Admission {
-    if (this.rateLimitedBurst > 0) {
-      this.rateLimitedBurst -= 1;
+    if (this.knobs.takeRateLimited()) {
       this.rejected.rateLimited += 1;
       return 'rate-limited';
     }
-    if (this.unavailableBurst > 0) {
-      this.unavailableBurst -= 1;
+    if (this.knobs.takeServerUnavailable()) {
       this.rejected.serverUnavailable += 1;
       return 'server-unavailable';
     }
@@ -55,20 +53,18 @@ export class CallStats {
   }
 
   latencyMs(): number {
-    return this.latency;
+    return this.knobs.latencyMs();
   }
 
   applyFaults(faults: FaultSettings): void {
-    if (faults.latencyMs !== undefined) this.latency = faults.latencyMs;
-    if (faults.serverUnavailable !== undefined) this.unavailableBurst = faults.serverUnavailable;
-    if (faults.rateLimited !== undefined) this.rateLimitedBurst = faults.rateLimited;
+    this.knobs.apply(faults);
   }
 
   pending(): { serverUnavailable: number; rateLimited: number; latencyMs: number } {
     return {
-      serverUnavailable: this.unavailableBurst,
-      rateLimited: this.rateLimitedBurst,
-      latencyMs: this.latency,
+      serverUnavailable: this.knobs.pendingServerUnavailable(),
+      rateLimited: this.knobs.pendingRateLimited(),
+      latencyMs: this.knobs.latencyMs(),
     };
   }
 
@@ -89,8 +85,6 @@ export class CallStats {
   /** Counters and faults back to the start. */
   resetAll(): void {
     this.resetStats();
-    this.rateLimitedBurst = 0;
-    this.unavailableBurst = 0;
-    this.latency = this.defaultLatencyMs;
+    this.knobs.reset();
   }
 }

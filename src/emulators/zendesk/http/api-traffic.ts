@@ -1,3 +1,5 @@
+import { FaultKnobs } from '../../http-kit/fault-knobs';
+
 /** What `GET /__emulator/stats` reports. */
 export interface ZendeskStats {
   /** API calls served (admitted past auth and the fault knobs). */
@@ -37,10 +39,8 @@ export class ApiTraffic {
   private byEndpoint = new Map<string, number>();
   private byUser = new Map<string, number>();
   private refused = { unauthorized: 0, rateLimited: 0, serverUnavailable: 0 };
-  private latency: number;
-  private unavailableBurst = 0;
-  private rateLimitedBurst = 0;
-  private retryAfter = 1;
+  // `Retry-After` 1 s by default, so tests that honour it stay fast.
+  private readonly knobs: FaultKnobs;
   private windowStart = 0;
   private windowCount = 0;
 
@@ -49,21 +49,19 @@ export class ApiTraffic {
     // Wall-clock time: a minute of traffic is a real minute even when the seed's clock is fixed.
     private readonly now: () => number = Date.now,
   ) {
-    this.latency = options.latencyMs;
+    this.knobs = new FaultKnobs({ latencyMs: options.latencyMs, retryAfterSeconds: 1 });
   }
 
   /** Decides whether an authenticated call runs; bursts are consumed one call at a time. */
   admit(): Admission {
     this.rollWindow();
-    if (this.unavailableBurst > 0) {
-      this.unavailableBurst -= 1;
+    if (this.knobs.takeServerUnavailable()) {
       this.refused.serverUnavailable += 1;
       return { kind: 'server-unavailable' };
     }
-    if (this.rateLimitedBurst > 0) {
-      this.rateLimitedBurst -= 1;
+    if (this.knobs.takeRateLimited()) {
       this.refused.rateLimited += 1;
-      return { kind: 'rate-limited', retryAfterSeconds: this.retryAfter };
+      return { kind: 'rate-limited', retryAfterSeconds: this.knobs.retryAfterSeconds() };
     }
     if (this.windowCount >= this.options.rateLimitPerMinute) {
       this.refused.rateLimited += 1;
@@ -98,22 +96,19 @@ export class ApiTraffic {
   }
 
   latencyMs(): number {
-    return this.latency;
+    return this.knobs.latencyMs();
   }
 
   applyFaults(faults: ZendeskFaults): void {
-    if (faults.latencyMs !== undefined) this.latency = faults.latencyMs;
-    if (faults.serverUnavailable !== undefined) this.unavailableBurst = faults.serverUnavailable;
-    if (faults.rateLimited !== undefined) this.rateLimitedBurst = faults.rateLimited;
-    if (faults.retryAfterSeconds !== undefined) this.retryAfter = faults.retryAfterSeconds;
+    this.knobs.apply(faults);
   }
 
   pendingFaults(): Required<ZendeskFaults> {
     return {
-      latencyMs: this.latency,
-      serverUnavailable: this.unavailableBurst,
-      rateLimited: this.rateLimitedBurst,
-      retryAfterSeconds: this.retryAfter,
+      latencyMs: this.knobs.latencyMs(),
+      serverUnavailable: this.knobs.pendingServerUnavailable(),
+      rateLimited: this.knobs.pendingRateLimited(),
+      retryAfterSeconds: this.knobs.retryAfterSeconds(),
     };
   }
 
@@ -137,10 +132,7 @@ export class ApiTraffic {
   /** Statistics, the minute window and the faults back to the start. */
   resetAll(): void {
     this.resetStats();
-    this.latency = this.options.latencyMs;
-    this.unavailableBurst = 0;
-    this.rateLimitedBurst = 0;
-    this.retryAfter = 1;
+    this.knobs.reset();
     this.windowStart = this.now();
     this.windowCount = 0;
   }
