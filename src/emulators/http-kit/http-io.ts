@@ -36,17 +36,28 @@ export function writeReply(
   res.end(body);
 }
 
+/** A JSON reply always has its headers and body. */
+export interface JsonReply extends HttpReply {
+  headers: Record<string, string>;
+  body: string;
+}
+
+export type JsonReplyWriter = (
+  status: number,
+  value: unknown,
+  headers?: Record<string, string>,
+) => JsonReply;
+
+/** How one service writes JSON: its `Content-Type` and indentation (none: compact). */
+export function jsonReplyWith(contentType: string, indent?: number): JsonReplyWriter {
+  return (status, value, headers = {}) => ({
+    status,
+    headers: { 'Content-Type': contentType, ...headers },
+    body: JSON.stringify(value, null, indent),
+  });
+}
+
 export const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
 
 /** Compact JSON as Salesforce and Intuit send it (and the admin surface of every emulator). */
-export function jsonReply(
-  status: number,
-  value: unknown,
-  headers: Record<string, string> = {},
-): HttpReply {
-  return {
-    status,
-    headers: { 'Content-Type': JSON_CONTENT_TYPE, ...headers },
-    body: JSON.stringify(value),
-  };
-}
+export const jsonReply = jsonReplyWith(JSON_CONTENT_TYPE);

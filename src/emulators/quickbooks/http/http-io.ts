@@ -1,4 +1,4 @@
-export { jsonReply, readBody, writeReply, type HttpReply } from '../../http-kit/http-io';
+export { jsonReply, readBody, type HttpReply } from '../../http-kit/http-io';
 
 /** `Authorization: Basic base64(id:secret)` as intuit-oauth and node-quickbooks send it. */
 export function basicCredentials(

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import {
+  createServiceListener,
+  isAdminPath,
+  type RequestListener,
+} from '../../http-kit/request-listener';
 import type { QuickBooksContext } from '../emulator-context';
 import {
   handleRevokeRequest,
@@ -9,7 +14,7 @@ import {
 } from '../oauth/token-endpoint';
 import { handleAdminRequest } from './admin.routes';
 import { endpointOf, handleCompanyRequest } from './company-api';
-import { bearerToken, readBody, writeReply, type HttpReply } from './http-io';
+import { bearerToken, readBody, type HttpReply } from './http-io';
 import {
   authenticationFailed,
   authorizationFailed,
@@ -22,32 +27,24 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const COMPANY_PATH = /^\/v3\/company\/([^/]+)(\/.*)?$/;
 
 /** The emulator's whole HTTP surface as a `node:http` request listener. */
-export function createRequestListener(
-  ctx: QuickBooksContext,
-): (req: IncomingMessage, res: ServerResponse) => void {
-  return (req, res) => {
-    const isAdmin = (req.url ?? '').startsWith('/__emulator/');
-    // The admin surface stays up while offline: it is how a test ends or inspects an outage.
-    if (!isAdmin && ctx.faults.refuse(req, res)) return;
-    handle(ctx, req)
-      .catch((err: unknown) => {
-        console.error('[quickbooks-emulator] unexpected error', err);
-        return systemFault(500, ctx.options.clock());
-      })
-      .then((reply) =>
-        // Every QBO and Intuit OAuth response carries one; intuit-oauth reads it into errors.
-        writeReply(res, reply, { intuit_tid: randomUUID() }),
-      )
-      .catch(() => res.destroy());
-  };
+export function createRequestListener(ctx: QuickBooksContext): RequestListener {
+  return createServiceListener({
+    outage: ctx.faults,
+    handle: (req) => handle(ctx, req),
+    unexpected: (err) => {
+      console.error('[quickbooks-emulator] unexpected error', err);
+      return systemFault(500, ctx.options.clock());
+    },
+    // Every QBO and Intuit OAuth response carries one; intuit-oauth reads it into errors.
+    replyHeaders: () => ({ intuit_tid: randomUUID() }),
+  });
 }
 
 async function handle(ctx: QuickBooksContext, req: IncomingMessage): Promise<HttpReply> {
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   const method = req.method ?? 'GET';
   const body = await readBody(req, MAX_BODY_BYTES);
-  if (url.pathname.startsWith('/__emulator/'))
-    return handleAdminRequest(ctx, method, url.pathname, body);
+  if (isAdminPath(url.pathname)) return handleAdminRequest(ctx, method, url.pathname, body);
   const client = { clientId: ctx.options.clientId, clientSecret: ctx.options.clientSecret };
   if (url.pathname === TOKEN_PATH)
     return handleTokenRequest(ctx.tokens, client, method, req.headers.authorization, body, (g) =>

@@ -1,4 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import {
+  createServiceListener,
+  isAdminPath,
+  sleep,
+  type RequestListener,
+} from '../../http-kit/request-listener';
 import type { EmulatorContext } from '../emulator-context';
 import { SalesforceError } from '../model/errors';
 import { authenticate } from '../oauth/oauth-request';
@@ -11,7 +17,6 @@ import {
   jsonReply,
   readBody,
   restError,
-  writeReply,
   type HttpReply,
 } from './http-io';
 import type { ApiRoute } from './rest/api-route';
@@ -27,20 +32,15 @@ const REST_PREFIX = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/;
 const SOAP_PATH = /^\/services\/Soap\/u\/(\d+\.\d)\/?$/;
 
 /** The emulator's whole HTTP surface as a `node:http` request listener. */
-export function createRequestListener(
-  ctx: EmulatorContext,
-): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRequestListener(ctx: EmulatorContext): RequestListener {
   const rest = createRestRouter();
-  return (req, res) => {
-    // The admin surface stays up during an outage: it is how a test ends or inspects one.
-    if (!isAdminPath(req.url) && ctx.outage.refuse(req, res)) return;
+  return createServiceListener({
+    outage: ctx.outage,
     // Before the body is read: faye reads the CometD request body itself.
-    if (ctx.cdc.handle(req, res)) return;
-    handle(ctx, rest, req)
-      .catch((err: unknown) => unexpected(err))
-      .then((reply) => writeReply(res, reply))
-      .catch(() => res.destroy());
-  };
+    takeOver: (req, res) => ctx.cdc.handle(req, res),
+    handle: (req) => handle(ctx, rest, req),
+    unexpected,
+  });
 }
 
 async function handle(
@@ -68,8 +68,7 @@ async function handle(
     throw err;
   }
 
-  if (path.startsWith('/__emulator/'))
-    return handleAdminRequest(ctx, method, path, url.searchParams, body);
+  if (isAdminPath(path)) return handleAdminRequest(ctx, method, path, url.searchParams, body);
   ctx.requests.record(method, path, req.headers);
   const oauth = routeOAuth(path, {
     ctx,
@@ -152,10 +151,6 @@ async function handleRest(
   }
 }
 
-function isAdminPath(url: string | undefined): boolean {
-  return (url ?? '').startsWith('/__emulator/');
-}
-
 function methodNotAllowed(method: string, allowed: string[]): HttpReply {
   const reply = restError(
     405,
@@ -199,8 +194,4 @@ function unexpected(err: unknown): HttpReply {
     'UNKNOWN_EXCEPTION',
     'An unexpected error occurred. Please include this ErrorId if you contact support: emulator',
   );
-}
-
-function sleep(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }

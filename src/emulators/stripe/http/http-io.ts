@@ -1,6 +1,6 @@
-import type { HttpReply as AnyHttpReply } from '../../http-kit/http-io';
+import { jsonReplyWith, type HttpReply as AnyHttpReply } from '../../http-kit/http-io';
 
-export { BodyTooLargeError, readBody, writeReply } from '../../http-kit/http-io';
+export { BodyTooLargeError, readBody } from '../../http-kit/http-io';
 
 /** Every Stripe reply carries headers and a body (the idempotency store replays both). */
 export interface HttpReply extends AnyHttpReply {
@@ -8,14 +8,5 @@ export interface HttpReply extends AnyHttpReply {
   body: string;
 }
 
-export function jsonReply(
-  status: number,
-  value: unknown,
-  headers: Record<string, string> = {},
-): HttpReply {
-  return {
-    status,
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body: JSON.stringify(value, null, 2),
-  };
-}
+/** Stripe pretty-prints its JSON. */
+export const jsonReply = jsonReplyWith('application/json', 2);

@@ -1,4 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import {
+  createServiceListener,
+  isAdminPath,
+  sleep,
+  type RequestListener,
+} from '../../http-kit/request-listener';
 import { matchRoute } from '../api/api-routes';
 import { RequestParams } from '../api/request-params';
 import { StripeApiError, stripeErrors } from '../model/stripe-error';
@@ -6,22 +12,17 @@ import { handleAdminRequest } from './admin.routes';
 import { apiKeyOf } from './api-key';
 import type { StripeEmulatorContext } from './emulator-context';
 import { MalformedParamError, parseFormParams, type FormObject } from './form-params';
-import { BodyTooLargeError, jsonReply, readBody, writeReply, type HttpReply } from './http-io';
+import { BodyTooLargeError, jsonReply, readBody, type HttpReply } from './http-io';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The emulator's whole HTTP surface as a `node:http` request listener. */
-export function createRequestListener(
-  ctx: StripeEmulatorContext,
-): (req: IncomingMessage, res: ServerResponse) => void {
-  return (req, res) => {
-    // The admin surface stays up during an outage: it is how a test ends or inspects one.
-    if (!(req.url ?? '').startsWith('/__emulator/') && ctx.outage.refuse(req, res)) return;
-    handle(ctx, req)
-      .catch((err: unknown) => errorReply(err))
-      .then((reply) => writeReply(res, reply))
-      .catch(() => res.destroy());
-  };
+export function createRequestListener(ctx: StripeEmulatorContext): RequestListener {
+  return createServiceListener({
+    outage: ctx.outage,
+    handle: (req) => handle(ctx, req),
+    unexpected: errorReply,
+  });
 }
 
 async function handle(ctx: StripeEmulatorContext, req: IncomingMessage): Promise<HttpReply> {
@@ -35,8 +36,7 @@ async function handle(ctx: StripeEmulatorContext, req: IncomingMessage): Promise
       return errorReply(stripeErrors.invalidValue('body', 'Request body too large.'));
     throw err;
   }
-  if (url.pathname.startsWith('/__emulator/'))
-    return handleAdminRequest(ctx, method, url.pathname, body);
+  if (isAdminPath(url.pathname)) return handleAdminRequest(ctx, method, url.pathname, body);
   const reply = await handleApi(ctx, req, method, url, body);
   return withStandardHeaders(ctx, req, method, reply);
 }
@@ -131,8 +131,4 @@ function withStandardHeaders(
 function headerValue(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-function sleep(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }

@@ -1,5 +1,11 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, readBody, writeReply, type HttpReply } from '../../http-kit/http-io';
+import type { IncomingMessage } from 'node:http';
+import {
+  createServiceListener,
+  isAdminPath,
+  sleep,
+  type RequestListener,
+} from '../../http-kit/request-listener';
+import { BodyTooLargeError, readBody, type HttpReply } from '../../http-kit/http-io';
 import type { Router } from '../../http-kit/router';
 import type { ZendeskEmulatorContext } from '../emulator-context';
 import { handleAdminRequest } from './admin.routes';
@@ -20,18 +26,13 @@ const API_PREFIX = /^\/api\/v2(\/.*)$/;
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The emulator's HTTP surface as a `node:http` request listener. */
-export function createZendeskListener(
-  ctx: ZendeskEmulatorContext,
-): (req: IncomingMessage, res: ServerResponse) => void {
+export function createZendeskListener(ctx: ZendeskEmulatorContext): RequestListener {
   const api = createApiRouter();
-  return (req, res) => {
-    // The admin surface stays up during an outage: it is how a test ends or inspects one.
-    if (!(req.url ?? '').startsWith('/__emulator/') && ctx.outage.refuse(req, res)) return;
-    handle(ctx, api, req)
-      .catch((err: unknown) => unexpected(err))
-      .then((reply) => writeReply(res, reply))
-      .catch(() => res.destroy());
-  };
+  return createServiceListener({
+    outage: ctx.outage,
+    handle: (req) => handle(ctx, api, req),
+    unexpected,
+  });
 }
 
 async function handle(
@@ -48,8 +49,7 @@ async function handle(
     if (err instanceof BodyTooLargeError) return zendeskJson(413, { error: 'RequestTooLarge' });
     throw err;
   }
-  if (url.pathname.startsWith('/__emulator/'))
-    return handleAdminRequest(ctx, method, url.pathname, body);
+  if (isAdminPath(url.pathname)) return handleAdminRequest(ctx, method, url.pathname, body);
 
   const match = API_PREFIX.exec(url.pathname);
   // Zendesk serves every endpoint with or without `.json`.
@@ -89,8 +89,4 @@ async function handle(
 function unexpected(err: unknown): HttpReply {
   console.error('[zendesk-emulator] unexpected error', err);
   return serverError();
-}
-
-function sleep(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }

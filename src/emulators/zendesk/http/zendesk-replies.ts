@@ -1,19 +1,9 @@
-import type { HttpReply } from '../../http-kit/http-io';
+import { jsonReplyWith, type HttpReply } from '../../http-kit/http-io';
 
 /** Zendesk answers JSON with this content type; node-zendesk parses a body only when it says JSON. */
 export const ZENDESK_JSON = 'application/json; charset=utf-8';
 
-export function zendeskJson(
-  status: number,
-  value: unknown,
-  headers: Record<string, string> = {},
-): HttpReply {
-  return {
-    status,
-    headers: { 'Content-Type': ZENDESK_JSON, ...headers },
-    body: JSON.stringify(value),
-  };
-}
+export const zendeskJson = jsonReplyWith(ZENDESK_JSON);
 
 /** A request the handler refuses; the listener answers with its reply. */
 export class ZendeskApiError extends Error {
