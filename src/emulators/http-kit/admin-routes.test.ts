@@ -68,3 +68,35 @@ describe('createAdminHandler', () => {
     ]);
   });
 });
+
+describe('createAdminHandler with an outage', () => {
+  it('takes the offline knob itself, reports offlineMs last and ends the outage on reset', () => {
+    let offlineFor = 0;
+    const seen: object[] = [];
+    const handle = createAdminHandler({
+      json: jsonReply,
+      stats: () => ({}),
+      resetStats: () => undefined,
+      reset: () => undefined,
+      faultKnobs: { integers: ['latencyMs', 'offline'] },
+      applyFaults: (faults) => {
+        seen.push(faults);
+        return { latencyMs: faults.latencyMs ?? 0 };
+      },
+      outage: {
+        begin: (ms) => (offlineFor = ms),
+        end: () => (offlineFor = 0),
+        remainingMs: () => offlineFor,
+      },
+    });
+    const reply = handle(
+      'POST',
+      '/__emulator/faults',
+      Buffer.from('{"offline":500,"latencyMs":3}'),
+    );
+    expect(reply.body).toBe('{"latencyMs":3,"offlineMs":500}');
+    expect(seen).toEqual([{ latencyMs: 3 }]);
+    handle('POST', '/__emulator/reset', Buffer.from(''));
+    expect(offlineFor).toBe(0);
+  });
+});

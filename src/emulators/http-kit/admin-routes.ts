@@ -14,8 +14,16 @@ export interface AdminSurface<I extends string, B extends string, R extends Http
   /** `POST /__emulator/reset`: data, counters and faults back to the seed. */
   reset(query: URLSearchParams): void;
   faultKnobs: FaultKnobNames<I, B>;
-  /** Applies validated `POST /__emulator/faults` settings; returns what the reply reports. */
-  applyFaults(faults: FaultRequestOf<I, B>): unknown;
+  /**
+   * Applies validated `POST /__emulator/faults` settings; returns what the reply reports.
+   * With `outage` set, `offline` is handled here and never reaches it.
+   */
+  applyFaults(faults: FaultRequestOf<I, B>): object;
+  /**
+   * The service's `offline` knob: `offline: ms` begins an outage, the faults reply ends with
+   * `offlineMs`, and a reset ends the outage.
+   */
+  outage?: { begin(ms: number): void; end(): void; remainingMs(): number };
   /** Further read-only routes, keyed `'GET /__emulator/...'`. */
   extraRoutes?: Record<string, () => unknown>;
 }
@@ -59,11 +67,12 @@ export function createAdminHandler<I extends string, B extends string, R extends
         return json(200, surface.stats());
       case 'POST /__emulator/reset':
         surface.reset(query);
+        surface.outage?.end();
         return json(200, surface.stats());
       case 'POST /__emulator/faults': {
         const faults = parseFaultRequest(body, surface.faultKnobs);
         if (typeof faults === 'string') return json(400, { error: faults });
-        return json(200, surface.applyFaults(faults));
+        return json(200, applyFaults(surface, faults));
       }
     }
     const read = extra[route];
@@ -72,4 +81,17 @@ export function createAdminHandler<I extends string, B extends string, R extends
       ? json(405, { error: `method ${method} not allowed` })
       : json(404, { error: `no admin resource at ${path}` });
   };
+}
+
+function applyFaults<I extends string, B extends string, R extends HttpReply>(
+  surface: AdminSurface<I, B, R>,
+  faults: FaultRequestOf<I, B>,
+): object {
+  const { outage } = surface;
+  if (!outage) return surface.applyFaults(faults);
+  const offline: unknown = (faults as Record<string, unknown>).offline;
+  const others = Object.fromEntries(Object.entries(faults).filter(([key]) => key !== 'offline'));
+  const report = surface.applyFaults(others as FaultRequestOf<I, B>);
+  if (typeof offline === 'number') outage.begin(offline);
+  return { ...report, offlineMs: outage.remainingMs() };
 }

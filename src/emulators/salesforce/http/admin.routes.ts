@@ -35,21 +35,19 @@ export function handleAdminRequest(
       ctx.usage.resetAll();
       ctx.locators.clear();
       ctx.requests.clear();
-      ctx.outage.end();
       if (params.get('sessions') === '1') ctx.sessions.clear();
     },
     faultKnobs: FAULT_KNOBS,
-    applyFaults: ({ offline, ...faults }) => {
+    applyFaults: (faults) => {
       ctx.usage.applyFaults(faults);
       if (faults.expireSessions) ctx.sessions.expireAllSessions();
-      if (offline !== undefined) ctx.outage.begin(offline);
       return {
         serverUnavailable: ctx.usage.pendingServerUnavailable(),
         latencyMs: ctx.usage.latencyMs(),
         limit: ctx.usage.limit(),
-        offlineMs: ctx.outage.remainingMs(),
       };
     },
+    outage: ctx.outage,
     extraRoutes: { 'GET /__emulator/requests': () => ({ requests: ctx.requests.list() }) },
   })(method, path, body, query);
 }

@@ -17,13 +17,12 @@ export function handleAdminRequest(
       ctx.store.reset();
       ctx.stats.resetAll();
       ctx.idempotency.clear();
-      ctx.outage.begin(0);
     },
     faultKnobs: { integers: ['latencyMs', 'serverUnavailable', 'rateLimited', 'offline'] },
-    applyFaults: ({ offline, ...faults }) => {
+    applyFaults: (faults) => {
       ctx.stats.applyFaults(faults);
-      if (offline !== undefined) ctx.outage.begin(offline);
-      return { ...ctx.stats.pending(), offlineMs: ctx.outage.remainingMs() };
+      return ctx.stats.pending();
     },
+    outage: ctx.outage,
   })(method, path, body);
 }

@@ -16,15 +16,14 @@ export function handleAdminRequest(
     reset: () => {
       ctx.store.reset();
       ctx.traffic.resetAll();
-      ctx.outage.end();
     },
     faultKnobs: {
       integers: ['latencyMs', 'serverUnavailable', 'rateLimited', 'retryAfterSeconds', 'offline'],
     },
-    applyFaults: ({ offline, ...faults }) => {
+    applyFaults: (faults) => {
       ctx.traffic.applyFaults(faults);
-      if (offline !== undefined) ctx.outage.begin(offline);
-      return { ...ctx.traffic.pendingFaults(), offlineMs: ctx.outage.remainingMs() };
+      return ctx.traffic.pendingFaults();
     },
+    outage: ctx.outage,
   })(method, path, body);
 }
