@@ -21,6 +21,31 @@ export async function readBody(req: IncomingMessage, limitBytes: number): Promis
   return Buffer.concat(chunks);
 }
 
+/** The body, or the service's own reply (its 413) when the body is over `limitBytes`. */
+export async function readBodyOr<R>(
+  req: IncomingMessage,
+  limitBytes: number,
+  tooLarge: (err: BodyTooLargeError) => R,
+): Promise<{ body: Buffer } | { refused: R }> {
+  try {
+    return { body: await readBody(req, limitBytes) };
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) return { refused: tooLarge(err) };
+    throw err;
+  }
+}
+
+/** `Authorization: Basic base64(user:password)`, split at the first colon, undecoded. */
+export function basicCredentials(
+  header: string | undefined,
+): { id: string; secret: string } | undefined {
+  const match = header ? /^Basic\s+(\S+)$/i.exec(header) : null;
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1] as string, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? undefined : { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+}
+
 /** Writes the reply with its `Content-Length`; `extraHeaders` are ones every reply carries. */
 export function writeReply(
   res: ServerResponse,

@@ -11,11 +11,10 @@ import { authenticate } from '../oauth/oauth-request';
 import { routeOAuth } from '../oauth/oauth-router';
 import { handleAdminRequest } from './admin.routes';
 import {
-  BodyTooLargeError,
   HTML_CONTENT_TYPE,
   bearerToken,
   jsonReply,
-  readBody,
+  readBodyOr,
   restError,
   type HttpReply,
 } from './http-io';
@@ -59,14 +58,11 @@ async function handle(
   const url = new URL(rawUrl, 'http://emulator.invalid');
   const path = url.pathname;
   const method = req.method ?? 'GET';
-  let body: Buffer;
-  try {
-    body = await readBody(req, MAX_BODY_BYTES);
-  } catch (err) {
-    if (err instanceof BodyTooLargeError)
-      return restError(413, 'REQUEST_ENTITY_TOO_LARGE', err.message);
-    throw err;
-  }
+  const read = await readBodyOr(req, MAX_BODY_BYTES, (err) =>
+    restError(413, 'REQUEST_ENTITY_TOO_LARGE', err.message),
+  );
+  if ('refused' in read) return read.refused;
+  const { body } = read;
 
   if (isAdminPath(path)) return handleAdminRequest(ctx, method, path, url.searchParams, body);
   ctx.requests.record(method, path, req.headers);

@@ -1,6 +1,6 @@
 import { jsonReply, type HttpReply } from '../../http-kit/http-io';
 
-export { BodyTooLargeError, jsonReply, readBody, type HttpReply } from '../../http-kit/http-io';
+export { jsonReply, readBodyOr, type HttpReply } from '../../http-kit/http-io';
 
 export const XML_CONTENT_TYPE = 'text/xml;charset=UTF-8';
 export const HTML_CONTENT_TYPE = 'text/html;charset=UTF-8';

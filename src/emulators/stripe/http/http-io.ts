@@ -1,6 +1,6 @@
 import { jsonReplyWith, type HttpReply as AnyHttpReply } from '../../http-kit/http-io';
 
-export { BodyTooLargeError, readBody } from '../../http-kit/http-io';
+export { readBodyOr } from '../../http-kit/http-io';
 
 /** Every Stripe reply carries headers and a body (the idempotency store replays both). */
 export interface HttpReply extends AnyHttpReply {

@@ -12,7 +12,7 @@ import { handleAdminRequest } from './admin.routes';
 import { apiKeyOf } from './api-key';
 import type { StripeEmulatorContext } from './emulator-context';
 import { MalformedParamError, parseFormParams, type FormObject } from './form-params';
-import { BodyTooLargeError, jsonReply, readBody, type HttpReply } from './http-io';
+import { jsonReply, readBodyOr, type HttpReply } from './http-io';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -28,14 +28,11 @@ export function createRequestListener(ctx: StripeEmulatorContext): RequestListen
 async function handle(ctx: StripeEmulatorContext, req: IncomingMessage): Promise<HttpReply> {
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   const method = req.method ?? 'GET';
-  let body: Buffer;
-  try {
-    body = await readBody(req, MAX_BODY_BYTES);
-  } catch (err) {
-    if (err instanceof BodyTooLargeError)
-      return errorReply(stripeErrors.invalidValue('body', 'Request body too large.'));
-    throw err;
-  }
+  const read = await readBodyOr(req, MAX_BODY_BYTES, () =>
+    errorReply(stripeErrors.invalidValue('body', 'Request body too large.')),
+  );
+  if ('refused' in read) return read.refused;
+  const { body } = read;
   if (isAdminPath(url.pathname)) return handleAdminRequest(ctx, method, url.pathname, body);
   const reply = await handleApi(ctx, req, method, url, body);
   return withStandardHeaders(ctx, req, method, reply);

@@ -1,3 +1,4 @@
+import { basicCredentials } from '../../http-kit/http-io';
 import type { User } from '../model/types';
 import type { ZendeskStore } from '../store/zendesk-store';
 
@@ -5,15 +6,11 @@ import type { ZendeskStore } from '../store/zendesk-store';
 export function parseTokenAuth(
   header: string | undefined,
 ): { email: string; token: string } | undefined {
-  const match = header ? /^Basic\s+(\S+)$/i.exec(header) : null;
-  if (!match) return undefined;
-  const decoded = Buffer.from(match[1] as string, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon < 0) return undefined;
-  const login = decoded.slice(0, colon);
+  const credentials = basicCredentials(header);
+  if (!credentials) return undefined;
   // Without `/token` this is a password login, which the API no longer accepts.
-  if (!login.endsWith('/token')) return undefined;
-  return { email: login.slice(0, -'/token'.length), token: decoded.slice(colon + 1) };
+  if (!credentials.id.endsWith('/token')) return undefined;
+  return { email: credentials.id.slice(0, -'/token'.length), token: credentials.secret };
 }
 
 /** The staff member the request authenticates as: an active agent or admin with the account's token. */

@@ -5,7 +5,7 @@ import {
   sleep,
   type RequestListener,
 } from '../../http-kit/request-listener';
-import { BodyTooLargeError, readBody, type HttpReply } from '../../http-kit/http-io';
+import { readBodyOr, type HttpReply } from '../../http-kit/http-io';
 import type { Router } from '../../http-kit/router';
 import type { ZendeskEmulatorContext } from '../emulator-context';
 import { handleAdminRequest } from './admin.routes';
@@ -42,13 +42,11 @@ async function handle(
 ): Promise<HttpReply> {
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   const method = req.method ?? 'GET';
-  let body: Buffer;
-  try {
-    body = await readBody(req, MAX_BODY_BYTES);
-  } catch (err) {
-    if (err instanceof BodyTooLargeError) return zendeskJson(413, { error: 'RequestTooLarge' });
-    throw err;
-  }
+  const read = await readBodyOr(req, MAX_BODY_BYTES, () =>
+    zendeskJson(413, { error: 'RequestTooLarge' }),
+  );
+  if ('refused' in read) return read.refused;
+  const { body } = read;
   if (isAdminPath(url.pathname)) return handleAdminRequest(ctx, method, url.pathname, body);
 
   const match = API_PREFIX.exec(url.pathname);
