@@ -29,8 +29,7 @@ describe('createAdminHandler', () => {
   let latency = 0;
   const handle = createAdminHandler({
     json: jsonReply,
-    stats: () => ({ latency }),
-    resetStats: () => calls.push('resetStats'),
+    counters: { stats: () => ({ latency }), resetStats: () => calls.push('resetStats') },
     reset: (query) => calls.push(`reset ${query.toString()}`),
     faultKnobs: { integers: ['latencyMs'] },
     applyFaults: (faults) => {
@@ -75,8 +74,7 @@ describe('createAdminHandler with an outage', () => {
     const seen: object[] = [];
     const handle = createAdminHandler({
       json: jsonReply,
-      stats: () => ({}),
-      resetStats: () => undefined,
+      counters: { stats: () => ({}), resetStats: () => undefined },
       reset: () => undefined,
       faultKnobs: { integers: ['latencyMs', 'offline'] },
       applyFaults: (faults) => {

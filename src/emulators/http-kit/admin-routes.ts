@@ -7,10 +7,8 @@ export type JsonReplier<R extends HttpReply> = (status: number, value: unknown) 
 export interface AdminSurface<I extends string, B extends string, R extends HttpReply> {
   /** How the service writes JSON (content type, indentation). */
   json: JsonReplier<R>;
-  /** `GET /__emulator/stats`, also the answer of both resets. */
-  stats(): unknown;
-  /** `POST /__emulator/stats/reset`: counters only. */
-  resetStats(): void;
+  /** `GET /__emulator/stats` (also the answer of both resets) and `POST .../stats/reset`. */
+  counters: { stats(): unknown; resetStats(): void };
   /** `POST /__emulator/reset`: data, counters and faults back to the seed. */
   reset(query: URLSearchParams): void;
   faultKnobs: FaultKnobNames<I, B>;
@@ -61,14 +59,14 @@ export function createAdminHandler<I extends string, B extends string, R extends
     const route = `${method} ${trimmed}`;
     switch (route) {
       case 'GET /__emulator/stats':
-        return json(200, surface.stats());
+        return json(200, surface.counters.stats());
       case 'POST /__emulator/stats/reset':
-        surface.resetStats();
-        return json(200, surface.stats());
+        surface.counters.resetStats();
+        return json(200, surface.counters.stats());
       case 'POST /__emulator/reset':
         surface.reset(query);
         surface.outage?.end();
-        return json(200, surface.stats());
+        return json(200, surface.counters.stats());
       case 'POST /__emulator/faults': {
         const faults = parseFaultRequest(body, surface.faultKnobs);
         if (typeof faults === 'string') return json(400, { error: faults });

@@ -12,7 +12,8 @@ import {
   REVOKE_PATH,
   TOKEN_PATH,
 } from '../oauth/token-endpoint';
-import { handleAdminRequest } from './admin.routes';
+import type { AdminHandler } from '../../http-kit/admin-routes';
+import { createAdminRoutes } from './admin.routes';
 import { endpointOf, handleCompanyRequest } from './company-api';
 import { bearerToken, readBody, type HttpReply } from './http-io';
 import {
@@ -28,9 +29,10 @@ const COMPANY_PATH = /^\/v3\/company\/([^/]+)(\/.*)?$/;
 
 /** The emulator's whole HTTP surface as a `node:http` request listener. */
 export function createRequestListener(ctx: QuickBooksContext): RequestListener {
+  const admin = createAdminRoutes(ctx);
   return createServiceListener({
     outage: ctx.faults,
-    handle: (req) => handle(ctx, req),
+    handle: (req) => handle(ctx, admin, req),
     unexpected: (err) => {
       console.error('[quickbooks-emulator] unexpected error', err);
       return systemFault(500, ctx.options.clock());
@@ -40,11 +42,15 @@ export function createRequestListener(ctx: QuickBooksContext): RequestListener {
   });
 }
 
-async function handle(ctx: QuickBooksContext, req: IncomingMessage): Promise<HttpReply> {
+async function handle(
+  ctx: QuickBooksContext,
+  admin: AdminHandler<HttpReply>,
+  req: IncomingMessage,
+): Promise<HttpReply> {
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   const method = req.method ?? 'GET';
   const body = await readBody(req, MAX_BODY_BYTES);
-  if (isAdminPath(url.pathname)) return handleAdminRequest(ctx, method, url.pathname, body);
+  if (isAdminPath(url.pathname)) return admin(method, url.pathname, body);
   const client = { clientId: ctx.options.clientId, clientSecret: ctx.options.clientSecret };
   if (url.pathname === TOKEN_PATH)
     return handleTokenRequest(ctx.tokens, client, method, req.headers.authorization, body, (g) =>

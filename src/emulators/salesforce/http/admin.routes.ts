@@ -1,4 +1,4 @@
-import { createAdminHandler } from '../../http-kit/admin-routes';
+import { createAdminHandler, type AdminHandler } from '../../http-kit/admin-routes';
 import { parseFaultRequest } from '../../http-kit/fault-request';
 import { handleCdcAdminRequest } from '../cdc';
 import type { EmulatorContext } from '../emulator-context';
@@ -14,21 +14,15 @@ const FAULT_KNOBS = {
  * The emulator's own control surface under `/__emulator/`: the shared one, plus the request
  * log, the CDC controls and the org's own fault knobs.
  */
-export function handleAdminRequest(
-  ctx: EmulatorContext,
-  method: string,
-  path: string,
-  query: URLSearchParams,
-  body: Buffer,
-): HttpReply {
-  const cdcReply = handleCdcAdminRequest(ctx.cdc, method, path, body);
-  if (cdcReply) return jsonReply(cdcReply.status, cdcReply.body);
-  return createAdminHandler({
+export function createAdminRoutes(ctx: EmulatorContext): AdminHandler<HttpReply> {
+  const shared = createAdminHandler({
     json: jsonReply,
-    stats: () => ctx.usage.stats(),
-    resetStats: () => {
-      ctx.usage.resetStats();
-      ctx.requests.clear();
+    counters: {
+      stats: () => ctx.usage.stats(),
+      resetStats: () => {
+        ctx.usage.resetStats();
+        ctx.requests.clear();
+      },
     },
     reset: (params) => {
       ctx.store.reset();
@@ -49,7 +43,12 @@ export function handleAdminRequest(
     },
     outage: ctx.outage,
     extraRoutes: { 'GET /__emulator/requests': () => ({ requests: ctx.requests.list() }) },
-  })(method, path, body, query);
+  });
+  return (method, path, body, query) => {
+    const cdcReply = handleCdcAdminRequest(ctx.cdc, method, path, body);
+    if (cdcReply) return jsonReply(cdcReply.status, cdcReply.body);
+    return shared(method, path, body, query);
+  };
 }
 
 /** `FaultSettings` plus `offline`: the org is unreachable for that many milliseconds. */

@@ -9,7 +9,8 @@ import type { EmulatorContext } from '../emulator-context';
 import { SalesforceError } from '../model/errors';
 import { authenticate } from '../oauth/oauth-request';
 import { routeOAuth } from '../oauth/oauth-router';
-import { handleAdminRequest } from './admin.routes';
+import type { AdminHandler } from '../../http-kit/admin-routes';
+import { createAdminRoutes } from './admin.routes';
 import {
   HTML_CONTENT_TYPE,
   bearerToken,
@@ -32,19 +33,19 @@ const SOAP_PATH = /^\/services\/Soap\/u\/(\d+\.\d)\/?$/;
 
 /** The emulator's whole HTTP surface as a `node:http` request listener. */
 export function createRequestListener(ctx: EmulatorContext): RequestListener {
-  const rest = createRestRouter();
+  const routes = { rest: createRestRouter(), admin: createAdminRoutes(ctx) };
   return createServiceListener({
     outage: ctx.outage,
     // Before the body is read: faye reads the CometD request body itself.
     takeOver: (req, res) => ctx.cdc.handle(req, res),
-    handle: (req) => handle(ctx, rest, req),
+    handle: (req) => handle(ctx, routes, req),
     unexpected,
   });
 }
 
 async function handle(
   ctx: EmulatorContext,
-  rest: Router<ApiRoute>,
+  { rest, admin }: { rest: Router<ApiRoute>; admin: AdminHandler<HttpReply> },
   req: IncomingMessage,
 ): Promise<HttpReply> {
   const rawUrl = req.url ?? '/';
@@ -64,7 +65,7 @@ async function handle(
   if ('refused' in read) return read.refused;
   const { body } = read;
 
-  if (isAdminPath(path)) return handleAdminRequest(ctx, method, path, url.searchParams, body);
+  if (isAdminPath(path)) return admin(method, path, body, url.searchParams);
   ctx.requests.record(method, path, req.headers);
   const oauth = routeOAuth(path, {
     ctx,

@@ -1,18 +1,12 @@
-import { createAdminHandler } from '../../http-kit/admin-routes';
+import { createAdminHandler, type AdminHandler } from '../../http-kit/admin-routes';
 import type { StripeEmulatorContext } from './emulator-context';
 import { jsonReply, type HttpReply } from './http-io';
 
 /** The shared `/__emulator/` surface over Stripe's counters, store and idempotency keys. */
-export function handleAdminRequest(
-  ctx: StripeEmulatorContext,
-  method: string,
-  path: string,
-  body: Buffer,
-): HttpReply {
+export function createAdminRoutes(ctx: StripeEmulatorContext): AdminHandler<HttpReply> {
   return createAdminHandler({
     json: jsonReply,
-    stats: () => ctx.stats.stats(),
-    resetStats: () => ctx.stats.resetStats(),
+    counters: ctx.stats,
     reset: () => {
       ctx.store.reset();
       ctx.stats.resetAll();
@@ -24,5 +18,5 @@ export function handleAdminRequest(
       return ctx.stats.pending();
     },
     outage: ctx.outage,
-  })(method, path, body);
+  });
 }

@@ -8,7 +8,8 @@ import {
 import { matchRoute } from '../api/api-routes';
 import { RequestParams } from '../api/request-params';
 import { StripeApiError, stripeErrors } from '../model/stripe-error';
-import { handleAdminRequest } from './admin.routes';
+import type { AdminHandler } from '../../http-kit/admin-routes';
+import { createAdminRoutes } from './admin.routes';
 import { apiKeyOf } from './api-key';
 import type { StripeEmulatorContext } from './emulator-context';
 import { MalformedParamError, parseFormParams, type FormObject } from './form-params';
@@ -18,14 +19,19 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The emulator's whole HTTP surface as a `node:http` request listener. */
 export function createRequestListener(ctx: StripeEmulatorContext): RequestListener {
+  const admin = createAdminRoutes(ctx);
   return createServiceListener({
     outage: ctx.outage,
-    handle: (req) => handle(ctx, req),
+    handle: (req) => handle(ctx, admin, req),
     unexpected: errorReply,
   });
 }
 
-async function handle(ctx: StripeEmulatorContext, req: IncomingMessage): Promise<HttpReply> {
+async function handle(
+  ctx: StripeEmulatorContext,
+  admin: AdminHandler<HttpReply>,
+  req: IncomingMessage,
+): Promise<HttpReply> {
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   const method = req.method ?? 'GET';
   const read = await readBodyOr(req, MAX_BODY_BYTES, () =>
@@ -33,7 +39,7 @@ async function handle(ctx: StripeEmulatorContext, req: IncomingMessage): Promise
   );
   if ('refused' in read) return read.refused;
   const { body } = read;
-  if (isAdminPath(url.pathname)) return handleAdminRequest(ctx, method, url.pathname, body);
+  if (isAdminPath(url.pathname)) return admin(method, url.pathname, body);
   const reply = await handleApi(ctx, req, method, url, body);
   return withStandardHeaders(ctx, req, method, reply);
 }

@@ -1,18 +1,12 @@
-import { createAdminHandler } from '../../http-kit/admin-routes';
+import { createAdminHandler, type AdminHandler } from '../../http-kit/admin-routes';
 import { jsonReply, type HttpReply } from '../../http-kit/http-io';
 import type { ZendeskEmulatorContext } from '../emulator-context';
 
 /** The shared `/__emulator/` surface over Zendesk's traffic counters, store and outage. */
-export function handleAdminRequest(
-  ctx: ZendeskEmulatorContext,
-  method: string,
-  path: string,
-  body: Buffer,
-): HttpReply {
+export function createAdminRoutes(ctx: ZendeskEmulatorContext): AdminHandler<HttpReply> {
   return createAdminHandler({
     json: jsonReply,
-    stats: () => ctx.traffic.stats(),
-    resetStats: () => ctx.traffic.resetStats(),
+    counters: ctx.traffic,
     reset: () => {
       ctx.store.reset();
       ctx.traffic.resetAll();
@@ -25,5 +19,5 @@ export function handleAdminRequest(
       return ctx.traffic.pendingFaults();
     },
     outage: ctx.outage,
-  })(method, path, body);
+  });
 }

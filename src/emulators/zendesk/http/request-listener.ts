@@ -8,7 +8,8 @@ import {
 import { readBodyOr, type HttpReply } from '../../http-kit/http-io';
 import type { Router } from '../../http-kit/router';
 import type { ZendeskEmulatorContext } from '../emulator-context';
-import { handleAdminRequest } from './admin.routes';
+import type { AdminHandler } from '../../http-kit/admin-routes';
+import { createAdminRoutes } from './admin.routes';
 import { authenticate } from './basic-auth';
 import { createApiRouter } from './routes/api-router';
 import type { ApiRoute } from './routes/api-route';
@@ -27,17 +28,17 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The emulator's HTTP surface as a `node:http` request listener. */
 export function createZendeskListener(ctx: ZendeskEmulatorContext): RequestListener {
-  const api = createApiRouter();
+  const routes = { api: createApiRouter(), admin: createAdminRoutes(ctx) };
   return createServiceListener({
     outage: ctx.outage,
-    handle: (req) => handle(ctx, api, req),
+    handle: (req) => handle(ctx, routes, req),
     unexpected,
   });
 }
 
 async function handle(
   ctx: ZendeskEmulatorContext,
-  api: Router<ApiRoute>,
+  { api, admin }: { api: Router<ApiRoute>; admin: AdminHandler<HttpReply> },
   req: IncomingMessage,
 ): Promise<HttpReply> {
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
@@ -47,7 +48,7 @@ async function handle(
   );
   if ('refused' in read) return read.refused;
   const { body } = read;
-  if (isAdminPath(url.pathname)) return handleAdminRequest(ctx, method, url.pathname, body);
+  if (isAdminPath(url.pathname)) return admin(method, url.pathname, body);
 
   const match = API_PREFIX.exec(url.pathname);
   // Zendesk serves every endpoint with or without `.json`.
