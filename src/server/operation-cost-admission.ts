@@ -4,7 +4,6 @@ import {
   BadUserInputError,
   QueryTooComplexError,
   RateLimitedError,
-  type ErrorCode,
   type GatewayError,
 } from '../errors';
 import { computeOperationCost } from './operation-cost';
@@ -39,8 +38,6 @@ export interface OperationAdmissionDeps {
   maxPageSize: number;
   /** Undefined when rate limiting is off. */
   rateLimiter: ClientRateLimiter | undefined;
-  /** Told about every refusal (metrics). */
-  onRefused?: (code: ErrorCode) => void;
 }
 
 function rateLimitedError(decision: RateLimitDecision, cost: number): RateLimitedError {
@@ -69,10 +66,7 @@ export function createOperationAdmission(deps: OperationAdmissionDeps): AdmitOpe
     error: GatewayError,
     status: number,
     rateLimit: RateLimitDecision | undefined,
-  ) => {
-    deps.onRefused?.(error.code);
-    return { admitted: false as const, error, status, rateLimit };
-  };
+  ) => ({ admitted: false as const, error, status, rateLimit });
 
   return async (request) => {
     let cost: number;
