@@ -96,3 +96,23 @@ export async function stripeFailure(call: Promise<unknown>): Promise<Stripe.erro
   }
   throw new Error('expected the Stripe call to fail');
 }
+
+export interface StripeContractFile {
+  target: StripeTarget;
+  /** `target.client()`: the demo key, retries off. */
+  stripe: Stripe;
+}
+
+/**
+ * The set-up most contract files share: one seeded emulator and client for the file (filled
+ * in by `beforeAll`), and the emulator reset after each test.
+ */
+export function useStripeContractFile(): StripeContractFile {
+  const file = {} as StripeContractFile;
+  beforeAll(async () => {
+    file.target = await startStripeTarget();
+    file.stripe = file.target.client();
+  });
+  afterEach(() => file.target.admin.reset());
+  return file;
+}

@@ -1,16 +1,10 @@
 import Stripe from 'stripe';
-import { startStripeTarget, stripeFailure, type StripeTarget } from '../../helpers/stripe-emulator';
+import { stripeFailure, useStripeContractFile } from '../../helpers/stripe-emulator';
 
-let target: StripeTarget;
-let stripe: Stripe;
-beforeAll(async () => {
-  target = await startStripeTarget();
-  stripe = target.client();
-});
-afterEach(() => target.admin.reset());
+const ctx = useStripeContractFile();
 
 function unrefundedSucceeded(): Stripe.PaymentIntent {
-  const store = target.emulator.store;
+  const store = ctx.target.emulator.store;
   const intent = store.paymentIntents
     .newestFirst()
     .find((p) => p.status === 'succeeded' && store.refundsOf(p.id).length === 0);
@@ -19,11 +13,11 @@ function unrefundedSucceeded(): Stripe.PaymentIntent {
 
 describe('Stripe refunds', () => {
   it('lists a seeded refunded payment’s refunds by payment_intent', async () => {
-    const [refund] = target.emulator.store.refunds.newestFirst();
-    const intent = await stripe.paymentIntents.retrieve(refund?.payment_intent as string);
+    const [refund] = ctx.target.emulator.store.refunds.newestFirst();
+    const intent = await ctx.stripe.paymentIntents.retrieve(refund?.payment_intent as string);
     expect(intent.status).toBe('succeeded');
     expect(intent.amount_received).toBe(intent.amount);
-    const refunds = await stripe.refunds.list({ payment_intent: intent.id });
+    const refunds = await ctx.stripe.refunds.list({ payment_intent: intent.id });
     expect(refunds).toMatchObject({ object: 'list', url: '/v1/refunds', has_more: false });
     expect(refunds.data.map((r) => r.id)).toContain(refund?.id);
     for (const r of refunds.data) {
@@ -41,42 +35,44 @@ describe('Stripe refunds', () => {
 
   it('refunds in part, then the rest, then refuses a third refund', async () => {
     const intent = unrefundedSucceeded();
-    const part = await stripe.refunds.create({
+    const part = await ctx.stripe.refunds.create({
       payment_intent: intent.id,
       amount: 100,
       reason: 'requested_by_customer',
     });
     expect(part).toMatchObject({ amount: 100, currency: intent.currency, status: 'succeeded' });
     const tooMuch = await stripeFailure(
-      stripe.refunds.create({ payment_intent: intent.id, amount: intent.amount }),
+      ctx.stripe.refunds.create({ payment_intent: intent.id, amount: intent.amount }),
     );
     expect(tooMuch.statusCode).toBe(400);
     expect(tooMuch.code).toBe('amount_too_large');
     expect(tooMuch.param).toBe('amount');
-    const rest = await stripe.refunds.create({ payment_intent: intent.id });
+    const rest = await ctx.stripe.refunds.create({ payment_intent: intent.id });
     expect(rest.amount).toBe(intent.amount_received - 100);
-    const again = await stripeFailure(stripe.refunds.create({ payment_intent: intent.id }));
+    const again = await stripeFailure(ctx.stripe.refunds.create({ payment_intent: intent.id }));
     expect(again.code).toBe('charge_already_refunded');
-    const listed = await stripe.refunds.list({ payment_intent: intent.id });
+    const listed = await ctx.stripe.refunds.list({ payment_intent: intent.id });
     expect(listed.data.map((r) => r.id)).toEqual([rest.id, part.id]);
-    expect((await stripe.refunds.retrieve(part.id)).amount).toBe(100);
+    expect((await ctx.stripe.refunds.retrieve(part.id)).amount).toBe(100);
   });
 
   it('refuses to refund a payment that did not succeed, or an unknown one', async () => {
-    const failed = target.emulator.store.paymentIntents
+    const failed = ctx.target.emulator.store.paymentIntents
       .newestFirst()
       .find((p) => p.status === 'requires_payment_method');
     const notRefundable = await stripeFailure(
-      stripe.refunds.create({ payment_intent: failed?.id as string }),
+      ctx.stripe.refunds.create({ payment_intent: failed?.id as string }),
     );
     expect(notRefundable.statusCode).toBe(400);
     expect(notRefundable.code).toBe('charge_not_refundable');
-    const unknown = await stripeFailure(stripe.refunds.create({ payment_intent: 'pi_unknown' }));
+    const unknown = await stripeFailure(
+      ctx.stripe.refunds.create({ payment_intent: 'pi_unknown' }),
+    );
     expect(unknown.code).toBe('resource_missing');
     expect(unknown.param).toBe('payment_intent');
-    const missing = await stripeFailure(stripe.refunds.retrieve('re_missing'));
+    const missing = await stripeFailure(ctx.stripe.refunds.retrieve('re_missing'));
     expect(missing.statusCode).toBe(404);
-    const none = await stripeFailure(stripe.refunds.create({}));
+    const none = await stripeFailure(ctx.stripe.refunds.create({}));
     expect(none.code).toBe('parameter_missing');
   });
 });
