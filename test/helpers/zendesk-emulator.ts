@@ -99,3 +99,19 @@ export const responseOf = (reply: { response: unknown }): ClientResponse =>
 
 /** node-zendesk declares `organizations.search(externalID: number)`; Zendesk external ids are strings. */
 export const externalId = (id: string): number => id as unknown as number;
+
+/** The ids of the organizations that have tickets, the busiest first. */
+export function organizationsByTickets(emulator: RunningZendeskEmulator): number[] {
+  const counts = new Map<number, number>();
+  for (const t of emulator.store.tickets())
+    if (t.organization_id !== null)
+      counts.set(t.organization_id, (counts.get(t.organization_id) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
+
+/** A Salesforce Account as the Zendesk linking tests read it. */
+export interface LinkedAccountRow {
+  Id: string;
+  Name: string;
+  Zendesk_Organization_Id__c: string | null;
+}

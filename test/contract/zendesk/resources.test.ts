@@ -3,6 +3,7 @@ import {
   asList,
   externalId,
   rejection,
+  organizationsByTickets,
   startZendeskTarget,
   type ZendeskTarget,
 } from '../../helpers/zendesk-emulator';
@@ -15,11 +16,7 @@ describe('Zendesk emulator: organizations, users and tickets (node-zendesk 6)', 
 
   beforeAll(async () => {
     target = await startZendeskTarget();
-    const counts = new Map<number, number>();
-    for (const t of target.emulator.store.tickets())
-      if (t.organization_id !== null)
-        counts.set(t.organization_id, (counts.get(t.organization_id) ?? 0) + 1);
-    const [id] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] as [number, number];
+    const [id] = organizationsByTickets(target.emulator) as [number];
     flagship = target.emulator.store.organization(id) as Organization;
   });
 

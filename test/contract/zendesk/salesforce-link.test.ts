@@ -8,20 +8,15 @@ import {
   externalId,
   startZendeskTarget,
   ZENDESK_TEST_BASE_DATE,
+  type LinkedAccountRow,
   type ZendeskTarget,
 } from '../../helpers/zendesk-emulator';
-
-interface AccountRow {
-  Id: string;
-  Name: string;
-  Zendesk_Organization_Id__c: string | null;
-}
 
 // The two emulators started side by side with the same seed options (as `npm start` does):
 // what jsforce reads from the emulated org resolves in Zendesk through node-zendesk.
 describe('Zendesk emulator beside the Salesforce emulator: the link fields resolve', () => {
   let zendesk: ZendeskTarget;
-  let accounts: AccountRow[];
+  let accounts: LinkedAccountRow[];
   let contacts: Array<{ Email: string; AccountId: string }>;
 
   beforeAll(async () => {
@@ -30,7 +25,7 @@ describe('Zendesk emulator beside the Salesforce emulator: the link fields resol
     leftovers.push(() => salesforce.stop());
     const conn = await connectToEmulator(salesforce.url);
     accounts = (
-      await conn.query<AccountRow>('SELECT Id, Name, Zendesk_Organization_Id__c FROM Account')
+      await conn.query<LinkedAccountRow>('SELECT Id, Name, Zendesk_Organization_Id__c FROM Account')
     ).records;
     contacts = (
       await conn.query<{ Email: string; AccountId: string }>(

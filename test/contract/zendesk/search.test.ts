@@ -3,6 +3,7 @@ import {
   asList,
   recordBodies,
   rejection,
+  organizationsByTickets,
   startZendeskTarget,
   type ZendeskTarget,
 } from '../../helpers/zendesk-emulator';
@@ -25,15 +26,8 @@ describe('Zendesk emulator: search (node-zendesk 6)', () => {
 
   beforeAll(async () => {
     target = await startZendeskTarget();
-    const counts = new Map<number, number>();
-    for (const t of target.emulator.store.tickets())
-      if (t.organization_id !== null)
-        counts.set(t.organization_id, (counts.get(t.organization_id) ?? 0) + 1);
     // Three organizations with tickets, the busiest one included (more than one page of matches).
-    orgIds = [...counts.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .map(([id]) => id)
-      .slice(0, 3);
+    orgIds = organizationsByTickets(target.emulator).slice(0, 3);
   });
 
   const tickets = () => target.emulator.store.tickets();

@@ -5,14 +5,9 @@ import {
   externalId,
   startZendeskTarget,
   ZENDESK_TEST_BASE_DATE,
+  type LinkedAccountRow,
   type ZendeskTarget,
 } from '../../helpers/zendesk-emulator';
-
-interface AccountRow {
-  Id: string;
-  Name: string;
-  Zendesk_Organization_Id__c: string | null;
-}
 
 const UNSOLVED = ['new', 'open', 'pending', 'hold'];
 
@@ -20,7 +15,7 @@ const UNSOLVED = ['new', 'open', 'pending', 'hold'];
 // linking rule of ARCHITECTURE.md "Linking the services" has records, checked through the client.
 describe('Zendesk emulator: the demo seed, linked to the Salesforce seed (node-zendesk 6)', () => {
   let target: ZendeskTarget;
-  let accounts: AccountRow[];
+  let accounts: LinkedAccountRow[];
   let contactEmails: string[];
 
   beforeAll(async () => {
@@ -28,7 +23,7 @@ describe('Zendesk emulator: the demo seed, linked to the Salesforce seed (node-z
     const salesforce = generateSalesforceSeed({ baseDate: ZENDESK_TEST_BASE_DATE });
     accounts = salesforce.records
       .filter((r) => r.objectName === 'Account')
-      .map((r) => r.record as unknown as AccountRow);
+      .map((r) => r.record as unknown as LinkedAccountRow);
     contactEmails = salesforce.records
       .filter((r) => r.objectName === 'Contact' && typeof r.record.Email === 'string')
       .map((r) => String(r.record.Email));
