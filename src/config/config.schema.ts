@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { QueryLimitsConfig } from './config.types';
+import type { QueryLimitsConfig, ResilienceConfig } from './config.types';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const emptyToUndefined = (value: unknown): unknown =>
@@ -14,6 +14,18 @@ const optionalBoolean = z.preprocess(
     .transform((value) => value === 'true' || value === '1')
     .optional(),
 );
+
+/** Salesforce's breaker, bulkhead, timeout and read retries with nothing set (resilience.md). */
+export const DEFAULT_SALESFORCE_RESILIENCE: Readonly<ResilienceConfig> = {
+  breakerThreshold: 5,
+  halfOpenAfterMs: 10_000,
+  maxConcurrent: 50,
+  maxQueued: 500,
+  timeoutMs: 30_000,
+  retries: 2,
+  retryBaseDelayMs: 200,
+  retryMaxDelayMs: 2_000,
+};
 
 /** Query limits with nothing set: README's examples, the tests and the bench fit well inside. */
 export const DEFAULT_QUERY_LIMITS: Readonly<QueryLimitsConfig> = {
@@ -44,7 +56,12 @@ export const environmentSchema = z.object({
     .string()
     .regex(/^\d{2,3}\.0$/, 'must look like 59.0')
     .default('59.0'),
-  SALESFORCE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  SALESFORCE_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(DEFAULT_SALESFORCE_RESILIENCE.timeoutMs),
   EMULATOR_SALESFORCE_PORT: port.default(4010),
   EMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   EMULATOR_SEED_SCALE: z.coerce.number().positive().max(100).default(1),
@@ -99,18 +116,48 @@ export const environmentSchema = z.object({
   CORS_ORIGINS: optionalString,
   // Resilience and per-operation budgets (docs/production/resilience.md).
   QUERY_MAX_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
-  SALESFORCE_BREAKER_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
+  SALESFORCE_BREAKER_THRESHOLD: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(DEFAULT_SALESFORCE_RESILIENCE.breakerThreshold),
   SALESFORCE_BREAKER_HALF_OPEN_AFTER_MS: z.coerce
     .number()
     .int()
     .min(100)
     .max(3_600_000)
-    .default(10_000),
-  SALESFORCE_MAX_CONCURRENT: z.coerce.number().int().min(1).max(10_000).default(50),
-  SALESFORCE_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(500),
-  SALESFORCE_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
-  SALESFORCE_RETRY_BASE_DELAY_MS: z.coerce.number().int().min(1).max(60_000).default(200),
-  SALESFORCE_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(1).max(600_000).default(2_000),
+    .default(DEFAULT_SALESFORCE_RESILIENCE.halfOpenAfterMs),
+  SALESFORCE_MAX_CONCURRENT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(DEFAULT_SALESFORCE_RESILIENCE.maxConcurrent),
+  SALESFORCE_MAX_QUEUED: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .default(DEFAULT_SALESFORCE_RESILIENCE.maxQueued),
+  SALESFORCE_RETRIES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(DEFAULT_SALESFORCE_RESILIENCE.retries),
+  SALESFORCE_RETRY_BASE_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60_000)
+    .default(DEFAULT_SALESFORCE_RESILIENCE.retryBaseDelayMs),
+  SALESFORCE_RETRY_MAX_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(600_000)
+    .default(DEFAULT_SALESFORCE_RESILIENCE.retryMaxDelayMs),
   // Metrics and shutdown (docs/production/metrics-and-shutdown.md).
   METRICS_ENABLED: optionalBoolean,
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),

@@ -18,4 +18,4 @@ export type {
   ResilienceConfig,
   MetricsConfig,
 } from './config.types';
-export { DEFAULT_QUERY_LIMITS } from './config.schema';
+export { DEFAULT_QUERY_LIMITS, DEFAULT_SALESFORCE_RESILIENCE } from './config.schema';

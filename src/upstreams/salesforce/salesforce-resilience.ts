@@ -3,6 +3,7 @@ import {
   type ResilienceSettings,
   type UpstreamResilience,
 } from '../resilience';
+import { DEFAULT_SALESFORCE_RESILIENCE } from '../../config';
 import type { Logger } from '../../logging/logger';
 import { SalesforceUpstreamError } from './client';
 
@@ -20,18 +21,6 @@ export function isSalesforceOutage(error: unknown): boolean {
     (error.statusCode !== undefined && [500, 502, 503, 504].includes(error.statusCode))
   );
 }
-
-/** Defaults of SALESFORCE_BREAKER_* / _MAX_CONCURRENT / _MAX_QUEUED / _RETRY_* (config). */
-export const DEFAULT_SALESFORCE_RESILIENCE: ResilienceSettings = {
-  breakerThreshold: 5,
-  halfOpenAfterMs: 10_000,
-  maxConcurrent: 50,
-  maxQueued: 500,
-  timeoutMs: 30_000,
-  retries: 2,
-  retryBaseDelayMs: 200,
-  retryMaxDelayMs: 2_000,
-};
 
 export function createSalesforceResilience(
   settings: ResilienceSettings = DEFAULT_SALESFORCE_RESILIENCE,
