@@ -1,56 +1,15 @@
 import type { Connection } from 'jsforce';
-import type {
-  AccountIdsPageQuery,
-  ContactIdsPageQuery,
-  LeadIdsPageQuery,
-  OpportunityIdsPageQuery,
-} from '../generated/graphql';
-import type { GraphQLResponse, TestGateway } from '../helpers/gateway';
-import { operation } from '../helpers/operations';
+import type { TestGateway } from '../helpers/gateway';
+import { gatewayIds, type ListField } from '../helpers/ids-pages';
 import {
   queryAll,
   startGatewayWithDirectSession,
   type SalesforceRow,
 } from '../helpers/salesforce-direct';
 
-/** One operation per object (test/integration/operations/crm-filters.graphql), same shape. */
-type IdsPages = AccountIdsPageQuery &
-  ContactIdsPageQuery &
-  OpportunityIdsPageQuery &
-  LeadIdsPageQuery;
-type ListField = keyof IdsPages;
-
-const IDS_PAGE: Record<ListField, string> = {
-  accounts: 'AccountIdsPage',
-  contacts: 'ContactIdsPage',
-  opportunities: 'OpportunityIdsPage',
-  leads: 'LeadIdsPage',
-};
-
 describe('CRM filters and sorting over HTTP', () => {
   let gw: TestGateway;
   let sf: Connection;
-
-  /** Every id the gateway answers for `where`/`orderBy`, walking all pages in order. */
-  async function gatewayIds(
-    field: ListField,
-    where: unknown,
-    orderBy?: unknown,
-  ): Promise<string[]> {
-    const ids: string[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const res: GraphQLResponse<Partial<IdsPages>> = await gw.graphql<Partial<IdsPages>>(
-        operation(IDS_PAGE[field]),
-        { where, orderBy: orderBy ?? null, after },
-      );
-      expect(res.errors).toBeUndefined();
-      const page = res.data![field]!;
-      ids.push(...page.nodes.map((n) => n.id));
-      if (!page.pageInfo.hasNextPage) return ids;
-      after = page.pageInfo.endCursor;
-    }
-  }
 
   async function directIds(soql: string): Promise<string[]> {
     return (await queryAll(sf, soql)).map((r) => r.Id);
@@ -69,7 +28,7 @@ describe('CRM filters and sorting over HTTP', () => {
     condition: string,
   ): Promise<string[]> {
     const expected = await directIds(`SELECT Id FROM ${object} WHERE ${condition}`);
-    const actual = await gatewayIds(field, where);
+    const actual = await gatewayIds(gw, field, where);
     expect([...actual].sort()).toEqual([...expected].sort());
     return expected;
   }
@@ -353,7 +312,7 @@ describe('CRM filters and sorting over HTTP', () => {
     const expected = await directIds(
       'SELECT Id FROM Opportunity ORDER BY Amount DESC NULLS LAST, CloseDate ASC NULLS FIRST, Id ASC',
     );
-    const actual = await gatewayIds('opportunities', null, [
+    const actual = await gatewayIds(gw, 'opportunities', null, [
       { field: 'AMOUNT', direction: 'DESC', nulls: 'LAST' },
       { field: 'CLOSE_DATE' },
     ]);
@@ -362,7 +321,7 @@ describe('CRM filters and sorting over HTTP', () => {
       'SELECT Id FROM Account ORDER BY Industry ASC NULLS LAST, NumberOfEmployees DESC NULLS FIRST, Id ASC',
     );
     expect(
-      await gatewayIds('accounts', null, [
+      await gatewayIds(gw, 'accounts', null, [
         { field: 'INDUSTRY', nulls: 'LAST' },
         { field: 'NUMBER_OF_EMPLOYEES', direction: 'DESC', nulls: 'FIRST' },
       ]),
@@ -374,13 +333,15 @@ describe('CRM filters and sorting over HTTP', () => {
     const created = await sf.sobject('Account').create({ Name: tricky });
     const id = (created as { id: string }).id;
     try {
-      expect(await gatewayIds('accounts', { name: { eq: tricky } }, null)).toEqual([id]);
-      expect(await gatewayIds('accounts', { name: { eq: "x' OR Name != 'x" } }, null)).toEqual([]);
+      expect(await gatewayIds(gw, 'accounts', { name: { eq: tricky } }, null)).toEqual([id]);
+      expect(await gatewayIds(gw, 'accounts', { name: { eq: "x' OR Name != 'x" } }, null)).toEqual(
+        [],
+      );
       expect(
-        await gatewayIds('accounts', { name: { in: ["') OR (Name != '", tricky] } }, null),
+        await gatewayIds(gw, 'accounts', { name: { in: ["') OR (Name != '", tricky] } }, null),
       ).toEqual([id]);
-      expect(await gatewayIds('accounts', { name: { like: "O'Hara%" } }, null)).toContain(id);
-      expect(await gatewayIds('accounts', { name: { eq: '%' } }, null)).toEqual([]);
+      expect(await gatewayIds(gw, 'accounts', { name: { like: "O'Hara%" } }, null)).toContain(id);
+      expect(await gatewayIds(gw, 'accounts', { name: { eq: '%' } }, null)).toEqual([]);
     } finally {
       await sf.sobject('Account').destroy(id);
     }
