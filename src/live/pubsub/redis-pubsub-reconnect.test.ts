@@ -3,6 +3,7 @@ import { createChangeAdmission } from './change-admission';
 import { RedisPubSub } from './redis-pubsub';
 import { defineTopic } from '../topics';
 import { leftovers } from '../../../test/helpers/leftovers';
+import { waitForWithin } from '../../../test/helpers/wait-for';
 import { startOwnRedis } from '../../../test/reliability/support/redis-server';
 
 interface Ping {
@@ -12,17 +13,7 @@ interface Ping {
 const A = defineTopic<Ping>('test.a');
 const B = defineTopic<Ping>('test.b');
 
-function waitFor(predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const check = (): void => {
-      if (predicate()) resolve();
-      else if (Date.now() - started > timeoutMs) reject(new Error('timed out'));
-      else setTimeout(check, 10);
-    };
-    check();
-  });
-}
+const waitFor = waitForWithin(15_000);
 
 /**
  * Redis pub/sub keeps nothing for a subscriber that is not connected: after its own Redis

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SlowConsumerError } from './bounded-queue';
 import { RedisPubSub } from './redis-pubsub';
 import { defineTopic } from '../topics';
+import { waitForWithin } from '../../../test/helpers/wait-for';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -12,17 +13,7 @@ interface Ping {
 const A = defineTopic<Ping>('test.a');
 const B = defineTopic<Ping>('test.b');
 
-function waitFor(predicate: () => boolean, timeoutMs = 3000): Promise<void> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const check = (): void => {
-      if (predicate()) resolve();
-      else if (Date.now() - started > timeoutMs) reject(new Error('timed out'));
-      else setTimeout(check, 10);
-    };
-    check();
-  });
-}
+const waitFor = waitForWithin(3000);
 
 describe('RedisPubSub (real Redis)', () => {
   const prefix = `atom-test:${randomUUID()}:`;
