@@ -12,6 +12,16 @@ export interface OAuthClientCredentials {
 
 const oauthError = (status: number, error: string): HttpReply => jsonReply(status, { error });
 
+/** Whether the HTTP Basic credentials are this client's id and secret. */
+function authenticates(client: OAuthClientCredentials, authorization: string | undefined): boolean {
+  const credentials = basicCredentials(authorization);
+  return (
+    credentials !== undefined &&
+    credentials.id === client.clientId &&
+    credentials.secret === client.clientSecret
+  );
+}
+
 /**
  * Intuit's token endpoint: client authentication by HTTP Basic only, a form body, and
  * RFC 6749 errors (`invalid_client` 401, `invalid_grant` / `unsupported_grant_type` 400).
@@ -25,13 +35,7 @@ export function handleTokenRequest(
   onGrant: (grantType: string) => void,
 ): HttpReply {
   if (method !== 'POST') return jsonReply(405, { error: 'method_not_allowed' });
-  const credentials = basicCredentials(authorization);
-  if (
-    !credentials ||
-    credentials.id !== client.clientId ||
-    credentials.secret !== client.clientSecret
-  )
-    return oauthError(401, 'invalid_client');
+  if (!authenticates(client, authorization)) return oauthError(401, 'invalid_client');
   const form = new URLSearchParams(body.toString('utf8'));
   const grantType = form.get('grant_type') ?? '';
   onGrant(grantType || 'none');
@@ -49,13 +53,7 @@ export function handleRevokeRequest(
   authorization: string | undefined,
   body: Buffer,
 ): HttpReply {
-  const credentials = basicCredentials(authorization);
-  if (
-    !credentials ||
-    credentials.id !== client.clientId ||
-    credentials.secret !== client.clientSecret
-  )
-    return oauthError(401, 'invalid_client');
+  if (!authenticates(client, authorization)) return oauthError(401, 'invalid_client');
   const text = body.toString('utf8');
   let token: string | null = null;
   try {
