@@ -14,8 +14,8 @@ const TEST_FILES = ['**/*.test.ts', 'test/**', 'bench/**'];
  */
 const ELEMENTS = [
   { type: 'main', pattern: 'src/main.ts', mode: 'full' },
-  // The only gateway file allowed to start the emulators (demo mode).
-  { type: 'demo-bootstrap', pattern: 'src/server/demo-bootstrap.ts', mode: 'full' },
+  // The only gateway files allowed to start the emulators (demo mode: Salesforce, linked services).
+  { type: 'demo-bootstrap', pattern: 'src/server/demo-*.ts', mode: 'full' },
   { type: 'server', pattern: 'src/server/**', mode: 'full' },
   { type: 'domains', pattern: 'src/domains/**', mode: 'full' },
   { type: 'context', pattern: 'src/context/**', mode: 'full' },

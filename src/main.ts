@@ -2,6 +2,23 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig, readEnvironment, type GatewayConfig } from './config';
 import { createServer } from './server/create-server';
 import { startDemoSalesforce } from './server/demo-bootstrap';
+import { startDemoLinkedServices } from './server/demo-linked-services';
+
+const LINKED_LABELS = { stripe: 'Stripe', zendesk: 'Zendesk', quickbooks: 'QuickBooks' } as const;
+
+/** The linked services that are not emulated: the real service, or off and what to set. */
+function printLiveLinkedServices(config: GatewayConfig): void {
+  for (const service of ['stripe', 'zendesk', 'quickbooks'] as const) {
+    const entry = config.linked[service];
+    const label = `${LINKED_LABELS[service]} `.padEnd(22);
+    if (entry.mode === 'live') console.log(`${label}live`);
+    if (entry.mode === 'off') {
+      console.warn(
+        `${label}off: set ${entry.missing.join(', ')} to link it (its fields answer UPSTREAM_UNAVAILABLE)`,
+      );
+    }
+  }
+}
 
 function loadOrExit(): GatewayConfig {
   try {
@@ -82,6 +99,17 @@ async function main(): Promise<void> {
       );
     }
   }
+
+  // Emulators of the linked services without credentials (all three in the demo).
+  const linkedDemo = await startDemoLinkedServices(gatewayConfig);
+  stops.push(() => linkedDemo.stop());
+  gatewayConfig = linkedDemo.config;
+  for (const emulator of linkedDemo.emulators) {
+    console.log(
+      `${`${LINKED_LABELS[emulator.service]} emulator`.padEnd(22)}${emulator.url}  (${emulator.credentials}; admin API: ${emulator.adminUrl})`,
+    );
+  }
+  printLiveLinkedServices(gatewayConfig);
 
   const gateway = await createServer(gatewayConfig, {
     subscriptions: { namespace: config.subscriptionsNamespace },

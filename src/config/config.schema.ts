@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { QueryLimitsConfig, ResilienceConfig } from './config.types';
+import { linkedServicesEnvironment } from './linked-services.schema';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const emptyToUndefined = (value: unknown): unknown =>
@@ -167,6 +168,8 @@ export const environmentSchema = z.object({
     z.string().min(16, 'at least 16 characters (a random secret)').optional(),
   ),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
+  // Stripe, Zendesk, QuickBooks Online (README "Linked services").
+  ...linkedServicesEnvironment,
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

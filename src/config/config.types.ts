@@ -1,3 +1,5 @@
+import type { LinkedServicesConfig } from './linked-services.types';
+
 export type NodeEnv = 'development' | 'test' | 'production';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -159,4 +161,6 @@ export interface GatewayConfig {
   metrics: MetricsConfig;
   /** SIGTERM/SIGINT: the drain's hard deadline; past it the process exits 1. */
   shutdownTimeoutMs: number;
+  /** Stripe, Zendesk and QuickBooks Online, and the Account fields linking them. */
+  linked: LinkedServicesConfig;
 }

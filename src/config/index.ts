@@ -19,3 +19,12 @@ export type {
   MetricsConfig,
 } from './config.types';
 export { DEFAULT_QUERY_LIMITS, DEFAULT_SALESFORCE_RESILIENCE } from './config.schema';
+export type {
+  LinkedServiceConfig,
+  LinkedServicesConfig,
+  LinkFieldNames,
+  QuickBooksSettings,
+  StripeSettings,
+  ZendeskSettings,
+} from './linked-services.types';
+export { DEFAULT_LINKED_RESILIENCE } from './linked-services.schema';

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { resolveApiSurface } from './api-surface-config';
 import { resolveAuthConfig } from './auth-config';
 import { parseCorsOrigins } from './cors-origins';
+import { resolveLinkedServices } from './linked-services-config';
 import { environmentSchema, type Environment } from './config.schema';
 import type {
   AuthMode,
@@ -139,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const rateLimit = resolveRateLimit(data, auth?.mode, problems);
   const corsOrigins = parseCorsOrigins(data.CORS_ORIGINS, problems);
   const salesforceResilience = resolveSalesforceResilience(data, problems);
+  const linked = resolveLinkedServices(data, salesforce?.mode ?? 'live', problems);
   // Checked even when Salesforce settings failed, so every problem is listed at once.
   const apiSurface = resolveApiSurface(data, salesforce?.mode ?? 'live', problems);
   if (
@@ -178,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       token: data.METRICS_TOKEN,
     },
     shutdownTimeoutMs: data.SHUTDOWN_TIMEOUT_MS,
+    linked,
   });
 }
 

@@ -3,7 +3,10 @@ import type { HeaderBag } from '../auth/request-credentials';
 import type { Viewer } from '../auth/viewer';
 import type { ConnectionControl, LiveChangeFeed } from '../live/live-change-feed';
 import type { Logger } from '../logging/logger';
+import type { LinkFieldNames } from '../config';
 import { createLoaders, type Loaders } from '../loaders';
+import { createLinkedLoaders, type LinkedLoaders } from '../loaders/linked-loaders';
+import { unconfiguredLinkedServices, type LinkedServices } from '../upstreams/linked';
 import { OperationScope } from '../upstreams/operation-scope';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { scopeSalesforceClient } from '../upstreams/salesforce/scoped-client';
@@ -32,6 +35,12 @@ export interface GatewayContext {
    * reads never answer the next one from a stale memo.
    */
   loaders: Loaders;
+  /** Stripe, Zendesk and QuickBooks loaders of this request (renewed per event like `loaders`). */
+  linked: LinkedLoaders;
+  /** The Account fields that link it to each service (config; selected with the Account). */
+  linkFields: LinkFieldNames;
+  /** The process's linked-service clients `linked` was built from (renewed per event). */
+  linkedServices: LinkedServices;
   requestId: string;
   /** The operation's request id, abort signal, rows budget and request logger. */
   operation: OperationScope;
@@ -50,6 +59,8 @@ export interface ContextDependencies {
   logger?: Logger;
   /** QUERY_MAX_ROWS. */
   maxRows?: number;
+  /** The process's linked-service clients; absent: every linked service is off. */
+  linked?: LinkedServices;
 }
 
 export interface OperationRequest {
@@ -64,6 +75,7 @@ export interface ContextExtras extends OperationRequest {
   connection?: ConnectionControl;
   logger?: Logger;
   maxRows?: number;
+  linked?: LinkedServices;
 }
 
 /** The request id an operation runs under: the client's own when it looks like one. */
@@ -85,6 +97,7 @@ export function contextForViewer(
     ...(extras.logger ? { logger: extras.logger.child({ requestId }) } : {}),
   });
   const salesforce = scopeSalesforceClient(resolved.salesforce, operation);
+  const linked = extras.linked ?? unconfiguredLinkedServices();
   const checks = new OperationScope({
     requestId,
     maxRows: Number.POSITIVE_INFINITY,
@@ -95,6 +108,9 @@ export function contextForViewer(
     salesforce,
     salesforceForChecks: scopeSalesforceClient(resolved.salesforce, checks),
     loaders: createLoaders({ salesforce, viewer }),
+    linked: createLinkedLoaders(linked.upstreams, operation),
+    linkFields: linked.linkFields,
+    linkedServices: linked,
     requestId,
     operation,
     ...(extras.live ? { live: extras.live } : {}),
@@ -109,6 +125,7 @@ export function contextForViewer(
 export function renewForEvent(ctx: GatewayContext): void {
   ctx.operation.startEvent();
   ctx.loaders = createLoaders({ salesforce: ctx.salesforce, viewer: ctx.viewer });
+  ctx.linked = createLinkedLoaders(ctx.linkedServices.upstreams, ctx.operation);
 }
 
 /**
@@ -126,5 +143,6 @@ export async function createContext(
     ...(deps.live ? { live: deps.live } : {}),
     ...(deps.logger ? { logger: deps.logger } : {}),
     ...(deps.maxRows !== undefined ? { maxRows: deps.maxRows } : {}),
+    ...(deps.linked ? { linked: deps.linked } : {}),
   });
 }

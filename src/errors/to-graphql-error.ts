@@ -3,6 +3,7 @@ import { SalesforceUpstreamError } from '../upstreams/salesforce/client';
 import { SoqlInputError } from '../upstreams/salesforce/soql';
 import { OperationAbortedError, RowBudgetExceededError } from '../upstreams/operation-scope';
 import { UpstreamRejectedError } from '../upstreams/resilience';
+import { LinkedServiceError } from '../upstreams/linked';
 import { fromAuthError } from './auth-errors-mapping';
 import { ErrorCode } from './codes';
 import {
@@ -92,6 +93,26 @@ export function fromSalesforceError(
   return Object.assign(mapped, { originalError: err });
 }
 
+/**
+ * A linked service (Stripe, Zendesk, QuickBooks) failing: its field alone becomes null with
+ * this error on its path. `extensions.service` names the service; a 429 carries
+ * `retryAfterSeconds`; an unconfigured service names the variables to set (`missing`).
+ */
+export function fromLinkedServiceError(err: LinkedServiceError): GraphQLError {
+  const extensions: ErrorExtensions = {
+    service: err.service,
+    upstream: { service: err.service, ...(err.statusCode ? { status: err.statusCode } : {}) },
+    reason: err.kind,
+    ...(err.retryAfterSeconds !== undefined ? { retryAfterSeconds: err.retryAfterSeconds } : {}),
+    ...(err.missing.length > 0 ? { missing: [...err.missing] } : {}),
+  };
+  const mapped =
+    err.kind === 'rate-limited'
+      ? new UpstreamRateLimitedError(err.message, extensions)
+      : new UpstreamUnavailableError(err.message, extensions);
+  return Object.assign(mapped, { originalError: err });
+}
+
 /** The gateway's own refusals to call an upstream: resilience, rows budget, abandoned operations. */
 function fromGatewayRefusal(err: unknown): GraphQLError | undefined {
   if (err instanceof UpstreamRejectedError) {
@@ -137,6 +158,7 @@ export function toGraphQLError(err: unknown, options: ErrorMappingOptions = {}):
   const authFailure = fromAuthError(err);
   if (authFailure) return authFailure;
   if (err instanceof SalesforceUpstreamError) return fromSalesforceError(err, options);
+  if (err instanceof LinkedServiceError) return fromLinkedServiceError(err);
   const gatewayRefusal = fromGatewayRefusal(err);
   if (gatewayRefusal) return gatewayRefusal;
   if (err instanceof SoqlInputError) {

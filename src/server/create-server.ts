@@ -18,6 +18,12 @@ import {
 } from '../upstreams/salesforce/integration-client';
 import { createSalesforceResilience } from '../upstreams/salesforce/salesforce-resilience';
 import { createGatewayResilience, type GatewayResilience } from '../upstreams/resilience';
+import {
+  createLinkedResilienceSet,
+  createLinkedUpstreams,
+  type LinkedServiceName,
+  type LinkedServices,
+} from '../upstreams/linked';
 import { buildGatewaySchema } from './schema';
 import { attachGraphQLWebSocket, type WebSocketLimits } from './websocket-server';
 import { createGatewayApollo } from './apollo-server';
@@ -44,6 +50,8 @@ export interface CreateServerOptions {
   subscriptions?: LiveChangesOptions & WebSocketLimits & { enabled?: boolean };
 }
 
+type UpstreamName = 'salesforce' | LinkedServiceName;
+
 export interface RunningGateway {
   /** `http://HOST:PORT/graphql` */
   url: string;
@@ -55,7 +63,7 @@ export interface RunningGateway {
   liveStats(): LiveChangesStats | undefined;
   webSocketClients(): number;
   /** Per upstream breaker state and bulkhead load, read-only (/readyz, metrics). */
-  resilience: Pick<GatewayResilience<'salesforce'>, 'state' | 'load'>;
+  resilience: Pick<GatewayResilience<UpstreamName>, 'state' | 'load'>;
   /** The Prometheus scrape URL on its own listener; undefined when METRICS_ENABLED is off. */
   metricsUrl: string | undefined;
   /**
@@ -95,9 +103,15 @@ export async function createServer(
     logger,
   });
   // One breaker, bulkhead and retry policy per upstream for the whole process.
-  const resilience = createGatewayResilience({
+  const linkedResilience = createLinkedResilienceSet(config.linked, logger);
+  const resilience = createGatewayResilience<UpstreamName>({
     salesforce: createSalesforceResilience(config.resilience.salesforce, logger),
+    ...linkedResilience,
   });
+  const linked: LinkedServices = {
+    upstreams: createLinkedUpstreams(config.linked, linkedResilience, logger),
+    linkFields: config.linked.linkFields,
+  };
   const salesforceClientOptions = { resilience: resilience.upstreams.salesforce, logger };
   // Per instance, never prom-client's global registry: tests run several gateways at once.
   const metricsServed = config.metrics.enabled || config.metrics.token !== undefined;
@@ -181,6 +195,7 @@ export async function createServer(
     logger,
     verifyUpgrade: (req) => upgradeOrigin.check?.(req) ?? false,
     maxRows: config.queryMaxRows,
+    linked,
     operations: metrics.webSocket,
     ...subscriptionOptions,
   });
@@ -220,6 +235,7 @@ export async function createServer(
           webSocketClients: () => webSocket.clientCount(),
           logger,
           maxRows: config.queryMaxRows,
+          linked,
         }),
         ...metricsRoutes,
       ],

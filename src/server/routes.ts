@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { toGraphQLError } from '../errors';
+import type { LinkedServices } from '../upstreams/linked';
 import { createContext, requestIdFrom, type GatewayContext } from '../context/gateway-context';
 import type { LiveChanges } from '../live/live-changes';
 import type { Logger } from '../logging/logger';
@@ -35,6 +36,8 @@ export interface GatewayRoutesDeps {
   logger?: Logger;
   /** QUERY_MAX_ROWS: records one operation may read upstream. */
   maxRows?: number;
+  /** The process's Stripe, Zendesk and QuickBooks clients. */
+  linked?: LinkedServices;
 }
 
 /** Everything but /healthz and the auth module's /auth/* routes, which come first. */
@@ -44,6 +47,7 @@ export function gatewayRoutes({
   webSocketClients,
   logger,
   maxRows,
+  linked,
 }: GatewayRoutesDeps): Route[] {
   const graphql: RouteHandler = async (req, res, { resolveViewer }) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
@@ -59,7 +63,13 @@ export function gatewayRoutes({
     await handleGraphQLRequest(apollo, req, res, async () => {
       try {
         const context = await createContext(
-          { resolveViewer, ...(live ? { live } : {}), logger, maxRows },
+          {
+            resolveViewer,
+            ...(live ? { live } : {}),
+            logger,
+            maxRows,
+            ...(linked ? { linked } : {}),
+          },
           req.headers,
           { requestId, signal: abandoned.signal },
         );

@@ -17,6 +17,7 @@ import { ErrorCode, toGraphQLError } from '../errors';
 import type { ConnectionControl, LiveChangeFeed } from '../live/live-change-feed';
 import { SLOW_CONSUMER_CLOSE } from '../live/live-change-feed';
 import { contextForViewer } from '../context/gateway-context';
+import type { LinkedServices } from '../upstreams/linked';
 import type { RequestViewer, ResolveViewer } from '../context/request-viewer';
 import type { Logger } from '../logging/logger';
 import type { WebSocketOperationObserver } from '../observability';
@@ -57,6 +58,8 @@ export interface GraphQLWebSocketOptions extends WebSocketLimits {
   verifyUpgrade: (req: IncomingMessage) => boolean;
   /** QUERY_MAX_ROWS, per delivered event. */
   maxRows?: number;
+  /** The process's Stripe, Zendesk and QuickBooks clients. */
+  linked?: LinkedServices;
   /** Metrics: operation latency, outcome and error codes over WebSocket. */
   operations?: WebSocketOperationObserver;
 }
@@ -191,6 +194,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
             ...(abortable ? { signal: abandoned.signal } : {}),
             logger: options.logger,
             ...(options.maxRows !== undefined ? { maxRows: options.maxRows } : {}),
+            ...(options.linked ? { linked: options.linked } : {}),
           }),
         };
       },

@@ -39,7 +39,7 @@ export class RecordChangeResolver {
       ctx.viewer.cacheScope,
       change.replayId,
       id,
-      selectedFields(info, sobject).join(','),
+      selectedFields(info, sobject, false, ctx.linkFields).join(','),
     ].join('\u0000');
     return ctx.live.shared(key, read);
   }

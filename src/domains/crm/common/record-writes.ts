@@ -65,7 +65,12 @@ export async function readFresh<S extends SObjectName>(
   object: S,
   id: string,
 ): Promise<NodeOf<S>> {
-  const record = await readRecordFresh(ctx.salesforce, object, selectedFields(info, object), id);
+  const record = await readRecordFresh(
+    ctx.salesforce,
+    object,
+    selectedFields(info, object, false, ctx.linkFields),
+    id,
+  );
   if (!record) throw new NotFoundError(`${object} ${id} does not exist or is not visible`, { id });
   return toNode(object, record);
 }

@@ -17,7 +17,7 @@ export function loadNode<S extends SObjectName>(
   return withGraphQLErrors(async () => {
     if (!id.startsWith(KEY_PREFIXES[object])) return null;
     const record = await ctx.loaders.salesforce
-      .recordById(object, selectedFields(info, object))
+      .recordById(object, selectedFields(info, object, false, ctx.linkFields))
       .load(id);
     return record ? toNode(object, record) : null;
   });

@@ -41,7 +41,7 @@ export function resolveChildren<S extends SObjectName>(
           parent: sobject,
           relationship: relation.relationship,
           child,
-          fields: selectedFields(info, child, true),
+          fields: selectedFields(info, child, true, ctx.linkFields),
           where,
           orderBy: toOrderByInput(args.orderBy),
           first,

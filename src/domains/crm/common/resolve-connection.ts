@@ -28,7 +28,7 @@ export function resolveConnection<S extends SObjectName>(
       ctx.salesforce,
       {
         object,
-        fields: selectSoqlFields(info, object, { connection: true }),
+        fields: selectSoqlFields(info, object, { connection: true, linkFields: ctx.linkFields }),
         where,
         orderBy: toOrderByInput(args.orderBy),
         first,

@@ -49,7 +49,7 @@ export function resolveParent<S extends SObjectName>(
     if (!relation) throw new Error(`${sobject} has no parent reference ${key}`);
     target = relation.target as S;
     idField = relation.idField;
-    fields = selectedFields(info, target);
+    fields = selectedFields(info, target, false, ctx.linkFields);
     const embedded = record[relation.relationship];
     if (embedded === null) return null;
     parentId = isRecord(embedded)

@@ -1,5 +1,6 @@
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { SObjectName } from '../../../upstreams/salesforce/soql';
+import type { LinkFieldNames } from '../../../config';
 import { selectSoqlFields } from '../../shared/selection';
 
 /**
@@ -12,6 +13,7 @@ export function selectedFields(
   info: GraphQLResolveInfo,
   sobject: SObjectName,
   connection = false,
+  linkFields?: LinkFieldNames,
 ): string[] {
   let bySobject = cache.get(info.fieldNodes);
   if (!bySobject) {
@@ -21,7 +23,10 @@ export function selectedFields(
   const key = `${sobject}:${connection}`;
   const known = bySobject.get(key);
   if (known) return known;
-  const fields = selectSoqlFields(info, sobject, connection ? { connection: true } : undefined);
+  const fields = selectSoqlFields(info, sobject, {
+    connection,
+    ...(linkFields ? { linkFields } : {}),
+  });
   bySobject.set(key, fields);
   return fields;
 }

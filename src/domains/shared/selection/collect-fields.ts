@@ -11,11 +11,17 @@ import {
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
+import type { LinkFieldKey } from '../../../upstreams/salesforce/soql';
 
 export interface SelectionContext {
   schema: GraphQLSchema;
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
+  /**
+   * The configured Account link fields (`ctx.linkFields`): selecting `payments`, `tickets`,
+   * `invoices` or `customer360` adds them to the record's SOQL. Absent: resolvers load them.
+   */
+  linkFields?: Readonly<Record<LinkFieldKey, string>>;
 }
 
 function included(node: SelectionNode, variables: Record<string, unknown>): boolean {

@@ -3,8 +3,16 @@ import type { SObjectName } from '../../../upstreams/salesforce/soql';
 import { collectFields, type SelectionContext } from './collect-fields';
 import { fieldTypeName, walkRecord } from './soql-fields-from-selection';
 
-function contextOf(info: GraphQLResolveInfo): SelectionContext {
-  return { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+function contextOf(
+  info: GraphQLResolveInfo,
+  linkFields: SelectionContext['linkFields'],
+): SelectionContext {
+  return {
+    schema: info.schema,
+    fragments: info.fragments,
+    variables: info.variableValues,
+    ...(linkFields ? { linkFields } : {}),
+  };
 }
 
 /**
@@ -17,9 +25,9 @@ function contextOf(info: GraphQLResolveInfo): SelectionContext {
 export function selectSoqlFields(
   info: GraphQLResolveInfo,
   sobject: SObjectName,
-  options?: { connection?: boolean },
+  options?: { connection?: boolean; linkFields?: SelectionContext['linkFields'] },
 ): string[] {
-  const ctx = contextOf(info);
+  const ctx = contextOf(info, options?.linkFields);
   const out = new Set<string>(['Id']);
   const returned = getNamedType(info.returnType);
   // Behind an interface or union (node, search) fragments are matched against the record's own type.

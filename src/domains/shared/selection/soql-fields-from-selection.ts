@@ -80,7 +80,14 @@ export function walkRecord(
         out,
       );
     }
-    // Child connections are loaded by loaders; linked-service fields and __typename need nothing.
+    const linked = mapping.linked?.[name];
+    if (linked) {
+      for (const source of linked) {
+        const field = 'field' in source ? source.field : ctx.linkFields?.[source.link];
+        if (field !== undefined) out.add(prefix + field);
+      }
+    }
+    // Child connections are loaded by loaders; __typename needs nothing.
   }
 }
 

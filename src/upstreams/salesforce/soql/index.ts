@@ -1,4 +1,6 @@
 export {
+  type LinkFieldKey,
+  type LinkSource,
   MAX_IDS_PER_QUERY,
   MAX_PAGE_SIZE,
   type CompiledConnectionQuery,

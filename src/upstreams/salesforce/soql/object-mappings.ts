@@ -54,6 +54,19 @@ export const OBJECT_MAPPINGS: Record<SObjectName, ObjectMapping> = {
       contacts: { relationship: 'Contacts', target: 'Contact', field: 'AccountId' },
       opportunities: { relationship: 'Opportunities', target: 'Opportunity', field: 'AccountId' },
     },
+    // Fallbacks: Stripe metadata and Zendesk external_id hold the Account Id; QuickBooks
+    // customers match by DisplayName = Account Name.
+    linked: {
+      payments: [{ link: 'stripeCustomer' }],
+      tickets: [{ link: 'zendeskOrganization' }],
+      invoices: [{ link: 'quickBooksCustomer' }, { field: 'Name' }],
+      customer360: [
+        { link: 'stripeCustomer' },
+        { link: 'zendeskOrganization' },
+        { link: 'quickBooksCustomer' },
+        { field: 'Name' },
+      ],
+    },
     filters: {
       id: f('Id', 'id'),
       name: f('Name'),
@@ -92,6 +105,8 @@ export const OBJECT_MAPPINGS: Record<SObjectName, ObjectMapping> = {
       ...owner,
     },
     children: {},
+    // Zendesk requesters match the Contact by email.
+    linked: { tickets: [{ field: 'Email' }] },
     filters: {
       id: f('Id', 'id'),
       accountId: f('AccountId', 'id'),

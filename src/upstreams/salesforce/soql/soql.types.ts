@@ -24,7 +24,19 @@ export interface ObjectMapping {
   filters: Record<string, { soql: string; kind: ScalarKind }>;
   /** Sort enum value -> SOQL field ('ANNUAL_REVENUE' -> 'AnnualRevenue'). */
   sortFields: Record<string, string>;
+  /**
+   * Linked-service field -> the record fields its resolver links by ('payments' -> the
+   * configured Stripe customer link field): selected with the record, so linking costs no
+   * extra Salesforce call.
+   */
+  linked?: Record<string, readonly LinkSource[]>;
 }
+
+/** The configurable Account link fields (config `linked.linkFields`). */
+export type LinkFieldKey = 'stripeCustomer' | 'zendeskOrganization' | 'quickBooksCustomer';
+
+/** A record field a linked-service resolver needs: a fixed one or a configured link field. */
+export type LinkSource = { field: string } | { link: LinkFieldKey };
 
 /** A Salesforce record as jsforce returns it (parent relationships nested, attributes present). */
 export type SalesforceRecord = { Id: string; attributes?: { type: string; url?: string } } & Record<

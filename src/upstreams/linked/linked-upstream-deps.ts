@@ -1,0 +1,9 @@
+import type { Logger } from '../../logging/logger';
+import type { UpstreamResilience } from '../resilience';
+
+/** What every linked-service client gets from the server: its policies and the logger. */
+export interface LinkedUpstreamDeps {
+  /** The service's breaker, bulkhead, timeout and read retries (one per process). */
+  resilience: UpstreamResilience;
+  logger?: Logger;
+}
