@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { analyticsResolvers } from './analytics';
 import { crmResolvers } from './crm';
+import { linkedResolvers } from './linked';
 import { subscriptionResolvers } from './live';
 import { ApiUsageResolver } from './system/api-usage.resolver';
 
@@ -9,6 +10,7 @@ import { ApiUsageResolver } from './system/api-usage.resolver';
 export const domainResolvers: NonEmptyArray<Function> = [
   ApiUsageResolver,
   ...crmResolvers,
+  ...linkedResolvers,
   ...analyticsResolvers,
   ...subscriptionResolvers,
 ];

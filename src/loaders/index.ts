@@ -3,11 +3,13 @@ import type { SalesforceClient } from '../upstreams/salesforce/client';
 import {
   createChildConnectionsLoader,
   createGroupedCountLoader,
+  createRecordByFieldLoader,
   createRecordByIdLoader,
   type ChildConnectionSpec,
   type ChildConnectionsLoader,
   type GroupedCountLoader,
   type GroupedCountSpec,
+  type RecordByFieldLoader,
   type RecordByIdLoader,
 } from '../upstreams/salesforce/loaders';
 import type { SObjectName } from '../upstreams/salesforce/soql';
@@ -62,6 +64,11 @@ export function createLoaders(deps: { salesforce: SalesforceClient; viewer: View
   const groupedCount = loaderFamily(scope, (spec: GroupedCountSpec) =>
     createGroupedCountLoader(salesforce, spec),
   );
+  const byField = loaderFamily(
+    scope,
+    (spec: { object: SObjectName; field: string; fields: string[] }) =>
+      createRecordByFieldLoader(salesforce, spec.object, spec.field, spec.fields),
+  );
 
   return {
     scope,
@@ -74,6 +81,10 @@ export function createLoaders(deps: { salesforce: SalesforceClient; viewer: View
       },
       groupedCount(spec: GroupedCountSpec): GroupedCountLoader {
         return groupedCount(spec);
+      },
+      /** Records whose `field` holds the key (a linked service's id in an Account link field). */
+      recordByField(object: SObjectName, field: string, fields: string[]): RecordByFieldLoader {
+        return byField({ object, field, fields });
       },
     },
   };

@@ -13,6 +13,11 @@ import {
   type RunningGateway,
 } from '../../src/server/create-server';
 import { startDemoSalesforce } from '../../src/server/demo-bootstrap';
+import {
+  startDemoLinkedServices,
+  type DemoLinkedOverrides,
+  type DemoLinkedServices,
+} from '../../src/server/demo-linked-services';
 import { createLogger } from '../../src/logging/logger';
 import { leftovers } from './leftovers';
 
@@ -49,6 +54,8 @@ export interface TestGateway {
     headers?: Record<string, string>,
   ): Promise<{ status: number; headers: Headers; body: GraphQLResponse<T> }>;
   emulatorStats(): Promise<EmulatorStatsView>;
+  /** The Stripe, Zendesk and QuickBooks emulators (only with the `linked` option). */
+  linked: DemoLinkedServices | undefined;
   resetEmulatorStats(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -75,6 +82,11 @@ export interface TestGatewayOptions {
   logLevel?: 'info' | 'debug' | 'trace';
   /** createServer's subscription options (queue bounds, Redis namespace, re-check period). */
   subscriptions?: CreateServerOptions['subscriptions'];
+  /**
+   * Also start the Stripe, Zendesk and QuickBooks emulators (port 0, same seed scale) with
+   * these options; without it those services are unreachable and their fields fail.
+   */
+  linked?: DemoLinkedOverrides;
 }
 
 /** The gateway and a fresh emulated org, both on 127.0.0.1 port 0, talking over real HTTP. */
@@ -87,6 +99,9 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     EMULATOR_SALESFORCE_PORT: '0',
     // Tests that set NODE_ENV=development/production must not all bind METRICS_PORT 9464.
     METRICS_ENABLED: 'false',
+    EMULATOR_STRIPE_PORT: '0',
+    EMULATOR_ZENDESK_PORT: '0',
+    EMULATOR_QUICKBOOKS_PORT: '0',
     ...options.env,
   };
   if (
@@ -102,14 +117,19 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const config = loadConfig(env);
   const demo = await startDemoSalesforce(config, { port: 0, ...options.emulator });
   let gateway: Awaited<ReturnType<typeof createServer>>;
+  let linked: DemoLinkedServices | undefined;
   try {
-    gateway = await createServer(demo.config, {
+    linked = options.linked
+      ? await startDemoLinkedServices(demo.config, options.linked)
+      : undefined;
+    gateway = await createServer(linked?.config ?? demo.config, {
       ...(options.logDestination
         ? { logger: createLogger(options.logLevel ?? 'debug', options.logDestination) }
         : {}),
       ...(options.subscriptions ? { subscriptions: options.subscriptions } : {}),
     });
   } catch (err) {
+    await linked?.stop();
     await demo.emulator.stop();
     throw err;
   }
@@ -117,11 +137,12 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     // A test may have stopped the emulator itself to simulate an outage.
-    stopped ??= gateway.stop().finally(() =>
-      demo.emulator.stop().catch((err: unknown) => {
+    stopped ??= gateway.stop().finally(async () => {
+      await linked?.stop();
+      await demo.emulator.stop().catch((err: unknown) => {
         if ((err as { code?: unknown }).code !== 'ERR_SERVER_NOT_RUNNING') throw err;
-      }),
-    );
+      });
+    });
     return stopped;
   };
   leftovers.push(stop);
@@ -149,6 +170,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     authMode: gateway.auth.mode,
     emulatorUrl,
     emulator: demo.emulator,
+    linked,
     gateway,
     async graphql<T>(
       query: string,

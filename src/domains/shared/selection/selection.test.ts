@@ -1,3 +1,4 @@
+import type { LinkFieldNames } from '../../../config';
 import {
   defaultFieldResolver,
   getNamedType,
@@ -65,13 +66,17 @@ async function fieldsFor(
   sobject: SObjectName,
   connectionField: boolean,
   variables?: Record<string, unknown>,
+  linkFields?: LinkFieldNames,
 ): Promise<string[]> {
   let captured: string[] | undefined;
   await run(
     source,
     {
       [hook]: (info) => {
-        captured = selectSoqlFields(info, sobject, { connection: connectionField });
+        captured = selectSoqlFields(info, sobject, {
+          connection: connectionField,
+          ...(linkFields ? { linkFields } : {}),
+        });
         return connectionField ? connection : { id: '1' };
       },
     },
@@ -334,15 +339,64 @@ describe('selectSoqlFields on records', () => {
     ]);
   });
 
-  it('ignores linked-service fields and child connections', async () => {
+  it('adds nothing for child connections, and only fixed link fields without link field names', async () => {
     expect(
       await fieldsFor(
-        '{ account(id: "x") { customer360 { health } payments { nodes { id } } opportunities { totalCount } } }',
+        '{ account(id: "x") { payments { nodes { id } } opportunities { totalCount } } }',
         'Query.account',
         'Account',
         false,
       ),
     ).toEqual(['Id']);
+    expect(
+      await fieldsFor(
+        '{ account(id: "x") { customer360 { health } } }',
+        'Query.account',
+        'Account',
+        false,
+      ),
+    ).toEqual(['Id', 'Name']);
+  });
+
+  it('selects the configured link fields a linked-service field needs, with the record', async () => {
+    const linkFields = {
+      stripeCustomer: 'Stripe_Cust__c',
+      zendeskOrganization: 'Zd_Org__c',
+      quickBooksCustomer: 'Qbo_Cust__c',
+    };
+    const fields = (query: string) =>
+      fieldsFor(query, 'Query.account', 'Account', false, undefined, linkFields);
+    expect(await fields('{ account(id: "x") { payments { nodes { id } } } }')).toEqual([
+      'Id',
+      'Stripe_Cust__c',
+    ]);
+    expect(await fields('{ account(id: "x") { tickets { nodes { id } } } }')).toEqual([
+      'Id',
+      'Zd_Org__c',
+    ]);
+    expect(await fields('{ account(id: "x") { invoices { nodes { id } } } }')).toEqual([
+      'Id',
+      'Qbo_Cust__c',
+      'Name',
+    ]);
+    expect(await fields('{ account(id: "x") { customer360 { health } } }')).toEqual([
+      'Id',
+      'Stripe_Cust__c',
+      'Zd_Org__c',
+      'Qbo_Cust__c',
+      'Name',
+    ]);
+    // Under a parent path the link fields follow the relationship prefix.
+    expect(
+      await fieldsFor(
+        '{ contact(id: "x") { account { payments { nodes { id } } } } }',
+        'Query.contact',
+        'Contact',
+        false,
+        undefined,
+        linkFields,
+      ),
+    ).toEqual(['Id', 'AccountId', 'Account.Id', 'Account.Stripe_Cust__c']);
   });
 });
 

@@ -10,3 +10,4 @@ export {
   type GroupedCountSpec,
 } from './grouped-count.loader';
 export { createRecordByIdLoader, type RecordByIdLoader } from './record-by-id.loader';
+export { createRecordByFieldLoader, type RecordByFieldLoader } from './record-by-field.loader';

@@ -1,6 +1,7 @@
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { encodeCursor } from './keyset-cursor';
 import {
+  buildByFieldValuesQuery,
   buildByIdsQuery,
   buildChildConnectionsQuery,
   buildConnectionQuery,
@@ -269,5 +270,35 @@ describe('buildByIdsQuery', () => {
       inputError(() => buildByIdsQuery({ object: 'User', fields: [], ids: ["' OR Id != '"] }))
         .argument,
     ).toBe('ids');
+  });
+});
+
+describe('buildByFieldValuesQuery', () => {
+  it('selects records by a link field, escaping every value', () => {
+    const soql = buildByFieldValuesQuery({
+      object: 'Account',
+      fields: ['Name'],
+      field: 'Stripe_Customer_Id__c',
+      values: ['cus_1', "cus_2' OR Name != '", 'cus_1'],
+    });
+    expect(soql).toBe(
+      "SELECT Id, Name, Stripe_Customer_Id__c FROM Account WHERE Stripe_Customer_Id__c IN ('cus_1', 'cus_2\\' OR Name != \\'')",
+    );
+    // The injected quote stays inside one string literal: one IN list of two values.
+    const where = parseQuery(soql).where;
+    expect(where?.left).toMatchObject({ field: 'Stripe_Customer_Id__c', operator: 'IN' });
+    expect(where && 'right' in where ? where.right : undefined).toBeUndefined();
+  });
+
+  it('refuses a field name that is not an API name, and empty or oversized value lists', () => {
+    const base = { object: 'Account' as const, fields: ['Name'], values: ['x'] };
+    expect(() => buildByFieldValuesQuery({ ...base, field: 'Name) OR (Id' })).toThrow();
+    expect(() => buildByFieldValuesQuery({ ...base, field: 'Link__c', values: [] })).toThrow(
+      RangeError,
+    );
+    const many = Array.from({ length: 201 }, (_, i) => `v${i}`);
+    expect(() => buildByFieldValuesQuery({ ...base, field: 'Link__c', values: many })).toThrow(
+      RangeError,
+    );
   });
 });

@@ -8,6 +8,7 @@ import { assertQueryFitsRequestUri } from './request-uri-limit';
 import { normalizeId } from './salesforce-id';
 import { assertSoqlName, assertSoqlPath, selectFields } from './select-fields';
 import { SoqlInputError } from './soql-input-error';
+import { soqlString } from './soql-literals';
 import { orderByClauses, resolveSortKeys } from './sort-keys';
 import {
   MAX_IDS_PER_QUERY,
@@ -187,5 +188,31 @@ export function buildByIdsQuery(input: {
     fields: selectFields(input.fields),
     sObject: mapping.sobject,
     where: toWhereClause(idsIn('Id', input.ids, 'ids')),
+  });
+}
+
+/**
+ * SELECT <fields> FROM <object> WHERE <field> IN ('v1', ...): records by the value of a
+ * non-Id field the gateway holds (a linked service's customer id, looked up in the Account's
+ * link field). Values are escaped like every user value; at most MAX_IDS_PER_QUERY of them.
+ */
+export function buildByFieldValuesQuery(input: {
+  object: SObjectName;
+  fields: string[];
+  field: string;
+  values: string[];
+}): string {
+  const mapping = mappingFor(input.object);
+  assertSoqlName(input.field, 'lookup field');
+  const values = [...new Set(input.values)];
+  if (values.length === 0 || values.length > MAX_IDS_PER_QUERY) {
+    throw new RangeError(
+      `values: between 1 and ${MAX_IDS_PER_QUERY} per query, got ${values.length}`,
+    );
+  }
+  return compose({
+    fields: selectFields(input.fields, [input.field]),
+    sObject: mapping.sobject,
+    where: toWhereClause(compare(input.field, 'IN', values.map(soqlString), 'STRING')),
   });
 }
