@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { GraphQLError } from 'graphql';
 import type { HeaderBag } from '../auth/request-credentials';
 import type { Viewer } from '../auth/viewer';
 import type { ConnectionControl, LiveChangeFeed } from '../live/live-change-feed';
@@ -48,6 +49,12 @@ export interface GatewayContext {
   live?: LiveChangeFeed;
   /** The graphql-ws connection an operation runs on (subscriptions only). */
   connection?: ConnectionControl;
+  /**
+   * Errors of fields that still answered (a linked service down under a non-null connection:
+   * it answers empty, its error is reported on its path). Appended to the response's `errors`
+   * by the transports; emptied per subscription event.
+   */
+  partialErrors: GraphQLError[];
   /** The HTTP peer's socket address: demo mode has no other identity to rate-limit by. */
   clientAddress?: string;
 }
@@ -111,6 +118,7 @@ export function contextForViewer(
     linked: createLinkedLoaders(linked.upstreams, operation),
     linkFields: linked.linkFields,
     linkedServices: linked,
+    partialErrors: [],
     requestId,
     operation,
     ...(extras.live ? { live: extras.live } : {}),
@@ -126,6 +134,7 @@ export function renewForEvent(ctx: GatewayContext): void {
   ctx.operation.startEvent();
   ctx.loaders = createLoaders({ salesforce: ctx.salesforce, viewer: ctx.viewer });
   ctx.linked = createLinkedLoaders(ctx.linkedServices.upstreams, ctx.operation);
+  ctx.partialErrors = [];
 }
 
 /**

@@ -8,6 +8,7 @@ import { createLogger, type Logger } from '../logging/logger';
 import { createQueryLimits, type QueryLimits } from './query-limits';
 import { createOperationAdmission } from './operation-cost-admission';
 import { operationCostPlugin } from './operation-cost-plugin';
+import { partialErrorsPlugin } from './partial-errors-plugin';
 import { createClientRateLimiter } from './rate-limit/rate-limiter';
 import type { LiveChanges, LiveChangesOptions, LiveChangesStats } from '../live/live-changes';
 import { startSalesforceLiveChanges } from './live-wiring';
@@ -212,7 +213,11 @@ export async function createServer(
     validationRules,
     formatError,
     drainPlugins: [drainLiveChangesPlugin(webSocket, live, httpServer)],
-    limitPlugins: [...queryLimits.plugins, operationCostPlugin(admitOperation)],
+    limitPlugins: [
+      ...queryLimits.plugins,
+      operationCostPlugin(admitOperation),
+      partialErrorsPlugin(formatError),
+    ],
     trustedDocuments,
     metricsPlugins: [metrics.apolloPlugin()],
     // In-flight requests may use all of SHUTDOWN_TIMEOUT_MS: main.ts's deadline (exit 1)

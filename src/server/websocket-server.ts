@@ -16,7 +16,8 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { ErrorCode, toGraphQLError } from '../errors';
 import type { ConnectionControl, LiveChangeFeed } from '../live/live-change-feed';
 import { SLOW_CONSUMER_CLOSE } from '../live/live-change-feed';
-import { contextForViewer } from '../context/gateway-context';
+import { contextForViewer, type GatewayContext } from '../context/gateway-context';
+import { takePartialErrors } from './partial-errors-plugin';
 import type { LinkedServices } from '../upstreams/linked';
 import type { RequestViewer, ResolveViewer } from '../context/request-viewer';
 import type { Logger } from '../logging/logger';
@@ -240,15 +241,22 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         options.operations?.executed(ctx, id, result);
         return undefined;
       },
-      onNext: (ctx, id, _payload, _args, result) => {
+      onNext: (ctx, id, _payload, args, result) => {
         const { socket } = ctx.extra;
         // graphql-ws waits for each send, so a stalled reader first fills its kernel buffers,
         // then ws's queue; past the bound the client is dropped rather than held in memory.
         if (socket.bufferedAmount > maxBufferedBytes) {
           close(socket, SLOW_CONSUMER_CLOSE.code, SLOW_CONSUMER_CLOSE.reason);
         }
-        if (!result.errors) return undefined;
-        const errors = result.errors.map((error) => options.formatError(error.toJSON(), error));
+        const partial = takePartialErrors(
+          args.contextValue as GatewayContext | undefined,
+          options.formatError,
+        );
+        if (!result.errors && partial.length === 0) return undefined;
+        const errors = [
+          ...(result.errors ?? []).map((error) => options.formatError(error.toJSON(), error)),
+          ...partial,
+        ];
         options.operations?.sent(ctx, id, errors);
         return { ...result, errors };
       },
