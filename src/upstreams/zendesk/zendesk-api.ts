@@ -3,7 +3,7 @@ import { createClient, type ZendeskClient } from 'node-zendesk';
 import type { ZendeskSettings } from '../../config';
 import { linkedCall, type LinkedUpstreamDeps } from '../linked';
 import type { OperationScope } from '../operation-scope';
-import { failureOfResponse, failureOfTransport } from './zendesk-failure';
+import { failureOfResponse, failureOfTimeout, failureOfTransport } from './zendesk-failure';
 
 /** A path under the API base (`['search']`) and its query parameters. */
 export type ZendeskPath = ReadonlyArray<string | number>;
@@ -66,13 +66,17 @@ export class ZendeskApi {
       'zendesk',
       (signal) => {
         operation.assertCanCall();
-        return this.attemptSignal.run(signal, () => this.once<T>(path, params));
+        return this.attemptSignal.run(signal, () => this.once<T>(path, params, operation));
       },
       { idempotent: true, signal: operation.signal },
     );
   }
 
-  private async once<T>(path: ZendeskPath | string, params: ZendeskParams): Promise<T> {
+  private async once<T>(
+    path: ZendeskPath | string,
+    params: ZendeskParams,
+    operation: OperationScope,
+  ): Promise<T> {
     // `_rawRequest` (typed, public in node-zendesk 6) hands back the status and the whole
     // body: `request()` strips search's `count` (jsonAPINames) and returns 429s as results.
     const uri = typeof path === 'string' ? path : [...path, params];
@@ -80,7 +84,10 @@ export class ZendeskApi {
     try {
       reply = await this.client.tickets._rawRequest('GET', uri);
     } catch (err) {
-      if (this.attemptSignal.getStore()?.aborted) throw err;
+      // The client went away: nobody reads the answer, the abort says so.
+      if (operation.signal.aborted) throw err;
+      // Otherwise an aborted attempt is the call timeout (cockatiel aborts its signal).
+      if (this.attemptSignal.getStore()?.aborted) throw failureOfTimeout();
       throw failureOfTransport(err);
     }
     const response = reply.response as RawResponse;

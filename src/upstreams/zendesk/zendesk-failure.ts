@@ -60,6 +60,11 @@ export function failureOfTransport(error: unknown): LinkedServiceError {
   );
 }
 
+/** The attempt's time ran out (ZENDESK_TIMEOUT_MS). */
+export function failureOfTimeout(): LinkedServiceError {
+  return new LinkedServiceError('zendesk', 'unavailable', 'Zendesk did not answer in time');
+}
+
 function describeBody(body: unknown): string {
   if (typeof body !== 'object' || body === null) return 'no details';
   const { error, description } = body as { error?: unknown; description?: unknown };
