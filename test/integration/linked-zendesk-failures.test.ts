@@ -96,6 +96,30 @@ describe('Zendesk failures answer the rest of the query', () => {
       path: ['node'],
       extensions: { code: 'UPSTREAM_UNAVAILABLE', service: 'zendesk' },
     });
+    // Contacts without an email need no call: they answer empty without an error.
+    const contacts = await gw.graphql<{
+      contacts: { nodes: Array<{ email: string | null; tickets: { nodes: unknown[] } }> };
+    }>(`{ contacts(first: 5) { nodes { email tickets { nodes { id } } } } }`);
+    const nodes = contacts.data!.contacts.nodes;
+    expect(nodes.map((n) => n.tickets.nodes)).toEqual([[], [], [], [], []]);
+    const withEmail = [...nodes.keys()].filter((i) => nodes[i]!.email !== null);
+    expect(withEmail.length).toBeGreaterThan(0);
+    expect((contacts.errors as PathError[]).map((e) => [e.path, e.extensions?.code])).toEqual(
+      withEmail.map((i) => [['contacts', 'nodes', i, 'tickets'], 'UPSTREAM_UNAVAILABLE']),
+    );
+  });
+});
+
+describe('Zendesk rows count against the operation budget (QUERY_MAX_ROWS)', () => {
+  it('search results past the budget fail the operation with QUERY_TOO_COMPLEX max-rows', async () => {
+    const gw = await startTestGateway({ linked: {}, env: { QUERY_MAX_ROWS: '150' } });
+    const res = await gw.graphql(
+      `{ accounts(first: 50) { nodes { id tickets(first: 1) { nodes { id } } } } }`,
+    );
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      reason: 'max-rows',
+    });
   });
 });
 

@@ -289,6 +289,7 @@ describe('Zendesk tickets on the graph (emulator through node-zendesk)', () => {
       0,
     );
     await zendesk.resetStats();
+    await gw.resetEmulatorStats();
     const res: GraphQLResponse<{
       accounts: {
         nodes: Array<{
@@ -324,6 +325,8 @@ describe('Zendesk tickets on the graph (emulator through node-zendesk)', () => {
     });
     expect(matching).toBe(229);
     expect(stats.total).toBe(4);
+    // The link field came with the page's own SOQL: no extra Salesforce call for the links.
+    expect((await gw.emulatorStats()).byEndpoint).toEqual({ query: 1 });
   });
 
   it('a page of 50 contacts costs 2 searches (users by email, then their tickets), with no user lookups', async () => {
