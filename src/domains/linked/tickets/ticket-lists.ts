@@ -8,7 +8,9 @@ import type { TicketConnectionArgs } from './ticket.args';
 import { toTicket } from './ticket-mapper';
 import type { Ticket, TicketOrigin } from './ticket.type';
 
-function text(value: unknown): string | null {
+/** A link field may be Text or Number in an org: `361000000013` either way. */
+function linkValue(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
@@ -23,7 +25,7 @@ async function organizationLink(
 ): Promise<string | null> {
   const field = ctx.linkFields.zendeskOrganization;
   const record = originOf(account).record;
-  if (field in record) return text(record[field]);
+  if (field in record) return linkValue(record[field]);
   return (await accountLinks(ctx, account)).zendeskOrganizationId;
 }
 
