@@ -262,19 +262,75 @@ describe('Zendesk tickets on the graph (emulator through node-zendesk)', () => {
     }
   });
 
-  it('Ticket.account through Account.tickets is that Account', async () => {
+  it('Ticket.account through Account.tickets is that Account, read again only for fields it lacks', async () => {
     const { account } = busiestLinkedAccount();
-    const res = await gw.graphql<{
-      account: { tickets: { nodes: Array<{ account: { id: string; name: string } }> } };
-    }>(
-      `query ($id: ID!) { account(id: $id) { tickets(first: 3) { nodes { account { id name } } } } }`,
-      {
-        id: account.Id,
-      },
-    );
-    expect(res.data!.account.tickets.nodes).toEqual(
+    const query = (fields: string) =>
+      gw.graphql<{
+        account: { tickets: { nodes: Array<{ account: Record<string, unknown> }> } };
+      }>(
+        `query ($id: ID!) { account(id: $id) { name tickets(first: 3) { nodes { account { ${fields} } } } } }`,
+        {
+          id: account.Id,
+        },
+      );
+    await gw.resetEmulatorStats();
+    const same = await query('id name');
+    expect(same.data!.account.tickets.nodes).toEqual(
       Array(3).fill({ account: { id: account.Id, name: account.Name } }),
     );
+    expect((await gw.emulatorStats()).total).toBe(1);
+    await gw.resetEmulatorStats();
+    const more = await query('id createdDate');
+    expect(more.data!.account.tickets.nodes.map((n) => n.account.id)).toEqual(
+      Array(3).fill(account.Id),
+    );
+    expect(more.data!.account.tickets.nodes[0]!.account.createdDate).toEqual(expect.any(String));
+    // The three back-links share one batched read of the Account.
+    expect((await gw.emulatorStats()).total).toBe(2);
+  });
+
+  it('requesterEmail and contact on a page of 50 accounts: batched user and Contact lookups', async () => {
+    const page = (
+      await sf.query<AccountRow>(
+        'SELECT Id, Name, Zendesk_Organization_Id__c FROM Account ORDER BY Name ASC, Id ASC LIMIT 50',
+      )
+    ).records;
+    const shown = page.flatMap((a) => {
+      const organizationId = organizationOf(a);
+      return organizationId === undefined ? [] : ticketsOf(organizationId).slice(0, 5);
+    });
+    const requesters = new Set(shown.map((t) => t.requester_id));
+    await zendesk.resetStats();
+    await gw.resetEmulatorStats();
+    const res = await gw.graphql<{
+      accounts: {
+        nodes: Array<{
+          tickets: {
+            nodes: Array<{
+              number: number;
+              requesterEmail: string;
+              contact: { email: string } | null;
+            }>;
+          };
+        }>;
+      };
+    }>(
+      `{ accounts(first: 50, orderBy: [{ field: NAME, direction: ASC }]) { nodes {
+          tickets(first: 5) { nodes { number requesterEmail contact { email } } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const nodes = res.data!.accounts.nodes.flatMap((n) => n.tickets.nodes);
+    expect(nodes.map((n) => n.number)).toEqual(shown.map((t) => t.id));
+    for (const node of nodes) {
+      const ticket = tickets.find((t) => t.id === node.number)!;
+      expect(node.requesterEmail).toBe(users.get(ticket.requester_id)!.email);
+      if (node.contact) expect(node.contact.email.toLowerCase()).toBe(node.requesterEmail);
+    }
+    expect(nodes.filter((n) => n.contact !== null).length).toBeGreaterThan(nodes.length / 2);
+    const stats = await zendesk.stats();
+    expect(stats.byEndpoint['users.show_many']).toBe(Math.ceil(requesters.size / 100));
+    // The page, then one Contact-by-Email query for every requester on it.
+    expect((await gw.emulatorStats()).byEndpoint).toEqual({ query: 2 });
   });
 
   it('a page of 50 accounts costs 4 calls: 1 organizations/show_many + 3 search pages; a second tickets selection shares them', async () => {

@@ -4,6 +4,7 @@ import type { Account } from '../../crm/account/account.type';
 import type { Contact } from '../../crm/contact/contact.type';
 import { KEY_PREFIXES } from '../../crm/common/key-prefixes';
 import { toNode } from '../../crm/common/node-types';
+import { originOf } from '../../crm/common/record-mapper';
 import { loadNode } from '../../crm/common/resolve-by-id';
 import { selectedFields } from '../../crm/common/selected-fields';
 import type { Ticket } from './ticket.type';
@@ -12,6 +13,20 @@ const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+/**
+ * Whether the Account (Contact) a ticket was reached through already holds every field the
+ * back-link selects: then it is answered as is, without reading it again.
+ */
+function holdsSelection(
+  ctx: GatewayContext,
+  info: GraphQLResolveInfo,
+  sobject: 'Account' | 'Contact',
+  node: Account | Contact,
+): boolean {
+  const record = originOf(node).record;
+  return selectedFields(info, sobject, false, ctx.linkFields).every((field) => field in record);
 }
 
 /** The requester's email: known when reached through a Contact, else the user (batched `show_many`). */
@@ -35,8 +50,12 @@ export async function ticketAccount(
   info: GraphQLResolveInfo,
   ticket: Ticket,
 ): Promise<Account | null> {
-  if (ticket.origin.accountId !== undefined)
-    return loadNode(ctx, info, 'Account', ticket.origin.accountId);
+  const known = ticket.origin.account;
+  if (known !== undefined) {
+    return holdsSelection(ctx, info, 'Account', known)
+      ? known
+      : loadNode(ctx, info, 'Account', known.id);
+  }
   if (ticket.organizationId === null) return null;
   const linkField = ctx.linkFields.zendeskOrganization;
   const fields = [
@@ -66,8 +85,12 @@ export async function ticketContact(
   info: GraphQLResolveInfo,
   ticket: Ticket,
 ): Promise<Contact | null> {
-  if (ticket.origin.contactId !== undefined)
-    return loadNode(ctx, info, 'Contact', ticket.origin.contactId);
+  const known = ticket.origin.contact;
+  if (known !== undefined) {
+    return holdsSelection(ctx, info, 'Contact', known)
+      ? known
+      : loadNode(ctx, info, 'Contact', known.id);
+  }
   const email = await ticketRequesterEmail(ctx, ticket);
   if (email === null) return null;
   const fields = [...new Set([...selectedFields(info, 'Contact', false, ctx.linkFields), 'Email'])];

@@ -1,6 +1,8 @@
 import type { GatewayContext } from '../../../context/gateway-context';
 import type { ZendeskTicketRecord } from '../../../upstreams/zendesk';
+import type { Account } from '../../crm/account/account.type';
 import { originOf } from '../../crm/common/record-mapper';
+import type { Contact } from '../../crm/contact/contact.type';
 import type { ConnectionShape } from '../../shared/connection.types';
 import { accountLinks, contactEmail } from '../account-links';
 import { linkedConnection, type LinkedSortKey } from '../linked-connection';
@@ -45,27 +47,21 @@ function mapTickets(
  * `external_id` is the Account Id), from the page's one batched search: `Account.tickets` and
  * the Customer360 roll-up share it.
  */
-export async function accountTickets(
-  ctx: GatewayContext,
-  account: { id: string },
-): Promise<Ticket[]> {
+export async function accountTickets(ctx: GatewayContext, account: Account): Promise<Ticket[]> {
   const organizationId = await organizationLink(ctx, account);
   const records = await ctx.linked.zendesk.accountTickets.load({
     accountId: account.id,
     organizationId,
   });
-  return mapTickets(ctx, records, { accountId: account.id });
+  return mapTickets(ctx, records, { account });
 }
 
 /** Every ticket requested by the Zendesk user whose email is the Contact's. */
-export async function contactTickets(
-  ctx: GatewayContext,
-  contact: { id: string },
-): Promise<Ticket[]> {
+export async function contactTickets(ctx: GatewayContext, contact: Contact): Promise<Ticket[]> {
   const email = await contactEmail(ctx, contact);
   if (email === null) return [];
   const records = await ctx.linked.zendesk.requesterTickets.load(email);
-  return mapTickets(ctx, records, { contactId: contact.id, requesterEmail: email });
+  return mapTickets(ctx, records, { contact, requesterEmail: email });
 }
 
 /** Newest first; ties by number, padded so that 10 sorts after 9. */

@@ -51,7 +51,7 @@ describe('Zendesk status and priority mapping', () => {
 describe('toTicket', () => {
   it('builds the global id, dates and agent URL', () => {
     expect(
-      toTicket(record(), 'https://acme.zendesk.com/agent/tickets/42', { accountId: '001x' }),
+      toTicket(record(), 'https://acme.zendesk.com/agent/tickets/42', { requesterEmail: 'a@b.c' }),
     ).toMatchObject({
       id: 'zendesk-ticket:42',
       number: 42,
@@ -62,7 +62,7 @@ describe('toTicket', () => {
       url: 'https://acme.zendesk.com/agent/tickets/42',
       organizationId: 9,
       requesterId: 7,
-      origin: { accountId: '001x' },
+      origin: { requesterEmail: 'a@b.c' },
     });
   });
 

@@ -1,4 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import type { Account } from '../../crm/account/account.type';
+import type { Contact } from '../../crm/contact/contact.type';
 import { connectionTypes } from '../../shared/connection.types';
 import { Node } from '../../shared/node.interface';
 import { DateTimeScalar } from '../../shared/scalars';
@@ -7,9 +9,9 @@ import { TicketPriority, TicketStatus } from './ticket-status';
 /** How a ticket was reached: what its `account`, `contact` and `requesterEmail` already know. */
 export interface TicketOrigin {
   /** Reached through `Account.tickets`: the Account it belongs to. */
-  accountId?: string;
+  account?: Account;
   /** Reached through `Contact.tickets`: the requester is this Contact, with this email. */
-  contactId?: string;
+  contact?: Contact;
   requesterEmail?: string;
 }
 
