@@ -26,14 +26,6 @@ export const PENDING_CONTRACT_PARTS: readonly PendingContractPart[] = [
   { coordinate: 'PaymentConnection', deliveredBy: linkedServices },
   { coordinate: 'PaymentStatus', deliveredBy: linkedServices },
   { coordinate: 'Account.payments', deliveredBy: linkedServices },
-  // Zendesk
-  { coordinate: 'Ticket', deliveredBy: linkedServices },
-  { coordinate: 'TicketEdge', deliveredBy: linkedServices },
-  { coordinate: 'TicketConnection', deliveredBy: linkedServices },
-  { coordinate: 'TicketStatus', deliveredBy: linkedServices },
-  { coordinate: 'TicketPriority', deliveredBy: linkedServices },
-  { coordinate: 'Account.tickets', deliveredBy: linkedServices },
-  { coordinate: 'Contact.tickets', deliveredBy: linkedServices },
   // QuickBooks
   { coordinate: 'Invoice', deliveredBy: linkedServices },
   { coordinate: 'InvoiceEdge', deliveredBy: linkedServices },

@@ -3,5 +3,7 @@
  * invoices, Customer360), registered by `src/domains/index.ts`. Each adds fields to Account
  * and Contact from its own folder.
  */
+import { ticketResolvers } from './tickets';
+
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const linkedResolvers: Function[] = [];
+export const linkedResolvers: Function[] = [...ticketResolvers];
