@@ -1,7 +1,6 @@
 import type { GatewayContext } from '../../../context/gateway-context';
 import type { ZendeskTicketRecord } from '../../../upstreams/zendesk';
 import type { Account } from '../../crm/account/account.type';
-import { originOf } from '../../crm/common/record-mapper';
 import type { Contact } from '../../crm/contact/contact.type';
 import type { ConnectionShape } from '../../shared/connection.types';
 import { accountLinks, contactEmail } from '../account-links';
@@ -10,25 +9,12 @@ import type { TicketConnectionArgs } from './ticket.args';
 import { toTicket } from './ticket-mapper';
 import type { Ticket, TicketOrigin } from './ticket.type';
 
-/** A link field may be Text or Number in an org: `361000000013` either way. */
-function linkValue(value: unknown): string | null {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-}
-
-/**
- * The Account's Zendesk organization link. The Account's SOQL selects only the link field of
- * the linked fields asked for, so the Zendesk one is read directly; the shared `accountLinks`
- * (which wants every service's field) only when this one is missing from the record.
- */
+/** The Account's Zendesk organization link (its own field only: no extra Salesforce call). */
 async function organizationLink(
   ctx: GatewayContext,
   account: { id: string },
 ): Promise<string | null> {
-  const field = ctx.linkFields.zendeskOrganization;
-  const record = originOf(account).record;
-  if (field in record) return linkValue(record[field]);
-  return (await accountLinks(ctx, account)).zendeskOrganizationId;
+  return (await accountLinks(ctx, account, 'zendesk')).zendeskOrganizationId;
 }
 
 function mapTickets(
