@@ -145,6 +145,22 @@ export function createStripeUpstream(
     return rows;
   }
 
+  /** One object by id; null when Stripe answers `resource_missing`. */
+  async function retrieve<T>(
+    operation: OperationScope,
+    endpoint: string,
+    run: (stripe: Stripe) => Promise<T>,
+  ): Promise<T | null> {
+    const found = await call(operation, endpoint, (stripe) =>
+      run(stripe).catch((err: unknown) => {
+        if (isResourceMissing(err)) return null;
+        throw err;
+      }),
+    );
+    if (found !== null) operation.countRows(1);
+    return found;
+  }
+
   const metadataKey = settings?.accountMetadataKey ?? 'salesforce_account_id';
 
   return {
@@ -181,29 +197,17 @@ export function createStripeUpstream(
     },
 
     async paymentIntent(id, operation) {
-      try {
-        const intent = await call(operation, 'payment_intents.retrieve', (stripe) =>
-          stripe.paymentIntents.retrieve(id, { expand: ['latest_charge'] }),
-        );
-        operation.countRows(1);
-        return toPaymentRecord(intent);
-      } catch (err) {
-        if (isResourceMissing(err) || isResourceMissing((err as Error).cause)) return null;
-        throw err;
-      }
+      const intent = await retrieve(operation, 'payment_intents.retrieve', (stripe) =>
+        stripe.paymentIntents.retrieve(id, { expand: ['latest_charge'] }),
+      );
+      return intent ? toPaymentRecord(intent) : null;
     },
 
     async customer(id, operation) {
-      try {
-        const customer = await call(operation, 'customers.retrieve', (stripe) =>
-          stripe.customers.retrieve(id),
-        );
-        operation.countRows(1);
-        return customer.deleted ? null : toCustomerRecord(customer, metadataKey);
-      } catch (err) {
-        if (isResourceMissing(err) || isResourceMissing((err as Error).cause)) return null;
-        throw err;
-      }
+      const customer = await retrieve(operation, 'customers.retrieve', (stripe) =>
+        stripe.customers.retrieve(id),
+      );
+      return customer && !customer.deleted ? toCustomerRecord(customer, metadataKey) : null;
     },
   };
 }
