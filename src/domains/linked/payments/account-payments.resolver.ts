@@ -33,7 +33,7 @@ export class AccountPaymentsResolver {
     } catch (err) {
       throw toGraphQLError(err);
     }
-    const statuses = args.status && args.status.length > 0 ? new Set(args.status) : undefined;
+    const statuses = args.status ? new Set(args.status) : undefined;
     return answerDespiteLinkedFailure(
       ctx,
       info,
