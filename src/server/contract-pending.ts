@@ -20,7 +20,6 @@ const webhooks = 'subscriptions fed by Stripe, Zendesk and QuickBooks webhooks';
 
 export const PENDING_CONTRACT_PARTS: readonly PendingContractPart[] = [
   // Stripe
-  { coordinate: 'Money', deliveredBy: linkedServices },
   { coordinate: 'Payment', deliveredBy: linkedServices },
   { coordinate: 'PaymentEdge', deliveredBy: linkedServices },
   { coordinate: 'PaymentConnection', deliveredBy: linkedServices },
@@ -34,12 +33,6 @@ export const PENDING_CONTRACT_PARTS: readonly PendingContractPart[] = [
   { coordinate: 'TicketPriority', deliveredBy: linkedServices },
   { coordinate: 'Account.tickets', deliveredBy: linkedServices },
   { coordinate: 'Contact.tickets', deliveredBy: linkedServices },
-  // QuickBooks
-  { coordinate: 'Invoice', deliveredBy: linkedServices },
-  { coordinate: 'InvoiceEdge', deliveredBy: linkedServices },
-  { coordinate: 'InvoiceConnection', deliveredBy: linkedServices },
-  { coordinate: 'InvoiceStatus', deliveredBy: linkedServices },
-  { coordinate: 'Account.invoices', deliveredBy: linkedServices },
   // Roll-up across all services
   { coordinate: 'Customer360', deliveredBy: linkedServices },
   { coordinate: 'AccountHealth', deliveredBy: linkedServices },
