@@ -5,7 +5,7 @@ import { linkedCall } from '../linked';
 import type { UpstreamResilience } from '../resilience';
 import type { OperationScope } from '../operation-scope';
 import { failureStatus, normaliseQuickBooksError } from './qbo-errors';
-import { inListStatement, MAX_RESULTS, type InListQuery, type QueryEntity } from './qbo-query';
+import { inListCriteria, MAX_RESULTS, type InListQuery, type QueryEntity } from './qbo-query';
 import { QuickBooksTokenRefresher } from './token-refresher';
 
 /**
@@ -21,8 +21,8 @@ interface QueryBody {
 
 /**
  * The node-quickbooks calls the gateway makes. Its typings only take criteria objects; a string
- * is appended as is (`module.criteriaToString`), which lets us send statements whose literals
- * we escaped ourselves (its own quoting leaves backslashes alone).
+ * is appended as is after `select * from <entity>` (`module.criteriaToString`), which lets us
+ * send literals we escaped ourselves (its own quoting leaves backslashes alone).
  */
 interface QuickBooksSdk {
   findInvoices(criteria: string, callback: Callback<QueryBody>): void;
@@ -68,7 +68,7 @@ export class QuickBooksApi {
     const rows: unknown[] = [];
     for (let start = 1; ; start += MAX_RESULTS) {
       operation.assertCanCall();
-      const page = await this.query(query.entity, inListStatement(query, start), operation);
+      const page = await this.query(query.entity, inListCriteria(query, start), operation);
       operation.countRows(page.length);
       rows.push(...page);
       if (page.length < MAX_RESULTS) return rows;
@@ -100,15 +100,16 @@ export class QuickBooksApi {
     return this.homeCurrency;
   }
 
+  /** `criteria`: the statement after `select * from <entity>` (node-quickbooks writes that). */
   private async query(
     entity: QueryEntity,
-    statement: string,
+    criteria: string,
     operation: OperationScope,
   ): Promise<unknown[]> {
     const body = await this.call(
       (sdk) =>
         promised<QueryBody>((cb) =>
-          entity === 'Invoice' ? sdk.findInvoices(statement, cb) : sdk.findCustomers(statement, cb),
+          entity === 'Invoice' ? sdk.findInvoices(criteria, cb) : sdk.findCustomers(criteria, cb),
         ),
       operation,
     );

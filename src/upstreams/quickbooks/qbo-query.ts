@@ -33,9 +33,18 @@ export interface InListQuery {
   values: readonly string[];
 }
 
-export function inListStatement(query: InListQuery, startPosition = 1): string {
+/**
+ * What follows `select * from <entity>`: node-quickbooks' `find<Entity>s(criteria)` writes that
+ * head itself and appends a string criteria as is.
+ */
+export function inListCriteria(query: InListQuery, startPosition = 1): string {
   const list = query.values.map(qboString).join(',');
-  return `select * from ${query.entity} where ${query.field} in (${list}) startposition ${startPosition} maxresults ${MAX_RESULTS}`;
+  return `where ${query.field} in (${list}) startposition ${startPosition} maxresults ${MAX_RESULTS}`;
+}
+
+/** The whole statement QBO receives. */
+export function inListStatement(query: InListQuery, startPosition = 1): string {
+  return `select * from ${query.entity} ${inListCriteria(query, startPosition)}`;
 }
 
 function encodedLength(statement: string): number {
