@@ -1,7 +1,7 @@
 import QuickBooks from 'node-quickbooks';
 import type { QuickBooksSettings } from '../../config';
 import type { Logger } from '../../logging/logger';
-import { linkedCall } from '../linked';
+import { LinkedServiceError, linkedCall } from '../linked';
 import type { UpstreamResilience } from '../resilience';
 import type { OperationScope } from '../operation-scope';
 import { failureStatus, normaliseQuickBooksError } from './qbo-errors';
@@ -28,6 +28,28 @@ interface QuickBooksSdk {
   findInvoices(criteria: string, callback: Callback<QueryBody>): void;
   findCustomers(criteria: string, callback: Callback<QueryBody>): void;
   getPreferences(callback: Callback<Record<string, unknown>>): void;
+}
+
+/**
+ * The resilience timeout is cooperative (it aborts the attempt's signal and waits), and
+ * node-quickbooks cannot take a signal: the attempt is given up here instead, its request
+ * left to finish on its own.
+ */
+function abandonOnAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(timedOut());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(timedOut());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function timedOut(): LinkedServiceError {
+  return new LinkedServiceError(
+    'quickbooks',
+    'unavailable',
+    'QuickBooks Online did not answer in time (or the operation was abandoned)',
+  );
 }
 
 function promised<T>(invoke: (callback: Callback<T>) => void): Promise<T> {
@@ -118,10 +140,12 @@ export class QuickBooksApi {
   }
 
   private call<T>(work: (sdk: QuickBooksSdk) => Promise<T>, operation: OperationScope): Promise<T> {
-    return linkedCall(this.resilience, 'quickbooks', () => this.withAccessToken(work), {
-      idempotent: true,
-      signal: operation.signal,
-    });
+    return linkedCall(
+      this.resilience,
+      'quickbooks',
+      (signal) => abandonOnAbort(this.withAccessToken(work), signal),
+      { idempotent: true, signal: operation.signal },
+    );
   }
 
   /** A 401 (token revoked or expired before its time) renews the token once and replays. */
