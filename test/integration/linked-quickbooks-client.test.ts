@@ -84,6 +84,13 @@ describe('QuickBooks client (node-quickbooks + intuit-oauth, no globals)', () =>
     expect((await stats(big)).byEndpoint).toEqual({ query: 1 });
   });
 
+  it("reads the company's home currency from Preferences once per process", async () => {
+    const api = upstreamFor(big).api();
+    expect(await api.companyHomeCurrency(scope())).toBe('USD');
+    expect(await api.companyHomeCurrency(scope())).toBe('USD');
+    expect((await stats(big)).byEndpoint).toEqual({ preferences: 1 });
+  });
+
   it('two clients in one process each talk to their own company and token endpoint', async () => {
     const other = await startQuickBooks({
       realmId: '4620816365000000001',

@@ -1,6 +1,7 @@
 import type { QuickBooksContext } from '../emulator-context';
 import { QueryParserError } from '../query/query-lexer';
 import { QueryValidationError, runQuery } from '../query/query-engine';
+import { HOME_CURRENCY } from '../model/entities';
 import { qboDateTime } from '../seed/qbo-time';
 import { jsonReply, type HttpReply } from './http-io';
 import { fault, objectNotFound, unsupportedOperation } from './qbo-faults';
@@ -17,6 +18,7 @@ export interface CompanyRequest {
 /** The endpoint name the stats count, or undefined for a resource the emulator lacks. */
 export function endpointOf(method: string, resource: string): string | undefined {
   if (resource === '/query' && (method === 'GET' || method === 'POST')) return 'query';
+  if (resource === '/preferences' && method === 'GET') return 'preferences';
   const read = /^\/(customer|invoice)\/[^/]+$/i.exec(resource);
   if (read && method === 'GET') return (read[1] as string).toLowerCase();
   return undefined;
@@ -55,6 +57,11 @@ export function handleCompanyRequest(ctx: QuickBooksContext, req: CompanyRequest
       throw err;
     }
   }
+  if (endpoint === 'preferences')
+    return jsonReply(200, {
+      Preferences: companyPreferences(ctx),
+      time: qboDateTime(now.getTime()),
+    });
   const id = decodeURIComponent(req.resource.split('/')[2] as string);
   const data = ctx.data();
   const entity =
@@ -64,6 +71,22 @@ export function handleCompanyRequest(ctx: QuickBooksContext, req: CompanyRequest
   if (!entity) return objectNotFound(endpoint === 'customer' ? 'Customer' : 'Invoice', id, now);
   const key = endpoint === 'customer' ? 'Customer' : 'Invoice';
   return jsonReply(200, { [key]: entity, time: qboDateTime(now.getTime()) });
+}
+
+/**
+ * The part of the company's Preferences the gateway reads: the home currency (what an amount
+ * without CurrencyRef is in). The demo company keeps its books in USD with multicurrency on.
+ */
+function companyPreferences(ctx: QuickBooksContext): Record<string, unknown> {
+  const created = qboDateTime(new Date(ctx.options.now).getTime() - 900 * 86_400_000);
+  return {
+    CurrencyPrefs: { MultiCurrencyEnabled: true, HomeCurrency: { value: HOME_CURRENCY } },
+    domain: 'QBO',
+    sparse: false,
+    Id: '1',
+    SyncToken: '0',
+    MetaData: { CreateTime: created, LastUpdatedTime: created },
+  };
 }
 
 function parseFault(detail: string, now: Date): HttpReply {

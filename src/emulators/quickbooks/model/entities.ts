@@ -74,6 +74,9 @@ export interface CompanyData {
   invoices: Invoice[];
 }
 
+/** The demo company's home currency (Preferences.CurrencyPrefs.HomeCurrency). */
+export const HOME_CURRENCY = 'USD';
+
 export const CURRENCY_NAMES: Record<string, string> = {
   USD: 'United States Dollar',
   CAD: 'Canadian Dollar',
