@@ -248,4 +248,34 @@ describe('Account.invoices, Invoice and node(id:) over QuickBooks Online (emulat
     }
     expect((await qb.stats()).total).toBe(0);
   });
+  it('names that try to break out of the DisplayName literal match no customer and cost one query', async () => {
+    const walkIn = 'Walk-in Customer';
+    const names = [
+      "x') or DisplayName like ('%",
+      `${walkIn}' or DisplayName = '${walkIn}`,
+      `${walkIn}\\`,
+      `\\' in ('Cash Sales') and Id > '0`,
+    ];
+    const ids: string[] = [];
+    for (const name of names) {
+      const created = await gw.graphql<{ createAccount: { id: string; name: string } }>(
+        'mutation ($input: AccountCreateInput!) { createAccount(input: $input) { id name } }',
+        { input: { name } },
+      );
+      expect(created.errors).toBeUndefined();
+      expect(created.data!.createAccount.name).toBe(name);
+      ids.push(created.data!.createAccount.id);
+    }
+    await qb.resetStats();
+    const res = await gw.graphql<Record<string, { name: string; invoices: { nodes: unknown[] } }>>(
+      `query (${ids.map((_id, i) => `$a${i}: ID!`).join(', ')}) { ${ids
+        .map((_id, i) => `a${i}: account(id: $a${i}) { name invoices { nodes { id } } }`)
+        .join(' ')} }`,
+      Object.fromEntries(ids.map((id, i) => [`a${i}`, id])),
+    );
+    expect(res.errors).toBeUndefined();
+    expect(Object.values(res.data!).map((a) => a.invoices.nodes)).toEqual(names.map(() => []));
+    // One Customer query for the four names, no invoice query: nothing matched.
+    expect((await qb.stats()).byEndpoint).toEqual({ query: 1 });
+  });
 });
