@@ -9,8 +9,9 @@ import { inListCriteria, MAX_RESULTS, type InListQuery, type QueryEntity } from 
 import { QuickBooksTokenRefresher } from './token-refresher';
 
 /**
- * Pinned so entity shapes do not change under us; Intuit retired the minor versions below 75
- * in 2025, and the emulator models 75.
+ * Pinned so entity shapes do not change under us. Since 1 August 2025 Intuit ignores minor
+ * versions below 75 (https://blogs.intuit.com/2025/01/21/changes-to-our-accounting-api-that-may-impact-your-application),
+ * and the emulator models 75.
  */
 export const QBO_MINOR_VERSION = '75';
 
