@@ -1,3 +1,4 @@
+import type { LinkFieldNames } from '../../config';
 import type { GatewayContext } from '../../context/gateway-context';
 import type { SalesforceRecord } from '../../upstreams/salesforce/soql';
 import { originOf } from '../crm/common/record-mapper';
@@ -14,6 +15,12 @@ export interface AccountLinks {
   quickBooksCustomerId: string | null;
 }
 
+const ALL_LINKS: ReadonlyArray<keyof LinkFieldNames> = [
+  'stripeCustomer',
+  'zendeskOrganization',
+  'quickBooksCustomer',
+];
+
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
@@ -22,19 +29,21 @@ function text(value: unknown): string | null {
  * The Account's link values. They come with the Account's own SOQL when a linked field was
  * selected (the selection adds the configured link fields); an Account read without them
  * (a parent past SOQL's depth, a subscription payload) loads them through the per-request
- * loader, so a page of such accounts still costs one batched call.
+ * loader, so a page of such accounts still costs one batched call. `services`: the links the
+ * caller uses (all by default); the others are answered from the record as it is.
  */
 export async function accountLinks(
   ctx: GatewayContext,
   account: { id: string },
+  services: ReadonlyArray<keyof LinkFieldNames> = ALL_LINKS,
 ): Promise<AccountLinks> {
   const fields = ctx.linkFields;
   let record: SalesforceRecord = originOf(account).record;
+  // Only what the caller links by: `invoices` alone selects the QuickBooks field and Name,
+  // and must not cost a Salesforce call for the Stripe and Zendesk fields it does not use.
   const needed = [
-    'Name',
-    fields.stripeCustomer,
-    fields.zendeskOrganization,
-    fields.quickBooksCustomer,
+    ...(services.includes('quickBooksCustomer') ? ['Name'] : []),
+    ...services.map((service) => fields[service]),
   ];
   if (needed.some((field) => !(field in record))) {
     const loaded = await withGraphQLErrors(() =>

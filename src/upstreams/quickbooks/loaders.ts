@@ -63,7 +63,7 @@ export function createLoadersFor(api: QuickBooksApi, operation: OperationScope):
     const rows = await rowsFor(api, operation, 'Customer', 'DisplayName', names);
     const byName = new Map<string, QuickBooksCustomer>();
     for (const customer of rows.flatMap((row) => toCustomer(row) ?? [])) {
-      // QBO compares text without regard to case; the link asks for the exact name.
+      // The link is the exact DisplayName, whatever QBO's own comparison makes of case.
       if (!byName.has(customer.displayName)) byName.set(customer.displayName, customer);
     }
     return byName;

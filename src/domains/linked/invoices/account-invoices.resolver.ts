@@ -24,7 +24,7 @@ const EMPTY_PAGE: ConnectionShape<Invoice> = {
  * roll-up: selecting both costs nothing more. Throws LinkedServiceError when QuickBooks fails.
  */
 export async function accountInvoices(ctx: GatewayContext, account: Account): Promise<Invoice[]> {
-  const links = await accountLinks(ctx, account);
+  const links = await accountLinks(ctx, account, ['quickBooksCustomer']);
   if (links.quickBooksCustomerId === null && links.name === null) return [];
   const loaders = ctx.linked.quickbooks;
   const found = await loaders.invoicesByAccount.load({
