@@ -282,4 +282,38 @@ describe('Account.invoices, Invoice and node(id:) over QuickBooks Online (emulat
     // One Customer query for the four names, no invoice query: nothing matched.
     expect((await qb.stats()).byEndpoint).toEqual({ query: 1 });
   });
+  it('an invoice voided in QuickBooks answers VOIDED with zero amounts (and only the VOIDED filter keeps it)', async () => {
+    const account = page.find((a) => a.invoices.nodes.some((i) => i.status !== 'PAID'))!;
+    const target = account.invoices.nodes.find((i) => i.status !== 'PAID')!;
+    await call((cb) => qbo.voidInvoice(target.quickBooksId, cb as never));
+    const query = `query ($id: ID!, $status: [InvoiceStatus!]) { account(id: $id) {
+      invoices(status: $status) { nodes { id status total { amount currency } balance { amount } } } } }`;
+    type Res = {
+      account: {
+        invoices: {
+          nodes: Array<{
+            id: string;
+            status: string;
+            total: { amount: number; currency: string };
+            balance: { amount: number };
+          }>;
+        };
+      };
+    };
+    const voided = await gw.graphql<Res>(query, { id: account.id, status: ['VOIDED'] });
+    expect(voided.errors).toBeUndefined();
+    expect(voided.data!.account.invoices.nodes).toEqual([
+      {
+        id: target.id,
+        status: 'VOIDED',
+        total: { amount: 0, currency: target.total.currency },
+        balance: { amount: 0 },
+      },
+    ]);
+    const others = await gw.graphql<Res>(query, {
+      id: account.id,
+      status: ['PAID', 'OPEN', 'OVERDUE'],
+    });
+    expect(others.data!.account.invoices.nodes.map((i) => i.id)).not.toContain(target.id);
+  });
 });

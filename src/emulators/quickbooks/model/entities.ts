@@ -64,6 +64,8 @@ export interface Invoice {
   BillEmail?: { Address: string };
   SalesTermRef: Ref;
   Line: Array<SalesItemLine | SubTotalLine>;
+  /** Set by a void: "Voided", before any earlier note. */
+  PrivateNote?: string;
   EmailStatus: 'NotSet' | 'NeedToSend' | 'EmailSent';
   PrintStatus: 'NotSet' | 'NeedToPrint' | 'PrintComplete';
 }
