@@ -95,6 +95,16 @@ describe('Account.invoices, Invoice and node(id:) over QuickBooks Online (emulat
     expect(stats.oauth).toEqual({});
   });
 
+  it('several invoices fields of the same accounts share that batched call (what the Customer360 roll-up relies on)', async () => {
+    await qb.resetStats();
+    const res = await gw.graphql(`{ accounts(first: 50) { nodes { id
+      all: invoices(first: 5) { nodes { id } }
+      overdue: invoices(first: 5, status: [OVERDUE]) { nodes { id status } }
+      open: invoices(first: 1, status: [OPEN]) { nodes { id } } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect((await qb.stats()).byEndpoint).toEqual({ query: 2 });
+  });
+
   it('answers each account with exactly the invoices its QuickBooks customer has, field by field', async () => {
     const kinds = new Set<string>();
     for (const account of page) {
