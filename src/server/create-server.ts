@@ -4,6 +4,8 @@ import type { GatewayConfig } from '../config';
 import { createFormatError } from '../errors';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { createGatewayAuth, type GatewayAuth } from './gateway-auth';
+import { createRotatingSecretStore } from '../auth/rotating-secret-store';
+import { parseEncryptionKeys } from '../auth/encryption-keys';
 import { createLogger, type Logger } from '../logging/logger';
 import { createQueryLimits, type QueryLimits } from './query-limits';
 import { createOperationAdmission } from './operation-cost-admission';
@@ -114,8 +116,16 @@ export async function createServer(
     salesforce: createSalesforceResilience(config.resilience.salesforce, logger),
     ...linkedResilience,
   });
+  // QuickBooks rotates its refresh token: the newest is sealed and shared (Redis when set).
+  const linkedSecrets =
+    config.linked.quickbooks.mode === 'off'
+      ? undefined
+      : await createRotatingSecretStore({
+          keyring: parseEncryptionKeys(config.auth.tokenEncryptionKeys),
+          redisUrl: config.redisUrl,
+        });
   const linked: LinkedServices = {
-    upstreams: createLinkedUpstreams(config.linked, linkedResilience, logger),
+    upstreams: createLinkedUpstreams(config.linked, linkedResilience, logger, linkedSecrets),
     linkFields: config.linked.linkFields,
   };
   const salesforceClientOptions = { resilience: resilience.upstreams.salesforce, logger };
@@ -271,7 +281,8 @@ export async function createServer(
     metricsServer: () => metricsServer,
     logger,
   });
-  const stop = () => halt().finally(() => rateLimiter?.close());
+  const stop = () =>
+    halt().finally(() => Promise.all([rateLimiter?.close(), linkedSecrets?.close()]));
   try {
     if (config.metrics.enabled) {
       metricsServer = await startMetricsServer({

@@ -1,4 +1,5 @@
 import type { LinkedServicesConfig } from '../../config';
+import type { RotatingSecretStore } from '../../auth/rotating-secret-store';
 import type { Logger } from '../../logging/logger';
 import type { UpstreamCallObserver } from '../../observability';
 import { createQuickBooksUpstream, type QuickBooksUpstream } from '../quickbooks';
@@ -44,10 +45,12 @@ export function createLinkedUpstreams(
   config: LinkedServicesConfig,
   resilience: LinkedResilience,
   logger?: Logger,
+  secrets?: RotatingSecretStore,
 ): LinkedUpstreams {
   const deps = (service: LinkedServiceName) => ({
     resilience: resilience[service],
     ...(logger ? { logger } : {}),
+    ...(secrets ? { secrets } : {}),
   });
   return {
     stripe: createStripeUpstream(config.stripe, deps('stripe')),

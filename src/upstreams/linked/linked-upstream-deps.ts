@@ -1,3 +1,4 @@
+import type { RotatingSecretStore } from '../../auth/rotating-secret-store';
 import type { Logger } from '../../logging/logger';
 import type { UpstreamResilience } from '../resilience';
 
@@ -6,4 +7,9 @@ export interface LinkedUpstreamDeps {
   /** The service's breaker, bulkhead, timeout and read retries (one per process). */
   resilience: UpstreamResilience;
   logger?: Logger;
+  /**
+   * Where credentials the service rotates (QuickBooks refresh tokens) are kept, sealed and
+   * shared by every instance; absent: in this process's memory only.
+   */
+  secrets?: RotatingSecretStore;
 }

@@ -49,6 +49,7 @@ export function createQuickBooksUpstream(
     deps.resilience,
     config.resilience.timeoutMs,
     deps.logger,
+    deps.secrets,
   );
   return { service: 'quickbooks', api: () => api };
 }

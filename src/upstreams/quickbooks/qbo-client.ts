@@ -6,6 +6,7 @@ import type { UpstreamResilience } from '../resilience';
 import type { OperationScope } from '../operation-scope';
 import { failureStatus, normaliseQuickBooksError } from './qbo-errors';
 import { inListCriteria, MAX_RESULTS, type InListQuery, type QueryEntity } from './qbo-query';
+import type { RotatingSecretStore } from '../../auth/rotating-secret-store';
 import { QuickBooksTokenRefresher } from './token-refresher';
 
 /**
@@ -81,9 +82,10 @@ export class QuickBooksApi {
     private readonly resilience: UpstreamResilience,
     timeoutMs: number,
     logger?: Logger,
+    secrets?: RotatingSecretStore,
   ) {
     this.realmId = settings.realmId;
-    this.tokens = new QuickBooksTokenRefresher(settings, timeoutMs, logger);
+    this.tokens = new QuickBooksTokenRefresher(settings, timeoutMs, logger, secrets);
   }
 
   /** Every row of one `IN` statement, following STARTPOSITION while pages come back full. */

@@ -1,8 +1,10 @@
 import OAuthClient from 'intuit-oauth';
+import type { RotatingSecretStore } from '../../auth/rotating-secret-store';
 import type { Logger } from '../../logging/logger';
 import { LinkedServiceError, parseRetryAfter } from '../linked';
 
 export interface QuickBooksTokenSettings {
+  realmId: string;
   clientId: string;
   clientSecret: string;
   refreshToken: string;
@@ -32,8 +34,9 @@ function earlyRenewalMs(expiresInSeconds: number): number {
  * The gateway's QuickBooks Online access token, from its refresh token through intuit-oauth.
  *
  * - Intuit rotates refresh tokens: every grant may return a new one and the old one dies
- *   soon after, so the newest is kept (in memory: a restart starts again from
- *   QUICKBOOKS_REFRESH_TOKEN, which stays valid while it is the newest Intuit issued).
+ *   soon after, so the newest is kept: sealed in the shared secret store when there is one
+ *   (Redis with REDIS_URL: every instance and a restart use it; each grant runs under its
+ *   lease, so two instances never spend the same token), else in memory.
  * - Single flight: concurrent calls that find the token missing or expired share one grant;
  *   two grants racing with the same refresh token could leave the loser with a dead one.
  * - intuit-oauth reads its token URL from a static (`OAuthClient.tokenEndpoint`) inside
@@ -51,6 +54,7 @@ export class QuickBooksTokenRefresher {
     private readonly settings: QuickBooksTokenSettings,
     private readonly timeoutMs: number,
     private readonly logger?: Logger,
+    private readonly secrets?: RotatingSecretStore,
   ) {
     this.refreshToken = settings.refreshToken;
     this.oauth = new OAuthClient({
@@ -90,7 +94,37 @@ export class QuickBooksTokenRefresher {
     return this.inFlight;
   }
 
+  /** The configured refresh token's record in the shared store (per company and app). */
+  private get secretKey(): string {
+    return `quickbooks:${this.settings.realmId}:${this.settings.clientId}`;
+  }
+
   private async grant(): Promise<string> {
+    const secrets = this.secrets;
+    if (secrets === undefined) return this.grantOnce();
+    try {
+      return await secrets.exclusive(this.secretKey, async () => {
+        // Another instance (or this one before a restart) may have rotated it meanwhile.
+        const latest = await secrets.latest(this.secretKey, this.settings.refreshToken);
+        if (latest !== undefined) this.refreshToken = latest;
+        const spent = this.refreshToken;
+        const access = await this.grantOnce();
+        if (this.refreshToken !== spent) {
+          await secrets.save(this.secretKey, this.settings.refreshToken, this.refreshToken);
+        }
+        return access;
+      });
+    } catch (err) {
+      if (err instanceof LinkedServiceError) throw err;
+      throw new LinkedServiceError(
+        'quickbooks',
+        'unavailable',
+        'The QuickBooks Online token store is unavailable',
+      );
+    }
+  }
+
+  private async grantOnce(): Promise<string> {
     const startedAt = Date.now();
     let json: Record<string, unknown>;
     try {
