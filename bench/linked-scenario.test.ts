@@ -1,0 +1,147 @@
+import {
+  allowedPerLevel,
+  callsPerOperation,
+  checkLinkedTargets,
+  formatLinkedResult,
+  formatLinkedTargets,
+  roundTripChain,
+  type CallCounts,
+  type LinkedResult,
+  type LinkedServerResult,
+} from './linked-scenario';
+
+function counts(byService: Partial<Record<keyof CallCounts, Record<string, number>>>): CallCounts {
+  const of = (byEndpoint: Record<string, number> = {}) => ({
+    total: Object.values(byEndpoint).reduce((a, b) => a + b, 0),
+    byEndpoint,
+  });
+  return {
+    salesforce: of(byService.salesforce),
+    stripe: of(byService.stripe),
+    zendesk: of(byService.zendesk),
+    quickbooks: of(byService.quickbooks),
+  };
+}
+
+const GATEWAY_CALLS = counts({
+  salesforce: { query: 1 },
+  stripe: { 'GET /v1/customers/search': 2, 'GET /v1/payment_intents/search': 5 },
+  zendesk: { 'organizations.show_many': 1, search: 1 },
+  quickbooks: { query: 1 },
+});
+
+function server(calls: CallCounts, p50Ms: number): LinkedServerResult {
+  return {
+    calls,
+    cpuMsPerOperation: 12.34,
+    latency: { samples: 5, meanMs: p50Ms, p50Ms, p95Ms: p50Ms + 10, maxMs: p50Ms + 10 },
+    burst: { completed: 30, failed: 0, firstError: undefined, elapsedMs: 3000, throughput: 10 },
+  };
+}
+
+function result(gateway: LinkedServerResult | null, latencyMs = 30): LinkedResult {
+  return {
+    label: '50 accounts linked',
+    latencyMs,
+    pageSize: 50,
+    gateway,
+    gatewayError: gateway === null ? 'Cannot query field "payments"' : null,
+    baseline: server(counts({ salesforce: { query: 1 }, stripe: { list: 124 } }), 800),
+    sameAnswer: gateway !== null,
+  };
+}
+
+describe('linked scenario figures', () => {
+  it('divides each service and endpoint delta by the operations run, dropping idle endpoints', () => {
+    const before = counts({ salesforce: { query: 4, limits: 1 }, stripe: { search: 10 } });
+    const after = counts({ salesforce: { query: 14, limits: 1 }, stripe: { search: 30, list: 5 } });
+    const per = callsPerOperation(before, after, 10);
+    expect(per.salesforce).toEqual({ total: 1, byEndpoint: { query: 1 } });
+    expect(per.stripe).toEqual({ total: 2.5, byEndpoint: { search: 2, list: 0.5 } });
+    expect(per.zendesk).toEqual({ total: 0, byEndpoint: {} });
+  });
+
+  it('allows one call per level, and one Stripe search per 10 accounts of the page', () => {
+    expect(allowedPerLevel('salesforce', 50)).toBe(1);
+    expect(allowedPerLevel('zendesk', 50)).toBe(1);
+    expect(allowedPerLevel('stripe', 50)).toBe(5);
+    expect(allowedPerLevel('stripe', 51)).toBe(6);
+  });
+
+  it('takes the slowest chain as the Salesforce levels plus the deepest linked service', () => {
+    expect(roundTripChain(GATEWAY_CALLS)).toEqual({ roundTrips: 3, slowest: 'stripe' });
+    expect(roundTripChain(counts({ salesforce: { query: 1 } }))).toEqual({
+      roundTrips: 1,
+      slowest: undefined,
+    });
+  });
+
+  it('meets the targets with batched calls and a p50 within 1.5× of the chain', () => {
+    const checks = checkLinkedTargets(result(server(GATEWAY_CALLS, 120)));
+    expect(checks.map((c) => [c.description, c.met])).toEqual([
+      ['gateway Salesforce calls per level', true],
+      ['gateway Stripe calls per level', true],
+      ['gateway Zendesk calls per level', true],
+      ['gateway QuickBooks calls per level', true],
+      ['gateway p50 within 1.5× of the slowest round-trip chain', true],
+    ]);
+    expect(checks[1]?.actual).toBe(
+      '5 (GET /v1/customers/search 2, GET /v1/payment_intents/search 5; 7 in all)',
+    );
+    expect(checks[1]?.required).toBe('≤5 (10 OR clauses per search, 50 accounts)');
+    expect(checks[4]?.actual).toBe(
+      '120.0 ms (Salesforce then Stripe: 3 round trips × 30 ms = 90 ms)',
+    );
+    expect(checks[4]?.required).toBe('≤135 ms');
+  });
+
+  it('fails a service that calls per account, and a p50 past the bound', () => {
+    const perAccount = counts({
+      salesforce: { query: 1 },
+      zendesk: { 'organizations.tickets': 31 },
+    });
+    const checks = checkLinkedTargets(result(server(perAccount, 200)));
+    expect(checks.find((c) => c.description.includes('Zendesk'))?.met).toBe(false);
+    expect(checks.at(-1)?.met).toBe(false);
+    // Chain: Salesforce 1 + Zendesk 1 = 2 round trips = 60 ms, bound 90 ms.
+    expect(checks.at(-1)?.required).toBe('≤90 ms');
+  });
+
+  it('does not claim the latency target at 0 ms', () => {
+    const check = checkLinkedTargets(result(server(GATEWAY_CALLS, 4), 0)).at(-1);
+    expect(check).toMatchObject({ met: false, required: 'not checked at 0 ms latency' });
+  });
+
+  it('reports a gateway that could not answer as one unmet target and failed cells', () => {
+    const failed = result(null);
+    expect(checkLinkedTargets(failed)).toEqual([
+      {
+        description: 'gateway answers the linked query',
+        actual: 'failed: Cannot query field "payments"',
+        required: 'an answer without errors',
+        met: false,
+      },
+    ]);
+    const table = formatLinkedResult(failed);
+    expect(table).toMatch(/\| gateway +\| +failed \|/);
+    expect(table).toContain('gateway: failed (Cannot query field "payments")');
+  });
+
+  it('prints one row per server and each server’s calls by endpoint', () => {
+    const text = formatLinkedResult(result(server(GATEWAY_CALLS, 95.25)));
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/^\| server +\| Salesforce calls\/op \| Stripe calls\/op \|/);
+    expect(lines[2]).toMatch(
+      /^\| gateway +\| +1 \| +7 \| +2 \| +1 \| +95\.3 \| +105\.3 \| +12\.3 \| +10\.0 \|$/,
+    );
+    expect(text).toContain(
+      '  Stripe     GET /v1/customers/search 2, GET /v1/payment_intents/search 5',
+    );
+    expect(text).toContain('  Zendesk    no calls');
+    const targets = formatLinkedTargets(checkLinkedTargets(result(server(GATEWAY_CALLS, 200))));
+    expect(targets.split('\n').at(-1)?.startsWith('NOT MET  gateway p50 within')).toBe(true);
+    expect(
+      targets.split('\n')[0]?.startsWith('MET      gateway Salesforce calls per level: 1 '),
+    ).toBe(true);
+  });
+});
