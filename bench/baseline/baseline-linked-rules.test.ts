@@ -65,13 +65,26 @@ describe('baseline linked rules', () => {
     expect(paymentStatus(intent({ status, last_payment_error: error }))).toBe(expected);
   });
 
-  it('maps Zendesk statuses one to one and refuses an unknown one', () => {
+  it('maps Zendesk statuses one to one and leaves a deleted ticket out', () => {
     expect(ticketStatus(ticket({ status: 'hold' }))).toBe('HOLD');
-    expect(() => ticketStatus(ticket({ status: 'deleted' }))).toThrow('deleted');
+    expect(ticketStatus(ticket({ status: 'deleted' }))).toBeUndefined();
+  });
+
+  it('calls a succeeded payment whose charge was refunded in full refunded', () => {
+    const refunded = intent({ latest_charge: { refunded: true } });
+    expect(paymentStatus(refunded)).toBe('REFUNDED');
+    expect(paymentStatus(intent({ latest_charge: { refunded: false } }))).toBe('SUCCEEDED');
+    expect(paymentStatus(intent({ latest_charge: 'ch_1' }))).toBe('SUCCEEDED');
+    expect(paymentStatus(intent({ status: 'requires_capture' }))).toBe('PROCESSING');
   });
 
   it('calls an invoice paid without a balance, overdue past its due date, else open', () => {
     expect(invoiceStatus(invoice({ Balance: 0 }), TODAY)).toBe('PAID');
+    const zeroed = { TotalAmt: 0, Balance: 0 };
+    expect(invoiceStatus(invoice({ ...zeroed, PrivateNote: 'Voided - typo' }), TODAY)).toBe(
+      'VOIDED',
+    );
+    expect(invoiceStatus(invoice({ ...zeroed, PrivateNote: 'free trial' }), TODAY)).toBe('PAID');
     expect(invoiceStatus(invoice({ DueDate: '2026-12-04' }), TODAY)).toBe('OVERDUE');
     expect(invoiceStatus(invoice({ DueDate: TODAY }), TODAY)).toBe('OPEN');
   });

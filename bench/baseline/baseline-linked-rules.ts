@@ -53,6 +53,8 @@ export interface RawPaymentIntent {
   created: number;
   description: string | null;
   last_payment_error?: unknown;
+  /** Expanded (`data.latest_charge`): its `refunded` says whether the payment was refunded in full. */
+  latest_charge?: string | { refunded?: boolean } | null;
 }
 
 export type PaymentStatusView =
@@ -64,11 +66,19 @@ export type PaymentStatusView =
   | 'FAILED'
   | 'REFUNDED';
 
-/** A declined attempt leaves `requires_payment_method` with its error: that is a failure. */
+function fullyRefunded(intent: RawPaymentIntent): boolean {
+  const charge = intent.latest_charge;
+  return typeof charge === 'object' && charge !== null && charge.refunded === true;
+}
+
+/**
+ * A declined attempt leaves `requires_payment_method` with its error: that is a failure. A
+ * succeeded payment whose charge was refunded in full is refunded.
+ */
 export function paymentStatus(intent: RawPaymentIntent): PaymentStatusView {
   switch (intent.status) {
     case 'succeeded':
-      return 'SUCCEEDED';
+      return fullyRefunded(intent) ? 'REFUNDED' : 'SUCCEEDED';
     case 'processing':
     case 'requires_capture':
       return 'PROCESSING';
@@ -77,8 +87,10 @@ export function paymentStatus(intent: RawPaymentIntent): PaymentStatusView {
       return 'REQUIRES_ACTION';
     case 'canceled':
       return 'CANCELED';
-    default:
+    case 'requires_payment_method':
       return intent.last_payment_error ? 'FAILED' : 'REQUIRES_PAYMENT_METHOD';
+    default:
+      return 'PROCESSING';
   }
 }
 
@@ -102,16 +114,20 @@ const TICKET_STATUSES: readonly TicketStatusView[] = [
   'CLOSED',
 ];
 
-export function ticketStatus(ticket: RawTicket): TicketStatusView {
+/** Undefined for a status that is not a live ticket's (`deleted`): such tickets are left out. */
+export function ticketStatus(ticket: RawTicket): TicketStatusView | undefined {
   const status = ticket.status.toUpperCase();
-  const known = TICKET_STATUSES.find((s) => s === status);
-  if (known === undefined) throw new Error(`unknown Zendesk ticket status ${ticket.status}`);
-  return known;
+  return TICKET_STATUSES.find((s) => s === status);
+}
+
+export function isLiveTicket(ticket: RawTicket): boolean {
+  return ticketStatus(ticket) !== undefined;
 }
 
 /** Not yet solved or closed: someone still has to act on it. */
 export function isOpenTicket(ticket: RawTicket): boolean {
-  return !['SOLVED', 'CLOSED'].includes(ticketStatus(ticket));
+  const status = ticketStatus(ticket);
+  return status !== undefined && status !== 'SOLVED' && status !== 'CLOSED';
 }
 
 /** The QuickBooks invoice fields the baseline reads. */
@@ -124,19 +140,28 @@ export interface RawInvoice {
   TotalAmt: number;
   Balance: number;
   CurrencyRef?: { value: string };
+  PrivateNote?: string;
 }
 
 export type InvoiceStatusView = 'PAID' | 'OPEN' | 'OVERDUE' | 'VOIDED';
 
-/** `today` is `YYYY-MM-DD` (UTC): an invoice due before it with a balance is overdue. */
+/**
+ * QBO keeps a voided invoice with its amounts zeroed and "Voided" at the start of PrivateNote.
+ * `today` is `YYYY-MM-DD` (UTC): an invoice due before it with a balance is overdue.
+ */
 export function invoiceStatus(invoice: RawInvoice, today: string): InvoiceStatusView {
-  if (invoice.Balance <= 0) return invoice.TotalAmt === 0 ? 'VOIDED' : 'PAID';
+  const voided =
+    invoice.TotalAmt === 0 &&
+    invoice.Balance === 0 &&
+    (invoice.PrivateNote ?? '').trimStart().toLowerCase().startsWith('voided');
+  if (voided) return 'VOIDED';
+  if (invoice.Balance <= 0) return 'PAID';
   if (invoice.DueDate !== undefined && invoice.DueDate < today) return 'OVERDUE';
   return 'OPEN';
 }
 
 export function invoiceCurrency(invoice: RawInvoice): string {
-  return invoice.CurrencyRef?.value ?? 'USD';
+  return (invoice.CurrencyRef?.value ?? 'USD').toUpperCase();
 }
 
 export type HealthView = 'HEALTHY' | 'WATCH' | 'AT_RISK';

@@ -9,6 +9,7 @@ import {
   customer360,
   invoiceCurrency,
   invoiceStatus,
+  isLiveTicket,
   moneyFromMinor,
   moneyOf,
   paymentStatus,
@@ -186,28 +187,41 @@ export function linkedAccountFields(
 ): LinkedAccountFields {
   const { stripe, zendesk, quickbooks, targets } = clients;
 
-  async function stripeCustomer(): Promise<string | null> {
-    if (account.stripeCustomerId !== null) return account.stripeCustomerId;
+  /** The linked customer, else every customer whose metadata names the Account. */
+  async function stripeCustomers(): Promise<string[]> {
+    if (account.stripeCustomerId !== null) return [account.stripeCustomerId];
     const key = targets.stripe.accountMetadataKey;
-    const found = await stripe.customers.search({
+    const ids: string[] = [];
+    const search = stripe.customers.search({
       query: `metadata[${stripeLiteral(key)}]:${stripeLiteral(account.id)}`,
-      limit: 1,
+      limit: 100,
     });
-    return found.data[0]?.id ?? null;
+    for await (const customer of search) ids.push(customer.id);
+    return ids;
   }
 
   async function paymentIntents(): Promise<Array<RawPaymentIntent & { customer: string }>> {
-    const customer = await stripeCustomer();
-    if (customer === null) return [];
     const intents: Array<RawPaymentIntent & { customer: string }> = [];
-    for await (const intent of stripe.paymentIntents.list({ customer, limit: 100 })) {
-      intents.push({ ...intent, customer });
+    for (const customer of await stripeCustomers()) {
+      // The latest charge says whether a succeeded payment was refunded in full.
+      const list = stripe.paymentIntents.list({
+        customer,
+        limit: 100,
+        expand: ['data.latest_charge'],
+      });
+      for await (const intent of list) {
+        intents.push({ ...intent, customer, latest_charge: intent.latest_charge });
+      }
     }
     return intents;
   }
 
   async function zendeskOrganization(): Promise<number | null> {
-    if (account.zendeskOrganizationId !== null) return Number(account.zendeskOrganizationId);
+    if (account.zendeskOrganizationId !== null) {
+      return /^\d+$/.test(account.zendeskOrganizationId)
+        ? Number(account.zendeskOrganizationId)
+        : null;
+    }
     // node-zendesk declares the external id a number; Zendesk's are strings.
     const found = (await zendesk.organizations.search(account.id as unknown as number)) as Array<{
       id: number;
@@ -218,7 +232,8 @@ export function linkedAccountFields(
   async function tickets(): Promise<RawTicket[]> {
     const organization = await zendeskOrganization();
     if (organization === null) return [];
-    return (await zendesk.tickets.listByOrganization(organization)) as unknown as RawTicket[];
+    const all = (await zendesk.tickets.listByOrganization(organization)) as unknown as RawTicket[];
+    return all.filter(isLiveTicket);
   }
 
   async function quickBooksCustomer(): Promise<string | null> {
@@ -261,15 +276,21 @@ export function linkedAccountFields(
       );
     },
     tickets: async (args) => {
-      const views = (await tickets()).map((t): TicketView & { time: number } => ({
-        id: `zendesk-ticket:${t.id}`,
-        number: t.id,
-        subject: t.subject,
-        status: ticketStatus(t),
-        priority: t.priority === null ? null : t.priority.toUpperCase(),
-        createdAt: t.created_at,
-        time: Date.parse(t.created_at),
-      }));
+      const views = (await tickets()).flatMap((t): Array<TicketView & { time: number }> => {
+        const status = ticketStatus(t);
+        if (status === undefined) return [];
+        return [
+          {
+            id: `zendesk-ticket:${t.id}`,
+            number: t.id,
+            subject: t.subject,
+            status,
+            priority: t.priority === null ? null : t.priority.toUpperCase(),
+            createdAt: t.created_at,
+            time: Date.parse(t.created_at),
+          },
+        ];
+      });
       return page(
         views,
         (v) => v.time,
