@@ -10,6 +10,7 @@ import {
 } from './baseline-linked-rules';
 
 const TODAY = '2026-12-05';
+const NOW = new Date(`${TODAY}T12:00:00Z`);
 
 function intent(fields: Partial<RawPaymentIntent>): RawPaymentIntent {
   return {
@@ -105,7 +106,7 @@ describe('baseline linked rules', () => {
         ],
         invoices: [invoice({ DueDate: '2026-11-30' }), invoice({ Balance: 0 })],
       },
-      TODAY,
+      NOW,
     );
     expect(view).toEqual({
       lifetimePayments: { amount: 30.5, currency: 'USD' },
@@ -118,13 +119,38 @@ describe('baseline linked rules', () => {
     });
   });
 
-  it('is healthy with nothing open and watch with an open ticket', () => {
+  it('is healthy with nothing open, watch with an open ticket or an invoice due within 7 days', () => {
     const empty = { payments: [], tickets: [], invoices: [] };
-    expect(customer360(empty, TODAY)).toMatchObject({
+    expect(customer360(empty, NOW)).toMatchObject({
       health: 'HEALTHY',
       lifetimePayments: { amount: 0, currency: 'USD' },
       lastPaymentAt: null,
     });
-    expect(customer360({ ...empty, tickets: [ticket({})] }, TODAY).health).toBe('WATCH');
+    expect(customer360({ ...empty, tickets: [ticket({})] }, NOW).health).toBe('WATCH');
+    const dueIn = (date: string) =>
+      customer360({ ...empty, invoices: [invoice({ DueDate: date })] }, NOW).health;
+    expect(dueIn('2026-12-12')).toBe('WATCH');
+    expect(dueIn('2026-12-13')).toBe('HEALTHY');
+  });
+
+  it('heads each sum with its main currency (most items, then latest), never converting', () => {
+    const view = customer360(
+      {
+        payments: [
+          intent({ currency: 'eur', amount_received: 100, created: 1 }),
+          intent({ currency: 'gbp', amount_received: 200, created: 2 }),
+        ],
+        tickets: [],
+        invoices: [invoice({ CurrencyRef: { value: 'CAD' }, DueDate: '2027-01-01' })],
+      },
+      NOW,
+    );
+    expect(view.lifetimePayments).toEqual({ amount: 2, currency: 'GBP' });
+    expect(view.openInvoiceBalance).toEqual({ amount: 100, currency: 'CAD' });
+    const noPayments = customer360(
+      { payments: [], tickets: [], invoices: [invoice({ CurrencyRef: { value: 'CAD' } })] },
+      NOW,
+    );
+    expect(noPayments.lifetimePayments).toEqual({ amount: 0, currency: 'CAD' });
   });
 });

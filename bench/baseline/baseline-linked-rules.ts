@@ -176,61 +176,95 @@ export interface Customer360View {
   health: HealthView;
 }
 
-/**
- * The money of the currency most of the items are in (ties: the alphabetically first), so
- * an account paying in two currencies reports one honest sum rather than a mixed one.
- */
-function mainCurrency(currencies: readonly string[], fallback: string): string {
-  const counts = new Map<string, number>();
-  for (const c of currencies) counts.set(c, (counts.get(c) ?? 0) + 1);
-  let best: string | undefined;
-  for (const [currency, count] of [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (best === undefined || count > (counts.get(best) ?? 0)) best = currency;
-  }
-  return best ?? fallback;
+interface CurrencyTotal {
+  currency: string;
+  amount: number;
+  count: number;
+  latest: number;
 }
 
+/**
+ * Amounts are never converted: each currency sums on its own, and the headline is the main
+ * currency's (most items, then the most recent, then the code), as the contract's roll-up.
+ */
+function byCurrency(items: ReadonlyArray<{ money: MoneyView; at: number }>): CurrencyTotal[] {
+  const totals = new Map<string, CurrencyTotal>();
+  for (const { money, at } of items) {
+    const total = totals.get(money.currency) ?? {
+      currency: money.currency,
+      amount: 0,
+      count: 0,
+      latest: Number.NEGATIVE_INFINITY,
+    };
+    total.amount += money.amount;
+    total.count += 1;
+    total.latest = Math.max(total.latest, at);
+    totals.set(money.currency, total);
+  }
+  return [...totals.values()].sort(
+    (a, b) => b.count - a.count || b.latest - a.latest || (a.currency < b.currency ? -1 : 1),
+  );
+}
+
+const DAY_MS = 86_400_000;
+/** WATCH when an open invoice falls due within this many days (today included). */
+const DUE_SOON_DAYS = 7;
+
+function dueTime(invoice: RawInvoice): number | undefined {
+  if (invoice.DueDate === undefined) return undefined;
+  const time = Date.parse(`${invoice.DueDate.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(time) ? undefined : time;
+}
+
+/**
+ * One account's roll-up: succeeded payments' received amounts, unpaid invoices' balances,
+ * open and urgent tickets, and health (AT_RISK with an overdue invoice or an open urgent
+ * ticket; WATCH with an open ticket or an open invoice due within 7 days; else HEALTHY).
+ */
 export function customer360(
   items: {
     payments: readonly RawPaymentIntent[];
     tickets: readonly RawTicket[];
     invoices: readonly RawInvoice[];
   },
-  today: string,
+  now: Date,
 ): Customer360View {
+  const today = now.toISOString().slice(0, 10);
   const succeeded = items.payments.filter((p) => paymentStatus(p) === 'SUCCEEDED');
-  const paidCurrency = mainCurrency(
-    succeeded.map((p) => p.currency.toUpperCase()),
-    'USD',
-  );
-  const lifetime = succeeded
-    .filter((p) => p.currency.toUpperCase() === paidCurrency)
-    .reduce((sum, p) => sum + moneyFromMinor(p.amount_received, p.currency).amount, 0);
-  const last = succeeded.reduce<number | null>(
-    (latest, p) => (latest === null || p.created > latest ? p.created : latest),
-    null,
+  const paid = byCurrency(
+    succeeded.map((p) => ({
+      money: moneyFromMinor(p.amount_received, p.currency),
+      at: p.created * 1000,
+    })),
   );
   const unpaid = items.invoices.filter((i) => {
     const status = invoiceStatus(i, today);
     return status === 'OPEN' || status === 'OVERDUE';
   });
-  const invoiceCurrencyCode = mainCurrency(unpaid.map(invoiceCurrency), 'USD');
-  const openBalance = unpaid
-    .filter((i) => invoiceCurrency(i) === invoiceCurrencyCode)
-    .reduce((sum, i) => sum + i.Balance, 0);
-  const overdue = items.invoices.filter((i) => invoiceStatus(i, today) === 'OVERDUE').length;
+  const owed = byCurrency(
+    unpaid.map((i) => ({ money: moneyOf(i.Balance, invoiceCurrency(i)), at: dueTime(i) ?? 0 })),
+  );
+  const fallback = paid[0]?.currency ?? owed[0]?.currency ?? 'USD';
+  const headline = (totals: CurrencyTotal[]): MoneyView =>
+    totals[0] ? moneyOf(totals[0].amount, totals[0].currency) : moneyOf(0, fallback);
+  const overdue = unpaid.filter((i) => invoiceStatus(i, today) === 'OVERDUE').length;
   const open = items.tickets.filter(isOpenTicket);
-  const urgent = open.filter((t) => t.priority === 'urgent').length;
+  const urgent = open.filter((t) => t.priority?.toUpperCase() === 'URGENT').length;
+  const startOfDay = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
+  const dueSoon = unpaid.some((i) => {
+    const due = dueTime(i);
+    return due !== undefined && due >= startOfDay && due <= startOfDay + DUE_SOON_DAYS * DAY_MS;
+  });
+  const last = succeeded.reduce<number | null>(
+    (latest, p) => (latest === null || p.created > latest ? p.created : latest),
+    null,
+  );
   const health: HealthView =
-    overdue > 0 || urgent > 0
-      ? 'AT_RISK'
-      : open.length > 0 || unpaid.length > 0
-        ? 'WATCH'
-        : 'HEALTHY';
+    overdue > 0 || urgent > 0 ? 'AT_RISK' : open.length > 0 || dueSoon ? 'WATCH' : 'HEALTHY';
   return {
-    lifetimePayments: moneyOf(lifetime, paidCurrency),
+    lifetimePayments: headline(paid),
     lastPaymentAt: last === null ? null : new Date(last * 1000).toISOString(),
-    openInvoiceBalance: moneyOf(openBalance, invoiceCurrencyCode),
+    openInvoiceBalance: headline(owed),
     overdueInvoiceCount: overdue,
     openTicketCount: open.length,
     urgentTicketCount: urgent,

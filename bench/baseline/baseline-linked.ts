@@ -325,7 +325,7 @@ export function linkedAccountFields(
         tickets(),
         invoices(),
       ]);
-      return customer360({ payments, tickets: ticketList, invoices: invoiceList }, todayUtc());
+      return customer360({ payments, tickets: ticketList, invoices: invoiceList }, new Date());
     },
   };
 }
