@@ -114,9 +114,9 @@ export const LINKED_ACCOUNTS_QUERY = `query LinkedAccounts {
     nodes {
       id
       name
-      payments(first: 100) { nodes { id status amount { amount currency } } }
-      tickets(first: 100) { nodes { id status } }
-      invoices(first: 100) { nodes { id status total { amount currency } } }
+      payments(first: 40) { nodes { id status amount { amount currency } } }
+      tickets(first: 40) { nodes { id status } }
+      invoices(first: 40) { nodes { id status total { amount currency } } }
       customer360 {
         health
         openTicketCount

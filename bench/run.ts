@@ -22,7 +22,9 @@ import {
   checkLinkedTargets,
   formatLinkedResult,
   formatLinkedTargets,
+  LINKED_SERVICES,
   type CallCounts,
+  type ChainProbe,
   type LinkedResult,
   type LinkedServerResult,
   type ServiceCalls,
@@ -167,6 +169,53 @@ async function measureLinked(
   };
 }
 
+/** Sets one linked emulator's injected latency through its `/__emulator/faults` knob. */
+async function setLatency(
+  targets: BenchTargets,
+  service: string,
+  latencyMs: number,
+): Promise<void> {
+  const emulator = targets.linkedEmulators.find((e) => e.service === service);
+  if (!emulator) throw new Error(`no ${service} emulator`);
+  const response = await fetch(emulator.adminUrl.replace(/\/stats$/, '/faults'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ latencyMs: Math.round(latencyMs) }),
+  });
+  if (!response.ok) throw new Error(`${service} faults: HTTP ${response.status}`);
+}
+
+/**
+ * The gateway's p50 with only Salesforce slow, then with Salesforce and one linked service:
+ * each service's own chain. The linked services are back at the bench latency afterwards.
+ */
+async function probeChains(
+  targets: BenchTargets,
+  op: BenchOperation,
+  post: GraphQLPost,
+  options: BenchOptions,
+): Promise<ChainProbe> {
+  const p50With = async (slow: string | null): Promise<number> => {
+    for (const service of LINKED_SERVICES) {
+      await setLatency(targets, service, service === slow ? options.latencyMs : 0);
+    }
+    await op.run(post);
+    const samples = await runSequential(() => op.run(post), {
+      warmup: 0,
+      iterations: options.iterations,
+    });
+    return summarize(samples).p50Ms;
+  };
+  try {
+    const salesforceOnlyMs = await p50With(null);
+    const aloneMs = { stripe: 0, zendesk: 0, quickbooks: 0 };
+    for (const service of LINKED_SERVICES) aloneMs[service] = await p50With(service);
+    return { salesforceOnlyMs, aloneMs };
+  } finally {
+    for (const service of LINKED_SERVICES) await setLatency(targets, service, options.latencyMs);
+  }
+}
+
 /**
  * The linked scenario: the same page on both servers, primed, compared once, then measured.
  * A gateway that cannot answer the query yet still leaves the baseline's figures.
@@ -189,9 +238,14 @@ async function benchLinked(targets: BenchTargets, options: BenchOptions): Promis
   }
   const same = gatewayError === null && (await sameAnswer(op, gatewayPost, baselinePost));
   let gateway: LinkedServerResult | null = null;
+  let chain: ChainProbe | null = null;
   if (gatewayError === null) {
     progress(`${op.label}: gateway, ${options.iterations} sequential + burst`);
     gateway = await measureLinked(targets, op, gatewayPost, options);
+    if (options.latencyMs > 0) {
+      progress(`${op.label}: gateway with one linked service slow at a time`);
+      chain = await probeChains(targets, op, gatewayPost, options);
+    }
   }
   progress(`${op.label}: baseline, ${options.iterations} sequential + burst`);
   const baseline = await measureLinked(targets, op, baselinePost, options);
@@ -201,6 +255,7 @@ async function benchLinked(targets: BenchTargets, options: BenchOptions): Promis
     pageSize: LINKED_PAGE_SIZE,
     gateway,
     gatewayError,
+    chain,
     baseline,
     sameAnswer: same,
   };
