@@ -1,5 +1,7 @@
 import {
   allowedPerLevel,
+  callsPerLevel,
+  levelsOf,
   callsPerOperation,
   checkLinkedTargets,
   formatLinkedResult,
@@ -73,6 +75,17 @@ describe('linked scenario figures', () => {
     expect(per.zendesk).toEqual({ total: 0, byEndpoint: {} });
   });
 
+  it('spreads calls over the linking levels, or over more endpoints when asked on more', () => {
+    const qbo = { total: 2, byEndpoint: { query: 2 } };
+    expect(levelsOf('quickbooks', qbo)).toBe(2);
+    expect(callsPerLevel('quickbooks', qbo)).toBe(1);
+    const zendesk = { total: 5, byEndpoint: { 'organizations.show_many': 1, search: 4 } };
+    expect(callsPerLevel('zendesk', zendesk)).toBe(2.5);
+    const three = { total: 3, byEndpoint: { a: 1, b: 1, c: 1 } };
+    expect(levelsOf('stripe', three)).toBe(3);
+    expect(levelsOf('salesforce', { total: 1, byEndpoint: { query: 1 } })).toBe(1);
+  });
+
   it('allows one call per level, and one Stripe search per 10 accounts of the page', () => {
     expect(allowedPerLevel('salesforce', 50)).toBe(1);
     expect(allowedPerLevel('zendesk', 50)).toBe(1);
@@ -96,8 +109,9 @@ describe('linked scenario figures', () => {
       ['gateway p50 within 1.5× of the slowest single upstream chain', true],
     ]);
     expect(checks[1]?.actual).toBe(
-      '5 (GET /v1/customers/search 2, GET /v1/payment_intents/search 5; 7 in all)',
+      '3.5 (7 calls over 2 levels: GET /v1/customers/search 2, GET /v1/payment_intents/search 5)',
     );
+    expect(checks[0]?.actual).toBe('1 (1 call over 1 level: query 1)');
     expect(checks[1]?.required).toBe('≤5 (10 OR clauses per search, 50 accounts)');
     expect(checks[4]?.actual).toBe(
       '120.0 ms with all four slow (alone: Stripe 101.0, Zendesk 128.0, QuickBooks 99.0 ms; ' +
