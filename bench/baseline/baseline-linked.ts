@@ -173,7 +173,8 @@ function page<T extends { status: string }>(
   if (!Number.isInteger(first) || first < 0 || first > 200) {
     throw new Error('"first" must be between 0 and 200');
   }
-  const wanted = args.status && args.status.length > 0 ? new Set(args.status) : undefined;
+  // A status list is taken literally, as the gateway does: `status: []` matches nothing.
+  const wanted = args.status ? new Set(args.status) : undefined;
   const nodes = items
     .filter((item) => wanted === undefined || wanted.has(item.status))
     .sort((a, b) => time(b) - time(a) || (id(a) < id(b) ? 1 : id(a) > id(b) ? -1 : 0))

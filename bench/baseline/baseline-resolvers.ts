@@ -118,6 +118,13 @@ function contactView(record: SfRecord): ContactView {
   };
 }
 
+/** A link field's value: text or a number (a Number-typed custom field); blank is no link. */
+function linkValue(record: SfRecord, field: string): string | null {
+  const value: unknown = record[field];
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
 function notLinked(): never {
   throw new Error('the baseline was started without the linked services');
 }
@@ -141,9 +148,9 @@ function accountView(
       ? linkedAccountFields(linked, {
           id,
           name: requiredText(record, 'Name'),
-          stripeCustomerId: text(record, links.stripeCustomer),
-          zendeskOrganizationId: text(record, links.zendeskOrganization),
-          quickBooksCustomerId: text(record, links.quickBooksCustomer),
+          stripeCustomerId: linkValue(record, links.stripeCustomer),
+          zendeskOrganizationId: linkValue(record, links.zendeskOrganization),
+          quickBooksCustomerId: linkValue(record, links.quickBooksCustomer),
         })
       : UNLINKED),
     id,
