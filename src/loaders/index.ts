@@ -3,12 +3,14 @@ import type { SalesforceClient } from '../upstreams/salesforce/client';
 import {
   createChildConnectionsLoader,
   createGroupedCountLoader,
+  createOpportunityTotalsLoader,
   createRecordByFieldLoader,
   createRecordByIdLoader,
   type ChildConnectionSpec,
   type ChildConnectionsLoader,
   type GroupedCountLoader,
   type GroupedCountSpec,
+  type OpportunityTotalsLoader,
   type RecordByFieldLoader,
   type RecordByIdLoader,
 } from '../upstreams/salesforce/loaders';
@@ -70,9 +72,16 @@ export function createLoaders(deps: { salesforce: SalesforceClient; viewer: View
       createRecordByFieldLoader(salesforce, spec.object, spec.field, spec.fields),
   );
 
+  let opportunityTotals: OpportunityTotalsLoader | undefined;
+
   return {
     scope,
     salesforce: {
+      /** Open and won opportunity amounts per Account (Customer360). */
+      opportunityTotals(): OpportunityTotalsLoader {
+        opportunityTotals ??= createOpportunityTotalsLoader(salesforce);
+        return opportunityTotals;
+      },
       recordById(object: SObjectName, fields: string[]): RecordByIdLoader {
         return byId({ object, fields });
       },

@@ -18,6 +18,11 @@ export type UpstreamCallObserver = (call: UpstreamCall) => void;
 export interface UpstreamMetrics {
   /** The observer for Salesforce's transport (REST, SOAP, OAuth token calls). */
   salesforce: UpstreamCallObserver;
+  /**
+   * The observer for a linked service's calls (Stripe, Zendesk, QuickBooks), one per attempt;
+   * their SDKs own the transport, so every call is endpoint `api`.
+   */
+  linked(service: 'stripe' | 'zendesk' | 'quickbooks'): UpstreamCallObserver;
 }
 
 /** Upstream calls are tens of ms to seconds; the timeout (30 s default) is the last bucket. */
@@ -69,8 +74,24 @@ export function createUpstreamMetrics(registry: Registry): UpstreamMetrics {
       }
     };
   const salesforceCalls = observer('salesforce', salesforceEndpoint);
+  const linkedObservers = new Map<string, UpstreamCallObserver>();
 
   return {
+    linked: (service) => {
+      let calls = linkedObservers.get(service);
+      if (calls === undefined) {
+        const record = observer(service, () => 'api');
+        calls = (call) => {
+          try {
+            record(call);
+          } catch {
+            // Best effort, as for Salesforce.
+          }
+        };
+        linkedObservers.set(service, calls);
+      }
+      return calls;
+    },
     salesforce: (call) => {
       try {
         salesforceCalls(call);

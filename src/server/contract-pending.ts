@@ -19,21 +19,6 @@ const sync = 'sync mutations into Salesforce by external id';
 const webhooks = 'subscriptions fed by Stripe, Zendesk and QuickBooks webhooks';
 
 export const PENDING_CONTRACT_PARTS: readonly PendingContractPart[] = [
-  // Stripe
-  { coordinate: 'Money', deliveredBy: linkedServices },
-  { coordinate: 'Payment', deliveredBy: linkedServices },
-  { coordinate: 'PaymentEdge', deliveredBy: linkedServices },
-  { coordinate: 'PaymentConnection', deliveredBy: linkedServices },
-  { coordinate: 'PaymentStatus', deliveredBy: linkedServices },
-  { coordinate: 'Account.payments', deliveredBy: linkedServices },
-  // Zendesk
-  { coordinate: 'Ticket', deliveredBy: linkedServices },
-  { coordinate: 'TicketEdge', deliveredBy: linkedServices },
-  { coordinate: 'TicketConnection', deliveredBy: linkedServices },
-  { coordinate: 'TicketStatus', deliveredBy: linkedServices },
-  { coordinate: 'TicketPriority', deliveredBy: linkedServices },
-  { coordinate: 'Account.tickets', deliveredBy: linkedServices },
-  { coordinate: 'Contact.tickets', deliveredBy: linkedServices },
   // QuickBooks
   { coordinate: 'Invoice', deliveredBy: linkedServices },
   { coordinate: 'InvoiceEdge', deliveredBy: linkedServices },

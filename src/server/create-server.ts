@@ -104,7 +104,12 @@ export async function createServer(
     logger,
   });
   // One breaker, bulkhead and retry policy per upstream for the whole process.
-  const linkedResilience = createLinkedResilienceSet(config.linked, logger);
+  // Per instance, never prom-client's global registry: tests run several gateways at once.
+  const metricsServed = config.metrics.enabled || config.metrics.token !== undefined;
+  const metrics = createGatewayMetrics({ processMetrics: metricsServed });
+  const linkedResilience = createLinkedResilienceSet(config.linked, logger, (service) =>
+    metrics.upstream.linked(service),
+  );
   const resilience = createGatewayResilience<UpstreamName>({
     salesforce: createSalesforceResilience(config.resilience.salesforce, logger),
     ...linkedResilience,
@@ -114,9 +119,6 @@ export async function createServer(
     linkFields: config.linked.linkFields,
   };
   const salesforceClientOptions = { resilience: resilience.upstreams.salesforce, logger };
-  // Per instance, never prom-client's global registry: tests run several gateways at once.
-  const metricsServed = config.metrics.enabled || config.metrics.token !== undefined;
-  const metrics = createGatewayMetrics({ processMetrics: metricsServed });
   // The integration user's session: requests in demo/integration modes, and in every mode
   // the org's one CDC subscription. An injected client comes without one (no live changes).
   const integrationSession =

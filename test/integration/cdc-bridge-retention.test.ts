@@ -59,7 +59,8 @@ async function startBridge(
 async function take(
   iterator: PubSubIterator<NormalizedChange>,
   count: number,
-  timeoutMs = 8_000,
+  // Generous: under a loaded machine the long-poll round trip alone can take seconds.
+  timeoutMs = 15_000,
 ): Promise<NormalizedChange[]> {
   const out: NormalizedChange[] = [];
   let timer: NodeJS.Timeout | undefined;

@@ -1,4 +1,5 @@
 import type { GatewayContext } from '../../context/gateway-context';
+import type { LinkedServiceName } from '../../upstreams/linked';
 import type { SalesforceRecord } from '../../upstreams/salesforce/soql';
 import { originOf } from '../crm/common/record-mapper';
 import { withGraphQLErrors } from '../crm/common/graphql-errors';
@@ -14,7 +15,9 @@ export interface AccountLinks {
   quickBooksCustomerId: string | null;
 }
 
+/** A link value as text; Number-typed custom fields hold ids too. */
 function text(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
@@ -27,6 +30,8 @@ function text(value: unknown): string | null {
 export async function accountLinks(
   ctx: GatewayContext,
   account: { id: string },
+  /** The service asking: only its link (and, for QuickBooks, the Name) must be present. */
+  service?: LinkedServiceName,
 ): Promise<AccountLinks> {
   const fields = ctx.linkFields;
   let record: SalesforceRecord = originOf(account).record;
@@ -36,7 +41,15 @@ export async function accountLinks(
     fields.zendeskOrganization,
     fields.quickBooksCustomer,
   ];
-  if (needed.some((field) => !(field in record))) {
+  const required =
+    service === 'stripe'
+      ? [fields.stripeCustomer]
+      : service === 'zendesk'
+        ? [fields.zendeskOrganization]
+        : service === 'quickbooks'
+          ? [fields.quickBooksCustomer, 'Name']
+          : needed;
+  if (required.some((field) => !(field in record))) {
     const loaded = await withGraphQLErrors(() =>
       ctx.loaders.salesforce.recordById('Account', ['Id', ...needed]).load(account.id),
     );

@@ -1,5 +1,6 @@
 import type { LinkedServicesConfig } from '../../config';
 import type { Logger } from '../../logging/logger';
+import type { UpstreamCallObserver } from '../../observability';
 import { createQuickBooksUpstream, type QuickBooksUpstream } from '../quickbooks';
 import type { UpstreamResilience } from '../resilience';
 import { createStripeUpstream, type StripeUpstream } from '../stripe';
@@ -21,15 +22,21 @@ export type LinkedResilience = Record<LinkedServiceName, UpstreamResilience>;
 export function createLinkedResilienceSet(
   config: LinkedServicesConfig,
   logger?: Logger,
+  observe?: (service: LinkedServiceName) => UpstreamCallObserver,
 ): LinkedResilience {
   const settings = (service: LinkedServiceName) => {
     const entry = config[service];
     return entry.mode === 'off' ? DEFAULT_LINKED_RESILIENCE : entry.resilience;
   };
   return {
-    stripe: createLinkedResilience('stripe', settings('stripe'), logger),
-    zendesk: createLinkedResilience('zendesk', settings('zendesk'), logger),
-    quickbooks: createLinkedResilience('quickbooks', settings('quickbooks'), logger),
+    stripe: createLinkedResilience('stripe', settings('stripe'), logger, observe?.('stripe')),
+    zendesk: createLinkedResilience('zendesk', settings('zendesk'), logger, observe?.('zendesk')),
+    quickbooks: createLinkedResilience(
+      'quickbooks',
+      settings('quickbooks'),
+      logger,
+      observe?.('quickbooks'),
+    ),
   };
 }
 

@@ -49,7 +49,7 @@ export async function linkedCall<T>(
       return await once();
     }
   } catch (err) {
-    throw normaliseRejection(service, err);
+    throw normaliseRejection(service, err, options.signal);
   }
 }
 
@@ -61,10 +61,21 @@ function rateLimitWait(err: unknown, idempotent: boolean, maxWait: number): numb
   return wait <= maxWait ? wait : undefined;
 }
 
-/** Open breakers, full bulkheads and cockatiel timeouts become the service's `unavailable`. */
-function normaliseRejection(service: LinkedServiceName, err: unknown): unknown {
+/**
+ * Open breakers, full bulkheads and timeouts become the service's `unavailable`. A timeout
+ * reaches here as cockatiel's TaskCancelledError, or as the SDK's AbortError when the attempt
+ * signal cut its request first; an abort of the operation itself (client gone) stays as is.
+ */
+function normaliseRejection(
+  service: LinkedServiceName,
+  err: unknown,
+  operationSignal: AbortSignal | undefined,
+): unknown {
   if (err instanceof LinkedServiceError) return err;
   const label = LINKED_SERVICE_LABELS[service];
+  if (err instanceof Error && err.name === 'AbortError' && !operationSignal?.aborted) {
+    return new LinkedServiceError(service, 'unavailable', `${label} did not answer in time`);
+  }
   if (err instanceof UpstreamRejectedError) {
     return new LinkedServiceError(service, 'unavailable', err.message, {
       retryAfterSeconds: err.retryAfterSeconds,

@@ -26,9 +26,17 @@ let unconfigured: LinkedServices | undefined;
 export function unconfiguredLinkedServices(): LinkedServices {
   if (unconfigured) return unconfigured;
   const config = {
-    stripe: { mode: 'off', missing: [] },
-    zendesk: { mode: 'off', missing: [] },
-    quickbooks: { mode: 'off', missing: [] },
+    stripe: { mode: 'off', missing: ['STRIPE_API_KEY'] },
+    zendesk: { mode: 'off', missing: ['ZENDESK_SUBDOMAIN', 'ZENDESK_EMAIL', 'ZENDESK_API_TOKEN'] },
+    quickbooks: {
+      mode: 'off',
+      missing: [
+        'QUICKBOOKS_CLIENT_ID',
+        'QUICKBOOKS_CLIENT_SECRET',
+        'QUICKBOOKS_REALM_ID',
+        'QUICKBOOKS_REFRESH_TOKEN',
+      ],
+    },
     linkFields: DEFAULT_LINK_FIELDS,
   } as const;
   unconfigured = {

@@ -1,24 +1,21 @@
-// PLACEHOLDER (lead): the Zendesk helper replaces this file with the real client and loaders.
 import type { LinkedServiceConfig, ZendeskSettings } from '../../config';
 import type { LinkedUpstreamDeps } from '../linked';
-import type { OperationScope } from '../operation-scope';
+import { ZendeskUpstream } from './zendesk-upstream';
 
-export interface ZendeskUpstream {
-  readonly service: 'zendesk';
-}
+export { ZendeskUpstream, SEARCH_RESULT_CAP } from './zendesk-upstream';
+export { createZendeskLoaders, type ZendeskLoaders } from './zendesk-loaders';
+export type {
+  AccountTicketsKey,
+  ZendeskOrganizationRecord,
+  ZendeskTicketRecord,
+  ZendeskUserRecord,
+} from './zendesk-records';
+export { isZendeskId } from './search-query';
 
+/** The process's Zendesk client (per-request loaders wrap it); fails its calls when unconfigured. */
 export function createZendeskUpstream(
-  _config: LinkedServiceConfig<ZendeskSettings>,
-  _deps: LinkedUpstreamDeps,
+  config: LinkedServiceConfig<ZendeskSettings>,
+  deps: LinkedUpstreamDeps,
 ): ZendeskUpstream {
-  return { service: 'zendesk' };
-}
-
-export type ZendeskLoaders = Record<string, never>;
-
-export function createZendeskLoaders(
-  _upstream: ZendeskUpstream,
-  _operation: OperationScope,
-): ZendeskLoaders {
-  return {};
+  return new ZendeskUpstream(config, deps);
 }

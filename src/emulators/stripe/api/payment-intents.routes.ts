@@ -11,7 +11,12 @@ import { parseSearchQuery } from '../search/search-query';
 import type { ApiRequest, ApiRoute } from './api-route';
 import { createdFilter } from './created-filter';
 import { requireCustomer } from './customers.routes';
-import { checkExpansions, expandPaymentIntent } from './expansion';
+import {
+  checkExpansions,
+  expandPaymentIntent,
+  paymentIntentExpansions,
+  type PaymentIntentReply,
+} from './expansion';
 import { listPage, searchPage } from './pagination';
 import type { RequestParams } from './request-params';
 
@@ -55,7 +60,7 @@ function readCurrency(params: RequestParams): string {
   return currency;
 }
 
-function createPaymentIntent({ store, params }: ApiRequest): PaymentIntentObject {
+function createPaymentIntent({ store, params }: ApiRequest): PaymentIntentReply {
   const amount = params.requiredInteger('amount');
   const currency = readCurrency(params);
   const minimum = CURRENCY_MINIMUMS[currency] ?? 50;
@@ -73,7 +78,7 @@ function createPaymentIntent({ store, params }: ApiRequest): PaymentIntentObject
   const description = params.nullableString('description') ?? null;
   const receiptEmail = params.nullableString('receipt_email') ?? null;
   const metadata = params.metadataUpdate({}) ?? {};
-  const expand = checkExpansions(params.stringList('expand'), ['customer']);
+  const expand = checkExpansions(params.stringList('expand'), ['customer', 'latest_charge']);
   params.assertNoneLeft();
   if (confirm && paymentMethod === undefined) {
     throw stripeErrors.invalidValue(
@@ -100,7 +105,7 @@ function createPaymentIntent({ store, params }: ApiRequest): PaymentIntentObject
   );
   store.paymentIntents.insert(intent);
   if (confirm) confirmIntent(store, intent);
-  return expandPaymentIntent(intent, expand.has('customer'), store);
+  return expandPaymentIntent(intent, paymentIntentExpansions(expand), store);
 }
 
 /** Confirms with a test payment method: declining ones answer 402 and leave the intent failed. */
@@ -134,13 +139,17 @@ export const paymentIntentRoutes: ApiRoute[] = [
     pattern: '/v1/payment_intents/search',
     handle: ({ store, params, path }: ApiRequest) => {
       const query = params.requiredString('query');
-      const expand = checkExpansions(params.stringList('expand'), ['total_count', 'data.customer']);
+      const expand = checkExpansions(params.stringList('expand'), [
+        'total_count',
+        'data.customer',
+        'data.latest_charge',
+      ]);
       const matches = compileSearch(parseSearchQuery(query), PAYMENT_INTENT_SEARCH);
       const found = store.paymentIntents.newestFirst().filter(matches);
       const page = searchPage(found, query, params, path, expand.has('total_count'));
       params.assertNoneLeft();
-      const expandCustomer = expand.has('data.customer');
-      return { ...page, data: page.data.map((p) => expandPaymentIntent(p, expandCustomer, store)) };
+      const expansions = paymentIntentExpansions(expand, 'data.');
+      return { ...page, data: page.data.map((p) => expandPaymentIntent(p, expansions, store)) };
     },
   },
   {
@@ -149,14 +158,17 @@ export const paymentIntentRoutes: ApiRoute[] = [
     handle: ({ store, params, path }: ApiRequest) => {
       const customer = params.string('customer');
       const created = createdFilter(params);
-      const expand = checkExpansions(params.stringList('expand'), ['data.customer']);
+      const expand = checkExpansions(params.stringList('expand'), [
+        'data.customer',
+        'data.latest_charge',
+      ]);
       const matching = store.paymentIntents
         .newestFirst()
         .filter((p) => (customer === undefined || p.customer === customer) && created(p.created));
       const page = listPage(matching, params, path, 'payment_intent');
       params.assertNoneLeft();
-      const expandCustomer = expand.has('data.customer');
-      return { ...page, data: page.data.map((p) => expandPaymentIntent(p, expandCustomer, store)) };
+      const expansions = paymentIntentExpansions(expand, 'data.');
+      return { ...page, data: page.data.map((p) => expandPaymentIntent(p, expansions, store)) };
     },
   },
   { method: 'POST', pattern: '/v1/payment_intents', handle: createPaymentIntent },
@@ -164,11 +176,11 @@ export const paymentIntentRoutes: ApiRoute[] = [
     method: 'GET',
     pattern: '/v1/payment_intents/:id',
     handle: ({ store, params, pathParams }: ApiRequest) => {
-      const expand = checkExpansions(params.stringList('expand'), ['customer']);
+      const expand = checkExpansions(params.stringList('expand'), ['customer', 'latest_charge']);
       params.string('client_secret');
       params.assertNoneLeft();
       const intent = requirePaymentIntent(store, pathParams.id as string);
-      return expandPaymentIntent(intent, expand.has('customer'), store);
+      return expandPaymentIntent(intent, paymentIntentExpansions(expand), store);
     },
   },
   {
@@ -198,7 +210,7 @@ export const paymentIntentRoutes: ApiRoute[] = [
       intent.status = 'canceled';
       intent.canceled_at = store.nowSeconds();
       intent.cancellation_reason = reason ?? null;
-      return expandPaymentIntent(intent, expand.has('customer'), store);
+      return expandPaymentIntent(intent, paymentIntentExpansions(expand), store);
     },
   },
 ];

@@ -104,6 +104,35 @@ export interface PaymentIntentObject {
   transfer_group: null;
 }
 
+/**
+ * The emulator keeps no charges of its own: a PaymentIntent's latest charge is derived from
+ * the intent and its refunds when a response expands `latest_charge` (fields of
+ * fixtures3.json `resources.charge` that a reader of payments needs).
+ */
+export interface ChargeObject {
+  id: string;
+  object: 'charge';
+  amount: number;
+  amount_captured: number;
+  amount_refunded: number;
+  captured: boolean;
+  created: number;
+  currency: string;
+  customer: string | null;
+  description: string | null;
+  failure_code: string | null;
+  failure_message: string | null;
+  livemode: false;
+  metadata: Metadata;
+  paid: boolean;
+  payment_intent: string;
+  receipt_email: string | null;
+  receipt_number: string | null;
+  receipt_url: string | null;
+  refunded: boolean;
+  status: 'succeeded' | 'pending' | 'failed';
+}
+
 export type RefundReason = 'duplicate' | 'fraudulent' | 'requested_by_customer';
 
 export interface RefundObject {

@@ -11,3 +11,8 @@ export {
 } from './grouped-count.loader';
 export { createRecordByIdLoader, type RecordByIdLoader } from './record-by-id.loader';
 export { createRecordByFieldLoader, type RecordByFieldLoader } from './record-by-field.loader';
+export {
+  createOpportunityTotalsLoader,
+  type OpportunityTotals,
+  type OpportunityTotalsLoader,
+} from './opportunity-totals.loader';

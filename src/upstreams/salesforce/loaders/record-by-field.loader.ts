@@ -11,8 +11,10 @@ export type RecordByFieldLoader = DataLoader<string, SalesforceRecord | null>;
 
 /**
  * Records of one object by the value of one field (`Account` by `Stripe_Customer_Id__c`):
- * one `WHERE field IN (...)` query per ≤200 values. When several records share a value the
- * oldest Id wins, so the answer is stable; `null` when none matches or it is invisible.
+ * one `WHERE field IN (...)` query per ≤200 values. Salesforce compares text case-insensitively
+ * (`Email = 'a@x.org'` finds `A@x.org`), so answers are matched to keys the same way. When
+ * several records share a value the oldest Id wins, so the answer is stable; `null` when none
+ * matches or it is invisible.
  */
 export function createRecordByFieldLoader(
   client: SalesforceClient,
@@ -27,9 +29,12 @@ export function createRecordByFieldLoader(
       const byValue = new Map<string, SalesforceRecord>();
       for (const record of [...records].sort((a, b) => (a.Id < b.Id ? -1 : 1))) {
         const value = record[field];
-        if (typeof value === 'string' && !byValue.has(value)) byValue.set(value, record);
+        const key = typeof value === 'number' ? String(value) : value;
+        if (typeof key === 'string' && !byValue.has(key.toLowerCase())) {
+          byValue.set(key.toLowerCase(), record);
+        }
       }
-      return values.map((value) => byValue.get(value) ?? null);
+      return values.map((value) => byValue.get(value.toLowerCase()) ?? null);
     },
     { maxBatchSize: MAX_IDS_PER_QUERY },
   );

@@ -16,6 +16,7 @@ export {
 export { OBJECT_MAPPINGS } from './object-mappings';
 export {
   buildByIdsQuery,
+  buildGroupedSumQuery,
   buildByFieldValuesQuery,
   buildChildConnectionsQuery,
   buildConnectionQuery,

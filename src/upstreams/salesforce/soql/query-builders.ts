@@ -216,3 +216,30 @@ export function buildByFieldValuesQuery(input: {
     where: toWhereClause(compare(input.field, 'IN', values.map(soqlString), 'STRING')),
   });
 }
+
+/**
+ * Sums per parent and per group in one query:
+ * SELECT AccountId, IsClosed, IsWon, SUM(Amount) FROM Opportunity WHERE AccountId IN (...)
+ * GROUP BY AccountId, IsClosed, IsWon. The sum comes back as `expr0`.
+ */
+export function buildGroupedSumQuery(input: {
+  object: SObjectName;
+  parentField: string;
+  groupFields: string[];
+  sumField: string;
+  ids: string[];
+}): string {
+  const mapping = mappingFor(input.object);
+  const groups = [input.parentField, ...input.groupFields];
+  for (const field of groups) assertSoqlPath(field, 'group field');
+  assertSoqlPath(input.sumField, 'sum field');
+  return compose({
+    fields: [
+      ...groups.map((field) => getField(field)),
+      getField({ functionName: 'SUM', parameters: [input.sumField] }),
+    ],
+    sObject: mapping.sobject,
+    where: toWhereClause(idsIn(input.parentField, input.ids, 'ids')),
+    groupBy: groups.map((field) => ({ field })),
+  });
+}

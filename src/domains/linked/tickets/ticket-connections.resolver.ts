@@ -1,0 +1,59 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import type { GatewayContext } from '../../../context/gateway-context';
+import { Account } from '../../crm/account/account.type';
+import { Contact } from '../../crm/contact/contact.type';
+import { answerDespiteLinkedFailure } from '../partial-failure';
+import { TicketConnectionArgs } from './ticket.args';
+import {
+  accountTickets,
+  assertTicketArgs,
+  contactTickets,
+  emptyTicketConnection,
+  ticketConnection,
+} from './ticket-lists';
+import { TicketConnection } from './ticket.type';
+
+@Resolver(() => Account)
+export class AccountTicketsResolver {
+  @FieldResolver(() => TicketConnection, {
+    description:
+      "The Zendesk tickets of the Account's organization (link field, else the organization whose external_id is the Account Id), newest first. Empty, with an error on this path, when Zendesk cannot answer.",
+  })
+  tickets(
+    @Root() account: Account,
+    @Args(() => TicketConnectionArgs) args: TicketConnectionArgs,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    assertTicketArgs(args);
+    return answerDespiteLinkedFailure(
+      ctx,
+      info,
+      async () => ticketConnection(await accountTickets(ctx, account), args),
+      emptyTicketConnection,
+    );
+  }
+}
+
+@Resolver(() => Contact)
+export class ContactTicketsResolver {
+  @FieldResolver(() => TicketConnection, {
+    description:
+      "The Zendesk tickets whose requester's email is the Contact's, newest first. Empty, with an error on this path, when Zendesk cannot answer.",
+  })
+  tickets(
+    @Root() contact: Contact,
+    @Args(() => TicketConnectionArgs) args: TicketConnectionArgs,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    assertTicketArgs(args);
+    return answerDespiteLinkedFailure(
+      ctx,
+      info,
+      async () => ticketConnection(await contactTickets(ctx, contact), args),
+      emptyTicketConnection,
+    );
+  }
+}

@@ -1,0 +1,18 @@
+import { ArgsType, Field, Int } from 'type-graphql';
+import { TicketStatus } from './ticket-status';
+
+/** `tickets(first: Int = 20, after: String, status: [TicketStatus!])` on Account and Contact. */
+@ArgsType()
+export class TicketConnectionArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'At most 200.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
+  after?: string | null;
+
+  @Field(() => [TicketStatus], {
+    nullable: true,
+    description: 'Only tickets in one of these statuses; absent or empty: every status.',
+  })
+  status?: TicketStatus[] | null;
+}
