@@ -1,4 +1,5 @@
 import {
+  firstDifference,
   LINKED_ACCOUNTS_QUERY,
   LINKED_OPERATION,
   sortLinkedLists,
@@ -92,5 +93,20 @@ describe('the linked operation', () => {
     expect(seen).toEqual([LINKED_ACCOUNTS_QUERY]);
     expect(data).toEqual(sortLinkedLists(answer));
     expect(LINKED_ACCOUNTS_QUERY).toContain('accounts(first: 50)');
+  });
+});
+
+describe('firstDifference', () => {
+  it('names the first differing path and both values', () => {
+    const a = { accounts: { nodes: [{ id: 'a', c: { health: 'WATCH' } }, { id: 'b' }] } };
+    const b = { accounts: { nodes: [{ id: 'a', c: { health: 'AT_RISK' } }, { id: 'c' }] } };
+    expect(firstDifference(a, b)).toBe('accounts.nodes.0.c.health: "WATCH" vs "AT_RISK"');
+    expect(firstDifference(a, structuredClone(a))).toBeUndefined();
+  });
+
+  it('reports lists of different lengths and keys only one side has', () => {
+    expect(firstDifference({ l: [1, 2] }, { l: [1] })).toBe('l: 2 items vs 1');
+    expect(firstDifference({ x: 1 }, { x: 1, y: null })).toBe('y: undefined vs null');
+    expect(firstDifference(1, 2)).toBe('(root): 1 vs 2');
   });
 });

@@ -162,3 +162,25 @@ export const LINKED_OPERATION: BenchOperation = {
   label: `${LINKED_PAGE_SIZE} accounts with payments, tickets, invoices and customer360`,
   run: async (post) => sortLinkedLists(await post(LINKED_ACCOUNTS_QUERY)),
 };
+
+/**
+ * Where two answers first differ, as a path and both values (`accounts.nodes.3.customer360.health:
+ * "WATCH" vs "AT_RISK"`); undefined when they are equal. The WARNING names it, since a long
+ * answer's first few hundred characters often agree.
+ */
+export function firstDifference(a: unknown, b: unknown, path = ''): string | undefined {
+  if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
+  const bothArrays = Array.isArray(a) && Array.isArray(b);
+  if (bothArrays && a.length !== b.length) {
+    return `${path || '(root)'}: ${a.length} items vs ${b.length}`;
+  }
+  if (bothArrays || (isRecord(a) && isRecord(b))) {
+    const left = a as Record<string, unknown>;
+    const right = b as Record<string, unknown>;
+    for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
+      const found = firstDifference(left[key], right[key], path ? `${path}.${key}` : key);
+      if (found !== undefined) return found;
+    }
+  }
+  return `${path || '(root)'}: ${JSON.stringify(a)?.slice(0, 200)} vs ${JSON.stringify(b)?.slice(0, 200)}`;
+}

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import {
   BENCH_OPERATIONS,
+  firstDifference,
   LINKED_OPERATION,
   LINKED_PAGE_SIZE,
   type BenchOperation,
@@ -70,13 +71,13 @@ async function sameAnswer(
   gateway: GraphQLPost,
   baseline: GraphQLPost,
 ): Promise<boolean> {
-  const [a, b] = [JSON.stringify(await op.run(gateway)), JSON.stringify(await op.run(baseline))];
-  if (a !== b) {
+  const [a, b] = [await op.run(gateway), await op.run(baseline)];
+  const difference = firstDifference(a, b);
+  if (difference !== undefined) {
     progress(`  WARNING ${op.label}: the two servers answered differently`);
-    progress(`    gateway:  ${a.slice(0, 300)}`);
-    progress(`    baseline: ${b.slice(0, 300)}`);
+    progress(`    first difference (gateway vs baseline): ${difference}`);
   }
-  return a === b;
+  return difference === undefined;
 }
 
 /**
