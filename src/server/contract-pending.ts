@@ -11,24 +11,12 @@ export interface PendingContractPart {
   deliveredBy: string;
 }
 
-const linkedServices =
-  'linked services: Stripe, Zendesk, QuickBooks (ARCHITECTURE.md "Linking the services")';
 const analytics = 'analytics reports over Opportunity and Lead';
 const search = 'SOSL search';
 const sync = 'sync mutations into Salesforce by external id';
 const webhooks = 'subscriptions fed by Stripe, Zendesk and QuickBooks webhooks';
 
 export const PENDING_CONTRACT_PARTS: readonly PendingContractPart[] = [
-  // QuickBooks
-  { coordinate: 'Invoice', deliveredBy: linkedServices },
-  { coordinate: 'InvoiceEdge', deliveredBy: linkedServices },
-  { coordinate: 'InvoiceConnection', deliveredBy: linkedServices },
-  { coordinate: 'InvoiceStatus', deliveredBy: linkedServices },
-  { coordinate: 'Account.invoices', deliveredBy: linkedServices },
-  // Roll-up across all services
-  { coordinate: 'Customer360', deliveredBy: linkedServices },
-  { coordinate: 'AccountHealth', deliveredBy: linkedServices },
-  { coordinate: 'Account.customer360', deliveredBy: linkedServices },
   // Analytics
   { coordinate: 'PerformanceGrouping', deliveredBy: analytics },
   { coordinate: 'PerformanceRow', deliveredBy: analytics },

@@ -1,3 +1,6 @@
+import { AccountCustomer360Resolver } from './customer360/customer360.resolver';
+import { AccountInvoicesResolver } from './invoices/account-invoices.resolver';
+import { InvoiceResolver } from './invoices/invoice.resolver';
 import { AccountPaymentsResolver } from './payments/account-payments.resolver';
 import { PaymentResolver } from './payments/payment.resolver';
 import { ticketResolvers } from './tickets';
@@ -12,4 +15,7 @@ export const linkedResolvers: Function[] = [
   AccountPaymentsResolver,
   PaymentResolver,
   ...ticketResolvers,
+  AccountInvoicesResolver,
+  InvoiceResolver,
+  AccountCustomer360Resolver,
 ];

@@ -20,6 +20,12 @@ export interface QuickBooksEmulatorOptions {
   accessTokenTtlSeconds?: number;
   /** QBO: 100 days. */
   refreshTokenTtlSeconds?: number;
+  /**
+   * Every refresh grant issues a new refresh token and the one presented stops working, as
+   * Intuit does once a token is a day old (clients must keep the newest). Off by default: the
+   * demo config and the contract suite reuse the initial token.
+   */
+  rotateRefreshTokens?: boolean;
   /** Added to every API call. */
   latencyMs?: number;
   /** The Salesforce seed this company links to (pass the Salesforce emulator's scale and seed). */
@@ -55,6 +61,7 @@ export function resolveQuickBooksOptions(
     refreshToken: options.refreshToken ?? DEMO_QUICKBOOKS.refreshToken,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
     refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? 100 * 86_400,
+    rotateRefreshTokens: options.rotateRefreshTokens ?? false,
     latencyMs: options.latencyMs ?? 0,
     salesforce: options.salesforce,
     seed: options.seed,

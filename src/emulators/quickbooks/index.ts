@@ -40,6 +40,7 @@ export async function startQuickBooksEmulator(
     realmId: resolved.realmId,
     accessTokenTtlSeconds: resolved.accessTokenTtlSeconds,
     refreshTokenTtlSeconds: resolved.refreshTokenTtlSeconds,
+    rotateRefreshTokens: resolved.rotateRefreshTokens,
     initialRefreshToken: resolved.refreshToken,
     clock: resolved.clock,
   });

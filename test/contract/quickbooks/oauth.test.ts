@@ -107,6 +107,26 @@ describe('QuickBooks OAuth 2 (intuit-oauth 4, node-quickbooks 2.0)', () => {
     expect((await call<{ Id: string }>((cb) => qbo.getInvoice('1', cb as never))).Id).toBe('1');
   });
 
+  it('rotateRefreshTokens: each grant returns a new refresh token and retires the one presented', async () => {
+    const rotating = await startQuickBooks({ rotateRefreshTokens: true });
+    const client = oauthClient(rotating);
+    const first = (
+      await client.refreshUsingToken(DEMO_QUICKBOOKS.refreshToken)
+    ).getJson() as RefreshReply;
+    expect(first.refresh_token).not.toBe(DEMO_QUICKBOOKS.refreshToken);
+    const reused = (await failure(client.refreshUsingToken(DEMO_QUICKBOOKS.refreshToken))) as {
+      error?: string;
+    };
+    expect(reused.error).toBe('invalid_grant');
+    const second = (await client.refreshUsingToken(first.refresh_token)).getJson() as RefreshReply;
+    expect(second.refresh_token).not.toBe(first.refresh_token);
+    const qbo = qboClient(rotating, second.access_token);
+    expect((await call<{ Id: string }>((cb) => qbo.getInvoice('1', cb as never))).Id).toBe('1');
+    // A reset brings the initial token back.
+    await admin(rotating, 'reset', {});
+    await client.refreshUsingToken(DEMO_QUICKBOOKS.refreshToken);
+  });
+
   it('an unknown refresh token is invalid_grant (400)', async () => {
     const err = (await failure(oauthClient(emulator).refreshUsingToken('not-a-refresh-token'))) as {
       error?: string;

@@ -1,6 +1,7 @@
 import type { QuickBooksContext } from '../emulator-context';
 import { QueryParserError } from '../query/query-lexer';
 import { QueryValidationError, runQuery } from '../query/query-engine';
+import { HOME_CURRENCY } from '../model/entities';
 import { qboDateTime } from '../seed/qbo-time';
 import { jsonReply, type HttpReply } from './http-io';
 import { fault, objectNotFound, unsupportedOperation } from './qbo-faults';
@@ -17,6 +18,8 @@ export interface CompanyRequest {
 /** The endpoint name the stats count, or undefined for a resource the emulator lacks. */
 export function endpointOf(method: string, resource: string): string | undefined {
   if (resource === '/query' && (method === 'GET' || method === 'POST')) return 'query';
+  if (resource === '/preferences' && method === 'GET') return 'preferences';
+  if (resource === '/invoice' && method === 'POST') return 'invoice.write';
   const read = /^\/(customer|invoice)\/[^/]+$/i.exec(resource);
   if (read && method === 'GET') return (read[1] as string).toLowerCase();
   return undefined;
@@ -55,6 +58,12 @@ export function handleCompanyRequest(ctx: QuickBooksContext, req: CompanyRequest
       throw err;
     }
   }
+  if (endpoint === 'invoice.write') return writeInvoice(ctx, req, now);
+  if (endpoint === 'preferences')
+    return jsonReply(200, {
+      Preferences: companyPreferences(ctx),
+      time: qboDateTime(now.getTime()),
+    });
   const id = decodeURIComponent(req.resource.split('/')[2] as string);
   const data = ctx.data();
   const entity =
@@ -64,6 +73,72 @@ export function handleCompanyRequest(ctx: QuickBooksContext, req: CompanyRequest
   if (!entity) return objectNotFound(endpoint === 'customer' ? 'Customer' : 'Invoice', id, now);
   const key = endpoint === 'customer' ? 'Customer' : 'Invoice';
   return jsonReply(200, { [key]: entity, time: qboDateTime(now.getTime()) });
+}
+
+/**
+ * `POST /invoice?operation=void` (node-quickbooks `voidInvoice`): QBO keeps the invoice with
+ * every amount and quantity zeroed and "Voided" prepended to PrivateNote
+ * (https://blogs.intuit.com/2016/04/06/voiding-invoice-objects). Other writes are not emulated.
+ */
+function writeInvoice(ctx: QuickBooksContext, req: CompanyRequest, now: Date): HttpReply {
+  if (req.query.get('operation') !== 'void') return unsupportedOperation(req.fullPath, now);
+  let body: { Id?: unknown; SyncToken?: unknown };
+  try {
+    body = JSON.parse(req.body.toString('utf8')) as typeof body;
+  } catch {
+    return fault(
+      400,
+      'ValidationFault',
+      { Message: 'Request has invalid or unsupported property', code: '2010' },
+      now,
+    );
+  }
+  const data = ctx.data();
+  const invoice = data.invoices.find((i) => i.Id === String(body.Id));
+  if (!invoice) return objectNotFound('Invoice', String(body.Id), now);
+  if (String(body.SyncToken) !== invoice.SyncToken)
+    return fault(
+      400,
+      'ValidationFault',
+      {
+        Message: 'Stale Object Error',
+        Detail: `Stale Object Error : You and ${invoice.CustomerRef.name ?? 'someone'} were working on this at the same time. ${invoice.CustomerRef.name ?? 'Someone'} finished before you did, so your work was not saved.`,
+        code: '5010',
+        element: '',
+      },
+      now,
+    );
+  const customer = data.customers.find((c) => c.Id === invoice.CustomerRef.value);
+  if (customer) {
+    customer.Balance = Math.round((customer.Balance - invoice.Balance) * 100) / 100;
+    customer.BalanceWithJobs = customer.Balance;
+  }
+  for (const line of invoice.Line) {
+    line.Amount = 0;
+    if (line.DetailType === 'SalesItemLineDetail') line.SalesItemLineDetail.Qty = 0;
+  }
+  invoice.TotalAmt = 0;
+  invoice.Balance = 0;
+  invoice.PrivateNote = invoice.PrivateNote ? `Voided - ${invoice.PrivateNote}` : 'Voided';
+  invoice.SyncToken = String(Number(invoice.SyncToken) + 1);
+  invoice.MetaData = { ...invoice.MetaData, LastUpdatedTime: qboDateTime(now.getTime()) };
+  return jsonReply(200, { Invoice: invoice, time: qboDateTime(now.getTime()) });
+}
+
+/**
+ * The part of the company's Preferences the gateway reads: the home currency (what an amount
+ * without CurrencyRef is in). The demo company keeps its books in USD with multicurrency on.
+ */
+function companyPreferences(ctx: QuickBooksContext): Record<string, unknown> {
+  const created = qboDateTime(new Date(ctx.options.now).getTime() - 900 * 86_400_000);
+  return {
+    CurrencyPrefs: { MultiCurrencyEnabled: true, HomeCurrency: { value: HOME_CURRENCY } },
+    domain: 'QBO',
+    sparse: false,
+    Id: '1',
+    SyncToken: '0',
+    MetaData: { CreateTime: created, LastUpdatedTime: created },
+  };
 }
 
 function parseFault(detail: string, now: Date): HttpReply {

@@ -64,6 +64,8 @@ export interface Invoice {
   BillEmail?: { Address: string };
   SalesTermRef: Ref;
   Line: Array<SalesItemLine | SubTotalLine>;
+  /** Set by a void: "Voided", before any earlier note. */
+  PrivateNote?: string;
   EmailStatus: 'NotSet' | 'NeedToSend' | 'EmailSent';
   PrintStatus: 'NotSet' | 'NeedToPrint' | 'PrintComplete';
 }
@@ -73,6 +75,9 @@ export interface CompanyData {
   customers: Customer[];
   invoices: Invoice[];
 }
+
+/** The demo company's home currency (Preferences.CurrencyPrefs.HomeCurrency). */
+export const HOME_CURRENCY = 'USD';
 
 export const CURRENCY_NAMES: Record<string, string> = {
   USD: 'United States Dollar',

@@ -4,6 +4,8 @@ export interface TokenStoreOptions {
   realmId: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** A grant replaces the refresh token it was given (see QuickBooksEmulatorOptions). */
+  rotateRefreshTokens?: boolean;
   /** The refresh token the demo config (and the tests) start from. */
   initialRefreshToken: string;
   clock: () => Date;
@@ -38,7 +40,8 @@ export class TokenStore {
   /**
    * `grant_type=refresh_token`: a new access token. Intuit keeps the refresh token value for
    * about a day and extends its life, so the same value comes back (x_refresh_token_expires_in
-   * counts down from 100 days).
+   * counts down from 100 days). With `rotateRefreshTokens`, a new value comes back and the
+   * presented one is gone.
    */
   refreshGrant(refreshToken: string): Record<string, string | number> | undefined {
     const grant = this.refresh.get(refreshToken);
@@ -48,11 +51,17 @@ export class TokenStore {
       realmId: grant.realmId,
       expiresAtMs: this.now() + this.options.accessTokenTtlSeconds * 1000,
     });
+    let issued = refreshToken;
+    if (this.options.rotateRefreshTokens) {
+      issued = `qbo-rt-${randomBytes(24).toString('base64url')}`;
+      this.refresh.delete(refreshToken);
+      this.refresh.set(issued, grant);
+    }
     return {
       token_type: 'bearer',
       access_token: accessToken,
       expires_in: this.options.accessTokenTtlSeconds,
-      refresh_token: refreshToken,
+      refresh_token: issued,
       x_refresh_token_expires_in: Math.floor((grant.expiresAtMs - this.now()) / 1000),
     };
   }
