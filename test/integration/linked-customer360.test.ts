@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
 import { directConnection, queryAll } from '../helpers/salesforce-direct';
-import { startTestGateway, type TestGateway } from '../helpers/gateway';
+import { startTestGateway, type GraphQLResponse, type TestGateway } from '../helpers/gateway';
 
 type Service = 'stripe' | 'zendesk' | 'quickbooks';
 interface MoneyView {
@@ -48,13 +48,13 @@ const CUSTOMER360 = `customer360 {
 }`;
 
 const EVERYTHING = `query Everything($after: String) {
-  accounts(first: 25, after: $after, orderBy: [{ field: NAME }]) {
+  accounts(first: 10, after: $after, orderBy: [{ field: NAME }]) {
     pageInfo { hasNextPage endCursor }
     nodes {
       id name
       ${CUSTOMER360}
       payments(first: 100) { pageInfo { hasNextPage } nodes { status amountReceived { amount currency } created } }
-      tickets(first: 100) { pageInfo { hasNextPage } nodes { status priority } }
+      tickets(first: 200) { pageInfo { hasNextPage } nodes { status priority } }
       invoices(first: 100) { pageInfo { hasNextPage } nodes { status balance { amount currency } dueDate } }
     }
   }
@@ -99,7 +99,9 @@ async function allAccounts(gw: TestGateway): Promise<AccountView[]> {
   const out: AccountView[] = [];
   let after: string | null = null;
   for (;;) {
-    const page = await gw.graphql<AccountsPage>(EVERYTHING, { after });
+    const page: GraphQLResponse<AccountsPage> = await gw.graphql<AccountsPage>(EVERYTHING, {
+      after,
+    });
     expect(page.errors).toBeUndefined();
     const accounts = page.data?.accounts;
     if (!accounts) throw new Error('no accounts');
