@@ -1,4 +1,11 @@
-import { walkPages, WALK_PAGE_QUERY } from './bench-operations';
+import {
+  firstDifference,
+  LINKED_ACCOUNTS_QUERY,
+  LINKED_OPERATION,
+  sortLinkedLists,
+  walkPages,
+  WALK_PAGE_QUERY,
+} from './bench-operations';
 import type { GraphQLPost } from './graphql-http-client';
 
 function pages(count: number): { post: GraphQLPost; afters: Array<unknown> } {
@@ -39,5 +46,67 @@ describe('walkPages', () => {
     await expect(walkPages(() => Promise.resolve({ accounts: {} }))).rejects.toThrow(
       'not an opportunities page',
     );
+  });
+});
+
+describe('the linked operation', () => {
+  const answer = {
+    accounts: {
+      nodes: [
+        {
+          id: 'a1',
+          payments: { nodes: [{ id: 'stripe-payment:pi_b' }, { id: 'stripe-payment:pi_a' }] },
+          tickets: { nodes: [{ id: 'zendesk-ticket:9' }, { id: 'zendesk-ticket:10' }] },
+          invoices: { nodes: [] },
+          customer360: { health: 'WATCH', lifetimePayments: { amount: 1, currency: 'USD' } },
+        },
+        { id: 'a0', payments: { nodes: [{ id: 'x' }] } },
+      ],
+    },
+  };
+
+  it('sorts each linked list by id and leaves everything else in its order', () => {
+    expect(sortLinkedLists(answer)).toEqual({
+      accounts: {
+        nodes: [
+          {
+            id: 'a1',
+            payments: { nodes: [{ id: 'stripe-payment:pi_a' }, { id: 'stripe-payment:pi_b' }] },
+            tickets: { nodes: [{ id: 'zendesk-ticket:10' }, { id: 'zendesk-ticket:9' }] },
+            invoices: { nodes: [] },
+            customer360: { health: 'WATCH', lifetimePayments: { amount: 1, currency: 'USD' } },
+          },
+          { id: 'a0', payments: { nodes: [{ id: 'x' }] } },
+        ],
+      },
+    });
+    // The input is not mutated: the first comparison and the timed runs see the same answer.
+    expect(answer.accounts.nodes[0]?.payments.nodes[0]?.id).toBe('stripe-payment:pi_b');
+  });
+
+  it('posts the one query and answers it sorted', async () => {
+    const seen: string[] = [];
+    const data = await LINKED_OPERATION.run((query) => {
+      seen.push(query);
+      return Promise.resolve(answer);
+    });
+    expect(seen).toEqual([LINKED_ACCOUNTS_QUERY]);
+    expect(data).toEqual(sortLinkedLists(answer));
+    expect(LINKED_ACCOUNTS_QUERY).toContain('accounts(first: 50)');
+  });
+});
+
+describe('firstDifference', () => {
+  it('names the first differing path and both values', () => {
+    const a = { accounts: { nodes: [{ id: 'a', c: { health: 'WATCH' } }, { id: 'b' }] } };
+    const b = { accounts: { nodes: [{ id: 'a', c: { health: 'AT_RISK' } }, { id: 'c' }] } };
+    expect(firstDifference(a, b)).toBe('accounts.nodes.0.c.health: "WATCH" vs "AT_RISK"');
+    expect(firstDifference(a, structuredClone(a))).toBeUndefined();
+  });
+
+  it('reports lists of different lengths and keys only one side has', () => {
+    expect(firstDifference({ l: [1, 2] }, { l: [1] })).toBe('l: 2 items vs 1');
+    expect(firstDifference({ x: 1 }, { x: 1, y: null })).toBe('y: undefined vs null');
+    expect(firstDifference(1, 2)).toBe('(root): 1 vs 2');
   });
 });

@@ -1,6 +1,6 @@
 import type { GraphQLPost } from './graphql-http-client';
 
-export type OperationId = 'accountsPage' | 'nestedOpportunities' | 'tenPageWalk';
+export type OperationId = 'accountsPage' | 'nestedOpportunities' | 'tenPageWalk' | 'linkedAccounts';
 
 export interface BenchOperation {
   id: OperationId;
@@ -101,3 +101,86 @@ export const BENCH_OPERATIONS: readonly BenchOperation[] = [
     run: (post) => walkPages(post),
   },
 ];
+
+export const LINKED_PAGE_SIZE = 50;
+
+/**
+ * Fields both servers compute from the same upstream values (ids, statuses, amounts, the
+ * roll-up's counts). `first: 100` takes every item of an account (the seed has far fewer), so
+ * neither server's page cut decides what is compared.
+ */
+export const LINKED_ACCOUNTS_QUERY = `query LinkedAccounts {
+  accounts(first: ${LINKED_PAGE_SIZE}) {
+    nodes {
+      id
+      name
+      payments(first: 40) { nodes { id status amount { amount currency } } }
+      tickets(first: 40) { nodes { id status } }
+      invoices(first: 40) { nodes { id status total { amount currency } } }
+      customer360 {
+        health
+        openTicketCount
+        overdueInvoiceCount
+        lifetimePayments { amount currency }
+      }
+    }
+  }
+}`;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function byId(a: unknown, b: unknown): number {
+  const id = (v: unknown): string => (isRecord(v) && typeof v.id === 'string' ? v.id : '');
+  return id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0;
+}
+
+/**
+ * The answer with every linked list (`payments`, `tickets`, `invoices`) sorted by id. Both
+ * servers list an account's items newest first, but items created in the same second (or on
+ * the same invoice date) tie, and the tie-break is each server's own: the comparison is about
+ * which items and values each answers, not how ties fall.
+ */
+export function sortLinkedLists(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortLinkedLists);
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const sorted = sortLinkedLists(v);
+    const linked = ['payments', 'tickets', 'invoices'].includes(k);
+    out[k] =
+      linked && isRecord(sorted) && Array.isArray(sorted.nodes)
+        ? { ...sorted, nodes: [...sorted.nodes].sort(byId) }
+        : sorted;
+  }
+  return out;
+}
+
+export const LINKED_OPERATION: BenchOperation = {
+  id: 'linkedAccounts',
+  label: `${LINKED_PAGE_SIZE} accounts with payments, tickets, invoices and customer360`,
+  run: async (post) => sortLinkedLists(await post(LINKED_ACCOUNTS_QUERY)),
+};
+
+/**
+ * Where two answers first differ, as a path and both values (`accounts.nodes.3.customer360.health:
+ * "WATCH" vs "AT_RISK"`); undefined when they are equal. The WARNING names it, since a long
+ * answer's first few hundred characters often agree.
+ */
+export function firstDifference(a: unknown, b: unknown, path = ''): string | undefined {
+  if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
+  const bothArrays = Array.isArray(a) && Array.isArray(b);
+  if (bothArrays && a.length !== b.length) {
+    return `${path || '(root)'}: ${a.length} items vs ${b.length}`;
+  }
+  if (bothArrays || (isRecord(a) && isRecord(b))) {
+    const left = a as Record<string, unknown>;
+    const right = b as Record<string, unknown>;
+    for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
+      const found = firstDifference(left[key], right[key], path ? `${path}.${key}` : key);
+      if (found !== undefined) return found;
+    }
+  }
+  return `${path || '(root)'}: ${JSON.stringify(a)?.slice(0, 200)} vs ${JSON.stringify(b)?.slice(0, 200)}`;
+}

@@ -12,7 +12,23 @@ describe('readBenchOptions', () => {
       concurrency: 8,
       primeRounds: 3,
       resultsPath: 'bench/results/latest.json',
+      scenarios: ['core', 'linked'],
     });
+  });
+
+  it('reads BENCH_SCENARIOS as a comma-separated list, in the bench order', () => {
+    expect(readBenchOptions({ BENCH_SCENARIOS: 'linked' }).scenarios).toEqual(['linked']);
+    expect(readBenchOptions({ BENCH_SCENARIOS: ' Linked, core ' }).scenarios).toEqual([
+      'core',
+      'linked',
+    ]);
+    expect(readBenchOptions({ BENCH_SCENARIOS: '' }).scenarios).toEqual(['core', 'linked']);
+  });
+
+  it.each(['subscriptions', 'linked,nope', ','])('rejects BENCH_SCENARIOS=%s', (value) => {
+    expect(() => readBenchOptions({ BENCH_SCENARIOS: value })).toThrow(
+      'BENCH_SCENARIOS must list some of core, linked',
+    );
   });
 
   it('reads BENCH_LATENCY_MS, BENCH_ITERATIONS and BENCH_SCALE', () => {

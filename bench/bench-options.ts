@@ -1,6 +1,19 @@
+/**
+ * `core`: the Salesforce-only operations (a page, the nested query, the 10-page walk).
+ * `linked`: a page of accounts with payments, tickets, invoices and customer360, against the
+ * Stripe, Zendesk and QuickBooks emulators too.
+ */
+export const BENCH_SCENARIOS = ['core', 'linked'] as const;
+export type BenchScenario = (typeof BENCH_SCENARIOS)[number];
+
 /** What one `npm run bench` does; read from the environment so CI and laptops can tune it. */
 export interface BenchOptions {
-  /** Injected by the emulator into every Salesforce API call, for both servers. */
+  /** `BENCH_SCENARIOS`, comma-separated (default: all). */
+  scenarios: BenchScenario[];
+  /**
+   * Injected by the emulators into every API call (Salesforce, and in the linked scenario
+   * Stripe, Zendesk and QuickBooks), for both servers.
+   */
   latencyMs: number;
   /** Sequential measured iterations per operation (after warm-up). */
   iterations: number;
@@ -54,9 +67,23 @@ function readNumber(
   return value;
 }
 
+function readScenarios(raw: string | undefined): BenchScenario[] {
+  if (raw === undefined || raw.trim() === '') return [...BENCH_SCENARIOS];
+  const names = raw.split(',').map((name) => name.trim().toLowerCase());
+  const scenarios = BENCH_SCENARIOS.filter((scenario) => names.includes(scenario));
+  const unknown = names.filter((name) => !BENCH_SCENARIOS.some((s) => s === name));
+  if (unknown.length > 0 || scenarios.length === 0) {
+    throw new BenchOptionsError(
+      `BENCH_SCENARIOS must list some of ${BENCH_SCENARIOS.join(', ')}, got "${raw}"`,
+    );
+  }
+  return scenarios;
+}
+
 export function readBenchOptions(env: Record<string, string | undefined>): BenchOptions {
   const iterations = readNumber(env, 'BENCH_ITERATIONS', 20, { min: 1, max: 1000, integer: true });
   return {
+    scenarios: readScenarios(env.BENCH_SCENARIOS),
     latencyMs: readNumber(env, 'BENCH_LATENCY_MS', 30, { min: 0, max: 1000, integer: false }),
     iterations,
     baselineNestedIterations: Math.max(1, Math.ceil(iterations / 2)),

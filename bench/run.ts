@@ -1,7 +1,13 @@
 import { BENCH_NODE_ENV } from './production-env';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { BENCH_OPERATIONS, type BenchOperation } from './bench-operations';
+import {
+  BENCH_OPERATIONS,
+  firstDifference,
+  LINKED_OPERATION,
+  LINKED_PAGE_SIZE,
+  type BenchOperation,
+} from './bench-operations';
 import { readBenchOptions, type BenchOptions } from './bench-options';
 import {
   checkTargets,
@@ -12,6 +18,18 @@ import {
 import { createGraphQLPost, type GraphQLPost } from './graphql-http-client';
 import { summarize } from './latency-stats';
 import { runBurst, runSequential } from './load-runner';
+import {
+  callsPerOperation,
+  checkLinkedTargets,
+  formatLinkedResult,
+  formatLinkedTargets,
+  LINKED_SERVICES,
+  type CallCounts,
+  type ChainProbe,
+  type LinkedResult,
+  type LinkedServerResult,
+  type ServiceCalls,
+} from './linked-scenario';
 import { formatResultsTable, formatTargets } from './results-table';
 import { startBenchTargets, type BenchTargets } from './start-bench-targets';
 
@@ -53,13 +71,13 @@ async function sameAnswer(
   gateway: GraphQLPost,
   baseline: GraphQLPost,
 ): Promise<boolean> {
-  const [a, b] = [JSON.stringify(await op.run(gateway)), JSON.stringify(await op.run(baseline))];
-  if (a !== b) {
+  const [a, b] = [await op.run(gateway), await op.run(baseline)];
+  const difference = firstDifference(a, b);
+  if (difference !== undefined) {
     progress(`  WARNING ${op.label}: the two servers answered differently`);
-    progress(`    gateway:  ${a.slice(0, 300)}`);
-    progress(`    baseline: ${b.slice(0, 300)}`);
+    progress(`    first difference (gateway vs baseline): ${difference}`);
   }
-  return a === b;
+  return difference === undefined;
 }
 
 /**
@@ -99,44 +117,220 @@ async function benchOperation(
   return operationResult(op, gateway, baseline, same);
 }
 
+async function emulatorStats(adminUrl: string): Promise<ServiceCalls> {
+  const body = (await (await fetch(adminUrl)).json()) as Partial<ServiceCalls>;
+  return { total: body.total ?? 0, byEndpoint: body.byEndpoint ?? {} };
+}
+
+/** Every service's counters now: Salesforce in process, the others over `/__emulator/stats`. */
+async function readCalls(targets: BenchTargets): Promise<CallCounts> {
+  const none: ServiceCalls = { total: 0, byEndpoint: {} };
+  const salesforce = targets.emulator.stats();
+  const linked = new Map(
+    await Promise.all(
+      targets.linkedEmulators.map(
+        async (e) => [e.service, await emulatorStats(e.adminUrl)] as const,
+      ),
+    ),
+  );
+  return {
+    salesforce: { total: salesforce.total, byEndpoint: salesforce.byEndpoint },
+    stripe: linked.get('stripe') ?? none,
+    zendesk: linked.get('zendesk') ?? none,
+    quickbooks: linked.get('quickbooks') ?? none,
+  };
+}
+
+async function measureLinked(
+  targets: BenchTargets,
+  op: BenchOperation,
+  post: GraphQLPost,
+  options: BenchOptions,
+): Promise<LinkedServerResult> {
+  const run = (): Promise<unknown> => op.run(post);
+  for (let i = 0; i < options.warmupIterations; i += 1) await run();
+  const before = await readCalls(targets);
+  const cpuBefore = process.cpuUsage();
+  const samples = await runSequential(run, { warmup: 0, iterations: options.iterations });
+  const cpu = process.cpuUsage(cpuBefore);
+  const calls = callsPerOperation(before, await readCalls(targets), options.iterations);
+  const burst = await runBurst(run, {
+    durationMs: options.burstSeconds * 1000,
+    concurrency: options.concurrency,
+    maxOperations: options.burstMaxOperations,
+  });
+  if (burst.failed > 0) {
+    progress(`  ${burst.failed} operations failed in the burst: ${burst.firstError ?? ''}`);
+  }
+  return {
+    calls,
+    cpuMsPerOperation: (cpu.user + cpu.system) / 1000 / options.iterations,
+    latency: summarize(samples),
+    burst,
+  };
+}
+
+/** Sets one linked emulator's injected latency through its `/__emulator/faults` knob. */
+async function setLatency(
+  targets: BenchTargets,
+  service: string,
+  latencyMs: number,
+): Promise<void> {
+  const emulator = targets.linkedEmulators.find((e) => e.service === service);
+  if (!emulator) throw new Error(`no ${service} emulator`);
+  const response = await fetch(emulator.adminUrl.replace(/\/stats$/, '/faults'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ latencyMs: Math.round(latencyMs) }),
+  });
+  if (!response.ok) throw new Error(`${service} faults: HTTP ${response.status}`);
+}
+
+/**
+ * The gateway's p50 with only Salesforce slow, then with Salesforce and one linked service:
+ * each service's own chain. The linked services are back at the bench latency afterwards.
+ */
+async function probeChains(
+  targets: BenchTargets,
+  op: BenchOperation,
+  post: GraphQLPost,
+  options: BenchOptions,
+): Promise<ChainProbe> {
+  const p50With = async (slow: string | null): Promise<number> => {
+    for (const service of LINKED_SERVICES) {
+      await setLatency(targets, service, service === slow ? options.latencyMs : 0);
+    }
+    await op.run(post);
+    const samples = await runSequential(() => op.run(post), {
+      warmup: 0,
+      iterations: options.iterations,
+    });
+    return summarize(samples).p50Ms;
+  };
+  try {
+    const salesforceOnlyMs = await p50With(null);
+    const aloneMs = { stripe: 0, zendesk: 0, quickbooks: 0 };
+    for (const service of LINKED_SERVICES) aloneMs[service] = await p50With(service);
+    return { salesforceOnlyMs, aloneMs };
+  } finally {
+    for (const service of LINKED_SERVICES) await setLatency(targets, service, options.latencyMs);
+  }
+}
+
+/**
+ * The linked scenario: the same page on both servers, primed, compared once, then measured.
+ * A gateway that cannot answer the query yet still leaves the baseline's figures.
+ */
+async function benchLinked(targets: BenchTargets, options: BenchOptions): Promise<LinkedResult> {
+  const op = LINKED_OPERATION;
+  const gatewayPost = createGraphQLPost(targets.gatewayUrl);
+  const baselinePost = createGraphQLPost(targets.baselineUrl);
+  let gatewayError: string | null = null;
+  try {
+    await op.run(gatewayPost);
+  } catch (err) {
+    gatewayError = err instanceof Error ? err.message : String(err);
+    progress(`${op.label}: the gateway cannot answer it: ${gatewayError}`);
+  }
+  progress(`priming: ${options.primeRounds} rounds of the linked operation on both servers`);
+  for (let round = 0; round < options.primeRounds; round += 1) {
+    if (gatewayError === null) await op.run(gatewayPost);
+    await op.run(baselinePost);
+  }
+  const same = gatewayError === null && (await sameAnswer(op, gatewayPost, baselinePost));
+  let gateway: LinkedServerResult | null = null;
+  let chain: ChainProbe | null = null;
+  if (gatewayError === null) {
+    progress(`${op.label}: gateway, ${options.iterations} sequential + burst`);
+    gateway = await measureLinked(targets, op, gatewayPost, options);
+    if (options.latencyMs > 0) {
+      progress(`${op.label}: gateway with one linked service slow at a time`);
+      chain = await probeChains(targets, op, gatewayPost, options);
+    }
+  }
+  progress(`${op.label}: baseline, ${options.iterations} sequential + burst`);
+  const baseline = await measureLinked(targets, op, baselinePost, options);
+  return {
+    label: op.label,
+    latencyMs: options.latencyMs,
+    pageSize: LINKED_PAGE_SIZE,
+    gateway,
+    gatewayError,
+    chain,
+    baseline,
+    sameAnswer: same,
+  };
+}
+
 async function main(): Promise<void> {
   const options = readBenchOptions(process.env);
+  const core = options.scenarios.includes('core');
+  const linked = options.scenarios.includes('linked');
   const started = Date.now();
   progress(
-    `latency ${options.latencyMs} ms/call, scale ${options.scale}, NODE_ENV=${BENCH_NODE_ENV ?? ''}, ${options.iterations} iterations ` +
+    `scenarios ${options.scenarios.join(', ')}, latency ${options.latencyMs} ms/call, scale ${options.scale}, NODE_ENV=${BENCH_NODE_ENV ?? ''}, ${options.iterations} iterations ` +
       `(baseline nested: ${options.baselineNestedIterations}), bursts ${options.burstSeconds} s × ${options.concurrency} in flight`,
   );
-  const targets = await startBenchTargets({ latencyMs: options.latencyMs, scale: options.scale });
+  const targets = await startBenchTargets({
+    latencyMs: options.latencyMs,
+    scale: options.scale,
+    linked,
+  });
   const results: OperationResult[] = [];
+  let linkedResult: LinkedResult | undefined;
   try {
     progress(
       `emulator ${targets.emulator.url}, gateway ${targets.gatewayUrl}, baseline ${targets.baselineUrl}`,
     );
-    progress(`priming: ${options.primeRounds} rounds of every operation on both servers`);
-    await prime(targets, options.primeRounds);
-    for (const op of BENCH_OPERATIONS) results.push(await benchOperation(targets, op, options));
+    for (const e of targets.linkedEmulators) progress(`${e.service} emulator ${e.url}`);
+    if (core) {
+      progress(`priming: ${options.primeRounds} rounds of every operation on both servers`);
+      await prime(targets, options.primeRounds);
+      for (const op of BENCH_OPERATIONS) results.push(await benchOperation(targets, op, options));
+    }
+    if (linked) linkedResult = await benchLinked(targets, options);
   } finally {
     await targets.stop();
   }
 
   const targetChecks = checkTargets(results);
+  const linkedChecks = linkedResult ? checkLinkedTargets(linkedResult) : [];
   const elapsedSeconds = (Date.now() - started) / 1000;
-  console.log('');
-  console.log(
-    `ATOM CRM Gateway vs naive jsforce-per-record baseline — ${options.latencyMs} ms injected per Salesforce call, seed scale ${options.scale}`,
-  );
-  console.log('');
-  console.log(formatResultsTable(results));
-  console.log('');
-  console.log(
-    `Sequential iterations: ${options.iterations} per operation and server (baseline nested query: ${options.baselineNestedIterations}), after warm-up. ` +
-      `req/s: completed operations per second over a ${options.burstSeconds} s burst with ${options.concurrency} in flight (a 10-page walk counts as one). ` +
-      `CPU ms/op: process CPU per sequential operation (emulator, gateway, baseline and client share one Node process). NODE_ENV=${BENCH_NODE_ENV ?? ''}.`,
-  );
-  const mismatches = results.filter((r) => !r.sameAnswer).map((r) => r.label);
-  if (mismatches.length > 0) console.log(`Answers differed for: ${mismatches.join(', ')}`);
-  console.log('');
-  console.log(formatTargets(targetChecks));
+  if (core) {
+    console.log('');
+    console.log(
+      `ATOM CRM Gateway vs naive jsforce-per-record baseline — ${options.latencyMs} ms injected per Salesforce call, seed scale ${options.scale}`,
+    );
+    console.log('');
+    console.log(formatResultsTable(results));
+    console.log('');
+    console.log(
+      `Sequential iterations: ${options.iterations} per operation and server (baseline nested query: ${options.baselineNestedIterations}), after warm-up. ` +
+        `req/s: completed operations per second over a ${options.burstSeconds} s burst with ${options.concurrency} in flight (a 10-page walk counts as one). ` +
+        `CPU ms/op: process CPU per sequential operation (emulator, gateway, baseline and client share one Node process). NODE_ENV=${BENCH_NODE_ENV ?? ''}.`,
+    );
+    const mismatches = results.filter((r) => !r.sameAnswer).map((r) => r.label);
+    if (mismatches.length > 0) console.log(`Answers differed for: ${mismatches.join(', ')}`);
+    console.log('');
+    console.log(formatTargets(targetChecks));
+  }
+  if (linkedResult) {
+    console.log('');
+    console.log(
+      `${linkedResult.label}: gateway vs naive per-account SDK baseline — ${options.latencyMs} ms injected per call to Salesforce, Stripe, Zendesk and QuickBooks, seed scale ${options.scale}`,
+    );
+    console.log('');
+    console.log(formatLinkedResult(linkedResult));
+    console.log('');
+    console.log(
+      `Sequential iterations: ${options.iterations} per server, after warm-up; calls from each emulator's /__emulator/stats total (by endpoint above). ` +
+        `req/s: over a ${options.burstSeconds} s burst with ${options.concurrency} in flight. ` +
+        `Linked lists are compared sorted by id (ties in "newest first" break differently).`,
+    );
+    if (!linkedResult.sameAnswer) console.log(`Answers differed for: ${linkedResult.label}`);
+    console.log('');
+    console.log(formatLinkedTargets(linkedChecks));
+  }
   console.log(`(${elapsedSeconds.toFixed(0)} s)`);
 
   const path = resolve(options.resultsPath);
@@ -152,6 +346,7 @@ async function main(): Promise<void> {
         options,
         operations: results,
         targets: targetChecks,
+        linked: linkedResult ? { ...linkedResult, targets: linkedChecks } : null,
       },
       (_key, value: unknown) =>
         typeof value === 'number' && !Number.isFinite(value) ? String(value) : value,

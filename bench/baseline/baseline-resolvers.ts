@@ -7,6 +7,11 @@ import {
   requiredText,
   text,
 } from './baseline-records';
+import {
+  linkedAccountFields,
+  type BaselineLinkedClients,
+  type LinkedAccountFields,
+} from './baseline-linked';
 
 /*
  * The naive implementation on purpose: graphql-js's default resolver calls the functions
@@ -42,7 +47,7 @@ interface ContactView {
   email: string | null;
 }
 
-interface AccountView {
+interface AccountView extends LinkedAccountFields {
   id: string;
   name: string;
   industry: string | null;
@@ -113,9 +118,41 @@ function contactView(record: SfRecord): ContactView {
   };
 }
 
-function accountView(conn: Connection, record: SfRecord): AccountView {
+/** A link field's value: text or a number (a Number-typed custom field); blank is no link. */
+function linkValue(record: SfRecord, field: string): string | null {
+  const value: unknown = record[field];
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+function notLinked(): never {
+  throw new Error('the baseline was started without the linked services');
+}
+
+const UNLINKED: LinkedAccountFields = {
+  payments: notLinked,
+  tickets: notLinked,
+  invoices: notLinked,
+  customer360: notLinked,
+};
+
+function accountView(
+  conn: Connection,
+  record: SfRecord,
+  linked: BaselineLinkedClients | undefined,
+): AccountView {
   const id = requiredText(record, 'Id');
+  const links = linked?.targets.linkFields;
   return {
+    ...(linked && links
+      ? linkedAccountFields(linked, {
+          id,
+          name: requiredText(record, 'Name'),
+          stripeCustomerId: linkValue(record, links.stripeCustomer),
+          zendeskOrganizationId: linkValue(record, links.zendeskOrganization),
+          quickBooksCustomerId: linkValue(record, links.quickBooksCustomer),
+        })
+      : UNLINKED),
     id,
     name: requiredText(record, 'Name'),
     industry: text(record, 'Industry'),
@@ -136,31 +173,47 @@ function accountView(conn: Connection, record: SfRecord): AccountView {
   };
 }
 
-async function retrieveAccount(conn: Connection, id: string | null): Promise<AccountView | null> {
+async function retrieveAccount(
+  conn: Connection,
+  id: string | null,
+  linked: BaselineLinkedClients | undefined,
+): Promise<AccountView | null> {
   if (id === null) return null;
-  return accountView(conn, await conn.sobject('Account').retrieve(id));
+  return accountView(conn, await conn.sobject('Account').retrieve(id), linked);
 }
 
-function opportunityView(conn: Connection, record: SfRecord): OpportunityView {
+function opportunityView(
+  conn: Connection,
+  record: SfRecord,
+  linked: BaselineLinkedClients | undefined,
+): OpportunityView {
   return {
     id: requiredText(record, 'Id'),
     name: requiredText(record, 'Name'),
     stageName: requiredText(record, 'StageName'),
     amount: numberOrNull(record, 'Amount'),
     closeDate: requiredText(record, 'CloseDate'),
-    account: () => retrieveAccount(conn, text(record, 'AccountId')),
+    account: () => retrieveAccount(conn, text(record, 'AccountId'), linked),
     owner: () => retrieveUser(conn, text(record, 'OwnerId')),
   };
 }
 
-export function createBaselineRoot(conn: Connection): BaselineRoot {
+/** `linked`: the Stripe, Zendesk and QuickBooks clients; without them those fields fail. */
+export function createBaselineRoot(conn: Connection, linked?: BaselineLinkedClients): BaselineRoot {
+  const links = linked?.targets.linkFields;
+  const linkColumns = links
+    ? `, ${links.stripeCustomer}, ${links.zendeskOrganization}, ${links.quickBooksCustomer}`
+    : '';
   return {
     accounts: (args) =>
       page(
         conn,
-        { select: 'Id, Name, Industry, Phone, AnnualRevenue, OwnerId', from: 'Account' },
+        {
+          select: `Id, Name, Industry, Phone, AnnualRevenue, OwnerId${linkColumns}`,
+          from: 'Account',
+        },
         args,
-        (record) => accountView(conn, record),
+        (record) => accountView(conn, record, linked),
       ),
     opportunities: (args) =>
       page(
@@ -170,7 +223,7 @@ export function createBaselineRoot(conn: Connection): BaselineRoot {
           from: 'Opportunity',
         },
         args,
-        (record) => opportunityView(conn, record),
+        (record) => opportunityView(conn, record, linked),
       ),
   };
 }

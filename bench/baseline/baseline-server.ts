@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { buildSchema, graphql, type GraphQLSchema } from 'graphql';
 import { loginBaselineConnection, type BaselineLogin } from './baseline-connection';
+import { connectBaselineLinked, type BaselineLinkedTargets } from './baseline-linked';
 import { createBaselineRoot, type BaselineRoot } from './baseline-resolvers';
 import { BASELINE_SDL } from './baseline-schema';
 
@@ -75,13 +76,17 @@ async function handle(
   }
 }
 
-/** A plain graphql-js server over node:http whose resolvers call jsforce once per record. */
+/**
+ * A plain graphql-js server over node:http whose resolvers call jsforce once per record and,
+ * with `linked`, the Stripe, Zendesk and QuickBooks SDKs once per account and field.
+ */
 export async function startBaselineServer(
-  login: BaselineLogin & { port?: number },
+  login: BaselineLogin & { port?: number; linked?: BaselineLinkedTargets },
 ): Promise<RunningBaseline> {
   const conn = await loginBaselineConnection(login);
+  const linked = login.linked ? await connectBaselineLinked(login.linked) : undefined;
   const schema = buildSchema(BASELINE_SDL);
-  const root = createBaselineRoot(conn);
+  const root = createBaselineRoot(conn, linked);
   const server = createServer((req, res) => {
     handle(schema, root, req, res).catch((err: unknown) => {
       if (!res.headersSent) {
