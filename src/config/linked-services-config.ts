@@ -15,6 +15,14 @@ const QUICKBOOKS_ENDPOINTS = {
 } as const;
 const QUICKBOOKS_TOKEN_URL = 'https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer';
 
+/** `…/v3/company/` (node-quickbooks appends `<realm>/…`); QUICKBOOKS_API_URL overrides the host. */
+function companyEndpoint(env: Environment): string {
+  const override = env.QUICKBOOKS_API_URL;
+  if (override === undefined) return QUICKBOOKS_ENDPOINTS[env.QUICKBOOKS_ENVIRONMENT];
+  const base = override.replace(/\/+$/, '');
+  return base.endsWith('/v3/company') ? `${base}/` : `${base}/v3/company/`;
+}
+
 function resilience(timeoutMs: number, retries: number): ResilienceConfig {
   return { ...DEFAULT_LINKED_RESILIENCE, timeoutMs, retries };
 }
@@ -111,8 +119,8 @@ export function resolveLinkedServices(
         realmId: env.QUICKBOOKS_REALM_ID ?? '',
         refreshToken: env.QUICKBOOKS_REFRESH_TOKEN ?? '',
         environment: env.QUICKBOOKS_ENVIRONMENT,
-        companyEndpoint: QUICKBOOKS_ENDPOINTS[env.QUICKBOOKS_ENVIRONMENT],
-        tokenUrl: QUICKBOOKS_TOKEN_URL,
+        companyEndpoint: companyEndpoint(env),
+        tokenUrl: env.QUICKBOOKS_TOKEN_URL ?? QUICKBOOKS_TOKEN_URL,
       }),
       emulatorPort: env.EMULATOR_QUICKBOOKS_PORT,
       resilience: resilience(env.QUICKBOOKS_TIMEOUT_MS, env.QUICKBOOKS_RETRIES),

@@ -66,6 +66,8 @@ export const linkedServicesEnvironment = {
   ),
   QUICKBOOKS_REFRESH_TOKEN: optionalString,
   QUICKBOOKS_ENVIRONMENT: z.enum(['production', 'sandbox']).default('production'),
+  QUICKBOOKS_API_URL: optionalUrl,
+  QUICKBOOKS_TOKEN_URL: optionalUrl,
   QUICKBOOKS_TIMEOUT_MS: timeoutMs.default(DEFAULT_LINKED_RESILIENCE.timeoutMs),
   QUICKBOOKS_RETRIES: retries.default(DEFAULT_LINKED_RESILIENCE.retries),
   LINK_FIELD_STRIPE_CUSTOMER: apiName.default('Stripe_Customer_Id__c'),

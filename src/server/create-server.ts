@@ -123,6 +123,7 @@ export async function createServer(
       : await createRotatingSecretStore({
           keyring: parseEncryptionKeys(config.auth.tokenEncryptionKeys),
           redisUrl: config.redisUrl,
+          namespace: `${config.subscriptionsNamespace}:linked`,
         });
   const linked: LinkedServices = {
     upstreams: createLinkedUpstreams(config.linked, linkedResilience, logger, linkedSecrets),

@@ -108,7 +108,15 @@ export class QuickBooksTokenRefresher {
         const latest = await secrets.latest(this.secretKey, this.settings.refreshToken);
         if (latest !== undefined) this.refreshToken = latest;
         const spent = this.refreshToken;
-        const access = await this.grantOnce();
+        const access = await this.grantOnce().catch((err: unknown) => {
+          // A saved token Intuit no longer knows (revoked, or the store outlived a reconnect):
+          // the configured one is the only other candidate, tried once.
+          const fallback = this.settings.refreshToken;
+          if (!(err instanceof LinkedServiceError) || err.kind !== 'rejected') throw err;
+          if (spent === fallback) throw err;
+          this.refreshToken = fallback;
+          return this.grantOnce();
+        });
         if (this.refreshToken !== spent) {
           await secrets.save(this.secretKey, this.settings.refreshToken, this.refreshToken);
         }
