@@ -436,3 +436,53 @@ describe('/metrics in user mode', () => {
     await user.stop();
   });
 });
+
+describe('/metrics for the linked services', () => {
+  it('counts each Stripe, Zendesk and QuickBooks call as its emulator does, and their failures', async () => {
+    const linked = await startTestGateway({
+      env: {
+        METRICS_ENABLED: 'true',
+        METRICS_PORT: '0',
+        METRICS_TOKEN: TOKEN,
+        STRIPE_RETRIES: '0',
+      },
+      linked: {},
+    });
+    const url = linked.gateway.metricsUrl ?? '';
+    const adminOf = (service: string) =>
+      (linked.linked?.emulators.find((e) => e.service === service)?.adminUrl ?? '').replace(
+        /\/stats$/,
+        '',
+      );
+    const totalOf = async (service: string) =>
+      ((await (await fetch(`${adminOf(service)}/stats`)).json()) as { total: number }).total;
+    const result = await linked.graphql(
+      '{ accounts(first: 20) { nodes { payments { nodes { id } } tickets { nodes { id } } invoices { nodes { id } } } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    const after = await scrape(url);
+    for (const service of ['stripe', 'zendesk', 'quickbooks']) {
+      const calls = await totalOf(service);
+      expect(calls).toBeGreaterThan(0);
+      expect({
+        service,
+        counted: after.value('gateway_upstream_requests_total', { service, endpoint: 'api' }),
+      }).toEqual({ service, counted: calls });
+      expect(after.has('gateway_upstream_request_duration_seconds_count', { service })).toBe(true);
+    }
+
+    await fetch(`${adminOf('stripe')}/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ serverUnavailable: 1 }),
+    });
+    const failing = await linked.graphql(
+      '{ accounts(first: 1) { nodes { payments { nodes { id } } } } }',
+    );
+    expect(failing.errors?.[0]?.extensions?.service).toBe('stripe');
+    const scraped = await scrape(url);
+    expect(
+      scraped.value('gateway_upstream_errors_total', { service: 'stripe', status_class: '5xx' }),
+    ).toBe(1);
+  });
+});
