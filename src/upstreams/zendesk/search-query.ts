@@ -33,8 +33,9 @@ function encodedLength(query: string): number {
   return new URLSearchParams({ query }).toString().length;
 }
 
+/** `prefix term term ...`; an empty prefix (an export, whose type is a parameter) is left out. */
 export function searchQuery(prefix: string, terms: readonly string[]): string {
-  return [prefix, ...terms].join(' ');
+  return (prefix === '' ? terms : [prefix, ...terms]).join(' ');
 }
 
 /**
