@@ -29,7 +29,7 @@ function counts(byService: Partial<Record<keyof CallCounts, Record<string, numbe
 const GATEWAY_CALLS = counts({
   salesforce: { query: 1 },
   stripe: { 'GET /v1/customers/search': 2, 'GET /v1/payment_intents/search': 5 },
-  zendesk: { 'organizations.show_many': 1, search: 1 },
+  zendesk: { 'organizations.show_many': 1, 'search.export': 1 },
   quickbooks: { query: 1 },
 });
 
@@ -42,7 +42,7 @@ function server(calls: CallCounts, p50Ms: number): LinkedServerResult {
   };
 }
 
-// Salesforce alone 40 ms; Zendesk's chain (show_many, search, its later pages) is the longest.
+// Salesforce alone 40 ms; Zendesk's chain (show_many, then the search export) is the longest.
 const PROBE: ChainProbe = {
   salesforceOnlyMs: 40,
   aloneMs: { stripe: 101, zendesk: 128, quickbooks: 99 },
@@ -79,6 +79,7 @@ describe('linked scenario figures', () => {
     const qbo = { total: 2, byEndpoint: { query: 2 } };
     expect(levelsOf('quickbooks', qbo)).toBe(2);
     expect(callsPerLevel('quickbooks', qbo)).toBe(1);
+    // Zendesk before the search export: show_many, then 4 search pages.
     const zendesk = { total: 5, byEndpoint: { 'organizations.show_many': 1, search: 4 } };
     expect(callsPerLevel('zendesk', zendesk)).toBe(2.5);
     const three = { total: 3, byEndpoint: { a: 1, b: 1, c: 1 } };

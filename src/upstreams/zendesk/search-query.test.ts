@@ -45,6 +45,15 @@ describe('Zendesk search terms', () => {
   });
 });
 
+describe('searchQuery', () => {
+  it('writes the prefix first, and leaves an empty one out (an export names no type:)', () => {
+    expect(searchQuery('type:user', ['email:"a@b.com"'])).toBe('type:user email:"a@b.com"');
+    expect(searchQuery('', ['organization:1', 'organization:2'])).toBe(
+      'organization:1 organization:2',
+    );
+  });
+});
+
 describe('chunkTerms', () => {
   const encoded = (prefix: string, terms: string[]) =>
     new URLSearchParams({ query: searchQuery(prefix, terms) }).toString().length;

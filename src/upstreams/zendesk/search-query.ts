@@ -1,5 +1,6 @@
 /**
- * Zendesk search queries the gateway writes: `type:ticket organization:1 organization:2`.
+ * Zendesk search queries the gateway writes: `organization:1 organization:2` (a ticket export,
+ * whose type is the `filter[type]` parameter) and `type:user email:"a@b.com" email:"c@d.com"`.
  * Zendesk ORs repeated `keyword:value` terms of one property and ANDs the rest
  * (https://support.zendesk.com/hc/en-us/articles/4408886879258), so one query covers a page of
  * accounts. Values come from Salesforce records, so each must stay one literal of its term.
@@ -33,8 +34,9 @@ function encodedLength(query: string): number {
   return new URLSearchParams({ query }).toString().length;
 }
 
+/** `prefix term term ...`; an empty prefix (an export, whose type is a parameter) is left out. */
 export function searchQuery(prefix: string, terms: readonly string[]): string {
-  return [prefix, ...terms].join(' ');
+  return (prefix === '' ? terms : [prefix, ...terms]).join(' ');
 }
 
 /**

@@ -49,7 +49,7 @@ export function createZendeskLoaders(
   const userById = byIdLoader((ids) => upstream.usersByIds(ids, operation));
 
   // Linked and fallback accounts share one batch, so the page's organizations go into one
-  // search after one `show_many?external_ids=` for the accounts without a link field.
+  // search export after one `show_many?external_ids=` for the accounts without a link field.
   const accountTickets = new DataLoader<AccountTicketsKey, ZendeskTicketRecord[], string>(
     async (keys) => {
       const fallback = keys.filter((k) => k.organizationId === null).map((k) => k.accountId);
@@ -77,7 +77,7 @@ export function createZendeskLoaders(
     { cacheKeyFn: (key) => `${key.accountId}\u0000${key.organizationId ?? ''}` },
   );
 
-  // Users first (their ids key the ticket search and the answer's grouping), then one search.
+  // Users first (their ids key the ticket export and the answer's grouping), then one export.
   const requesterTickets = new DataLoader<string, ZendeskTicketRecord[]>(async (emails) => {
     const users = await upstream.usersByEmails(emails, operation);
     const byEmail = new Map<string, ZendeskUserRecord>();

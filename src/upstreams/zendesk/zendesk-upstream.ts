@@ -10,8 +10,10 @@ import type {
 import { chunkTerms, isZendeskId, searchQuery, searchTerm, slices } from './search-query';
 
 /** Search answers at most this many results per query; page 11 of 100 is a 422. */
-export const SEARCH_RESULT_CAP = 1000;
+const SEARCH_RESULT_CAP = 1000;
 const PER_PAGE = 100;
+/** Search export pages hold up to 1,000 results: a page of accounts' tickets is one call. */
+const EXPORT_PAGE_SIZE = 1000;
 /** `show_many` endpoints take at most 100 ids. */
 const SHOW_MANY_LIMIT = 100;
 
@@ -20,8 +22,8 @@ interface SearchPage<T> {
   count: number;
 }
 
-interface CursorPage {
-  tickets: ZendeskTicketRecord[];
+interface ExportPage {
+  results: ZendeskTicketRecord[];
   meta?: { has_more?: boolean };
   links?: { next?: string | null };
 }
@@ -34,8 +36,9 @@ function uniqueById<T extends { id: number }>(records: Iterable<T>): T[] {
 
 /**
  * The gateway's reads of Zendesk Support. Every list is read in full (the loaders page it for
- * the graph): searches over many organizations or requesters at once, split in parallel
- * chunks when the query grows long, and never paged past Search's 1,000-result cap.
+ * the graph): ticket lists through the Search Export API over many organizations or requesters
+ * at once (one call per 1,000 tickets, no result cap), split in parallel chunks when the query
+ * grows long.
  */
 export class ZendeskUpstream {
   readonly service = 'zendesk' as const;
@@ -111,20 +114,14 @@ export class ZendeskUpstream {
     );
   }
 
-  /**
-   * Every ticket of these organizations: `type:ticket organization:1 organization:2 ...`. A
-   * chunk matching more than Search returns is halved; one organization with more than 1,000
-   * tickets is read from its own ticket list (cursor-paginated, uncapped).
-   */
+  /** Every ticket of these organizations: an export of `organization:1 organization:2 ...`. */
   async ticketsOfOrganizations(
     organizationIds: readonly string[],
     operation: OperationScope,
   ): Promise<ZendeskTicketRecord[]> {
-    const tickets = await this.searchByTerms<ZendeskTicketRecord>(
-      'type:ticket',
+    const tickets = await this.exportTickets(
       'organization',
       organizationIds.filter(isZendeskId),
-      (id) => this.cursorList(['organizations', id, 'tickets'], operation),
       operation,
     );
     const wanted = new Set(organizationIds);
@@ -133,39 +130,37 @@ export class ZendeskUpstream {
     );
   }
 
-  /** Every ticket these users requested; past the cap, the user's own requested list. */
+  /** Every ticket these users requested: an export of `requester:1 requester:2 ...`. */
   async ticketsOfRequesters(
     userIds: readonly number[],
     operation: OperationScope,
   ): Promise<ZendeskTicketRecord[]> {
-    const tickets = await this.searchByTerms<ZendeskTicketRecord>(
-      'type:ticket',
-      'requester',
-      userIds.map(String),
-      (id) => this.cursorList(['users', id, 'tickets', 'requested'], operation),
-      operation,
-    );
+    const tickets = await this.exportTickets('requester', userIds.map(String), operation);
     const wanted = new Set(userIds);
     return tickets.filter((t) => wanted.has(t.requester_id));
   }
 
-  /** The users whose primary email is one of these (compared lower-cased, as Zendesk stores them). */
+  /**
+   * The users whose primary email is one of these (compared lower-cased, as Zendesk stores
+   * them). A chunk holds at most 100 emails, so its matches fit the first page: this stays on
+   * Search, whose rate limit is the account's, not Export's 100 requests a minute.
+   */
   async usersByEmails(
     emails: readonly string[],
     operation: OperationScope,
   ): Promise<ZendeskUserRecord[]> {
     const wanted = new Set(emails.map((e) => e.toLowerCase()));
-    const users = await this.searchByTerms<ZendeskUserRecord>(
-      'type:user',
-      'email',
-      [...wanted],
-      () => {
-        // One email is one user: more than 1,000 matches means the query is not what we think.
-        throw new Error('Zendesk user search by one email matched more than 1,000 users');
-      },
-      operation,
+    const terms = termsOf('email', [...wanted]);
+    if (terms.length === 0) return [];
+    const api = this.requireApi();
+    const chunks = await Promise.all(
+      chunkTerms('type:user', terms).map((chunk) =>
+        this.searchAll<ZendeskUserRecord>(api, searchQuery('type:user', chunk), operation),
+      ),
     );
-    return users.filter((u) => u.email !== null && wanted.has(u.email.toLowerCase()));
+    return uniqueById(chunks.flat()).filter(
+      (u) => u.email !== null && wanted.has(u.email.toLowerCase()),
+    );
   }
 
   private requireApi(): ZendeskApi {
@@ -197,42 +192,56 @@ export class ZendeskUpstream {
     return uniqueById(pages.flat());
   }
 
-  private async searchByTerms<T extends { id: number }>(
-    prefix: string,
+  /**
+   * The tickets matching any of `keyword:value` through `search/export` (`filter[type]=ticket`;
+   * the query itself must not name a type), one chunk per URL budget in parallel, each
+   * followed along its cursor, which only goes forward one page at a time.
+   */
+  private async exportTickets(
     keyword: string,
     values: readonly string[],
-    overflow: (value: string) => Promise<T[]>,
     operation: OperationScope,
-  ): Promise<T[]> {
-    const termOf = new Map<string, string>();
-    for (const value of values) {
-      const term = searchTerm(keyword, value);
-      if (term !== undefined) termOf.set(term, value);
-    }
-    if (termOf.size === 0) return [];
+  ): Promise<ZendeskTicketRecord[]> {
+    const terms = termsOf(keyword, values);
+    if (terms.length === 0) return [];
     const api = this.requireApi();
-    const search = async (terms: string[]): Promise<T[]> => {
-      const found = await this.searchAll<T>(api, searchQuery(prefix, terms), operation);
-      if (found !== undefined) return found;
-      if (terms.length === 1) return overflow(termOf.get(terms[0] as string) as string);
-      const half = Math.ceil(terms.length / 2);
-      const parts = await Promise.all([search(terms.slice(0, half)), search(terms.slice(half))]);
-      return parts.flat();
-    };
-    const chunks = await Promise.all(chunkTerms(prefix, [...termOf.keys()]).map(search));
+    const chunks = await Promise.all(
+      chunkTerms('', terms).map((chunk) => this.exportAll(api, searchQuery('', chunk), operation)),
+    );
     return uniqueById(chunks.flat());
   }
 
+  /** Every ticket of one export, following `links.next` to the last page. */
+  private async exportAll(
+    api: ZendeskApi,
+    query: string,
+    operation: OperationScope,
+  ): Promise<ZendeskTicketRecord[]> {
+    const results: ZendeskTicketRecord[] = [];
+    let next: ZendeskPath | string | null = ['search', 'export'];
+    const params = { query, 'filter[type]': 'ticket', 'page[size]': EXPORT_PAGE_SIZE };
+    while (next !== null) {
+      const body: ExportPage = await api.get<ExportPage>(
+        next,
+        typeof next === 'string' ? {} : params,
+        operation,
+      );
+      operation.countRows(body.results.length);
+      results.push(...body.results);
+      next = body.meta?.has_more && body.links?.next ? body.links.next : null;
+    }
+    return results;
+  }
+
   /**
-   * Every result of one query, or undefined when it matches more than Search returns (the
-   * caller narrows it). The first page tells the count; the others are read in parallel,
-   * sorted by creation so the pages do not shift between calls.
+   * Every result of one query: the first page tells the count, the others are read in
+   * parallel, sorted by creation so the pages do not shift between calls.
    */
   private async searchAll<T extends { id: number }>(
     api: ZendeskApi,
     query: string,
     operation: OperationScope,
-  ): Promise<T[] | undefined> {
+  ): Promise<T[]> {
     const page = async (n: number): Promise<SearchPage<T>> => {
       const body = await api.get<SearchPage<T>>(
         ['search'],
@@ -243,32 +252,24 @@ export class ZendeskUpstream {
       return body;
     };
     const first = await page(1);
-    if (first.count > SEARCH_RESULT_CAP) return undefined;
+    // At most 100 emails a query, one user each: more than Search returns means the query
+    // is not what we think.
+    if (first.count > SEARCH_RESULT_CAP)
+      throw new Error(`Zendesk search matched ${first.count} results, past the 1,000 cap`);
     const pages = Math.ceil(first.count / PER_PAGE);
     const rest = await Promise.all(
       Array.from({ length: Math.max(0, pages - 1) }, (_, i) => page(i + 2)),
     );
     return uniqueById([first, ...rest].flatMap((p) => p.results));
   }
+}
 
-  /** A ticket list under cursor pagination, followed to its end (no result cap). */
-  private async cursorList(
-    path: ZendeskPath,
-    operation: OperationScope,
-  ): Promise<ZendeskTicketRecord[]> {
-    const api = this.requireApi();
-    const tickets: ZendeskTicketRecord[] = [];
-    let next: ZendeskPath | string | null = path;
-    while (next !== null) {
-      const body: CursorPage = await api.get<CursorPage>(
-        next,
-        typeof next === 'string' ? {} : { 'page[size]': PER_PAGE },
-        operation,
-      );
-      operation.countRows(body.tickets.length);
-      tickets.push(...body.tickets);
-      next = body.meta?.has_more && body.links?.next ? body.links.next : null;
-    }
-    return tickets;
+/** `keyword:value` terms of these values, without the ones that cannot be written safely. */
+function termsOf(keyword: string, values: readonly string[]): string[] {
+  const terms = new Set<string>();
+  for (const value of values) {
+    const term = searchTerm(keyword, value);
+    if (term !== undefined) terms.add(term);
   }
+  return [...terms];
 }

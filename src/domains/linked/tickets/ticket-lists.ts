@@ -30,7 +30,7 @@ function mapTickets(
 
 /**
  * Every ticket of the Account's Zendesk organization (link field, else the organization whose
- * `external_id` is the Account Id), from the page's one batched search: `Account.tickets` and
+ * `external_id` is the Account Id), from the page's one batched search export: `Account.tickets` and
  * the Customer360 roll-up share it.
  */
 export async function accountTickets(ctx: GatewayContext, account: Account): Promise<Ticket[]> {

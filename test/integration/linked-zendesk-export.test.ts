@@ -1,7 +1,7 @@
 import { DEFAULT_LINKED_RESILIENCE } from '../../src/config';
 import type { Ticket } from '../../src/emulators/zendesk';
 import { createLinkedResilience } from '../../src/upstreams/linked';
-import { OperationScope } from '../../src/upstreams/operation-scope';
+import { OperationScope, RowBudgetExceededError } from '../../src/upstreams/operation-scope';
 import { createZendeskUpstream, type ZendeskUpstream } from '../../src/upstreams/zendesk';
 import { chunkTerms, searchTerm } from '../../src/upstreams/zendesk/search-query';
 import {
@@ -11,14 +11,13 @@ import {
 } from '../helpers/zendesk-emulator';
 import { DEMO_ZENDESK_CREDENTIALS } from '../../src/emulators/zendesk';
 
-// Search answers at most 1,000 results per query (page 11 of 100 is a 422, and node-zendesk's
-// queryAll walks into it). The client never asks past page 10: a query whose `count` is over
-// the cap is halved, and one organization (or requester) over it is read from its own
-// cursor-paginated ticket list, which has no cap.
-describe('Zendesk reads past the search cap (client against the emulator)', () => {
+// Ticket lists come from the Search Export API: pages of up to 1,000 tickets and no cap on the
+// total, so a page of accounts is one call per 1,000 tickets, the further pages following the
+// cursor one after the other.
+describe('Zendesk ticket reads through search export (client against the emulator)', () => {
   let target: ZendeskTarget;
   let upstream: ZendeskUpstream;
-  const operation = () => new OperationScope({ requestId: 'cap-test', maxRows: 100_000 });
+  const operation = () => new OperationScope({ requestId: 'export-test', maxRows: 100_000 });
   const ids = (tickets: Array<{ id: number }>) => tickets.map((t) => t.id).sort((a, b) => a - b);
 
   beforeAll(async () => {
@@ -47,13 +46,14 @@ describe('Zendesk reads past the search cap (client against the emulator)', () =
     for (const ticket of others.slice(0, count)) (ticket as Ticket)[field] = owner;
   }
 
-  it('an organization with 1,100+ tickets beside a small one: halved, then its own list', async () => {
+  it('two organizations with 1,100+ tickets between them: one export, two cursor pages', async () => {
     const [big, small] = organizationsByTickets(target.emulator) as [number, number];
     crowd('organization_id', big, 1100);
     const expected = target.emulator.store
       .tickets()
       .filter((t) => t.organization_id === big || t.organization_id === small);
-    expect(expected.filter((t) => t.organization_id === big).length).toBeGreaterThan(1000);
+    expect(expected.length).toBeGreaterThan(1000);
+    expect(expected.length).toBeLessThanOrEqual(2000);
     await target.admin.resetStats();
     const tickets = await upstream.ticketsOfOrganizations(
       [String(big), String(small)],
@@ -61,28 +61,19 @@ describe('Zendesk reads past the search cap (client against the emulator)', () =
     );
     expect(ids(tickets)).toEqual(ids(expected));
     const stats = await target.admin.stats();
-    const bigCount = expected.filter((t) => t.organization_id === big).length;
-    const smallCount = expected.length - bigCount;
-    expect(stats.byEndpoint).toEqual({
-      // both (count over the cap) → big alone (over the cap) → small alone, all its pages
-      search: 2 + Math.ceil(smallCount / 100),
-      'organizations.tickets': Math.ceil(bigCount / 100),
-    });
-    // No page past the 10th was asked for: nothing answered 422.
-    expect(stats.total).toBe(stats.byEndpoint.search! + stats.byEndpoint['organizations.tickets']!);
+    expect(stats.byEndpoint).toEqual({ 'search.export': 2 });
+    expect(stats.total).toBe(2);
   });
 
-  it('a requester with 1,100+ tickets: read from the user’s requested list', async () => {
+  it('a requester with 1,100+ tickets: one export, two cursor pages', async () => {
     const requester = target.emulator.store.tickets()[0]!.requester_id;
     crowd('requester_id', requester, 1100);
     const expected = target.emulator.store.tickets().filter((t) => t.requester_id === requester);
+    expect(expected.length).toBeGreaterThan(1000);
     await target.admin.resetStats();
     const tickets = await upstream.ticketsOfRequesters([requester], operation());
     expect(ids(tickets)).toEqual(ids(expected));
-    expect((await target.admin.stats()).byEndpoint).toEqual({
-      search: 1,
-      'users.tickets.requested': Math.ceil(expected.length / 100),
-    });
+    expect((await target.admin.stats()).byEndpoint).toEqual({ 'search.export': 2 });
   });
 
   it('many organizations go out in parallel chunks that each stay within the URL budget', async () => {
@@ -93,7 +84,7 @@ describe('Zendesk reads past the search cap (client against the emulator)', () =
       ...Array.from({ length: Math.max(0, 300 - all.length) }, (_, i) => String(999000000000 + i)),
     ];
     const chunks = chunkTerms(
-      'type:ticket',
+      '',
       [...new Set(requested)].map((id) => searchTerm('organization', id)!),
     );
     expect(chunks.length).toBeGreaterThan(2);
@@ -101,9 +92,25 @@ describe('Zendesk reads past the search cap (client against the emulator)', () =
     const expected = target.emulator.store
       .tickets()
       .filter((t) => t.organization_id !== null && known.has(t.organization_id));
+    // Each chunk is one export call per started 1,000 of its tickets (at least one).
+    const calls = chunks
+      .map((chunk) => {
+        const ofChunk = new Set(chunk.map((term) => Number(term.slice('organization:'.length))));
+        const count = expected.filter((t) => ofChunk.has(t.organization_id!)).length;
+        return Math.max(1, Math.ceil(count / 1000));
+      })
+      .reduce((a, b) => a + b, 0);
     await target.admin.resetStats();
     const tickets = await upstream.ticketsOfOrganizations(requested, operation());
     expect(ids(tickets)).toEqual(ids(expected));
-    expect((await target.admin.stats()).byEndpoint.search).toBeGreaterThanOrEqual(chunks.length);
+    expect((await target.admin.stats()).byEndpoint).toEqual({ 'search.export': calls });
+  });
+
+  it("an export page counts its tickets against the operation's row budget", async () => {
+    const [big] = organizationsByTickets(target.emulator) as [number];
+    const small = new OperationScope({ requestId: 'export-budget', maxRows: 10 });
+    await expect(upstream.ticketsOfOrganizations([String(big)], small)).rejects.toBeInstanceOf(
+      RowBudgetExceededError,
+    );
   });
 });
