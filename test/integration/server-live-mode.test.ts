@@ -211,6 +211,29 @@ describe('SALESFORCE_MODE=live, AUTH_MODE=integration (src/main.ts)', () => {
       expect(stats.oauth['urn:ietf:params:oauth:grant-type:jwt-bearer']).toBeUndefined();
       const wrongKey = await graphql(running.url, ACCOUNTS, { 'x-api-key': generateApiKey() });
       expect(wrongKey.status).toBe(401);
+
+      // A live org without Stripe credentials: Stripe is off, its field says what to set,
+      // and the Salesforce data still answers.
+      const linked = await graphql<{
+        accounts: { nodes: Array<{ name: string; payments: { nodes: unknown[] } }> };
+      }>(
+        running.url,
+        '{ accounts(first: 1, orderBy: [{ field: NAME }]) { nodes { name payments { nodes { id } } } } }',
+      );
+      expect(linked.status).toBe(200);
+      expect(linked.body.data?.accounts.nodes).toEqual([
+        { name: expectedNames[0], payments: { nodes: [] } },
+      ]);
+      expect(linked.body.errors).toHaveLength(1);
+      expect(linked.body.errors?.[0]?.message).toMatch(
+        /Stripe is not configured: set STRIPE_API_KEY/,
+      );
+      expect(linked.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        service: 'stripe',
+        reason: 'not-configured',
+        missing: ['STRIPE_API_KEY'],
+      });
       expect(await stopMain(running)).toMatchObject({ code: 0 });
     } finally {
       if (running.child.exitCode === null) running.child.kill('SIGKILL');
