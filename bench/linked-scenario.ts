@@ -1,3 +1,4 @@
+import { markdownTable } from './results-table';
 import type { BurstResult } from './load-runner';
 import type { LatencySummary } from './latency-stats';
 
@@ -252,14 +253,6 @@ function row(name: string, server: LinkedServerResult | null): string[] {
 /** A markdown table (one row per server) and each server's calls by endpoint. */
 export function formatLinkedResult(result: LinkedResult): string {
   const rows = [[...HEADERS], row('gateway', result.gateway), row('baseline', result.baseline)];
-  const widths = HEADERS.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
-  const line = (cells: string[]): string =>
-    `| ${cells
-      .map((cell, col) =>
-        col === 0 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0),
-      )
-      .join(' | ')} |`;
-  const rule = `|${widths.map((w, col) => (col === 0 ? `-${'-'.repeat(w)}-` : `-${'-'.repeat(w)}:`)).join('|')}|`;
   const byEndpoint = (name: string, server: LinkedServerResult | null): string[] =>
     server === null
       ? [`${name}: failed (${result.gatewayError ?? 'unknown error'})`]
@@ -270,9 +263,7 @@ export function formatLinkedResult(result: LinkedResult): string {
           ),
         ];
   return [
-    line(rows[0] ?? []),
-    rule,
-    ...rows.slice(1).map(line),
+    markdownTable(rows),
     '',
     ...byEndpoint('gateway', result.gateway),
     ...byEndpoint('baseline', result.baseline),

@@ -55,9 +55,14 @@ function row(result: OperationResult): string[] {
 
 /** A GitHub-flavoured markdown table: readable in a terminal and pasteable into the README. */
 export function formatResultsTable(results: readonly OperationResult[]): string {
-  const rows = [[...HEADERS], ...results.map(row)];
-  const widths = HEADERS.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
-  const line = (cells: string[]): string =>
+  return markdownTable([[...HEADERS], ...results.map(row)]);
+}
+
+/** Rows (the first is the header) as a markdown table: first column left, the rest right. */
+export function markdownTable(rows: readonly string[][]): string {
+  const header = rows[0] ?? [];
+  const widths = header.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
     `| ${cells
       .map((cell, col) =>
         col === 0 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0),

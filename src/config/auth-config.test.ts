@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { environmentSchema } from './config.schema';
 import { hashApiKey } from '../auth/api-keys';
-import { ConfigError, loadConfig } from './load-config';
+import { problemsOf } from '../../test/helpers/config-problems';
+import { loadConfig } from './load-config';
 
 const PEPPER = 'pepper-'.repeat(6);
 const KEYS = `k1:${randomBytes(32).toString('base64')}`;
@@ -13,16 +14,6 @@ const LIVE = {
   SALESFORCE_CLIENT_ID: 'id',
   SALESFORCE_CLIENT_SECRET: 'secret',
 };
-
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('auth configuration', () => {
   it('defaults to open demo mode against the emulator, with an ephemeral key', () => {

@@ -1,5 +1,6 @@
 import { hashApiKey } from '../auth/api-keys';
-import { ConfigError, loadConfig } from './load-config';
+import { problemsOf } from '../../test/helpers/config-problems';
+import { loadConfig } from './load-config';
 
 const PEPPER = 'p'.repeat(32);
 const LIVE_SALESFORCE = {
@@ -10,16 +11,6 @@ const LIVE_SALESFORCE = {
   API_KEYS: `ci:${hashApiKey('atom_key', PEPPER)}`,
   API_KEY_PEPPER: PEPPER,
 };
-
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('linked services configuration', () => {
   it('uses the three emulators in the demo, with the default link fields', () => {

@@ -1,5 +1,6 @@
 import { hashApiKey } from '../auth/api-keys';
-import { ConfigError, loadConfig } from './load-config';
+import { problemsOf } from '../../test/helpers/config-problems';
+import { loadConfig } from './load-config';
 
 const PEPPER = 'p'.repeat(32);
 /** Live orgs need an authenticated mode; these tests are about Salesforce credentials. */
@@ -8,16 +9,6 @@ const INTEGRATION_AUTH = {
   API_KEYS: `ci:${hashApiKey('atom_key', PEPPER)}`,
   API_KEY_PEPPER: PEPPER,
 };
-
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('loadConfig', () => {
   it('defaults to the emulator on loopback when no credentials are set', () => {
