@@ -19,6 +19,7 @@ const SECRET_KEYS = [
   'token',
   'sessionId',
   'apiKey',
+  'apiToken',
   'clientSecret',
   'client_secret',
   'password',
