@@ -101,20 +101,24 @@ describe('Account.payments with a long Retry-After and a short timeout', () => {
 
   it('reports UPSTREAM_RATE_LIMITED with retryAfterSeconds at once', async () => {
     await s.faults({ rateLimited: 1 });
-    const started = Date.now();
+    await s.resetStats();
     const errors = expectPartial(
       (await s.gw.graphql(ACCOUNTS)) as AccountsAnswer,
       'UPSTREAM_RATE_LIMITED',
     );
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(errors[0]?.extensions).toMatchObject({ retryAfterSeconds: 30, reason: 'rate-limited' });
+    // At once: the refused search was neither waited out (30 s) nor retried.
+    expect((await s.stats()).rejected.rateLimited).toBe(1);
   });
 
   it('gives up on a Stripe slower than STRIPE_TIMEOUT_MS with UPSTREAM_UNAVAILABLE', async () => {
     await s.faults({ latencyMs: 1_500 });
     const started = Date.now();
-    expectPartial((await s.gw.graphql(ACCOUNTS)) as AccountsAnswer, 'UPSTREAM_UNAVAILABLE');
-    expect(Date.now() - started).toBeLessThan(1_200);
+    const errors = expectPartial(
+      (await s.gw.graphql(ACCOUNTS)) as AccountsAnswer,
+      'UPSTREAM_UNAVAILABLE',
+    );
+    expect(errors[0]?.message).toMatch(/timeout being reached \(300ms\)/);
     // The emulator's latency is a plain timer that outlives the abandoned request: let it end
     // so the file leaves nothing running.
     await new Promise((resolve) => setTimeout(resolve, started + 1_600 - Date.now()));

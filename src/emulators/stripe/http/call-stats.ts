@@ -6,6 +6,11 @@ export interface StripeEmulatorStats {
   byEndpoint: Record<string, number>;
   /** Calls answered by an injected fault or an auth failure instead of being served. */
   rejected: { unauthorized: number; rateLimited: number; serverUnavailable: number };
+  /**
+   * The most API calls being served at the same moment since the last reset: with a latency
+   * set, whether a client sent its calls side by side or one after another.
+   */
+  maxInFlight: number;
 }
 
 export interface FaultSettings {
@@ -24,6 +29,8 @@ export class CallStats {
   private total = 0;
   private byEndpoint = new Map<string, number>();
   private rejected = { unauthorized: 0, rateLimited: 0, serverUnavailable: 0 };
+  private inFlight = 0;
+  private maxInFlight = 0;
   private readonly knobs: FaultKnobs;
 
   constructor(defaultLatencyMs: number) {
@@ -56,6 +63,17 @@ export class CallStats {
     return this.knobs.latencyMs();
   }
 
+  /** Runs one served call's work, counting it as in flight meanwhile. */
+  async serving<T>(work: () => Promise<T>): Promise<T> {
+    this.inFlight += 1;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    try {
+      return await work();
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
   applyFaults(faults: FaultSettings): void {
     this.knobs.apply(faults);
   }
@@ -73,6 +91,7 @@ export class CallStats {
       total: this.total,
       byEndpoint: Object.fromEntries(this.byEndpoint),
       rejected: { ...this.rejected },
+      maxInFlight: this.maxInFlight,
     };
   }
 
@@ -80,6 +99,7 @@ export class CallStats {
     this.total = 0;
     this.byEndpoint = new Map();
     this.rejected = { unauthorized: 0, rateLimited: 0, serverUnavailable: 0 };
+    this.maxInFlight = this.inFlight;
   }
 
   /** Counters and faults back to the start. */

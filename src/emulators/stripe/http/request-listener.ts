@@ -66,7 +66,7 @@ async function handleApi(
     return errorReply(stripeErrors.rateLimited(ctx.retryAfterSeconds));
   if (admission === 'server-unavailable') return errorReply(stripeErrors.serverUnavailable());
   ctx.stats.record(`${method} ${match.route.pattern}`);
-  await sleep(ctx.stats.latencyMs());
+  await ctx.stats.serving(() => sleep(ctx.stats.latencyMs()));
 
   const idempotencyKey = method === 'POST' ? headerValue(req, 'idempotency-key') : undefined;
   if (idempotencyKey !== undefined) {
