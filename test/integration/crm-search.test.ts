@@ -5,6 +5,7 @@
  */
 import type { Connection } from 'jsforce';
 import { startTestGateway, type GraphQLResponse, type TestGateway } from '../helpers/gateway';
+import { injectFaults } from '../helpers/emulator-requests';
 import { gatewaySessionToken } from '../helpers/gateway-login';
 import { queryAll } from '../helpers/salesforce-direct';
 import { connectToEmulator } from '../helpers/salesforce-target';
@@ -220,6 +221,24 @@ describe('search (SOSL) through the gateway', () => {
 
   it('Salesforce refusing the search (a term with no letters) is mapped to BAD_USER_INPUT', async () => {
     const res = await search('--');
-    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.data).toBeNull();
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      upstream: { service: 'salesforce', errorCode: 'INVALID_SEARCH' },
+    });
+  });
+
+  it('Salesforce down for longer than the read retries is UPSTREAM_UNAVAILABLE', async () => {
+    await injectFaults(gw.emulatorUrl, { serverUnavailable: 5 });
+    try {
+      const res = await search(tag);
+      expect(res.data).toBeNull();
+      expect(res.errors?.[0]?.extensions).toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        upstream: { service: 'salesforce', errorCode: 'SERVER_UNAVAILABLE' },
+      });
+    } finally {
+      await injectFaults(gw.emulatorUrl, { serverUnavailable: 0 });
+    }
   });
 });

@@ -55,6 +55,25 @@ function searchedFields(objectDef: ObjectDef, group: SearchGroup): FieldDef[] {
   });
 }
 
+/**
+ * Tokens of a row's field, kept while the value stays the same: a search reads every visible
+ * row, and re-splitting unchanged text on each call would dominate at larger seed scales.
+ */
+const tokenCache = new WeakMap<SObjectRecord, Map<string, { value: string; tokens: string[] }>>();
+
+function tokensOf(row: SObjectRecord, field: string, value: string): string[] {
+  let byField = tokenCache.get(row);
+  if (byField === undefined) {
+    byField = new Map();
+    tokenCache.set(row, byField);
+  }
+  const known = byField.get(field);
+  if (known?.value === value) return known.tokens;
+  const tokens = tokenize(value);
+  byField.set(field, { value, tokens });
+  return tokens;
+}
+
 function scoreOf(
   expression: SearchExpression,
   row: SObjectRecord,
@@ -63,7 +82,10 @@ function scoreOf(
   const indexed = fields
     .map((field) => ({ field, value: row[field.name] }))
     .filter((f): f is { field: FieldDef; value: string } => typeof f.value === 'string')
-    .map(({ field, value }) => ({ weight: weightOf(field), tokens: tokenize(value) }));
+    .map(({ field, value }) => ({
+      weight: weightOf(field),
+      tokens: tokensOf(row, field.name, value),
+    }));
   let best = 0;
   for (const group of expression) {
     let sum = 0;
