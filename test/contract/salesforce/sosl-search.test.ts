@@ -110,6 +110,29 @@ describeSalesforceContract('SOSL search (conn.search)', (target) => {
     },
   );
 
+  emulatorOnly(
+    'words are ANDed, OR joins alternatives, a "phrase" needs its words in order',
+    async () => {
+      const both = await search(
+        admin,
+        `FIND {Holdings Zébra} RETURNING Account(Id WHERE Name LIKE '%${tag}%')`,
+      );
+      expect(idsOf(both)).toEqual([ids.account]);
+      const phrase = await search(
+        admin,
+        `FIND {"Holdings Zébra"} RETURNING Account(Id WHERE Name LIKE '%${tag}%')`,
+      );
+      expect(phrase).toEqual([]);
+      const inOrder = await search(admin, `FIND {"Zébra ${tag}"} RETURNING Account(Id)`);
+      expect(idsOf(inOrder)).toEqual([ids.account]);
+      const either = await search(
+        admin,
+        `FIND {Okafor${tag} OR ${tag} AND Analytics} RETURNING Contact(Id), Lead(Id)`,
+      );
+      expect(new Set(idsOf(either))).toEqual(new Set([ids.contact, ids.lead]));
+    },
+  );
+
   emulatorOnly('emails and phones are found by their parts or as typed', async () => {
     const email = await search(
       admin,
