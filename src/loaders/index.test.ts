@@ -22,6 +22,7 @@ function countingClient() {
     query,
     queryMore: unused,
     queryAll: async <T extends SalesforceRecord>(soql: string) => (await query<T>(soql)).records,
+    search: unused,
     retrieve: unused,
     create: unused,
     update: unused,

@@ -12,7 +12,6 @@ export interface PendingContractPart {
 }
 
 const analytics = 'analytics reports over Opportunity and Lead';
-const search = 'SOSL search';
 const sync = 'sync mutations into Salesforce by external id';
 const webhooks = 'subscriptions fed by Stripe, Zendesk and QuickBooks webhooks';
 
@@ -26,9 +25,6 @@ export const PENDING_CONTRACT_PARTS: readonly PendingContractPart[] = [
   { coordinate: 'LeadConversionReport', deliveredBy: analytics },
   { coordinate: 'Query.salesPerformance', deliveredBy: analytics },
   { coordinate: 'Query.leadConversion', deliveredBy: analytics },
-  // Search
-  { coordinate: 'SearchResult', deliveredBy: search },
-  { coordinate: 'Query.search', deliveredBy: search },
   // Sync and cache
   { coordinate: 'SyncResult', deliveredBy: sync },
   { coordinate: 'Mutation.syncStripePayments', deliveredBy: sync },

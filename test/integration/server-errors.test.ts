@@ -174,6 +174,7 @@ describe('masking of unexpected errors', () => {
     query: () => Promise.reject(new Error('unused')),
     queryMore: () => Promise.reject(new Error('unused')),
     queryAll: () => Promise.reject(new Error('unused')),
+    search: () => Promise.reject(new Error('unused')),
     retrieve: () => Promise.reject(new Error('unused')),
     create: () => Promise.reject(new Error('unused')),
     update: () => Promise.reject(new Error('unused')),

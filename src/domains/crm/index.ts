@@ -4,6 +4,7 @@ import { LeadConversionResolver } from './lead/lead-conversion.resolver';
 import { LeadResolver } from './lead/lead.resolver';
 import { NodeResolver } from './node/node.resolver';
 import { OpportunityResolver } from './opportunity/opportunity.resolver';
+import { SearchResolver } from './search/search.resolver';
 import { UserResolver } from './user/user.resolver';
 
 /** The CRM graph's resolver classes, registered by `src/domains/index.ts`. */
@@ -15,4 +16,5 @@ export const crmResolvers = [
   OpportunityResolver,
   LeadResolver,
   LeadConversionResolver,
+  SearchResolver,
 ] as const;

@@ -63,6 +63,11 @@ export interface SalesforceClient {
     soql: string,
     options?: QueryAllOptions,
   ): Promise<T[]>;
+  /**
+   * One SOSL search (`GET /search`): the records of `searchRecords` in Salesforce's order,
+   * each with `attributes.type` naming its object.
+   */
+  search<T extends SalesforceRecord = SalesforceRecord>(sosl: string): Promise<T[]>;
   /** Composite retrieve: results aligned with `ids`, null for missing or invisible records. */
   retrieve(
     object: SObjectName,

@@ -178,6 +178,16 @@ export function createJsforceClient(
       return readAllPages(first, (url) => queryMore<T>(url));
     },
 
+    async search<T extends SalesforceRecord = SalesforceRecord>(sosl: string) {
+      const result = await read('search', (conn) => conn.search(sosl));
+      const records: unknown[] = Array.isArray(result.searchRecords) ? result.searchRecords : [];
+      const found = records.filter(
+        (r): r is T => isRecord(r) && typeof r.Id === 'string' && isRecord(r.attributes),
+      );
+      currentOperationScope()?.countRows(countRecords(found));
+      return found;
+    },
+
     async retrieve(object: SObjectName, ids: string[], fields: string[]) {
       if (ids.length === 0) return [];
       if (ids.length > MAX_RETRIEVE_IDS) {

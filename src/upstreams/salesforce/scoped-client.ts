@@ -18,6 +18,7 @@ export function scopeSalesforceClient(
     query: (soql) => runInOperationScope(scope, () => client.query(soql)),
     queryMore: (url) => runInOperationScope(scope, () => client.queryMore(url)),
     queryAll: (soql, options) => runInOperationScope(scope, () => client.queryAll(soql, options)),
+    search: (sosl) => runInOperationScope(scope, () => client.search(sosl)),
     retrieve: within(client.retrieve),
     create: within(client.create),
     update: within(client.update),

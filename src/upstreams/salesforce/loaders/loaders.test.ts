@@ -30,6 +30,7 @@ function fakeClient(answer: Answer, more: Record<string, QueryPage<SalesforceRec
     // The jsforce client's paging, over this fake's batches.
     queryAll: async <T extends SalesforceRecord>(soql: string) =>
       readAllPages(await query<T>(soql), (url) => queryMore<T>(url)),
+    search: unused,
     retrieve: unused,
     create: unused,
     update: unused,

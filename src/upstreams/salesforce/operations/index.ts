@@ -7,3 +7,4 @@ export { readApiUsage } from './limits';
 export { readPipelineStages, type PipelineStageRow } from './pipeline';
 export { readRecordsByIds } from './records-by-ids';
 export { convertLead, createOne, destroyOne, readRecordFresh, updateOne } from './records';
+export { searchRecords, type SearchHit } from './search';

@@ -29,3 +29,10 @@ export { SoqlInputError } from './soql-input-error';
 export { chunkIds, idKey, normalizeId } from './salesforce-id';
 export { escapeSoqlString, soqlLikePattern, soqlString } from './soql-literals';
 export { graphFieldName } from './graph-field-names';
+export {
+  buildSearchQuery,
+  escapeSoslPhrase,
+  MAX_SEARCH_RESULTS,
+  MIN_SEARCH_TEXT_LENGTH,
+  type SearchQueryInput,
+} from './sosl-query';

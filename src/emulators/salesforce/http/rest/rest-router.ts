@@ -9,6 +9,7 @@ import {
 } from './composite.routes';
 import { limitsRoute, resourcesRoute } from './org.routes';
 import { queryAllRoute, queryMoreRoute, queryRoute } from './query.routes';
+import { searchRoute } from './search.routes';
 import {
   createRoute,
   deleteRoute,
@@ -30,6 +31,7 @@ export function createRestRouter(): Router<ApiRoute> {
     .add('GET', '/queryAll', queryAllRoute)
     .add('GET', '/query/:locator', queryMoreRoute)
     .add('GET', '/queryAll/:locator', queryMoreRoute)
+    .add('GET', '/search', searchRoute)
     .add('GET', '/sobjects', describeGlobalRoute)
     .add('GET', '/sobjects/:type/describe', describeRoute)
     .add('GET', '/sobjects/:type', sobjectBasicInfoRoute)
