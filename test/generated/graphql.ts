@@ -405,6 +405,11 @@ export type AccountsFirstContactsByEmailQueryVariables = Exact<{ [key: string]: 
 
 export type AccountsFirstContactsByEmailQuery = { accounts: { nodes: Array<{ id: string, contacts: { nodes: Array<{ id: string }> } }> } };
 
+export type AccountsWithSiblingConnectionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountsWithSiblingConnectionsQuery = { accounts: { nodes: Array<{ id: string, contacts: { totalCount: number, nodes: Array<{ id: string }> }, opportunities: { nodes: Array<{ id: string }> } }> } };
+
 export type AccountIdsPageQueryVariables = Exact<{
   where?: AccountFilter | null | undefined;
   orderBy?: Array<AccountOrderBy> | AccountOrderBy | null | undefined;
@@ -528,6 +533,9 @@ export type MissingRecordsQueryVariables = Exact<{
 
 
 export type MissingRecordsQuery = { a: { id: string } | null, b: { id: string } | null, n:
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }

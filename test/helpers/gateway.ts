@@ -31,6 +31,8 @@ export interface EmulatorStatsView {
   byEndpoint: Record<string, number>;
   /** Token endpoint calls by grant_type. */
   oauth: Record<string, number>;
+  /** REST calls being served now, and the most served at once since the last stats reset. */
+  concurrency: { inFlight: number; peak: number };
 }
 
 export interface TestGateway {
@@ -184,7 +186,12 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       const response = await fetch(`${emulatorUrl}/__emulator/stats`);
       await expectOk(response, 'emulator stats');
       const stats = (await response.json()) as EmulatorStatsView;
-      return { total: stats.total, byEndpoint: stats.byEndpoint, oauth: stats.oauth };
+      return {
+        total: stats.total,
+        byEndpoint: stats.byEndpoint,
+        oauth: stats.oauth,
+        concurrency: stats.concurrency,
+      };
     },
     async resetEmulatorStats() {
       const response = await fetch(`${emulatorUrl}/__emulator/stats/reset`, { method: 'POST' });

@@ -9,6 +9,12 @@ export interface EmulatorStats {
   limit: { used: number; max: number };
   /** Token endpoint requests keyed by grant_type (not API calls; tests count refreshes). */
   oauth: Record<string, number>;
+  /**
+   * REST API calls being served right now (admitted, answer not yet computed: the injected
+   * latency included), and the most served at once since the last reset. Tests read `peak`
+   * to see that calls meant to go out together overlapped, without timing anything.
+   */
+  concurrency: { inFlight: number; peak: number };
 }
 
 export interface FaultSettings {
@@ -41,6 +47,8 @@ export class ApiUsage {
   private byEndpoint = new Map<string, number>();
   private byUser = new Map<string, number>();
   private oauthGrants = new Map<string, number>();
+  private inFlight = 0;
+  private peakInFlight = 0;
 
   constructor(private readonly options: ApiUsageOptions) {
     this.windowStart = options.clock().getTime();
@@ -60,6 +68,16 @@ export class ApiUsage {
     this.total += 1;
     this.byEndpoint.set(endpoint, (this.byEndpoint.get(endpoint) ?? 0) + 1);
     this.byUser.set(username, (this.byUser.get(username) ?? 0) + 1);
+  }
+
+  /** A REST API call starts being served (each is ended by `endCall`). */
+  beginCall(): void {
+    this.inFlight += 1;
+    this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
+  }
+
+  endCall(): void {
+    this.inFlight -= 1;
   }
 
   recordOAuthGrant(grantType: string): void {
@@ -97,6 +115,7 @@ export class ApiUsage {
       byUser: Object.fromEntries(this.byUser),
       limit: this.limit(),
       oauth: Object.fromEntries(this.oauthGrants),
+      concurrency: { inFlight: this.inFlight, peak: this.peakInFlight },
     };
   }
 
@@ -105,6 +124,8 @@ export class ApiUsage {
     this.byEndpoint = new Map();
     this.byUser = new Map();
     this.oauthGrants = new Map();
+    // Calls still being served keep counting; the peak starts again from them.
+    this.peakInFlight = this.inFlight;
   }
 
   /** Statistics, the daily counter and the faults back to the start. */

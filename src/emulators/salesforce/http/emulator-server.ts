@@ -131,8 +131,9 @@ async function handleRest(
   if (admission === 'limit-exceeded')
     return restError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
   ctx.usage.record(found.handler.endpoint, auth.user.Username);
-  await sleep(ctx.usage.latencyMs());
+  ctx.usage.beginCall();
   try {
+    await sleep(ctx.usage.latencyMs());
     return found.handler.handle({
       ctx,
       user: auth.user,
@@ -145,6 +146,8 @@ async function handleRest(
   } catch (err) {
     if (err instanceof SalesforceError) return jsonReply(err.statusCode, [err.toJSON()]);
     throw err;
+  } finally {
+    ctx.usage.endCall();
   }
 }
 

@@ -1,0 +1,83 @@
+import type { Connection } from 'jsforce';
+import type {
+  AccountsCountedPageQuery,
+  AccountsPlainPageQuery,
+  AccountsWithSiblingConnectionsQuery,
+} from '../generated/graphql';
+import type { TestGateway } from '../helpers/gateway';
+import { operation } from '../helpers/operations';
+import { startGatewayWithDirectSession } from '../helpers/salesforce-direct';
+
+/**
+ * Independent Salesforce calls of one operation go out together. Every call is held for
+ * `LATENCY_MS` by the emulator, which counts the calls it serves at once
+ * (`/__emulator/stats` `concurrency.peak`): calls sent one after the other never overlap,
+ * calls sent together do, however fast or slow the machine is.
+ */
+const LATENCY_MS = 150;
+
+describe('independent Salesforce calls of one operation run in parallel', () => {
+  let gw: TestGateway;
+  let sf: Connection;
+
+  async function measure<T>(
+    name: string,
+  ): Promise<{ data: T; calls: number; byEndpoint: Record<string, number>; peak: number }> {
+    await gw.resetEmulatorStats();
+    const res = await gw.graphql<T>(operation(name));
+    expect(res.errors).toBeUndefined();
+    if (!res.data) throw new Error(`${name} answered no data`);
+    const stats = await gw.emulatorStats();
+    expect(stats.concurrency.inFlight).toBe(0);
+    return {
+      data: res.data,
+      calls: stats.total,
+      byEndpoint: stats.byEndpoint,
+      peak: stats.concurrency.peak,
+    };
+  }
+
+  beforeAll(async () => {
+    ({ gw, sf } = await startGatewayWithDirectSession({ latencyMs: LATENCY_MS }));
+  }, 60_000);
+
+  afterAll(() => gw.stop());
+
+  it('a lone page is one call, so nothing overlaps (the observation is not always above 1)', async () => {
+    const plain = await measure<AccountsPlainPageQuery>('AccountsPlainPage');
+    expect(plain.calls).toBe(1);
+    expect(plain.peak).toBe(1);
+  });
+
+  it('sends a page and its COUNT() together: two calls in flight at once', async () => {
+    const counted = await measure<AccountsCountedPageQuery>('AccountsCountedPage');
+    expect(counted.calls).toBe(2);
+    expect(counted.byEndpoint).toEqual({ query: 2 });
+    expect(counted.peak).toBe(2);
+    expect(counted.data.accounts.totalCount).toBe(
+      (await sf.query('SELECT COUNT() FROM Account')).totalSize,
+    );
+    expect(counted.data.accounts.nodes).toHaveLength(50);
+  });
+
+  it('sends sibling child connections and a child totalCount together after their page', async () => {
+    const siblings = await measure<AccountsWithSiblingConnectionsQuery>(
+      'AccountsWithSiblingConnections',
+    );
+    // The page; then contacts, their per-account counts and opportunities, all at once.
+    expect(siblings.calls).toBe(4);
+    expect(siblings.peak).toBe(3);
+    const accounts = siblings.data.accounts.nodes;
+    expect(accounts).toHaveLength(20);
+    const ids = accounts.map((a) => `'${a.id}'`).join(', ');
+    const counts = await sf.query<{ AccountId: string; expr0: number }>(
+      `SELECT AccountId, COUNT(Id) FROM Contact WHERE AccountId IN (${ids}) GROUP BY AccountId`,
+    );
+    const expected = new Map(counts.records.map((r) => [r.AccountId, r.expr0]));
+    for (const account of accounts) {
+      expect(account.contacts.totalCount).toBe(expected.get(account.id) ?? 0);
+      expect(account.contacts.nodes.length).toBe(Math.min(3, expected.get(account.id) ?? 0));
+      expect(account.opportunities.nodes.length).toBeLessThanOrEqual(3);
+    }
+  });
+});
