@@ -45,6 +45,8 @@ describe('ApiUsage', () => {
       byUser: { 'a@x': 2 },
       limit: { used: 2, max: 2 },
       oauth: {},
+      // Counted by the server around each served REST call, not by admit().
+      concurrency: { inFlight: 0, peak: 0 },
     });
     now += 24 * 60 * 60 * 1000;
     expect(usage.admit()).toBe('ok');
