@@ -28,3 +28,4 @@ export type {
   ZendeskSettings,
 } from './linked-services.types';
 export { DEFAULT_LINKED_RESILIENCE } from './linked-services.schema';
+export { LINKED_CREDENTIAL_VARIABLES } from './linked-services-config';

@@ -23,6 +23,18 @@ function companyEndpoint(env: Environment): string {
   return base.endsWith('/v3/company') ? `${base}/` : `${base}/v3/company/`;
 }
 
+/** The variables that make each service live (all are required once one is set). */
+export const LINKED_CREDENTIAL_VARIABLES = {
+  stripe: ['STRIPE_API_KEY'],
+  zendesk: ['ZENDESK_SUBDOMAIN', 'ZENDESK_EMAIL', 'ZENDESK_API_TOKEN'],
+  quickbooks: [
+    'QUICKBOOKS_CLIENT_ID',
+    'QUICKBOOKS_CLIENT_SECRET',
+    'QUICKBOOKS_REALM_ID',
+    'QUICKBOOKS_REFRESH_TOKEN',
+  ],
+} as const satisfies Record<string, ReadonlyArray<keyof Environment>>;
+
 function resilience(timeoutMs: number, retries: number): ResilienceConfig {
   return { ...DEFAULT_LINKED_RESILIENCE, timeoutMs, retries };
 }
@@ -35,7 +47,7 @@ function resolveService<S>(
   env: Environment,
   salesforceMode: SalesforceConfig['mode'],
   spec: {
-    required: Array<keyof Environment>;
+    required: ReadonlyArray<keyof Environment>;
     build: () => S;
     emulatorPort: number;
     resilience: ResilienceConfig;
@@ -75,7 +87,7 @@ export function resolveLinkedServices(
     env,
     salesforceMode,
     {
-      required: ['STRIPE_API_KEY'],
+      required: LINKED_CREDENTIAL_VARIABLES.stripe,
       build: () => ({
         apiKey: env.STRIPE_API_KEY ?? '',
         apiUrl: env.STRIPE_API_URL ?? 'https://api.stripe.com',
@@ -90,7 +102,7 @@ export function resolveLinkedServices(
     env,
     salesforceMode,
     {
-      required: ['ZENDESK_SUBDOMAIN', 'ZENDESK_EMAIL', 'ZENDESK_API_TOKEN'],
+      required: LINKED_CREDENTIAL_VARIABLES.zendesk,
       build: () => ({
         apiUrl:
           env.ZENDESK_API_URL?.replace(/\/+$/, '') ??
@@ -107,12 +119,7 @@ export function resolveLinkedServices(
     env,
     salesforceMode,
     {
-      required: [
-        'QUICKBOOKS_CLIENT_ID',
-        'QUICKBOOKS_CLIENT_SECRET',
-        'QUICKBOOKS_REALM_ID',
-        'QUICKBOOKS_REFRESH_TOKEN',
-      ],
+      required: LINKED_CREDENTIAL_VARIABLES.quickbooks,
       build: () => ({
         clientId: env.QUICKBOOKS_CLIENT_ID ?? '',
         clientSecret: env.QUICKBOOKS_CLIENT_SECRET ?? '',

@@ -1,4 +1,4 @@
-import type { LinkFieldNames } from '../../config';
+import { LINKED_CREDENTIAL_VARIABLES, type LinkFieldNames } from '../../config';
 import {
   createLinkedUpstreams,
   createLinkedResilienceSet,
@@ -26,17 +26,9 @@ let unconfigured: LinkedServices | undefined;
 export function unconfiguredLinkedServices(): LinkedServices {
   if (unconfigured) return unconfigured;
   const config = {
-    stripe: { mode: 'off', missing: ['STRIPE_API_KEY'] },
-    zendesk: { mode: 'off', missing: ['ZENDESK_SUBDOMAIN', 'ZENDESK_EMAIL', 'ZENDESK_API_TOKEN'] },
-    quickbooks: {
-      mode: 'off',
-      missing: [
-        'QUICKBOOKS_CLIENT_ID',
-        'QUICKBOOKS_CLIENT_SECRET',
-        'QUICKBOOKS_REALM_ID',
-        'QUICKBOOKS_REFRESH_TOKEN',
-      ],
-    },
+    stripe: { mode: 'off', missing: LINKED_CREDENTIAL_VARIABLES.stripe },
+    zendesk: { mode: 'off', missing: LINKED_CREDENTIAL_VARIABLES.zendesk },
+    quickbooks: { mode: 'off', missing: LINKED_CREDENTIAL_VARIABLES.quickbooks },
     linkFields: DEFAULT_LINK_FIELDS,
   } as const;
   unconfigured = {

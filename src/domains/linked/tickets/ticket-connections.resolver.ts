@@ -12,7 +12,23 @@ import {
   emptyTicketConnection,
   ticketConnection,
 } from './ticket-lists';
-import { TicketConnection } from './ticket.type';
+import { TicketConnection, type Ticket } from './ticket.type';
+
+/** Either owner's tickets as a page: arguments checked first, empty with an error on failure. */
+function ticketsField(
+  ctx: GatewayContext,
+  info: GraphQLResolveInfo,
+  args: TicketConnectionArgs,
+  load: () => Promise<Ticket[]>,
+) {
+  assertTicketArgs(args);
+  return answerDespiteLinkedFailure(
+    ctx,
+    info,
+    async () => ticketConnection(await load(), args),
+    emptyTicketConnection,
+  );
+}
 
 @Resolver(() => Account)
 export class AccountTicketsResolver {
@@ -26,13 +42,7 @@ export class AccountTicketsResolver {
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    assertTicketArgs(args);
-    return answerDespiteLinkedFailure(
-      ctx,
-      info,
-      async () => ticketConnection(await accountTickets(ctx, account), args),
-      emptyTicketConnection,
-    );
+    return ticketsField(ctx, info, args, () => accountTickets(ctx, account));
   }
 }
 
@@ -48,12 +58,6 @@ export class ContactTicketsResolver {
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    assertTicketArgs(args);
-    return answerDespiteLinkedFailure(
-      ctx,
-      info,
-      async () => ticketConnection(await contactTickets(ctx, contact), args),
-      emptyTicketConnection,
-    );
+    return ticketsField(ctx, info, args, () => contactTickets(ctx, contact));
   }
 }
