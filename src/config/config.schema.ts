@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { QueryLimitsConfig, ResilienceConfig } from './config.types';
 import { linkedServicesEnvironment } from './linked-services.schema';
+import { webhooksEnvironment } from './webhooks-config';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const emptyToUndefined = (value: unknown): unknown =>
@@ -170,6 +171,8 @@ export const environmentSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
   // Stripe, Zendesk, QuickBooks Online (README "Linked services").
   ...linkedServicesEnvironment,
+  // Webhook receivers (README "Webhooks").
+  ...webhooksEnvironment,
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

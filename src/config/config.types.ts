@@ -1,4 +1,5 @@
 import type { LinkedServicesConfig } from './linked-services.types';
+import type { WebhooksConfig } from './webhooks-config';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -163,4 +164,6 @@ export interface GatewayConfig {
   shutdownTimeoutMs: number;
   /** Stripe, Zendesk and QuickBooks Online, and the Account fields linking them. */
   linked: LinkedServicesConfig;
+  /** The webhook receivers' secrets and body limit. */
+  webhooks: WebhooksConfig;
 }

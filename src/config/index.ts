@@ -29,3 +29,8 @@ export type {
 } from './linked-services.types';
 export { DEFAULT_LINKED_RESILIENCE } from './linked-services.schema';
 export { LINKED_CREDENTIAL_VARIABLES } from './linked-services-config';
+export {
+  DEFAULT_WEBHOOK_MAX_BODY_BYTES,
+  DEMO_WEBHOOK_SECRETS,
+  type WebhooksConfig,
+} from './webhooks-config';

@@ -3,6 +3,7 @@ import { resolveApiSurface } from './api-surface-config';
 import { resolveAuthConfig } from './auth-config';
 import { parseCorsOrigins } from './cors-origins';
 import { resolveLinkedServices } from './linked-services-config';
+import { resolveWebhooks } from './webhooks-config';
 import { environmentSchema, type Environment } from './config.schema';
 import type {
   AuthMode,
@@ -181,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     },
     shutdownTimeoutMs: data.SHUTDOWN_TIMEOUT_MS,
     linked,
+    webhooks: resolveWebhooks(data, salesforce.mode),
   });
 }
 

@@ -10,8 +10,12 @@ export interface LiveChangeFeed {
   /**
    * An iterator over `topics`, live once the promise resolves: its pubsub subscription is
    * confirmed and the org's upstream subscription is started (lazily, on the first call).
+   * `upstream: false` for topics no upstream subscription feeds (linked-service webhooks).
    */
-  listen<T>(topics: readonly Topic<T>[]): Promise<PubSubIterator<T>>;
+  listen<T>(
+    topics: readonly Topic<T>[],
+    options?: { upstream?: boolean },
+  ): Promise<PubSubIterator<T>>;
   /** Shared by every subscriber: one `canSee` query per viewer and event batch. */
   readonly accessFilter: AccessFilter;
   /**

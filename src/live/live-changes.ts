@@ -4,6 +4,8 @@ import { AccessFilter } from './access-filter';
 import { CdcBridge, type CdcBridgeStats, type ListeningOutcome } from './change-bridge';
 import type { ChangeSource } from './change-source';
 import { Coalescer } from './coalescer';
+import { memoryEventClaims, redisEventClaims, type EventClaims } from './event-claims';
+import type { LinkedChange } from './linked-changes';
 import type { LiveChangeFeed } from './live-change-feed';
 import { MemoryLeaderLock, RedisLeaderLock, type LeaderLock } from './leader-lock';
 import { createChangeAdmission } from './pubsub/change-admission';
@@ -54,7 +56,18 @@ export interface LiveChangesStats extends CdcBridgeStats {
   pipelineRecomputes: number;
 }
 
-export interface LiveChanges extends LiveChangeFeed {
+/**
+ * The entry point of the change sources other than CDC (the linked services' webhooks): they
+ * publish already-resolved changes, once, into the same pubsub the subscribers listen to.
+ */
+export interface LinkedChangeSink {
+  /** Fans a change out to the subscribers of every instance (Redis) or of this one. */
+  publish<R>(topic: Topic<LinkedChange<R>>, change: LinkedChange<R>): Promise<void>;
+  /** Which deliveries were handled already, shared by every instance on one Redis. */
+  readonly claims: EventClaims;
+}
+
+export interface LiveChanges extends LiveChangeFeed, LinkedChangeSink {
   stats(): LiveChangesStats;
   /** Stops the bridge (replayId flushed, lock released), then the pubsub and stores. */
   stop(): Promise<void>;
@@ -112,9 +125,11 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
   });
   let lockRedis: Redis | undefined;
   let lock: LeaderLock;
+  let claims: EventClaims;
   if (deps.redisUrl) {
     lockRedis = new Redis(deps.redisUrl);
     lockRedis.on('error', onError);
+    claims = redisEventClaims(lockRedis, `${namespace}:webhooks:seen:`);
     lock = new RedisLeaderLock({
       redis: lockRedis,
       key: `${namespace}:cdc:leader`,
@@ -124,6 +139,7 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
     });
   } else {
     lock = new MemoryLeaderLock();
+    claims = memoryEventClaims();
   }
 
   const { source } = deps;
@@ -213,11 +229,15 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
   return {
     accessFilter,
     maxQueue,
-    async listen<T>(topics: readonly Topic<T>[]): Promise<PubSubIterator<T>> {
+    async listen<T>(
+      topics: readonly Topic<T>[],
+      options: { upstream?: boolean } = {},
+    ): Promise<PubSubIterator<T>> {
       const iterator = pubsub.asyncIterator(topics, { maxQueue });
       try {
         await iterator.ready;
-        await ensureStarted();
+        // Linked-service topics are fed by webhooks, not by the org's CDC subscription.
+        if (options.upstream !== false) await ensureStarted();
       } catch (error) {
         await iterator.return?.();
         throw error;
@@ -226,6 +246,8 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
       return counted(iterator);
     },
     shared: (key, load) => shared.run(key, load),
+    publish: (topic, change) => pubsub.publish(topic, change),
+    claims,
     stats: () => ({
       ...bridge.stats(),
       started: starting !== undefined,

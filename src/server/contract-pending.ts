@@ -13,7 +13,6 @@ export interface PendingContractPart {
 
 const analytics = 'analytics reports over Opportunity and Lead';
 const sync = 'sync mutations into Salesforce by external id';
-const webhooks = 'subscriptions fed by Stripe, Zendesk and QuickBooks webhooks';
 
 export const PENDING_CONTRACT_PARTS: readonly PendingContractPart[] = [
   // Analytics
@@ -34,8 +33,4 @@ export const PENDING_CONTRACT_PARTS: readonly PendingContractPart[] = [
     coordinate: 'Mutation.refreshCache',
     deliveredBy: 'the cross-request cache (keyv) and its invalidation',
   },
-  // Subscriptions fed by the linked services' webhooks
-  { coordinate: 'Subscription.paymentReceived', deliveredBy: webhooks },
-  { coordinate: 'Subscription.ticketChanged', deliveredBy: webhooks },
-  { coordinate: 'Subscription.invoiceChanged', deliveredBy: webhooks },
 ];

@@ -13,7 +13,8 @@ import { operationCostPlugin } from './operation-cost-plugin';
 import { partialErrorsPlugin } from './partial-errors-plugin';
 import { createClientRateLimiter } from './rate-limit/rate-limiter';
 import type { LiveChanges, LiveChangesOptions, LiveChangesStats } from '../live/live-changes';
-import { startSalesforceLiveChanges } from './live-wiring';
+import { startSalesforceLiveChanges, webhookSources } from './live-wiring';
+import { webhookRoutes } from './webhooks/webhook-routes';
 import {
   createIntegrationSession,
   createSalesforceClient,
@@ -143,13 +144,16 @@ export async function createServer(
       ? undefined
       : (options.salesforce ??
         createSalesforceClient(config, integrationSession, salesforceClientOptions));
+  // The integration user's client of live changes: CDC GAP re-reads, webhook Account links.
+  const liveClient =
+    integrationSession &&
+    (integrationClient ??
+      createSalesforceClient(config, integrationSession, salesforceClientOptions));
   const live: LiveChanges | undefined =
-    integrationSession && subscriptionOptions.enabled !== false
+    integrationSession && liveClient && subscriptionOptions.enabled !== false
       ? await startSalesforceLiveChanges({
           session: integrationSession,
-          client:
-            integrationClient ??
-            createSalesforceClient(config, integrationSession, salesforceClientOptions),
+          client: liveClient,
           redisUrl: config.redisUrl,
           logger,
           options: subscriptionOptions,
@@ -256,6 +260,16 @@ export async function createServer(
           linked,
         }),
         ...metricsRoutes,
+        ...webhookRoutes(
+          webhookSources({
+            config: config.webhooks,
+            salesforce: liveClient,
+            live,
+            linked,
+            maxRows: config.queryMaxRows,
+            logger,
+          }),
+        ),
       ],
       edge: createHttpEdge({ allowList, publicUrl: config.auth.publicUrl }),
       logger,

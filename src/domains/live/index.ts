@@ -1,3 +1,4 @@
+import { LinkedChangesResolver } from './linked-changes.resolver';
 import { PipelineChangedResolver } from './pipeline-changed.resolver';
 import { RecordChangeResolver } from './record-change.resolver';
 import { RecordChangesResolver } from './record-changes.resolver';
@@ -6,4 +7,5 @@ export const subscriptionResolvers = [
   RecordChangeResolver,
   RecordChangesResolver,
   PipelineChangedResolver,
+  LinkedChangesResolver,
 ] as const;

@@ -21,3 +21,9 @@ export {
   unconfiguredLinkedServices,
   type LinkedServices,
 } from './linked-services';
+export {
+  WebhookRejectedError,
+  base64HmacMatches,
+  parseJsonBody,
+  singleHeader,
+} from './webhook-verification';
