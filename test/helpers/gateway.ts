@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Writable } from 'node:stream';
-import { loadConfig } from '../../src/config';
+import { loadConfig, type GatewayConfig } from '../../src/config';
 import type {
   RunningSalesforceEmulator,
   SalesforceEmulatorOptions,
@@ -56,6 +56,8 @@ export interface TestGateway {
     headers?: Record<string, string>,
   ): Promise<{ status: number; headers: Headers; body: GraphQLResponse<T> }>;
   emulatorStats(): Promise<EmulatorStatsView>;
+  /** The config the gateway runs with (emulator URLs filled in): a second instance can share it. */
+  config: GatewayConfig;
   /** The Stripe, Zendesk and QuickBooks emulators (only with the `linked` option). */
   linked: DemoLinkedServices | undefined;
   resetEmulatorStats(): Promise<void>;
@@ -120,11 +122,13 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const demo = await startDemoSalesforce(config, { port: 0, ...options.emulator });
   let gateway: Awaited<ReturnType<typeof createServer>>;
   let linked: DemoLinkedServices | undefined;
+  let gatewayConfig: GatewayConfig;
   try {
     linked = options.linked
       ? await startDemoLinkedServices(demo.config, options.linked)
       : undefined;
-    gateway = await createServer(linked?.config ?? demo.config, {
+    gatewayConfig = linked?.config ?? demo.config;
+    gateway = await createServer(gatewayConfig, {
       ...(options.logDestination
         ? { logger: createLogger(options.logLevel ?? 'debug', options.logDestination) }
         : {}),
@@ -172,6 +176,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     authMode: gateway.auth.mode,
     emulatorUrl,
     emulator: demo.emulator,
+    config: gatewayConfig,
     linked,
     gateway,
     async graphql<T>(
