@@ -8,7 +8,9 @@ import type { Connection } from 'jsforce';
 import Stripe from 'stripe';
 import { DEFAULT_WEBHOOK_MAX_BODY_BYTES } from '../../src/config';
 import { DEMO_STRIPE_API_KEY } from '../../src/emulators/stripe';
+import { createServer } from '../../src/server/create-server';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
+import { leftovers } from '../helpers/leftovers';
 import { connectToEmulator } from '../helpers/salesforce-target';
 import {
   DEMO_READYZ_HEADERS,
@@ -352,5 +354,25 @@ describe('QuickBooks → invoiceChanged', () => {
     }
     received.unsubscribe();
     subscribers -= 1;
+  });
+});
+
+describe('a receiver that cannot take deliveries', () => {
+  it('is not mounted without its secret (404), and answers 503 while live changes are off', async () => {
+    const withoutStripe = await createServer(
+      { ...gw.config, webhooks: { ...gw.config.webhooks, stripeSecret: undefined } },
+      { subscriptions: { enabled: false } },
+    );
+    leftovers.push(() => withoutStripe.stop());
+    const origin = new URL(withoutStripe.url).origin;
+    const payload = stripeEvent(paymentIntent('cus_x'));
+    const stripe = await postStripe(origin, payload, stripeSignature(payload));
+    expect(stripe.status).toBe(404);
+    // Zendesk still has its secret, but nothing could be published: the sender retries later.
+    const event = zendeskTicketEvent(1);
+    const zendesk = await postZendesk(origin, event, zendeskHeaders(event));
+    expect(zendesk.status).toBe(503);
+    // The signature is still checked first.
+    expect((await postZendesk(origin, event, {})).status).toBe(400);
   });
 });
