@@ -4,7 +4,7 @@ import type { LinkedChangeSink } from '../../live/live-changes';
 import type { Logger } from '../../logging/logger';
 import { WebhookRejectedError } from '../../upstreams/linked';
 import type { LinkedChangeService } from '../../live/linked-changes';
-import type { WebhookReceiver } from '../../domains/linked/webhook-events';
+import type { ReceivedEvent, WebhookReceiver } from '../../domains/linked/webhook-events';
 import { HttpBodyError } from '../http-adapter';
 import type { Route, RouteHandler } from '../routes';
 import { readRawBody } from './raw-body';
@@ -57,7 +57,7 @@ export function webhookRoutes(deps: WebhookRoutesDeps): Route[] {
         answer(res, err.status, { error: err.message });
         return;
       }
-      let events;
+      let events: ReceivedEvent[];
       try {
         events = receive(rawBody, req.headers);
       } catch (err) {
