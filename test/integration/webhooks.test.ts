@@ -19,6 +19,7 @@ import {
   waitForSubscribers,
   type TestWsClient,
 } from '../helpers/subscriptions-client';
+import { waitFor } from '../helpers/wait-for';
 import {
   paymentIntent,
   postQuickBooks,
@@ -374,5 +375,53 @@ describe('a receiver that cannot take deliveries', () => {
     expect(zendesk.status).toBe(503);
     // The signature is still checked first.
     expect((await postZendesk(origin, event, {})).status).toBe(400);
+  });
+});
+
+describe('partial answers', () => {
+  it('delivers the event when a nested linked field fails, with the error on its path, and the next one clean', async () => {
+    const a = await stripeLinkedAccount('Webhook Partial');
+    const received = subscribe<{
+      paymentReceived: { id: string; account: { customer360: { unavailableServices: string[] } } };
+    }>(
+      ws,
+      `subscription ($a: ID) { paymentReceived(accountId: $a) { id account { customer360 { unavailableServices } } } }`,
+      { a: a.id },
+    );
+    await live(1);
+    const stripeAdmin = (
+      gw.linked?.emulators.find((e) => e.service === 'stripe')?.adminUrl ?? ''
+    ).replace(/\/stats$/, '');
+    const faults = await fetch(`${stripeAdmin}/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ serverUnavailable: 1000 }),
+    });
+    expect(faults.ok).toBe(true);
+    // The receiver needs only Salesforce here (the customer is in the Account's link field).
+    const failed = await deliverPayment(a.customer);
+    await waitFor(() => received.errors.length > 0 && received.data.length >= 1, 10_000);
+    expect(received.data[0]?.paymentReceived).toEqual({
+      id: failed,
+      account: { customer360: { unavailableServices: ['STRIPE'] } },
+    });
+    expect(received.errors).toEqual([
+      expect.objectContaining({
+        path: ['paymentReceived', 'account', 'customer360'],
+        extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', service: 'stripe' }),
+      }),
+    ]);
+    await fetch(`${stripeAdmin}/reset`, { method: 'POST' });
+    received.errors.length = 0;
+    await received.take(1);
+    const recovered = await deliverPayment(a.customer);
+    const [next] = await received.take(1);
+    expect(next?.paymentReceived).toEqual({
+      id: recovered,
+      account: { customer360: { unavailableServices: [] } },
+    });
+    expect(received.errors).toEqual([]);
+    received.unsubscribe();
+    subscribers -= 1;
   });
 });
