@@ -425,3 +425,38 @@ describe('partial answers', () => {
     subscribers -= 1;
   });
 });
+
+describe('slow consumers', () => {
+  it('closes a webhook subscriber that falls behind with 4008, as CDC subscribers', async () => {
+    const small = await createServer(gw.config, { subscriptions: { maxQueue: 4 } });
+    leftovers.push(() => small.stop());
+    const origin = new URL(small.url).origin;
+    const accounts = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => stripeLinkedAccount(`Webhook Burst ${i}`)),
+    );
+    const slow = connectWs(small.url);
+    leftovers.push(() => slow.dispose());
+    const received = subscribe<PaymentEvent>(slow, PAYMENTS);
+    await waitForSubscribers({ origin, headers: DEMO_READYZ_HEADERS }, 1, received);
+    // Each access check (one per Account) now takes 300 ms while 12 payments arrive at once.
+    await fetch(`${gw.emulatorUrl}/__emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ latencyMs: 300 }),
+    });
+    try {
+      await Promise.all(
+        accounts.map(async ({ customer }) => {
+          const payload = stripeEvent(paymentIntent(customer));
+          expect((await postStripe(origin, payload, stripeSignature(payload))).status).toBe(200);
+        }),
+      );
+      expect(await slow.closed).toEqual({ code: 4008, reason: 'Slow consumer' });
+    } finally {
+      await fetch(`${gw.emulatorUrl}/__emulator/faults`, {
+        method: 'POST',
+        body: JSON.stringify({ latencyMs: 0 }),
+      });
+    }
+    await waitForSubscribers({ origin, headers: DEMO_READYZ_HEADERS }, 0);
+  });
+});
