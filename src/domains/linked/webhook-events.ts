@@ -75,11 +75,10 @@ export function stripeReceiver(secret: string, deps: WebhookEventDeps): WebhookR
         type: event.type,
         async publish() {
           const payment = event.payment;
-          if (payment?.customerId == null) return false;
-          const accountId = await accountOfStripeCustomer(
-            deps.reads(event.eventId),
-            payment.customerId,
-          );
+          // No customer, no Account: a payment made without one belongs to nobody's feed.
+          const customerId = payment?.customerId ?? null;
+          if (payment === null || customerId === null) return false;
+          const accountId = await accountOfStripeCustomer(deps.reads(event.eventId), customerId);
           if (accountId === null) return false;
           await deps.sink.publish(
             paymentReceivedTopic,
@@ -110,11 +109,10 @@ export function zendeskReceiver(secret: string, deps: WebhookEventDeps): Webhook
             [event.ticketId],
             reads.operation,
           );
-          // A deleted ticket (or a status the graph has no value for) is not a Ticket any more.
+          // A deleted ticket (or a status the graph has no value for) is not a Ticket any
+          // more; a ticket without organization belongs to no Account.
           if (!ticket || ticketStatusFromZendesk(ticket.status) === undefined) return false;
-          if (ticket.organization_id === null) {
-            return false;
-          }
+          if (ticket.organization_id === null) return false;
           const accountId = await accountOfZendeskOrganization(reads, ticket.organization_id);
           if (accountId === null) return false;
           await deps.sink.publish(
