@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /** Where an emulator posts its webhooks, and the secret it signs them with. */
 export interface WebhookTarget {
   url: string;
@@ -19,8 +21,15 @@ export interface WebhookStatus {
   pending: number;
 }
 
-/** The service's signature headers for one attempt (re-signed on every retry, as Stripe does). */
-export type WebhookSigner = (rawBody: string, secret: string) => Record<string, string>;
+/**
+ * The service's signature headers for one attempt (re-signed on every retry, as Stripe does);
+ * `deliveryId` is the same for every attempt of one event.
+ */
+export type WebhookSigner = (
+  rawBody: string,
+  secret: string,
+  deliveryId: string,
+) => Record<string, string>;
 
 export interface WebhookSenderOptions {
   sign: WebhookSigner;
@@ -34,6 +43,7 @@ export interface WebhookSenderOptions {
 }
 
 interface Delivery {
+  id: string;
   target: WebhookTarget;
   rawBody: string;
 }
@@ -71,6 +81,7 @@ export class WebhookSender {
   send(event: object): boolean {
     if (!this.current) return false;
     this.queue.push({
+      id: randomUUID(),
       target: this.current,
       rawBody: (this.options.serialize ?? JSON.stringify)(event),
     });
@@ -150,7 +161,7 @@ export class WebhookSender {
         headers: {
           'Content-Type': 'application/json; charset=utf-8',
           'User-Agent': this.options.userAgent,
-          ...this.options.sign(delivery.rawBody, delivery.target.secret),
+          ...this.options.sign(delivery.rawBody, delivery.target.secret, delivery.id),
         },
         body: delivery.rawBody,
         signal: AbortSignal.any([signal, timeout]),

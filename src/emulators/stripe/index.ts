@@ -51,7 +51,7 @@ export async function startStripeEmulator(
   const store = new StripeStore(data, (seedValue ^ 0x1d5) >>> 0, resolved.clock);
   const requestIds = new SeededRandom(seedValue);
   const webhooks = new WebhookSender({
-    sign: signStripeWebhook,
+    sign: (rawBody, secret) => signStripeWebhook(rawBody, secret),
     userAgent: 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
     // As the API's replies, Stripe's webhook bodies are indented JSON.
     serialize: (event) => JSON.stringify(event, null, 2),
