@@ -77,16 +77,17 @@ export class WebhookSender {
     return this.current;
   }
 
-  /** Queues one event; false (and nothing sent) when no target is configured. */
-  send(event: object): boolean {
-    if (!this.current) return false;
+  /** Queues one event; its delivery id, or undefined (nothing sent) when no target is set. */
+  send(event: object): string | undefined {
+    if (!this.current) return undefined;
+    const id = randomUUID();
     this.queue.push({
-      id: randomUUID(),
+      id,
       target: this.current,
       rawBody: (this.options.serialize ?? JSON.stringify)(event),
     });
     this.running ??= this.drain().finally(() => (this.running = undefined));
-    return true;
+    return id;
   }
 
   status(): WebhookStatus {

@@ -43,7 +43,12 @@ export class ZendeskEvents implements ZendeskEventSink {
   }
 
   ticketChanged(ticket: Ticket, change: TicketChange, actor: User): string | undefined {
-    return this.publish(`ticket.${EVENT_NAMES[change.kind]}`, ticket, actor, changeDetail(change, actor));
+    return this.publish(
+      `ticket.${EVENT_NAMES[change.kind]}`,
+      ticket,
+      actor,
+      changeDetail(change, actor),
+    );
   }
 
   private publish(
