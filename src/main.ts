@@ -115,6 +115,8 @@ async function main(): Promise<void> {
     subscriptions: { namespace: config.subscriptionsNamespace },
   });
   stops.unshift(() => gateway.stop());
+  // The emulators' signed webhooks feed paymentReceived, ticketChanged and invoiceChanged.
+  linkedDemo.sendWebhooksTo(new URL(gateway.url).origin, gatewayConfig.webhooks);
   console.log(`GraphQL gateway       ${gateway.url}`);
   // The same condition as the landing page itself (apollo-server.ts).
   if (config.apiSurface.introspection && config.nodeEnv !== 'production')

@@ -1,4 +1,4 @@
-import type { GatewayConfig, LinkedServicesConfig } from '../config';
+import type { GatewayConfig, LinkedServicesConfig, WebhooksConfig } from '../config';
 import { deepFreeze } from '../config/load-config';
 import {
   DEMO_QUICKBOOKS,
@@ -26,6 +26,8 @@ export interface DemoLinkedEmulator {
   adminUrl: string;
   /** Printed in the banner: the demo credentials (never a real secret). */
   credentials: string;
+  /** Where the emulator posts its signed webhooks from now on (undefined: nowhere). */
+  configureWebhooks(target: { url: string; secret: string } | undefined): void;
   stop(): Promise<void>;
 }
 
@@ -33,6 +35,12 @@ export interface DemoLinkedServices {
   /** `config` with each emulated service's settings filled in. */
   config: GatewayConfig;
   emulators: DemoLinkedEmulator[];
+  /**
+   * Points each emulator's webhooks at the gateway's receiver (`<origin>/webhooks/<service>`),
+   * signed with the secret the gateway verifies; a service without one sends nothing. Called
+   * once the gateway listens, so the demo's live feeds show the emulators' changes.
+   */
+  sendWebhooksTo(gatewayOrigin: string, secrets: WebhooksConfig): void;
   stop(): Promise<void>;
 }
 
@@ -69,6 +77,7 @@ export async function startDemoLinkedServices(
         url: stripe.url,
         adminUrl: `${stripe.url}/__emulator/stats`,
         credentials: `API key ${apiKey}`,
+        configureWebhooks: (target) => stripe.configureWebhooks(target),
         stop: () => stripe.stop(),
       });
       next = {
@@ -90,6 +99,7 @@ export async function startDemoLinkedServices(
         url: zendesk.apiUrl,
         adminUrl: `${zendesk.url}/__emulator/stats`,
         credentials: `${DEMO_ZENDESK_CREDENTIALS.email}/token:${zendesk.apiToken}`,
+        configureWebhooks: (target) => zendesk.configureWebhooks(target),
         stop: () => zendesk.stop(),
       });
       next = {
@@ -118,6 +128,7 @@ export async function startDemoLinkedServices(
         url: quickbooks.endpoint,
         adminUrl: `${quickbooks.url}/__emulator/stats`,
         credentials: `realm ${quickbooks.realmId}, client ${clientId}, refresh token ${refreshToken}`,
+        configureWebhooks: (target) => quickbooks.configureWebhooks(target),
         stop: () => quickbooks.stop(),
       });
       next = {
@@ -143,6 +154,21 @@ export async function startDemoLinkedServices(
   return {
     config: deepFreeze({ ...config, linked: next }),
     emulators,
+    sendWebhooksTo(gatewayOrigin, secrets) {
+      const secretOf = {
+        stripe: secrets.stripeSecret,
+        zendesk: secrets.zendeskSecret,
+        quickbooks: secrets.quickBooksVerifierToken,
+      };
+      for (const emulator of emulators) {
+        const secret = secretOf[emulator.service];
+        emulator.configureWebhooks(
+          secret === undefined
+            ? undefined
+            : { url: `${gatewayOrigin}/webhooks/${emulator.service}`, secret },
+        );
+      }
+    },
     stop: async () => {
       await Promise.allSettled(emulators.map((emulator) => emulator.stop()));
     },
