@@ -460,3 +460,57 @@ describe('slow consumers', () => {
     await waitForSubscribers({ origin, headers: DEMO_READYZ_HEADERS }, 0);
   });
 });
+
+describe('a delivery that cannot be handled now', () => {
+  it('answers 503, publishes nothing and releases its claim, so the retry is processed', async () => {
+    // No link field: the Account is found through the customer's metadata, read from Stripe.
+    const created = await admin.sobject('Account').create({ Name: 'Webhook Metadata Link' });
+    if (!created.success) throw new Error('account not created');
+    const emulator = gw.linked?.emulators.find((e) => e.service === 'stripe');
+    const origin = (emulator?.adminUrl ?? '').replace(/\/__emulator\/stats$/, '');
+    const stripe = new Stripe(DEMO_STRIPE_API_KEY, {
+      host: '127.0.0.1',
+      port: Number(new URL(origin).port),
+      protocol: 'http',
+      maxNetworkRetries: 0,
+    });
+    const customer = await stripe.customers.create({
+      name: 'Metadata Linked',
+      metadata: { salesforce_account_id: created.id },
+    });
+    const received = subscribe<PaymentEvent>(ws, PAYMENTS, { accountId: created.id });
+    await live(1);
+
+    const intent = paymentIntent(customer.id);
+    const payload = stripeEvent(intent);
+    const faults = await fetch(`${origin}/__emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ serverUnavailable: 1000 }),
+    });
+    expect(faults.ok).toBe(true);
+    try {
+      const failed = await postStripe(gw.origin, payload, stripeSignature(payload));
+      expect(failed.status).toBe(503);
+    } finally {
+      await fetch(`${origin}/__emulator/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ serverUnavailable: 0 }),
+      });
+    }
+    // Stripe retries the same event: not a duplicate, since the failed attempt gave it back.
+    const retried = await postStripe(gw.origin, payload, stripeSignature(payload));
+    expect(retried).toEqual({
+      status: 200,
+      body: { received: true, events: 1, published: 1, duplicates: 0 },
+    });
+    const [event] = await received.take(1);
+    expect(event?.paymentReceived).toMatchObject({
+      id: `stripe-payment:${String(intent.id)}`,
+      account: { id: created.id },
+    });
+    received.unsubscribe();
+    subscribers -= 1;
+  });
+});
