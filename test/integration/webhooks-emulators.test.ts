@@ -104,6 +104,7 @@ it('a PaymentIntent confirmed through the Stripe SDK reaches paymentReceived', a
   // payment_intent.created was delivered too, acknowledged and not published.
   expect(await deliveries('stripe')).toMatchObject({ failed: 0, lastStatus: 200 });
   received.unsubscribe();
+  await waitForSubscribers({ origin: gw.origin, headers: DEMO_READYZ_HEADERS }, 0);
 });
 
 it('a ticket changed through the Zendesk trigger reaches ticketChanged', async () => {
@@ -122,6 +123,7 @@ it('a ticket changed through the Zendesk trigger reaches ticketChanged', async (
   expect(event?.ticketChanged).toEqual({ number: ticket.number, status: 'SOLVED' });
   expect(await deliveries('zendesk')).toMatchObject({ failed: 0, lastStatus: 200 });
   received.unsubscribe();
+  await waitForSubscribers({ origin: gw.origin, headers: DEMO_READYZ_HEADERS }, 0);
 });
 
 it('an invoice changed through the QuickBooks trigger reaches invoiceChanged', async () => {
@@ -140,4 +142,5 @@ it('an invoice changed through the QuickBooks trigger reaches invoiceChanged', a
   expect(event?.invoiceChanged).toEqual({ id: invoice.id, account: { id: account.id } });
   expect(await deliveries('quickbooks')).toMatchObject({ failed: 0, lastStatus: 200 });
   received.unsubscribe();
+  await waitForSubscribers({ origin: gw.origin, headers: DEMO_READYZ_HEADERS }, 0);
 });

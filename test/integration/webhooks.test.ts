@@ -84,6 +84,12 @@ async function live(added: number): Promise<void> {
   await waitForSubscribers({ origin: gw.origin, headers: DEMO_READYZ_HEADERS }, subscribers);
 }
 
+/** Ends subscriptions and waits until the gateway counts them gone, so the next count is exact. */
+async function finish(...streams: Array<{ unsubscribe(): void }>): Promise<void> {
+  for (const stream of streams) stream.unsubscribe();
+  await live(-streams.length);
+}
+
 /** A new Account holding a Stripe customer id in its link field. */
 async function stripeLinkedAccount(name: string): Promise<{ id: string; customer: string }> {
   const customer = `cus_wh${uniqueSuffix()}`;
@@ -127,9 +133,7 @@ describe('Stripe → paymentReceived', () => {
       stripeCustomerId: a.customer,
       account: { id: a.id, name: 'Webhook Payments A' },
     });
-    onlyA.unsubscribe();
-    every.unsubscribe();
-    subscribers -= 2;
+    await finish(onlyA, every);
   });
 
   it('answers a bad, missing or stale signature with 400 and publishes nothing', async () => {
@@ -173,8 +177,7 @@ describe('Stripe → paymentReceived', () => {
     // Nothing of the refused deliveries came through: the first two events are the good ones.
     expect(events[1]?.paymentReceived.id).toBe(marker);
     expect(events.map((e) => e.paymentReceived.amount.amount)).toEqual([42, 42]);
-    received.unsubscribe();
-    subscribers -= 1;
+    await finish(received);
   });
 
   it('acknowledges a redelivered event with 200 and publishes it once', async () => {
@@ -198,8 +201,7 @@ describe('Stripe → paymentReceived', () => {
       `stripe-payment:${String(intent.id)}`,
       marker,
     ]);
-    received.unsubscribe();
-    subscribers -= 1;
+    await finish(received);
   });
 
   it('acknowledges other event types without publishing', async () => {
@@ -261,8 +263,7 @@ describe('Stripe → paymentReceived', () => {
     const ids = after.data?.node.payments.nodes.map((p) => p.id) ?? [];
     expect(ids).toContain(`stripe-payment:${intent.id}`);
     expect(ids).toHaveLength((before.data?.node.payments.nodes.length ?? 0) + 1);
-    received.unsubscribe();
-    subscribers -= 1;
+    await finish(received);
   });
 });
 
@@ -305,8 +306,7 @@ describe('Zendesk → ticketChanged', () => {
         account: { id: account.id },
       });
     }
-    received.unsubscribe();
-    subscribers -= 1;
+    await finish(received);
   });
 });
 
@@ -353,8 +353,7 @@ describe('QuickBooks → invoiceChanged', () => {
         account: { id: account.id },
       });
     }
-    received.unsubscribe();
-    subscribers -= 1;
+    await finish(received);
   });
 });
 
@@ -421,8 +420,7 @@ describe('partial answers', () => {
       account: { customer360: { unavailableServices: [] } },
     });
     expect(received.errors).toEqual([]);
-    received.unsubscribe();
-    subscribers -= 1;
+    await finish(received);
   });
 });
 
@@ -510,7 +508,6 @@ describe('a delivery that cannot be handled now', () => {
       id: `stripe-payment:${String(intent.id)}`,
       account: { id: created.id },
     });
-    received.unsubscribe();
-    subscribers -= 1;
+    await finish(received);
   });
 });
