@@ -1,4 +1,12 @@
+import {
+  composeQuery,
+  getField,
+  type FieldType,
+  type GroupByClause,
+} from '@jetstreamapp/soql-parser-js';
+import { allOf, compare, type MaybeCondition } from './condition-tree';
 import { assertQueryFitsRequestUri } from './request-uri-limit';
+import { toWhereClause } from './where-composer';
 
 /**
  * The three aggregate queries of a "how many, how many of them X, and how many days did X take"
@@ -32,8 +40,8 @@ export interface DayReportSpec {
   otherDate: string;
   /** Extra aggregates of the counts query (`SUM(Amount)`), read back as a0, a1... */
   aggregates: readonly string[];
-  /** SOQL condition text every query applies (record set and range), or undefined. */
-  where: string | undefined;
+  /** The condition every query applies (record set and range); undefined for none. */
+  where: MaybeCondition;
 }
 
 /** Result column aliases, shared by the builder and the row reader. */
@@ -60,15 +68,43 @@ export interface DayReportQueries {
   otherDays: AliasedQuery;
 }
 
+const FUNCTION_CALL = /^(\w+)\((\w+)\)$/;
+
+/** A grouped expression of a spec (`OwnerId`, `Owner.Name`, `CALENDAR_YEAR(CloseDate)`) as parser nodes. */
+function groupedNode(
+  expression: string,
+  alias: string,
+): { field: FieldType; groupBy: GroupByClause } {
+  const call = FUNCTION_CALL.exec(expression);
+  if (call) {
+    const [, functionName = '', parameter = ''] = call;
+    return {
+      field: getField({ functionName, parameters: [parameter], alias }),
+      groupBy: { fn: { functionName, parameters: [parameter] } },
+    };
+  }
+  const field = getField(expression);
+  return { field: { ...field, alias } as FieldType, groupBy: { field: expression } };
+}
+
+/** An aggregate of a spec (`COUNT(Id)`, `SUM(Amount)`) as a parser node. */
+function aggregateNode(expression: string, alias: string): FieldType {
+  const call = FUNCTION_CALL.exec(expression);
+  if (!call) throw new RangeError(`not an aggregate call: ${expression}`);
+  const [, functionName = '', parameter = ''] = call;
+  return getField({ functionName, parameters: [parameter], alias });
+}
+
 /**
- * One aggregate SOQL: each grouped expression selected once under its alias (an expression the
- * grouping already holds, such as CALENDAR_YEAR(CloseDate) for CLOSE_MONTH, is not repeated).
+ * One aggregate SOQL, composed by soql-parser-js: each grouped expression selected once under
+ * its alias (an expression the grouping already holds, such as CALENDAR_YEAR(CloseDate) for
+ * CLOSE_MONTH, is not repeated; `columns` says where to read it).
  */
 function aggregateQuery(
   sobject: string,
   grouped: Array<[alias: string, expression: string]>,
   aggregates: Array<[alias: string, expression: string]>,
-  where: string | undefined,
+  where: MaybeCondition,
 ): AliasedQuery {
   const unique = new Map<string, string>();
   const columns = new Map<string, string>();
@@ -77,15 +113,18 @@ function aggregateQuery(
     columns.set(alias, unique.get(expression.toLowerCase()) ?? alias);
   }
   for (const [alias] of aggregates) columns.set(alias, alias);
-  const groupedSelect = grouped
+  const nodes = grouped
     .filter(([alias, expression]) => unique.get(expression.toLowerCase()) === alias)
-    .map(([alias, expression]) => ({ alias, expression }));
-  const select = [
-    ...groupedSelect.map((g) => `${g.expression} ${g.alias}`),
-    ...aggregates.map(([alias, expression]) => `${expression} ${alias}`),
-  ].join(', ');
-  const groupBy = groupedSelect.map((g) => g.expression).join(', ');
-  const soql = `SELECT ${select} FROM ${sobject}${where ? ` WHERE ${where}` : ''} GROUP BY ${groupBy}`;
+    .map(([alias, expression]) => groupedNode(expression, alias));
+  const soql = composeQuery({
+    fields: [
+      ...nodes.map((n) => n.field),
+      ...aggregates.map(([alias, expression]) => aggregateNode(expression, alias)),
+    ],
+    sObject: sobject,
+    where: where ? toWhereClause(where) : undefined,
+    groupBy: nodes.map((n) => n.groupBy),
+  });
   assertQueryFitsRequestUri(soql);
   return { soql, columns };
 }
@@ -93,7 +132,7 @@ function aggregateQuery(
 export function buildDayReportQueries(spec: DayReportSpec): DayReportQueries {
   const c = DAY_REPORT_COLUMNS;
   const group = spec.group.map((g, i): [string, string] => [c.group(i), g]);
-  const flagged = [spec.where, `${spec.flag} = true`].filter(Boolean).join(' AND ');
+  const flagged = allOf([spec.where, compare(spec.flag, '=', 'true', 'BOOLEAN')]);
   const countOf: [string, string] = [c.count, 'COUNT(Id)'];
   return {
     counts: aggregateQuery(

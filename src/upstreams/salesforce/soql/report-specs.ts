@@ -1,3 +1,4 @@
+import { allOf, compare } from './condition-tree';
 import type { DayReportSpec } from './report-queries';
 
 /** Groupings of the sales performance report (the contract's PerformanceGrouping). */
@@ -49,11 +50,11 @@ export function salesPerformanceSpec(
   groupBy: PerformanceGroupingKey,
   range: DateRange,
 ): DayReportSpec {
-  const where = [
-    'IsClosed = true',
-    range.from === null ? null : `CloseDate >= ${checked(range.from)}`,
-    range.to === null ? null : `CloseDate <= ${checked(range.to)}`,
-  ].filter((c): c is string => c !== null);
+  const where = allOf([
+    compare('IsClosed', '=', 'true', 'BOOLEAN'),
+    range.from === null ? undefined : compare('CloseDate', '>=', checked(range.from), 'DATE'),
+    range.to === null ? undefined : compare('CloseDate', '<=', checked(range.to), 'DATE'),
+  ]);
   return {
     sobject: 'Opportunity',
     ...PERFORMANCE_GROUPS[groupBy],
@@ -61,7 +62,7 @@ export function salesPerformanceSpec(
     rangeDate: 'CloseDate',
     otherDate: 'CreatedDate',
     aggregates: PERFORMANCE_AGGREGATES,
-    where: where.join(' AND '),
+    where,
   };
 }
 
@@ -71,10 +72,14 @@ export function salesPerformanceSpec(
  * from the UTC date of CreatedDate to ConvertedDate.
  */
 export function leadConversionSpec(groupBy: LeadGroupingKey, range: DateRange): DayReportSpec {
-  const where = [
-    range.from === null ? null : `CreatedDate >= ${checked(range.from)}T00:00:00Z`,
-    range.to === null ? null : `CreatedDate < ${nextDay(range.to)}T00:00:00Z`,
-  ].filter((c): c is string => c !== null);
+  const where = allOf([
+    range.from === null
+      ? undefined
+      : compare('CreatedDate', '>=', `${checked(range.from)}T00:00:00Z`, 'DATETIME'),
+    range.to === null
+      ? undefined
+      : compare('CreatedDate', '<', `${nextDay(range.to)}T00:00:00Z`, 'DATETIME'),
+  ]);
   return {
     sobject: 'Lead',
     ...LEAD_GROUPS[groupBy],
@@ -82,6 +87,6 @@ export function leadConversionSpec(groupBy: LeadGroupingKey, range: DateRange): 
     rangeDate: 'CreatedDate',
     otherDate: 'ConvertedDate',
     aggregates: [],
-    where: where.length ? where.join(' AND ') : undefined,
+    where,
   };
 }
