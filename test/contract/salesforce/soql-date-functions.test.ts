@@ -89,6 +89,20 @@ describeSalesforceContract('SOQL date functions in aggregate queries', (target) 
     );
   });
 
+  it('selects a date function of a grouped date field', async () => {
+    const result = await conn.query<Row>(
+      `SELECT CloseDate, CALENDAR_YEAR(CloseDate) y, COUNT(Id) n FROM Opportunity ${where} GROUP BY CloseDate`,
+    );
+    expect(plain(result.records)).toEqual(
+      plain([
+        { CloseDate: '2024-02-29', y: 2024, n: 1 },
+        { CloseDate: '2024-02-01', y: 2024, n: 1 },
+        { CloseDate: '2024-12-31', y: 2024, n: 1 },
+        { CloseDate: '2025-01-01', y: 2025, n: 2 },
+      ]),
+    );
+  });
+
   it('filters and orders on a grouped date function', async () => {
     const result = await conn.query<Row>(
       `SELECT CALENDAR_YEAR(CloseDate) y, COUNT(Id) n FROM Opportunity ${where} GROUP BY CALENDAR_YEAR(CloseDate) HAVING CALENDAR_YEAR(CloseDate) > 2024 ORDER BY CALENDAR_YEAR(CloseDate)`,

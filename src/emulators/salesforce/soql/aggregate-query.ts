@@ -244,16 +244,30 @@ export function runAggregateQuery(
     } else if (item.type === 'FieldFunctionExpression' && isDateFunction(item.functionName)) {
       const fn = item as FieldFunctionExpression;
       const offset = findToken(tokens, fn.functionName);
-      const index = dateKeyIndex(fn, offset);
-      if (index < 0) {
-        const param = fn.parameters[0];
-        const name = typeof param === 'string' ? param : (fn.rawValue ?? fn.functionName);
-        throw errors.malformed(`Field must be grouped or aggregated: ${name}`, offset);
-      }
+      const dateFn = dateKey(scope, objectDef, fn, offset, alias);
+      const index = keyIndex(dateFn.signature);
+      // Salesforce's exception: a date function over a *date* field (not a dateTime) may be
+      // selected when that field itself is grouped; it is computed from the group's value.
+      const fieldIndex =
+        index < 0 && dateFn.argument.field.type === 'date' && !dateFn.converted
+          ? groupIndex(dateFn.argument)
+          : -1;
+      if (index < 0 && fieldIndex < 0)
+        throw errors.malformed(
+          `Field must be grouped or aggregated: ${dateFn.argument.field.name}`,
+          offset,
+        );
       // Like aggregates, an unaliased date function takes the next exprN name.
       const key = fn.alias ?? `expr${expr++}`;
-      const field = (groupKeys[index] as GroupKey).field;
-      columns.push({ key, read: (g) => formatOutput(field, g.keys[index] ?? null) });
+      const field = dateFn.field;
+      columns.push({
+        key,
+        read: (g) =>
+          formatOutput(
+            field,
+            index >= 0 ? (g.keys[index] ?? null) : dateFn.apply(g.keys[fieldIndex] ?? null),
+          ),
+      });
     } else if (item.type === 'FieldFunctionExpression') {
       const fn = item as FieldFunctionExpression;
       const offset = findToken(tokens, fn.functionName);
@@ -319,7 +333,11 @@ function dateKey(
   fn: FunctionExp,
   offset: number,
   alias: string | undefined,
-): GroupKey {
+): GroupKey & {
+  argument: ResolvedPath;
+  converted: boolean;
+  apply: (value: FieldValue) => FieldValue;
+} {
   const { errors } = scope;
   const name = (fn.functionName ?? '').toUpperCase();
   if (!isDateFunction(name))
@@ -348,10 +366,14 @@ function dateKey(
     );
   const read = pathReader(scope, path);
   const inner = converted ? `converttimezone(${path.text})` : path.text;
+  const apply = (value: FieldValue) => applyDateFunction(name, value);
   return {
     signature: `${name}(${inner})`.toLowerCase(),
     field: syntheticField(`${name}(${path.text})`, dateFunctionResultType(name)),
-    read: (row) => applyDateFunction(name, read(row)),
+    read: (row) => apply(read(row)),
+    argument: path,
+    converted,
+    apply,
   };
 }
 

@@ -83,6 +83,26 @@ describe('date functions in aggregate queries', () => {
     ).toEqual([{ y: 2024, n: 3 }]);
   });
 
+  it('selects a date function of a grouped date field (Salesforce allows it for date, not dateTime)', () => {
+    expect(
+      rows(
+        'SELECT CloseDate, CALENDAR_MONTH(CloseDate), COUNT(Id) n FROM Opportunity WHERE IsClosed = true GROUP BY CloseDate ORDER BY CloseDate',
+      ),
+    ).toEqual([
+      { CloseDate: '2023-12-20', expr0: 12, n: 1 },
+      { CloseDate: '2024-03-15', expr0: 3, n: 1 },
+    ]);
+    // A dateTime field cannot be grouped at all, so its functions must be grouped themselves.
+    expect(() =>
+      run('SELECT CALENDAR_MONTH(CreatedDate), COUNT(Id) FROM Opportunity GROUP BY CreatedDate'),
+    ).toThrow(/field 'CreatedDate' can not be grouped in a query call/);
+    expect(() =>
+      run(
+        'SELECT CALENDAR_MONTH(CreatedDate), COUNT(Id) FROM Opportunity GROUP BY CALENDAR_YEAR(CreatedDate)',
+      ),
+    ).toThrow(/Field must be grouped or aggregated: CreatedDate/);
+  });
+
   it('rejects a date function that is not grouped', () => {
     expect(() =>
       run(
