@@ -103,6 +103,13 @@ describeSalesforceContract('SOQL date functions in aggregate queries', (target) 
     );
   });
 
+  it('filters rows on a date function in WHERE', async () => {
+    const result = await conn.query<Row>(
+      `SELECT CloseDate FROM Opportunity ${where} AND CALENDAR_MONTH(CloseDate) = 2 AND DAY_IN_MONTH(CloseDate) > 1`,
+    );
+    expect(plain(result.records)).toEqual([{ CloseDate: '2024-02-29' }]);
+  });
+
   it('filters and orders on a grouped date function', async () => {
     const result = await conn.query<Row>(
       `SELECT CALENDAR_YEAR(CloseDate) y, COUNT(Id) n FROM Opportunity ${where} GROUP BY CALENDAR_YEAR(CloseDate) HAVING CALENDAR_YEAR(CloseDate) > 2024 ORDER BY CALENDAR_YEAR(CloseDate)`,

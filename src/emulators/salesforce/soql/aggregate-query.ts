@@ -16,13 +16,8 @@ import type {
   SObjectRecord,
 } from '../model/types';
 import { compileComparison, type Predicate } from './comparison-compiler';
-import {
-  applyDateFunction,
-  dateFunctionArgumentError,
-  dateFunctionResultType,
-  isDateFunction,
-  type DateFunctionName,
-} from './date-functions';
+import { isDateFunction } from './date-functions';
+import { resolveDateFunction, syntheticField } from './date-function-path';
 import { pathReader, resolvePath, type ResolvedPath } from './field-path';
 import { sortKey, sortRows } from './order-compiler';
 import { visibleRows, type QueryScope } from './query-scope';
@@ -76,33 +71,6 @@ interface AggregateSpec {
   path: ResolvedPath;
   /** Raw text, to match the same function in HAVING/ORDER BY. */
   signature: string;
-}
-
-function syntheticField(name: string, type: FieldType): FieldDef {
-  return {
-    name,
-    label: name,
-    type,
-    nillable: true,
-    filterable: true,
-    sortable: true,
-    groupable: false,
-    aggregatable: false,
-    createable: false,
-    updateable: false,
-    calculated: true,
-    defaultedOnCreate: false,
-    custom: false,
-    externalId: false,
-    unique: false,
-    length: 0,
-    precision: 18,
-    scale: 0,
-    relationshipName: null,
-    referenceTo: [],
-    picklistValues: [],
-    compoundFieldName: null,
-  };
 }
 
 /** The field type an aggregate's value has, for HAVING literals and output formatting. */
@@ -185,14 +153,14 @@ export function runAggregateQuery(
       };
     }
     const offset = findToken(tokens, clause.fn.functionName ?? '', groupFrom);
-    return dateKey(scope, objectDef, clause.fn, offset, alias);
+    return resolveDateFunction(scope, objectDef, clause.fn, offset, alias);
   });
   const keyIndex = (signature: string): number =>
     groupKeys.findIndex((g) => g.signature === signature);
   const groupIndex = (path: ResolvedPath): number => keyIndex(path.text.toLowerCase());
   /** The GROUP BY date function `fn` repeats, or -1. */
   const dateKeyIndex = (fn: FunctionExp, offset: number): number =>
-    keyIndex(dateKey(scope, objectDef, fn, offset, alias).signature);
+    keyIndex(resolveDateFunction(scope, objectDef, fn, offset, alias).signature);
 
   const specs: AggregateSpec[] = [];
   const specIndex = (fn: FunctionExp, offset: number): number => {
@@ -244,7 +212,7 @@ export function runAggregateQuery(
     } else if (item.type === 'FieldFunctionExpression' && isDateFunction(item.functionName)) {
       const fn = item as FieldFunctionExpression;
       const offset = findToken(tokens, fn.functionName);
-      const dateFn = dateKey(scope, objectDef, fn, offset, alias);
+      const dateFn = resolveDateFunction(scope, objectDef, fn, offset, alias);
       const index = keyIndex(dateFn.signature);
       // Salesforce's exception: a date function over a *date* field (not a dateTime) may be
       // selected when that field itself is grouped; it is computed from the group's value.
@@ -321,60 +289,6 @@ interface GroupLookups {
   dateKeyIndex: (fn: FunctionExp, offset: number) => number;
   specIndex: (fn: FunctionExp, offset: number) => number;
   specs: AggregateSpec[];
-}
-
-/**
- * A GROUP BY date function as a key: its argument a date or dateTime field of the object,
- * optionally in `convertTimezone()` (UTC in the emulator, as its users have no time zone).
- */
-function dateKey(
-  scope: QueryScope,
-  objectDef: ObjectDef,
-  fn: FunctionExp,
-  offset: number,
-  alias: string | undefined,
-): GroupKey & {
-  argument: ResolvedPath;
-  converted: boolean;
-  apply: (value: FieldValue) => FieldValue;
-} {
-  const { errors } = scope;
-  const name = (fn.functionName ?? '').toUpperCase();
-  if (!isDateFunction(name))
-    throw errors.malformed(`unexpected token: '${fn.rawValue ?? name}'`, offset);
-  const [param] = fn.parameters ?? [];
-  let fieldName: string | undefined;
-  let converted = false;
-  if (typeof param === 'string') fieldName = param;
-  else if (
-    param !== undefined &&
-    (param.functionName ?? '').toLowerCase() === 'converttimezone' &&
-    typeof param.parameters?.[0] === 'string'
-  ) {
-    fieldName = param.parameters[0];
-    converted = true;
-  }
-  if (fieldName === undefined || (fn.parameters ?? []).length !== 1)
-    throw errors.malformed(`unexpected token: '${fn.rawValue ?? name}'`, offset);
-  const path = resolvePath(scope, objectDef, fieldName, offset, alias);
-  const problem = dateFunctionArgumentError(name as DateFunctionName, path.field);
-  if (problem) throw errors.invalidField(problem, offset);
-  if (converted && path.field.type !== 'datetime')
-    throw errors.invalidField(
-      `field ${path.field.name} does not support function convertTimezone`,
-      offset,
-    );
-  const read = pathReader(scope, path);
-  const inner = converted ? `converttimezone(${path.text})` : path.text;
-  const apply = (value: FieldValue) => applyDateFunction(name, value);
-  return {
-    signature: `${name}(${inner})`.toLowerCase(),
-    field: syntheticField(`${name}(${path.text})`, dateFunctionResultType(name)),
-    read: (row) => apply(read(row)),
-    argument: path,
-    converted,
-    apply,
-  };
 }
 
 function compileHaving(

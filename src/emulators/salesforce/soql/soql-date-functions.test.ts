@@ -131,3 +131,42 @@ describe('date functions in aggregate queries', () => {
     ).toThrow(/No such column 'Nope__c'/);
   });
 });
+
+describe('date functions in WHERE', () => {
+  const names = (soql: string) =>
+    run(soql)
+      .records.map((r) => r.Name)
+      .sort();
+
+  it('filters rows with or without GROUP BY', () => {
+    expect(names('SELECT Name FROM Opportunity WHERE CALENDAR_YEAR(CloseDate) = 2024')).toEqual([
+      'Big Deal',
+      'Mid',
+      'Small',
+    ]);
+    expect(
+      names('SELECT Name FROM Opportunity WHERE CALENDAR_MONTH(CloseDate) IN (4, 12)'),
+    ).toEqual(['Mid', 'Pure Deal']);
+    expect(
+      names(
+        'SELECT Name FROM Opportunity WHERE DAY_ONLY(CreatedDate) = 2024-01-05 OR DAY_IN_MONTH(CloseDate) > 19',
+      ),
+    ).toEqual(['Big Deal', 'Mid', 'Pure Deal']);
+    expect(
+      rows(
+        'SELECT COUNT(Id) n FROM Opportunity WHERE CALENDAR_YEAR(CreatedDate) = 2023 GROUP BY IsClosed',
+      ),
+    ).toEqual([{ n: 1 }]);
+  });
+
+  it('refuses a date literal compared with a date function, and a non-date argument', () => {
+    expect(() =>
+      run('SELECT Name FROM Opportunity WHERE CALENDAR_YEAR(CloseDate) = THIS_YEAR'),
+    ).toThrow(
+      /value of filter criterion for field 'CALENDAR_YEAR\(CloseDate\)' must be of type int/,
+    );
+    expect(() => run('SELECT Name FROM Opportunity WHERE CALENDAR_YEAR(Name) = 2024')).toThrow(
+      /field Name does not support date function CALENDAR_YEAR/,
+    );
+  });
+});
