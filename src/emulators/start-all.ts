@@ -6,10 +6,13 @@ import {
 } from './salesforce';
 import { DEMO_STRIPE_API_KEY, startStripeEmulator } from './stripe';
 import { DEMO_ZENDESK_CREDENTIALS, startZendeskEmulator } from './zendesk';
+import type { WebhookTarget } from './http-kit/webhook-sender';
 
 export interface EmulatorsOptions {
   salesforce?: SalesforceEmulatorOptions;
   ports?: { stripe?: number; zendesk?: number; quickbooks?: number };
+  /** Where each linked service sends its signed webhooks (also settable at run time). */
+  webhooks?: { stripe?: WebhookTarget; zendesk?: WebhookTarget; quickbooks?: WebhookTarget };
 }
 
 export interface RunningEmulators {
@@ -28,12 +31,22 @@ export async function startEmulators(options: EmulatorsOptions = {}): Promise<Ru
   const scale = options.salesforce?.scale;
   const salesforce = await startSalesforceEmulator(options.salesforce);
   const ports = options.ports ?? {};
+  const hooks = options.webhooks ?? {};
   const linked = await Promise.all([
-    startStripeEmulator({ port: ports.stripe ?? 0, ...(scale ? { scale } : {}) }),
-    startZendeskEmulator({ port: ports.zendesk ?? 0, ...(scale ? { scale } : {}) }),
+    startStripeEmulator({
+      port: ports.stripe ?? 0,
+      ...(scale ? { scale } : {}),
+      webhooks: hooks.stripe,
+    }),
+    startZendeskEmulator({
+      port: ports.zendesk ?? 0,
+      ...(scale ? { scale } : {}),
+      webhooks: hooks.zendesk,
+    }),
     startQuickBooksEmulator({
       port: ports.quickbooks ?? 0,
       ...(scale ? { salesforce: { scale } } : {}),
+      webhooks: hooks.quickbooks,
     }),
   ]);
   const [stripe, zendesk, quickbooks] = linked;

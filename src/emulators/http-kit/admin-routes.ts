@@ -1,5 +1,6 @@
 import type { HttpReply } from './http-io';
 import { parseFaultRequest, type FaultKnobNames, type FaultRequestOf } from './fault-request';
+import { parseWebhookTarget, type WebhookSender } from './webhook-sender';
 
 export type JsonReplier<R extends HttpReply> = (status: number, value: unknown) => R;
 
@@ -24,6 +25,24 @@ export interface AdminSurface<I extends string, B extends string, R extends Http
   outage?: { begin(ms: number): void; end(): void; remainingMs(): number };
   /** Further read-only routes, keyed `'GET /__emulator/...'`. */
   extraRoutes?: Record<string, () => unknown>;
+  /** `GET|POST /__emulator/webhooks` and `POST /__emulator/webhooks/trigger`. */
+  webhooks?: WebhookAdmin;
+}
+
+/** What answers the admin surface gives for a trigger: a status and its JSON. */
+export interface TriggerReply {
+  status: number;
+  body: unknown;
+}
+
+/** An emulator's outgoing webhooks as the admin surface drives them. */
+export interface WebhookAdmin {
+  sender: WebhookSender;
+  /**
+   * Makes one data change (or re-sends the event of an existing object) as the body asks, and
+   * answers the object id and event id; `{error}` with 400/404 for a bad body or unknown id.
+   */
+  trigger(body: Record<string, unknown>): TriggerReply;
 }
 
 export type AdminHandler<R extends HttpReply> = (
@@ -40,6 +59,8 @@ const ADMIN_PATHS = [
   '/__emulator/faults',
 ];
 
+const WEBHOOK_PATHS = ['/__emulator/webhooks', '/__emulator/webhooks/trigger'];
+
 /**
  * The emulators' common control surface under `/__emulator/` (no auth; they listen on
  * loopback): stats, stats reset, reset to the seed and fault knobs. Answers `{error}` with 400
@@ -52,6 +73,7 @@ export function createAdminHandler<I extends string, B extends string, R extends
   const extra = surface.extraRoutes ?? {};
   const known = [
     ...ADMIN_PATHS,
+    ...(surface.webhooks ? WEBHOOK_PATHS : []),
     ...Object.keys(extra).map((route) => route.slice(route.indexOf(' ') + 1)),
   ];
   return (method, path, body, query = new URLSearchParams()) => {
@@ -73,6 +95,11 @@ export function createAdminHandler<I extends string, B extends string, R extends
         return json(200, applyFaults(surface, faults));
       }
     }
+    const webhooks = surface.webhooks;
+    if (webhooks) {
+      const reply = webhookRoute(webhooks, route, body);
+      if (reply) return json(reply.status, reply.body);
+    }
     const read = extra[route];
     if (read) return json(200, read());
     return known.includes(trimmed)
@@ -92,4 +119,41 @@ function applyFaults<I extends string, B extends string, R extends HttpReply>(
   const report = surface.applyFaults(others as FaultRequestOf<I, B>);
   if (typeof offline === 'number') outage.begin(offline);
   return { ...report, offlineMs: outage.remainingMs() };
+}
+
+function webhookRoute(
+  webhooks: WebhookAdmin,
+  route: string,
+  body: Buffer,
+): TriggerReply | undefined {
+  switch (route) {
+    case 'GET /__emulator/webhooks':
+      return { status: 200, body: webhooks.sender.status() };
+    case 'POST /__emulator/webhooks': {
+      const parsed = jsonObject(body);
+      const target = typeof parsed === 'string' ? parsed : parseWebhookTarget(parsed);
+      if (typeof target === 'string') return { status: 400, body: { error: target } };
+      webhooks.sender.configure(target);
+      return { status: 200, body: webhooks.sender.status() };
+    }
+    case 'POST /__emulator/webhooks/trigger': {
+      const parsed = jsonObject(body);
+      if (typeof parsed === 'string') return { status: 400, body: { error: parsed } };
+      return webhooks.trigger(parsed);
+    }
+  }
+  return undefined;
+}
+
+/** A JSON object body (empty: `{}`), or why it is not one. */
+function jsonObject(body: Buffer): Record<string, unknown> | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8') || '{}');
+  } catch {
+    return 'body must be JSON';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'body must be a JSON object';
+  return value as Record<string, unknown>;
 }

@@ -1,3 +1,5 @@
+import type { WebhookTarget } from '../http-kit/webhook-sender';
+
 /** The demo Intuit app and company: what `.env.example` and the gateway's demo config use. */
 export const DEMO_QUICKBOOKS = {
   clientId: 'atom-demo-qbo-client',
@@ -36,12 +38,17 @@ export interface QuickBooksEmulatorOptions {
   now?: Date | string;
   /** Token expiry clock. */
   clock?: () => Date;
+  /**
+   * Where to send data change notifications, `secret` being the app's webhook verifier token
+   * (also set through `POST /__emulator/webhooks`).
+   */
+  webhooks?: WebhookTarget;
 }
 
 export type ResolvedQuickBooksOptions = Required<
-  Omit<QuickBooksEmulatorOptions, 'salesforce' | 'seed'>
+  Omit<QuickBooksEmulatorOptions, 'salesforce' | 'seed' | 'webhooks'>
 > &
-  Pick<QuickBooksEmulatorOptions, 'salesforce' | 'seed'>;
+  Pick<QuickBooksEmulatorOptions, 'salesforce' | 'seed' | 'webhooks'>;
 
 export function resolveQuickBooksOptions(
   options: QuickBooksEmulatorOptions = {},
@@ -67,5 +74,6 @@ export function resolveQuickBooksOptions(
     seed: options.seed,
     now: options.now ?? new Date(Math.floor(clock().getTime() / 86_400_000) * 86_400_000),
     clock,
+    webhooks: options.webhooks,
   };
 }

@@ -8,10 +8,16 @@ import type { CompanyData } from './model/entities';
 import { REVOKE_PATH, TOKEN_PATH } from './oauth/token-endpoint';
 import { TokenStore } from './oauth/token-store';
 import { generateQuickBooksSeed, type QuickBooksSeed } from './seed/quickbooks-seed';
+import { WebhookSender, type WebhookTarget } from '../http-kit/webhook-sender';
+import { DEFAULT_SEED, SeededRandom } from '../seed';
+import { QuickBooksEvents } from './webhooks/quickbooks-events';
+import { signQuickBooksWebhook } from './webhooks/quickbooks-signature';
 
 export { DEMO_QUICKBOOKS, type QuickBooksEmulatorOptions } from './emulator-options';
 export type { CompanyData, Customer, Invoice } from './model/entities';
 export { generateQuickBooksSeed, type LinkKind, type QuickBooksSeed } from './seed/quickbooks-seed';
+export type { WebhookStatus, WebhookTarget } from '../http-kit/webhook-sender';
+export { signQuickBooksWebhook } from './webhooks/quickbooks-signature';
 
 export interface RunningQuickBooksEmulator {
   /** `http://127.0.0.1:PORT`. */
@@ -25,6 +31,10 @@ export interface RunningQuickBooksEmulator {
   revokeUrl: string;
   /** The seed as generated, with each account's link kind (for tests). */
   seed: QuickBooksSeed;
+  /** Sends data change notifications to `target` from now on (undefined: stops sending). */
+  configureWebhooks(target: WebhookTarget | undefined): void;
+  /** Outgoing webhooks: target, counts, `idle()` once every queued notification is settled. */
+  webhooks: WebhookSender;
   stop(): Promise<void>;
 }
 
@@ -45,6 +55,11 @@ export async function startQuickBooksEmulator(
     clock: resolved.clock,
   });
   const faults = new FaultState(resolved.latencyMs);
+  const webhooks = new WebhookSender({
+    sign: (rawBody, verifierToken) => signQuickBooksWebhook(rawBody, verifierToken),
+    userAgent: 'Intuit-Webhooks',
+  });
+  webhooks.configure(resolved.webhooks);
   const ctx: QuickBooksContext = {
     options: resolved,
     tokens,
@@ -55,6 +70,10 @@ export async function startQuickBooksEmulator(
       tokens.reset();
       faults.resetAll();
     },
+    webhooks,
+    events: new QuickBooksEvents(webhooks, resolved.realmId),
+    triggerRandom: new SeededRandom(((resolved.seed ?? DEFAULT_SEED) ^ 0x1b7) >>> 0),
+    linkedCustomerIds: seed.links.flatMap((l) => (l.customerId === null ? [] : [l.customerId])),
   };
   const server = createServer(createRequestListener(ctx));
   const { url, port } = await startHttpServer(server, resolved.port, resolved.host);
@@ -66,9 +85,12 @@ export async function startQuickBooksEmulator(
     tokenUrl: `${url}${TOKEN_PATH}`,
     revokeUrl: `${url}${REVOKE_PATH}`,
     seed,
-    stop: () => {
+    configureWebhooks: (target) => webhooks.configure(target),
+    webhooks,
+    stop: async () => {
       faults.cancelWaits();
-      return stopHttpServer(server);
+      await webhooks.close();
+      await stopHttpServer(server);
     },
   };
 }

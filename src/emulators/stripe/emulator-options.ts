@@ -1,3 +1,5 @@
+import type { WebhookTarget } from '../http-kit/webhook-sender';
+
 /** The demo secret key: what `.env.example` and the gateway's demo config point at. */
 export const DEMO_STRIPE_API_KEY = 'sk_test_atom_demo_emulator_key';
 
@@ -25,6 +27,8 @@ export interface StripeEmulatorOptions {
   retryAfterSeconds?: number;
   /** Timestamps of objects created through the API. */
   clock?: () => Date;
+  /** Where to send signed webhook events (also set through `POST /__emulator/webhooks`). */
+  webhooks?: WebhookTarget;
 }
 
 export interface ResolvedStripeEmulatorOptions {
@@ -37,6 +41,7 @@ export interface ResolvedStripeEmulatorOptions {
   latencyMs: number;
   retryAfterSeconds: number;
   clock: () => Date;
+  webhooks: WebhookTarget | undefined;
 }
 
 export function resolveStripeEmulatorOptions(
@@ -57,6 +62,7 @@ export function resolveStripeEmulatorOptions(
     latencyMs: nonNegative('latencyMs', options.latencyMs ?? 0),
     retryAfterSeconds: nonNegative('retryAfterSeconds', options.retryAfterSeconds ?? 1),
     clock,
+    webhooks: options.webhooks,
   };
 }
 

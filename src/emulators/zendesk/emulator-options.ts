@@ -1,3 +1,4 @@
+import type { WebhookTarget } from '../http-kit/webhook-sender';
 import { DEMO_ZENDESK_CREDENTIALS } from './seed/demo-staff';
 
 export interface ZendeskEmulatorOptions {
@@ -19,9 +20,16 @@ export interface ZendeskEmulatorOptions {
   latencyMs?: number;
   /** Requests per minute before a 429 (Zendesk Enterprise: 700). */
   rateLimitPerMinute?: number;
-  /** "Now" for relative search dates (`created>2days`). */
+  /** "Now" for relative search dates (`created>2days`) and the time of API writes. */
   clock?: () => Date;
+  /** The account id events carry (`account_id`). */
+  accountId?: number;
+  /** Where to send signed ticket events (also set through `POST /__emulator/webhooks`). */
+  webhooks?: WebhookTarget;
 }
+
+/** The demo account's id, as its webhook events carry it. */
+export const DEMO_ZENDESK_ACCOUNT_ID = 24681357;
 
 export interface ResolvedZendeskOptions {
   host: string;
@@ -33,6 +41,8 @@ export interface ResolvedZendeskOptions {
   latencyMs: number;
   rateLimitPerMinute: number;
   clock: () => Date;
+  accountId: number;
+  webhooks: WebhookTarget | undefined;
 }
 
 export function resolveZendeskOptions(
@@ -56,5 +66,7 @@ export function resolveZendeskOptions(
     latencyMs,
     rateLimitPerMinute,
     clock,
+    accountId: options.accountId ?? DEMO_ZENDESK_ACCOUNT_ID,
+    webhooks: options.webhooks,
   };
 }

@@ -7,8 +7,14 @@ import { ApiTraffic, type ZendeskStats } from './http/api-traffic';
 import { createZendeskListener } from './http/request-listener';
 import { generateZendeskSeed } from './seed';
 import { ZendeskStore } from './store/zendesk-store';
+import { WebhookSender, type WebhookTarget } from '../http-kit/webhook-sender';
+import { DEFAULT_SEED, SeededRandom } from '../seed';
+import { ZendeskEvents } from './webhooks/zendesk-events';
+import { zendeskWebhookSigner } from './webhooks/zendesk-signature';
 
-export type { ZendeskEmulatorOptions } from './emulator-options';
+export { DEMO_ZENDESK_ACCOUNT_ID, type ZendeskEmulatorOptions } from './emulator-options';
+export type { WebhookStatus, WebhookTarget } from '../http-kit/webhook-sender';
+export { signZendeskWebhook } from './webhooks/zendesk-signature';
 export type { ZendeskFaults, ZendeskStats } from './http/api-traffic';
 export type { Organization, Ticket, User, ZendeskData } from './model/types';
 export {
@@ -28,6 +34,10 @@ export interface RunningZendeskEmulator {
   /** The API token every agent's email authenticates with. */
   apiToken: string;
   stats(): ZendeskStats;
+  /** Sends ticket events to `target` from now on (undefined: stops sending). */
+  configureWebhooks(target: WebhookTarget | undefined): void;
+  /** Outgoing webhooks: target, counts, `idle()` once every queued event is settled. */
+  webhooks: WebhookSender;
   stop(): Promise<void>;
 }
 
@@ -44,6 +54,12 @@ export async function startZendeskEmulator(
     }),
   );
   let baseUrl = '';
+  const seedValue = resolved.seed ?? DEFAULT_SEED;
+  const webhooks = new WebhookSender({
+    sign: zendeskWebhookSigner(`01J${new SeededRandom(seedValue).alphanumeric(23).toUpperCase()}`),
+    userAgent: 'Zendesk Webhook',
+  });
+  webhooks.configure(resolved.webhooks);
   let stopped: Promise<void> | undefined;
   const ctx: ZendeskEmulatorContext = {
     store,
@@ -54,6 +70,9 @@ export async function startZendeskEmulator(
     }),
     outage: new Outage(),
     baseUrl: () => baseUrl,
+    webhooks,
+    events: new ZendeskEvents(webhooks, resolved.accountId, resolved.clock),
+    triggerRandom: new SeededRandom((seedValue ^ 0x7e1) >>> 0),
   };
   const server = createServer(createZendeskListener(ctx));
   const { url, port } = await startHttpServer(server, resolved.port, resolved.host);
@@ -65,7 +84,9 @@ export async function startZendeskEmulator(
     store,
     apiToken: resolved.apiToken,
     stats: () => ctx.traffic.stats(),
+    configureWebhooks: (target) => webhooks.configure(target),
+    webhooks,
     // Idempotent: a test that stops it on purpose and the teardown that stops it again both succeed.
-    stop: () => (stopped ??= stopHttpServer(server)),
+    stop: () => (stopped ??= webhooks.close().then(() => stopHttpServer(server))),
   };
 }

@@ -51,7 +51,7 @@ describe('QuickBooks invoice void', () => {
     expect((await stats(emulator)).byEndpoint).toMatchObject({ 'invoice.write': 1 });
   });
 
-  it('a stale SyncToken is a 5010 Stale Object Error; other write operations are unsupported', async () => {
+  it('a stale SyncToken is a 5010 Stale Object Error; an invoice without CustomerRef is refused', async () => {
     const qbo = await connectQuickBooks(emulator);
     const invoice = emulator.seed.invoices[0]!;
     const stale = faultOf(
@@ -61,9 +61,10 @@ describe('QuickBooks invoice void', () => {
     );
     expect(stale).toMatchObject({ status: 400, type: 'ValidationFault' });
     expect(stale.error).toMatchObject({ Message: 'Stale Object Error', code: '5010' });
-    const unsupported = faultOf(
+    const missing = faultOf(
       await failure(call((cb) => qbo.createInvoice({ Line: [] } as never, cb as never))),
     );
-    expect(unsupported.error.code).toBe('500');
+    expect(missing).toMatchObject({ status: 400, type: 'ValidationFault' });
+    expect(missing.error.code).toBe('2020');
   });
 });

@@ -89,7 +89,11 @@ describe('Zendesk emulator: Basic API-token auth (node-zendesk 6)', () => {
     const response = await fetch(`${target.emulator.apiUrl}/no_such_things.json`);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: 'InvalidEndpoint', description: 'Not found' });
-    const write = await fetch(`${target.emulator.apiUrl}/tickets.json`, { method: 'POST' });
+    // A method the emulator does not serve on a path it knows is unknown too.
+    const write = await fetch(`${target.emulator.apiUrl}/tickets/1.json`, { method: 'DELETE' });
     expect(write.status).toBe(404);
+    // A served write still needs credentials.
+    const create = await fetch(`${target.emulator.apiUrl}/tickets.json`, { method: 'POST' });
+    expect(create.status).toBe(401);
   });
 });

@@ -1,5 +1,6 @@
 import { createAdminHandler, type AdminHandler } from '../../http-kit/admin-routes';
 import type { QuickBooksContext } from '../emulator-context';
+import { triggerQuickBooksWebhook } from '../webhooks/quickbooks-trigger';
 import { FAULT_KNOBS } from './fault-state';
 import { jsonReply, type HttpReply } from './http-io';
 
@@ -15,5 +16,6 @@ export function createAdminRoutes(ctx: QuickBooksContext): AdminHandler<HttpRepl
       if (faults.expireTokens) ctx.tokens.expireAccessTokens();
       return ctx.faults.settings();
     },
+    webhooks: { sender: ctx.webhooks, trigger: (body) => triggerQuickBooksWebhook(ctx, body) },
   });
 }

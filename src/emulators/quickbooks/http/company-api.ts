@@ -1,7 +1,16 @@
 import type { QuickBooksContext } from '../emulator-context';
 import { QueryParserError } from '../query/query-lexer';
 import { QueryValidationError, runQuery } from '../query/query-engine';
-import { HOME_CURRENCY } from '../model/entities';
+import { HOME_CURRENCY, type Invoice } from '../model/entities';
+import {
+  createInvoice,
+  deleteInvoice,
+  invoiceForWrite,
+  InvoiceInvalid,
+  StaleInvoice,
+  updateInvoice,
+  voidInvoice,
+} from '../model/invoice-changes';
 import { qboDateTime } from '../seed/qbo-time';
 import { jsonReply, type HttpReply } from './http-io';
 import { fault, objectNotFound, unsupportedOperation } from './qbo-faults';
@@ -76,53 +85,77 @@ export function handleCompanyRequest(ctx: QuickBooksContext, req: CompanyRequest
 }
 
 /**
- * `POST /invoice?operation=void` (node-quickbooks `voidInvoice`): QBO keeps the invoice with
- * every amount and quantity zeroed and "Voided" prepended to PrivateNote
- * (https://blogs.intuit.com/2016/04/06/voiding-invoice-objects). Other writes are not emulated.
+ * `POST /invoice` as node-quickbooks sends it: create (no operation), `operation=update`
+ * (sparse or full), `operation=void` and `operation=delete`, each with QBO's optimistic locking
+ * (`SyncToken`). Every change sends its data change notification.
  */
 function writeInvoice(ctx: QuickBooksContext, req: CompanyRequest, now: Date): HttpReply {
-  if (req.query.get('operation') !== 'void') return unsupportedOperation(req.fullPath, now);
-  let body: { Id?: unknown; SyncToken?: unknown };
+  const operation = req.query.get('operation');
+  if (operation !== null && !['update', 'void', 'delete'].includes(operation))
+    return unsupportedOperation(req.fullPath, now);
+  let body: Record<string, unknown>;
   try {
-    body = JSON.parse(req.body.toString('utf8')) as typeof body;
+    const parsed: unknown = JSON.parse(req.body.toString('utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error();
+    body = parsed as Record<string, unknown>;
   } catch {
-    return fault(
-      400,
-      'ValidationFault',
-      { Message: 'Request has invalid or unsupported property', code: '2010' },
-      now,
-    );
+    return invalidFault('2010', undefined, now);
   }
   const data = ctx.data();
-  const invoice = data.invoices.find((i) => i.Id === String(body.Id));
-  if (!invoice) return objectNotFound('Invoice', String(body.Id), now);
-  if (String(body.SyncToken) !== invoice.SyncToken)
-    return fault(
-      400,
-      'ValidationFault',
-      {
-        Message: 'Stale Object Error',
-        Detail: `Stale Object Error : You and ${invoice.CustomerRef.name ?? 'someone'} were working on this at the same time. ${invoice.CustomerRef.name ?? 'Someone'} finished before you did, so your work was not saved.`,
-        code: '5010',
-        element: '',
-      },
-      now,
-    );
-  const customer = data.customers.find((c) => c.Id === invoice.CustomerRef.value);
-  if (customer) {
-    customer.Balance = Math.round((customer.Balance - invoice.Balance) * 100) / 100;
-    customer.BalanceWithJobs = customer.Balance;
+  const time = qboDateTime(now.getTime());
+  try {
+    if (operation === null) {
+      const invoice = createInvoice(data, body, now);
+      ctx.events.invoice('Create', invoice.Id, now);
+      return jsonReply(200, { Invoice: invoice, time });
+    }
+    const invoice = invoiceForWrite(data, body);
+    if (!invoice) return objectNotFound('Invoice', String(body.Id), now);
+    if (operation === 'delete') {
+      deleteInvoice(data, invoice);
+      ctx.events.invoice('Delete', invoice.Id, now);
+      return jsonReply(200, {
+        Invoice: { status: 'Deleted', domain: 'QBO', Id: invoice.Id },
+        time,
+      });
+    }
+    if (operation === 'void') voidInvoice(data, invoice, now);
+    else updateInvoice(data, invoice, body, now);
+    ctx.events.invoice(operation === 'void' ? 'Void' : 'Update', invoice.Id, now);
+    return jsonReply(200, { Invoice: invoice, time });
+  } catch (err) {
+    if (err instanceof StaleInvoice) return staleObject(err.invoice, now);
+    if (err instanceof InvoiceInvalid) return invalidFault(err.code, err, now);
+    throw err;
   }
-  for (const line of invoice.Line) {
-    line.Amount = 0;
-    if (line.DetailType === 'SalesItemLineDetail') line.SalesItemLineDetail.Qty = 0;
-  }
-  invoice.TotalAmt = 0;
-  invoice.Balance = 0;
-  invoice.PrivateNote = invoice.PrivateNote ? `Voided - ${invoice.PrivateNote}` : 'Voided';
-  invoice.SyncToken = String(Number(invoice.SyncToken) + 1);
-  invoice.MetaData = { ...invoice.MetaData, LastUpdatedTime: qboDateTime(now.getTime()) };
-  return jsonReply(200, { Invoice: invoice, time: qboDateTime(now.getTime()) });
+}
+
+function invalidFault(code: string, err: InvoiceInvalid | undefined, now: Date): HttpReply {
+  return fault(
+    400,
+    'ValidationFault',
+    {
+      Message: err?.message ?? 'Request has invalid or unsupported property',
+      ...(err ? { Detail: err.detail } : {}),
+      code,
+    },
+    now,
+  );
+}
+
+function staleObject(invoice: Invoice, now: Date): HttpReply {
+  const name = invoice.CustomerRef.name;
+  return fault(
+    400,
+    'ValidationFault',
+    {
+      Message: 'Stale Object Error',
+      Detail: `Stale Object Error : You and ${name ?? 'someone'} were working on this at the same time. ${name ?? 'Someone'} finished before you did, so your work was not saved.`,
+      code: '5010',
+      element: '',
+    },
+    now,
+  );
 }
 
 /**

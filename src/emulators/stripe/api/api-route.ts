@@ -1,4 +1,5 @@
 import type { StripeStore } from '../model/stripe-store';
+import type { StripeEventSink } from '../webhooks/stripe-events';
 import type { RequestParams } from './request-params';
 
 export interface ApiRequest {
@@ -8,6 +9,8 @@ export interface ApiRequest {
   pathParams: Record<string, string>;
   /** The request path, echoed as a list's `url`. */
   path: string;
+  /** Where a handler reports the data changes it made (webhook events). */
+  events: StripeEventSink;
 }
 
 export interface ApiRoute {

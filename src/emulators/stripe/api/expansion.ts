@@ -52,7 +52,11 @@ export function expandPaymentIntent(
  * full once refunds (not failed) reach the captured amount, failed when the intent keeps a
  * payment error, pending otherwise. Only paid charges have a receipt.
  */
-function chargeOf(intent: PaymentIntentObject, id: string, store: StripeStore): ChargeObject {
+export function chargeOf(
+  intent: PaymentIntentObject,
+  id: string,
+  store: StripeStore,
+): ChargeObject {
   const paid = intent.status === 'succeeded';
   const failed = !paid && intent.last_payment_error !== null;
   const captured = paid ? intent.amount_received : 0;

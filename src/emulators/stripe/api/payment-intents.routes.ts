@@ -19,6 +19,7 @@ import {
 } from './expansion';
 import { listPage, searchPage } from './pagination';
 import type { RequestParams } from './request-params';
+import type { StripeEventSink } from '../webhooks/stripe-events';
 
 /** Query fields for PaymentIntents (https://docs.stripe.com/search#query-fields-for-payment-intents). */
 export const PAYMENT_INTENT_SEARCH: SearchableResource<PaymentIntentObject> = {
@@ -60,7 +61,7 @@ function readCurrency(params: RequestParams): string {
   return currency;
 }
 
-function createPaymentIntent({ store, params }: ApiRequest): PaymentIntentReply {
+function createPaymentIntent({ store, params, events }: ApiRequest): PaymentIntentReply {
   const amount = params.requiredInteger('amount');
   const currency = readCurrency(params);
   const minimum = CURRENCY_MINIMUMS[currency] ?? 50;
@@ -104,12 +105,53 @@ function createPaymentIntent({ store, params }: ApiRequest): PaymentIntentReply 
     store.newId('secret', 24).slice(7),
   );
   store.paymentIntents.insert(intent);
-  if (confirm) confirmIntent(store, intent);
+  events.publish('payment_intent.created', intent);
+  if (confirm) confirmIntent(store, events, intent);
   return expandPaymentIntent(intent, paymentIntentExpansions(expand), store);
 }
 
-/** Confirms with a test payment method: declining ones answer 402 and leave the intent failed. */
-function confirmIntent(store: StripeStore, intent: PaymentIntentObject): void {
+/**
+ * `POST /v1/payment_intents/:id/confirm`, optionally with the payment method: only an intent
+ * that awaits a method or a confirmation can be confirmed.
+ */
+function confirmPaymentIntent({
+  store,
+  params,
+  pathParams,
+  events,
+}: ApiRequest): PaymentIntentReply {
+  const intent = requirePaymentIntent(store, pathParams.id as string);
+  const paymentMethod = params.string('payment_method');
+  const expand = checkExpansions(params.stringList('expand'), ['customer', 'latest_charge']);
+  params.assertNoneLeft();
+  if (intent.status !== 'requires_payment_method' && intent.status !== 'requires_confirmation') {
+    throw stripeErrors.invalidValue(
+      'intent',
+      `You cannot confirm this PaymentIntent because it has a status of ${intent.status}.`,
+      'payment_intent_unexpected_state',
+    );
+  }
+  if (paymentMethod !== undefined) intent.payment_method = paymentMethod;
+  if (intent.payment_method === null) {
+    throw stripeErrors.invalidValue(
+      'payment_method',
+      "You cannot confirm this PaymentIntent because it's missing a payment method. You can either update the PaymentIntent with a payment method and then confirm it again, or confirm it again directly with a payment method.",
+      'payment_intent_unexpected_state',
+    );
+  }
+  confirmIntent(store, events, intent);
+  return expandPaymentIntent(intent, paymentIntentExpansions(expand), store);
+}
+
+/**
+ * Confirms with a test payment method: declining ones answer 402 and leave the intent failed
+ * (`payment_intent.payment_failed`); others succeed (`payment_intent.succeeded`).
+ */
+export function confirmIntent(
+  store: StripeStore,
+  events: StripeEventSink,
+  intent: PaymentIntentObject,
+): void {
   const method = intent.payment_method as string;
   intent.latest_charge = store.newId('ch');
   if (DECLINING_METHODS.has(method)) {
@@ -122,6 +164,7 @@ function confirmIntent(store: StripeStore, intent: PaymentIntentObject): void {
       message: 'Your card was declined.',
       payment_method: { id: method, object: 'payment_method', type: 'card' },
     };
+    events.publish('payment_intent.payment_failed', intent);
     throw new StripeApiError(402, {
       type: 'card_error',
       code: 'card_declined',
@@ -131,6 +174,7 @@ function confirmIntent(store: StripeStore, intent: PaymentIntentObject): void {
   }
   intent.status = 'succeeded';
   intent.amount_received = intent.amount;
+  events.publish('payment_intent.succeeded', intent);
 }
 
 export const paymentIntentRoutes: ApiRoute[] = [
@@ -183,10 +227,11 @@ export const paymentIntentRoutes: ApiRoute[] = [
       return expandPaymentIntent(intent, paymentIntentExpansions(expand), store);
     },
   },
+  { method: 'POST', pattern: '/v1/payment_intents/:id/confirm', handle: confirmPaymentIntent },
   {
     method: 'POST',
     pattern: '/v1/payment_intents/:id/cancel',
-    handle: ({ store, params, pathParams }: ApiRequest) => {
+    handle: ({ store, params, pathParams, events }: ApiRequest) => {
       const intent = requirePaymentIntent(store, pathParams.id as string);
       const reason = params.oneOf('cancellation_reason', [
         'duplicate',
@@ -210,6 +255,7 @@ export const paymentIntentRoutes: ApiRoute[] = [
       intent.status = 'canceled';
       intent.canceled_at = store.nowSeconds();
       intent.cancellation_reason = reason ?? null;
+      events.publish('payment_intent.canceled', intent);
       return expandPaymentIntent(intent, paymentIntentExpansions(expand), store);
     },
   },

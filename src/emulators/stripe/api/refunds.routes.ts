@@ -2,7 +2,7 @@ import { stripeErrors } from '../model/stripe-error';
 import { newRefund, type RefundObject, type RefundReason } from '../model/stripe-objects';
 import type { ApiRequest, ApiRoute } from './api-route';
 import { createdFilter } from './created-filter';
-import { checkExpansions } from './expansion';
+import { chargeOf, checkExpansions } from './expansion';
 import { listPage } from './pagination';
 import { requirePaymentIntent } from './payment-intents.routes';
 
@@ -12,7 +12,7 @@ const REASONS: readonly RefundReason[] = ['duplicate', 'fraudulent', 'requested_
 const major = (amount: number, currency: string): string =>
   currency === 'jpy' ? `¥${amount}` : `$${(amount / 100).toFixed(2)}`;
 
-function createRefund({ store, params }: ApiRequest): RefundObject {
+function createRefund({ store, params, events }: ApiRequest): RefundObject {
   const intentId = params.string('payment_intent');
   const chargeId = params.string('charge');
   const amount = params.integer('amount');
@@ -55,7 +55,7 @@ function createRefund({ store, params }: ApiRequest): RefundObject {
       'amount_too_large',
     );
   }
-  return store.refunds.insert(
+  const refund = store.refunds.insert(
     newRefund({
       id: store.newId('re'),
       created: store.nowSeconds(),
@@ -68,6 +68,9 @@ function createRefund({ store, params }: ApiRequest): RefundObject {
       balance_transaction: store.newId('txn'),
     }),
   );
+  // Stripe's event for a refund names the charge, which carries the customer and the intent.
+  events.publish('charge.refunded', chargeOf(intent, intent.latest_charge, store));
+  return refund;
 }
 
 export const refundRoutes: ApiRoute[] = [

@@ -1,4 +1,5 @@
 import { createAdminHandler, type AdminHandler } from '../../http-kit/admin-routes';
+import { triggerStripeWebhook } from '../webhooks/stripe-trigger';
 import type { StripeEmulatorContext } from './emulator-context';
 import { jsonReply, type HttpReply } from './http-io';
 
@@ -18,5 +19,9 @@ export function createAdminRoutes(ctx: StripeEmulatorContext): AdminHandler<Http
       return ctx.stats.pending();
     },
     outage: ctx.outage,
+    webhooks: {
+      sender: ctx.webhooks,
+      trigger: (body) => triggerStripeWebhook(ctx.store, ctx.events, ctx.triggerRandom, body),
+    },
   });
 }

@@ -2,6 +2,9 @@ import type { StripeStore } from '../model/stripe-store';
 import type { CallStats } from './call-stats';
 import type { IdempotencyStore } from './idempotency-store';
 import type { Outage } from '../../http-kit/outage';
+import type { WebhookSender } from '../../http-kit/webhook-sender';
+import type { SeededRandom } from '../../seed';
+import type { StripeEvents } from '../webhooks/stripe-events';
 
 export interface StripeEmulatorContext {
   store: StripeStore;
@@ -15,4 +18,9 @@ export interface StripeEmulatorContext {
   /** `Retry-After` seconds of a rate-limited answer. */
   retryAfterSeconds: number;
   nextRequestId(): string;
+  /** Outgoing webhooks: the sender and the events the API's data changes publish. */
+  webhooks: WebhookSender;
+  events: StripeEvents;
+  /** Picks the trigger's customers and amounts. */
+  triggerRandom: SeededRandom;
 }

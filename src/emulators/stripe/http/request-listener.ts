@@ -81,6 +81,7 @@ async function handleApi(
       params,
       pathParams: match.pathParams,
       path: url.pathname,
+      events: ctx.events,
     });
   });
   // Stripe saves a result once the endpoint started executing: successes and card errors,

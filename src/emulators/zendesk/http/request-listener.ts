@@ -77,6 +77,8 @@ async function handle(
       query: url.searchParams,
       user,
       now: ctx.options.clock(),
+      body,
+      events: ctx.events,
     });
   } catch (err) {
     if (!(err instanceof ZendeskApiError)) throw err;

@@ -49,4 +49,13 @@ export class ZendeskStore {
   ticket(id: number): Ticket | undefined {
     return this.ticketsById.get(id);
   }
+
+  /** Adds a ticket made through the API with the next id (Zendesk ids only grow). */
+  addTicket(values: Omit<Ticket, 'id'>): Ticket {
+    const id = Math.max(0, ...this.ticketsById.keys()) + 1;
+    const ticket: Ticket = { id, ...values };
+    this.data.tickets.push(ticket);
+    this.ticketsById.set(id, ticket);
+    return ticket;
+  }
 }

@@ -2,6 +2,7 @@ import type { HttpReply } from '../../../http-kit/http-io';
 import type { RouteParams } from '../../../http-kit/router';
 import type { User } from '../../model/types';
 import type { ZendeskStore } from '../../store/zendesk-store';
+import type { ZendeskEventSink } from '../../webhooks/zendesk-events';
 import { recordNotFound, ZendeskApiError } from '../zendesk-replies';
 
 /** One authenticated API call as a handler sees it. */
@@ -13,6 +14,10 @@ export interface ApiRequest {
   query: URLSearchParams;
   user: User;
   now: Date;
+  /** The raw request body (JSON for writes). */
+  body: Buffer;
+  /** Where writes report their data changes (webhook events). */
+  events: ZendeskEventSink;
 }
 
 export interface ApiRoute {
