@@ -11,19 +11,9 @@ export interface PendingContractPart {
   deliveredBy: string;
 }
 
-const analytics = 'analytics reports over Opportunity and Lead';
 const sync = 'sync mutations into Salesforce by external id';
 
 export const PENDING_CONTRACT_PARTS: readonly PendingContractPart[] = [
-  // Analytics
-  { coordinate: 'PerformanceGrouping', deliveredBy: analytics },
-  { coordinate: 'PerformanceRow', deliveredBy: analytics },
-  { coordinate: 'PerformanceReport', deliveredBy: analytics },
-  { coordinate: 'LeadGrouping', deliveredBy: analytics },
-  { coordinate: 'LeadConversionRow', deliveredBy: analytics },
-  { coordinate: 'LeadConversionReport', deliveredBy: analytics },
-  { coordinate: 'Query.salesPerformance', deliveredBy: analytics },
-  { coordinate: 'Query.leadConversion', deliveredBy: analytics },
   // Sync and cache
   { coordinate: 'SyncResult', deliveredBy: sync },
   { coordinate: 'Mutation.syncStripePayments', deliveredBy: sync },

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 
 /** Where an emulator posts its webhooks, and the secret it signs them with. */
 export interface WebhookTarget {
@@ -153,25 +155,38 @@ export class WebhookSender {
     }
   }
 
-  /** The answer's status, or undefined when none came (refused, reset, timed out). */
-  private async attempt(delivery: Delivery, signal: AbortSignal): Promise<number | undefined> {
-    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 5000);
-    try {
-      const res = await fetch(delivery.target.url, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json; charset=utf-8',
-          'User-Agent': this.options.userAgent,
-          ...this.options.sign(delivery.rawBody, delivery.target.secret, delivery.id),
+  /**
+   * The answer's status, or undefined when none came (refused, reset, timed out). One
+   * connection per attempt (no keep-alive pool), so a stopped emulator holds no socket.
+   */
+  private attempt(delivery: Delivery, signal: AbortSignal): Promise<number | undefined> {
+    const url = new URL(delivery.target.url);
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    return new Promise((resolve) => {
+      const req = send(
+        url,
+        {
+          method: 'POST',
+          agent: false,
+          signal,
+          timeout: this.options.timeoutMs ?? 5000,
+          headers: {
+            'Content-Type': 'application/json; charset=utf-8',
+            'Content-Length': Buffer.byteLength(delivery.rawBody),
+            'User-Agent': this.options.userAgent,
+            ...this.options.sign(delivery.rawBody, delivery.target.secret, delivery.id),
+          },
         },
-        body: delivery.rawBody,
-        signal: AbortSignal.any([signal, timeout]),
-      });
-      await res.arrayBuffer().catch(() => undefined);
-      return res.status;
-    } catch {
-      return undefined;
-    }
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode));
+          res.on('error', () => resolve(undefined));
+        },
+      );
+      req.on('timeout', () => req.destroy());
+      req.on('error', () => resolve(undefined));
+      req.end(delivery.rawBody);
+    });
   }
 }
 

@@ -158,6 +158,23 @@ describe('Stripe emulator webhooks', () => {
     expect(receiver.requests).toHaveLength(8);
   });
 
+  it('sends nothing again for an idempotent replay', async () => {
+    const params = { amount: 1200, currency: 'usd', payment_method: 'pm_card_visa', confirm: true };
+    const first = await stripe.paymentIntents.create(params, { idempotencyKey: 'hook-once' });
+    const replay = await stripe.paymentIntents.create(params, { idempotencyKey: 'hook-once' });
+    expect(replay.id).toBe(first.id);
+    // A later change's event follows the two of the first call directly.
+    const later = await stripe.paymentIntents.create({ amount: 1300, currency: 'usd' });
+    const events = (await receiver.waitForDelivered(3)).map(verified);
+    await target.emulator.webhooks.idle();
+    expect(receiver.requests).toHaveLength(3);
+    expect(events.map((e) => [e.type, (e.data.object as { id: string }).id])).toEqual([
+      ['payment_intent.created', first.id],
+      ['payment_intent.succeeded', first.id],
+      ['payment_intent.created', later.id],
+    ]);
+  });
+
   it('fails a delivery whose every attempt is refused, with no status', async () => {
     target.emulator.configureWebhooks({ url: await refusingUrl(), secret: SECRET });
     await stripe.paymentIntents.create({ amount: 600, currency: 'usd' });

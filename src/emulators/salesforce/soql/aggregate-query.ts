@@ -16,6 +16,8 @@ import type {
   SObjectRecord,
 } from '../model/types';
 import { compileComparison, type Predicate } from './comparison-compiler';
+import { isDateFunction } from './date-functions';
+import { resolveDateFunction, syntheticField } from './date-function-path';
 import { pathReader, resolvePath, type ResolvedPath } from './field-path';
 import { sortKey, sortRows } from './order-compiler';
 import { visibleRows, type QueryScope } from './query-scope';
@@ -31,8 +33,11 @@ const NUMERIC: FieldType[] = ['int', 'double', 'currency', 'percent'];
 /** True when the statement has GROUP BY or an aggregate function in its SELECT list. */
 export function isAggregateQuery(query: Query): boolean {
   if (query.groupBy) return true;
+  // A date function outside GROUP BY still makes an aggregate query: one that fails as ungrouped.
   return (query.fields ?? []).some(
-    (f) => f.type === 'FieldFunctionExpression' && AGGREGATES.has(f.functionName.toUpperCase()),
+    (f) =>
+      f.type === 'FieldFunctionExpression' &&
+      (AGGREGATES.has(f.functionName.toUpperCase()) || isDateFunction(f.functionName)),
   );
 }
 
@@ -52,38 +57,20 @@ interface Group {
   aggregates: FieldValue[];
 }
 
+/** One GROUP BY item: a field path, or a date function over one (`CALENDAR_YEAR(CloseDate)`). */
+interface GroupKey {
+  /** Lowercase signature that SELECT, HAVING and ORDER BY items must repeat to use the key. */
+  signature: string;
+  /** Describe of the key's values: the field itself, or the date function's int/date result. */
+  field: FieldDef;
+  read: (row: SObjectRecord) => FieldValue;
+}
+
 interface AggregateSpec {
   fn: string;
   path: ResolvedPath;
   /** Raw text, to match the same function in HAVING/ORDER BY. */
   signature: string;
-}
-
-function syntheticField(name: string, type: FieldType): FieldDef {
-  return {
-    name,
-    label: name,
-    type,
-    nillable: true,
-    filterable: true,
-    sortable: true,
-    groupable: false,
-    aggregatable: false,
-    createable: false,
-    updateable: false,
-    calculated: true,
-    defaultedOnCreate: false,
-    custom: false,
-    externalId: false,
-    unique: false,
-    length: 0,
-    precision: 18,
-    scale: 0,
-    relationshipName: null,
-    referenceTo: [],
-    picklistValues: [],
-    compoundFieldName: null,
-  };
 }
 
 /** The field type an aggregate's value has, for HAVING literals and output formatting. */
@@ -150,22 +137,30 @@ export function runAggregateQuery(
       : Array.isArray(query.groupBy)
         ? query.groupBy
         : [query.groupBy];
-  const groupPaths = groupClauses.map((clause) => {
-    if (!('field' in clause)) {
-      const raw = clause.fn.rawValue ?? clause.fn.functionName ?? '';
-      throw errors.malformed(`unexpected token: '${raw}'`, findToken(tokens, raw, groupFrom));
+  const groupKeys = groupClauses.map((clause): GroupKey => {
+    if ('field' in clause) {
+      const offset = findToken(tokens, clause.field, groupFrom);
+      const path = resolvePath(scope, objectDef, clause.field, offset, alias);
+      if (!path.field.groupable)
+        throw errors.invalidField(
+          `field '${path.field.name}' can not be grouped in a query call`,
+          offset,
+        );
+      return {
+        signature: path.text.toLowerCase(),
+        field: path.field,
+        read: pathReader(scope, path),
+      };
     }
-    const offset = findToken(tokens, clause.field, groupFrom);
-    const path = resolvePath(scope, objectDef, clause.field, offset, alias);
-    if (!path.field.groupable)
-      throw errors.invalidField(
-        `field '${path.field.name}' can not be grouped in a query call`,
-        offset,
-      );
-    return path;
+    const offset = findToken(tokens, clause.fn.functionName ?? '', groupFrom);
+    return resolveDateFunction(scope, objectDef, clause.fn, offset, alias);
   });
-  const groupIndex = (path: ResolvedPath): number =>
-    groupPaths.findIndex((g) => g.text.toLowerCase() === path.text.toLowerCase());
+  const keyIndex = (signature: string): number =>
+    groupKeys.findIndex((g) => g.signature === signature);
+  const groupIndex = (path: ResolvedPath): number => keyIndex(path.text.toLowerCase());
+  /** The GROUP BY date function `fn` repeats, or -1. */
+  const dateKeyIndex = (fn: FunctionExp, offset: number): number =>
+    keyIndex(resolveDateFunction(scope, objectDef, fn, offset, alias).signature);
 
   const specs: AggregateSpec[] = [];
   const specIndex = (fn: FunctionExp, offset: number): number => {
@@ -214,6 +209,33 @@ export function runAggregateQuery(
         key: itemAlias ?? field.name,
         read: (g) => formatOutput(field, g.keys[index] ?? null),
       });
+    } else if (item.type === 'FieldFunctionExpression' && isDateFunction(item.functionName)) {
+      const fn = item as FieldFunctionExpression;
+      const offset = findToken(tokens, fn.functionName);
+      const dateFn = resolveDateFunction(scope, objectDef, fn, offset, alias);
+      const index = keyIndex(dateFn.signature);
+      // Salesforce's exception: a date function over a *date* field (not a dateTime) may be
+      // selected when that field itself is grouped; it is computed from the group's value.
+      const fieldIndex =
+        index < 0 && dateFn.argument.field.type === 'date' && !dateFn.converted
+          ? groupIndex(dateFn.argument)
+          : -1;
+      if (index < 0 && fieldIndex < 0)
+        throw errors.malformed(
+          `Field must be grouped or aggregated: ${dateFn.argument.field.name}`,
+          offset,
+        );
+      // Like aggregates, an unaliased date function takes the next exprN name.
+      const key = fn.alias ?? `expr${expr++}`;
+      const field = dateFn.field;
+      columns.push({
+        key,
+        read: (g) =>
+          formatOutput(
+            field,
+            index >= 0 ? (g.keys[index] ?? null) : dateFn.apply(g.keys[fieldIndex] ?? null),
+          ),
+      });
     } else if (item.type === 'FieldFunctionExpression') {
       const fn = item as FieldFunctionExpression;
       const offset = findToken(tokens, fn.functionName);
@@ -226,19 +248,13 @@ export function runAggregateQuery(
     }
   }
 
-  const having = compileHaving(scope, objectDef, query, groupIndex, specIndex, specs);
-  const orderKeys = compileGroupOrder(
-    scope,
-    query.orderBy,
-    objectDef,
-    groupIndex,
-    specIndex,
-    specs,
-  );
+  const lookups: GroupLookups = { groupKeys, groupIndex, dateKeyIndex, specIndex, specs };
+  const having = compileHaving(scope, objectDef, query, lookups);
+  const orderKeys = compileGroupOrder(scope, query.orderBy, objectDef, lookups);
   const { offset, limit } = checkedWindow(scope, query);
 
   const where = compileWhere(scope, objectDef, query.where, alias);
-  const readers = groupPaths.map((p) => pathReader(scope, p));
+  const readers = groupKeys.map((k) => k.read);
   const groups = new Map<string, Group>();
   for (const row of visibleRows(scope, objectDef)) {
     if (where && !where(row)) continue;
@@ -249,7 +265,7 @@ export function runAggregateQuery(
     else groups.set(id, { keys, rows: [row], aggregates: [] });
   }
   // Without GROUP BY an aggregate query always answers one row, even over no records.
-  if (groupPaths.length === 0 && groups.size === 0)
+  if (groupKeys.length === 0 && groups.size === 0)
     groups.set('[]', { keys: [], rows: [], aggregates: [] });
   for (const group of groups.values())
     group.aggregates = specs.map((spec) => compute(scope, spec, group.rows));
@@ -267,20 +283,42 @@ export function runAggregateQuery(
   return { totalSize: records.length, done: true, records };
 }
 
+interface GroupLookups {
+  groupKeys: GroupKey[];
+  groupIndex: (path: ResolvedPath) => number;
+  dateKeyIndex: (fn: FunctionExp, offset: number) => number;
+  specIndex: (fn: FunctionExp, offset: number) => number;
+  specs: AggregateSpec[];
+}
+
 function compileHaving(
   scope: QueryScope,
   objectDef: ObjectDef,
   query: Query,
-  groupIndex: (path: ResolvedPath) => number,
-  specIndex: (fn: FunctionExp, offset: number) => number,
-  specs: AggregateSpec[],
+  lookups: GroupLookups,
 ): Predicate<Group> | undefined {
   if (!query.having) return undefined;
+  const { groupKeys, groupIndex, dateKeyIndex, specIndex, specs } = lookups;
   const { errors } = scope;
   const from = Math.max(0, clauseStart(errors.tokens, 'HAVING'));
   const tree = buildBoolTree<Condition>(query.having, errors, 'HAVING');
   return evaluateTree(
     mapTree(tree, (leaf): Predicate<Group> => {
+      if ('fn' in leaf && isDateFunction(leaf.fn.functionName ?? '')) {
+        const offset = findToken(errors.tokens, leaf.fn.functionName ?? '', from);
+        const index = dateKeyIndex(leaf.fn, offset);
+        if (index < 0)
+          throw errors.malformed(
+            `Field must be grouped or aggregated: ${leaf.fn.rawValue ?? ''}`,
+            offset,
+          );
+        const field = (groupKeys[index] as GroupKey).field;
+        return compileComparison<Group>(
+          scope,
+          { label: field.name, field, offset, read: (g) => g.keys[index] ?? null },
+          leaf,
+        );
+      }
       if ('fn' in leaf) {
         const offset = findToken(errors.tokens, leaf.fn.functionName ?? '', from);
         const index = specIndex(leaf.fn, offset);
@@ -311,14 +349,24 @@ function compileGroupOrder(
   scope: QueryScope,
   orderBy: OrderByClause | OrderByClause[] | undefined,
   objectDef: ObjectDef,
-  groupIndex: (path: ResolvedPath) => number,
-  specIndex: (fn: FunctionExp, offset: number) => number,
-  specs: AggregateSpec[],
+  lookups: GroupLookups,
 ) {
+  const { groupKeys, groupIndex, dateKeyIndex, specIndex, specs } = lookups;
   const { errors } = scope;
   const clauses = orderBy === undefined ? [] : Array.isArray(orderBy) ? orderBy : [orderBy];
   const from = Math.max(0, clauseStart(errors.tokens, 'ORDER'));
   return clauses.map((clause) => {
+    if ('fn' in clause && isDateFunction(clause.fn.functionName ?? '')) {
+      const offset = findToken(errors.tokens, clause.fn.functionName ?? '', from);
+      const index = dateKeyIndex(clause.fn, offset);
+      if (index < 0)
+        throw errors.malformed(
+          `Ordered field must be grouped or aggregated: ${clause.fn.rawValue ?? ''}`,
+          offset,
+        );
+      const kind = valueKind((groupKeys[index] as GroupKey).field);
+      return sortKey(clause, (g: Group) => comparable(kind, g.keys[index] ?? null));
+    }
     if ('fn' in clause) {
       const index = specIndex(
         clause.fn,

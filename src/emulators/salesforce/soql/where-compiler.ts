@@ -3,6 +3,8 @@ import type { ObjectDef, SObjectRecord } from '../model/types';
 import { compileComparison, type Predicate } from './comparison-compiler';
 import { pathReader, resolvePath, type ResolvedPath } from './field-path';
 import { visibleRows, type QueryScope } from './query-scope';
+import { isDateFunction } from './date-functions';
+import { resolveDateFunction } from './date-function-path';
 import { clauseStart, findToken } from './soql-lexer';
 import { valueKind } from './value-kinds';
 import { buildBoolTree, type BoolTree, type LeafCondition } from './where-tree';
@@ -58,6 +60,17 @@ function compileLeaf(
   from: number,
   alias: string | undefined,
 ): Predicate<SObjectRecord> {
+  if ('fn' in leaf && isDateFunction(leaf.fn.functionName ?? '') && !('valueQuery' in leaf)) {
+    // `WHERE CALENDAR_YEAR(CreatedDate) = 2024`: an integer (DAY_ONLY: a date) per row; a
+    // date literal such as THIS_YEAR is refused by the comparison as for any int field.
+    const offset = findToken(scope.errors.tokens, leaf.fn.functionName ?? '', from);
+    const fn = resolveDateFunction(scope, root, leaf.fn, offset, alias);
+    return compileComparison(
+      scope,
+      { label: fn.field.name, field: fn.field, offset, read: fn.read },
+      leaf,
+    );
+  }
   if (!('field' in leaf)) {
     const raw = 'fn' in leaf ? (leaf.fn.rawValue ?? leaf.fn.functionName ?? '') : 'NOT';
     throw scope.errors.malformed(

@@ -5,6 +5,16 @@
 export { readConnectionPage, type ConnectionPage } from './connection-page';
 export { readApiUsage } from './limits';
 export { readPipelineStages, type PipelineStageRow } from './pipeline';
+export {
+  readDayReport,
+  readLeadConversion,
+  readSalesPerformance,
+  type DayReportCountRow,
+  type DayReportOtherDayRow,
+  type DayReportRangeDayRow,
+  type DayReportRows,
+  type GroupValue,
+} from './day-report';
 export { readRecordsByIds } from './records-by-ids';
 export { convertLead, createOne, destroyOne, readRecordFresh, updateOne } from './records';
 export { searchRecords, type SearchHit } from './search';

@@ -24,6 +24,21 @@ export {
   buildGroupedCountQuery,
 } from './query-builders';
 export { buildPipelineQuery, PIPELINE_COLUMNS } from './pipeline-query';
+export {
+  buildDayReportQueries,
+  DAY_REPORT_COLUMNS,
+  type AliasedQuery,
+  type DayReportQueries,
+  type DayReportSpec,
+} from './report-queries';
+export {
+  leadConversionSpec,
+  PERFORMANCE_AGGREGATES,
+  salesPerformanceSpec,
+  type DateRange,
+  type LeadGroupingKey,
+  type PerformanceGroupingKey,
+} from './report-specs';
 export { decodeCursor, encodeCursor } from './keyset-cursor';
 export { SoqlInputError } from './soql-input-error';
 export { chunkIds, idKey, normalizeId } from './salesforce-id';
