@@ -118,6 +118,15 @@ async function main(): Promise<void> {
   // The emulators' signed webhooks feed paymentReceived, ticketChanged and invoiceChanged.
   linkedDemo.sendWebhooksTo(new URL(gateway.url).origin, gatewayConfig.webhooks);
   console.log(`GraphQL gateway       ${gateway.url}`);
+  const receivers = [
+    gatewayConfig.webhooks.stripeSecret && 'stripe',
+    gatewayConfig.webhooks.zendeskSecret && 'zendesk',
+    gatewayConfig.webhooks.quickBooksVerifierToken && 'quickbooks',
+  ].filter((service): service is string => typeof service === 'string' && service !== '');
+  if (receivers.length > 0) {
+    const origin = gateway.url.replace(/\/graphql$/, '');
+    console.log(`Webhook receivers     ${origin}/webhooks/{${receivers.join(',')}}`);
+  }
   // The same condition as the landing page itself (apollo-server.ts).
   if (config.apiSurface.introspection && config.nodeEnv !== 'production')
     console.log(`Apollo Sandbox        open ${gateway.url} in a browser`);
