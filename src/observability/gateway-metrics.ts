@@ -4,6 +4,7 @@ import { operationMetricsPlugin } from './apollo-metrics-plugin';
 import { registerLiveMetrics, type LiveMetricsSources } from './live-metrics';
 import { createOperationMetrics, type OperationMetricsOptions } from './operation-metrics';
 import { createUpstreamMetrics, type UpstreamMetrics } from './upstream-metrics';
+import { createWebhookMetrics, type WebhookObserver } from './webhook-metrics';
 import {
   webSocketOperationObserver,
   type WebSocketOperationObserver,
@@ -22,6 +23,8 @@ export interface GatewayMetrics {
   readonly webSocket: WebSocketOperationObserver;
   /** Observers for the upstreams' transports. */
   readonly upstream: UpstreamMetrics;
+  /** The webhook receivers' events by service and outcome. */
+  readonly webhooks: WebhookObserver;
   /** Subscribers, WebSocket clients and CDC position, read at scrape time. */
   observeLive(sources: LiveMetricsSources): void;
 }
@@ -44,6 +47,7 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
     apolloPlugin: () => operationMetricsPlugin(operations),
     webSocket: webSocketOperationObserver(operations),
     upstream: createUpstreamMetrics(registry),
+    webhooks: createWebhookMetrics(registry),
     observeLive(sources) {
       if (liveObserved) throw new Error('observeLive is called once per gateway');
       liveObserved = true;

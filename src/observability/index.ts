@@ -8,3 +8,4 @@ export {
 } from './metrics-http';
 export type { UpstreamCall, UpstreamCallObserver } from './upstream-metrics';
 export type { WebSocketOperationObserver } from './websocket-operation-metrics';
+export type { WebhookObserver, WebhookOutcome } from './webhook-metrics';

@@ -268,6 +268,7 @@ export async function createServer(
             linked,
             maxRows: config.queryMaxRows,
             logger,
+            observe: metrics.webhooks,
           }),
         ),
       ],

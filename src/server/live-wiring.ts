@@ -10,6 +10,7 @@ import { OperationScope } from '../upstreams/operation-scope';
 import type { WebhookRoutesDeps } from './webhooks/webhook-routes';
 import { createLiveChanges, type LiveChanges, type LiveChangesOptions } from '../live/live-changes';
 import type { Logger } from '../logging/logger';
+import type { WebhookObserver } from '../observability';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { createSalesforceChangeSource } from '../upstreams/salesforce/cdc/salesforce-change-source';
 import type { SalesforceSession } from '../upstreams/salesforce/connection';
@@ -45,6 +46,7 @@ export interface WebhookSourcesDeps {
   linked: LinkedServices;
   maxRows: number;
   logger: Logger;
+  observe?: WebhookObserver;
 }
 
 /**
@@ -81,5 +83,11 @@ export function webhookSources(deps: WebhookSourcesDeps): WebhookRoutesDeps {
   if (config.quickBooksVerifierToken) {
     receivers.quickbooks = quickBooksReceiver(config.quickBooksVerifierToken, events);
   }
-  return { config, sink, receivers, logger: deps.logger };
+  return {
+    config,
+    sink,
+    receivers,
+    logger: deps.logger,
+    ...(deps.observe ? { observe: deps.observe } : {}),
+  };
 }

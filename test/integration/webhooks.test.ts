@@ -511,3 +511,44 @@ describe('a delivery that cannot be handled now', () => {
     await finish(received);
   });
 });
+
+describe('metrics', () => {
+  it('counts webhook events by service and outcome (gateway_webhook_events_total)', async () => {
+    const token = 'webhook-metrics-token-0123456789';
+    const metered = await createServer({
+      ...gw.config,
+      metrics: { ...gw.config.metrics, token },
+    });
+    leftovers.push(() => metered.stop());
+    const origin = new URL(metered.url).origin;
+    const a = await stripeLinkedAccount('Webhook Metrics');
+    const payload = stripeEvent(paymentIntent(a.customer));
+    const signature = stripeSignature(payload);
+    expect((await postStripe(origin, payload, signature)).status).toBe(200);
+    expect((await postStripe(origin, payload, signature)).status).toBe(200);
+    expect((await postStripe(origin, payload)).status).toBe(400);
+    const other = stripeEvent({ id: 'cus_y', object: 'customer' }, 'customer.created');
+    expect((await postStripe(origin, other, stripeSignature(other))).status).toBe(200);
+    const big = 'x'.repeat(DEFAULT_WEBHOOK_MAX_BODY_BYTES + 1);
+    expect((await postStripe(origin, big, stripeSignature(big))).status).toBe(413);
+
+    const scrape = await fetch(`${origin}/metrics`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const text = await scrape.text();
+    const count = (outcome: string): string | undefined =>
+      new RegExp(
+        `^gateway_webhook_events_total\\{service="stripe",outcome="${outcome}"\\} (\\d+)$`,
+        'm',
+      ).exec(text)?.[1];
+    expect(
+      ['published', 'duplicate', 'rejected', 'ignored', 'too_large'].map((o) => [o, count(o)]),
+    ).toEqual([
+      ['published', '1'],
+      ['duplicate', '1'],
+      ['rejected', '1'],
+      ['ignored', '1'],
+      ['too_large', '1'],
+    ]);
+  });
+});

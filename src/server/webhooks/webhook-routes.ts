@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { WebhooksConfig } from '../../config';
 import type { LinkedChangeSink } from '../../live/live-changes';
 import type { Logger } from '../../logging/logger';
+import type { WebhookObserver } from '../../observability';
 import { WebhookRejectedError } from '../../upstreams/linked';
 import type { LinkedChangeService } from '../../live/linked-changes';
 import type { ReceivedEvent, WebhookReceiver } from '../../domains/linked/webhook-events';
@@ -23,6 +24,8 @@ export interface WebhookRoutesDeps {
   /** The three services' receivers; a service without its secret has none (no route: 404). */
   receivers: Partial<Record<LinkedChangeService, WebhookReceiver>>;
   logger: Logger;
+  /** Counts events by outcome (gateway_webhook_events_total). */
+  observe?: WebhookObserver;
 }
 
 /**
@@ -42,6 +45,7 @@ export function webhookRoutes(deps: WebhookRoutesDeps): Route[] {
 
   function handler(service: LinkedChangeService, receive: WebhookReceiver): RouteHandler {
     const logger = deps.logger.child({ component: 'webhooks', service });
+    const observe = deps.observe ?? (() => {});
     return async (req, res) => {
       if (req.method !== 'POST') {
         res.setHeader('allow', 'POST');
@@ -53,6 +57,7 @@ export function webhookRoutes(deps: WebhookRoutesDeps): Route[] {
         rawBody = await readRawBody(req, deps.config.maxBodyBytes);
       } catch (err) {
         if (!(err instanceof HttpBodyError)) throw err;
+        if (err.status === 413) observe(service, 'too_large');
         res.setHeader('connection', 'close');
         answer(res, err.status, { error: err.message });
         return;
@@ -64,11 +69,13 @@ export function webhookRoutes(deps: WebhookRoutesDeps): Route[] {
         if (!(err instanceof WebhookRejectedError)) throw err;
         // The reason only: never the headers, which carry the signature.
         logger.warn({ reason: err.reason, message: err.message }, 'webhook rejected');
+        observe(service, 'rejected');
         answer(res, 400, { error: err.message });
         return;
       }
       const sink = deps.sink;
       if (!sink) {
+        observe(service, 'unavailable', events.length);
         answer(res, 503, {
           error: 'Live changes are off on this gateway (no integration credential)',
         });
@@ -88,11 +95,16 @@ export function webhookRoutes(deps: WebhookRoutesDeps): Route[] {
         } catch (err) {
           await sink.claims.release(claim).catch(() => {});
           logger.warn({ err, eventKey: event.key, type: event.type }, 'webhook event not handled');
+          observe(service, 'published', published);
+          observe(service, 'unavailable');
           res.setHeader('retry-after', '5');
           answer(res, 503, { error: 'The event could not be handled now; retry later' });
           return;
         }
       }
+      observe(service, 'published', published);
+      observe(service, 'duplicate', duplicates);
+      observe(service, 'ignored', events.length - published - duplicates);
       logger.info({ events: events.length, published, duplicates }, 'webhook received');
       answer(res, 200, { received: true, events: events.length, published, duplicates });
     };
