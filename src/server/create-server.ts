@@ -294,9 +294,7 @@ export async function createServer(
     logger,
   });
   const stop = () =>
-    halt().finally(() =>
-      Promise.all([rateLimiter?.close(), linkedSecrets?.close(), sync.close()]),
-    );
+    halt().finally(() => Promise.all([rateLimiter?.close(), linkedSecrets?.close(), sync.close()]));
   try {
     if (config.metrics.enabled) {
       metricsServer = await startMetricsServer({
