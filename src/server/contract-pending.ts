@@ -26,7 +26,6 @@ export const PENDING_CONTRACT_PARTS: readonly PendingContractPart[] = [
   { coordinate: 'Query.salesPerformance', deliveredBy: analytics },
   { coordinate: 'Query.leadConversion', deliveredBy: analytics },
   // Sync and cache
-  { coordinate: 'Mutation.syncZendeskTickets', deliveredBy: sync },
   { coordinate: 'Mutation.syncQuickBooksInvoices', deliveredBy: sync },
   {
     coordinate: 'Mutation.refreshCache',

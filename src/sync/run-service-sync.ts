@@ -2,6 +2,7 @@ import type { LinkedUpstreams } from '../upstreams/linked';
 import type { OperationScope } from '../upstreams/operation-scope';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { stripePaymentsPlan } from './stripe/stripe-payments.plan';
+import { zendeskTicketsPlan } from './zendesk/zendesk-tickets.plan';
 import { runSync, type SyncOutcome, type SyncPlan, type SyncService } from './sync-engine';
 import type { SyncScope } from './sync-scope';
 import type { SyncServices } from './sync-services';
@@ -23,6 +24,13 @@ async function planFor(request: ServiceSyncRequest): Promise<SyncPlan<unknown>> 
     case 'stripe':
       return (await stripePaymentsPlan(
         linked.stripe,
+        scope,
+        since,
+        operation,
+      )) as SyncPlan<unknown>;
+    case 'zendesk':
+      return (await zendeskTicketsPlan(
+        linked.zendesk,
         scope,
         since,
         operation,

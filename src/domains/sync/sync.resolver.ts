@@ -81,4 +81,15 @@ export class SyncResolver {
   ): Promise<SyncResult> {
     return sync(ctx, 'stripe', accountId, since);
   }
+
+  @Mutation(() => SyncResult, {
+    description: `Copies the Zendesk tickets of the Account's organizations (or of every Account) into Case by Zendesk_Ticket_Id__c (Status and Priority mapped to the Case picklists). ${RULES}`,
+  })
+  syncZendeskTickets(
+    @Arg('accountId', () => ID, { nullable: true }) accountId: string | null | undefined,
+    @Arg('since', () => DateTimeScalar, { nullable: true }) since: Date | null | undefined,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<SyncResult> {
+    return sync(ctx, 'zendesk', accountId, since);
+  }
 }
