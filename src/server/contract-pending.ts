@@ -12,7 +12,6 @@ export interface PendingContractPart {
 }
 
 const analytics = 'analytics reports over Opportunity and Lead';
-const sync = 'sync mutations into Salesforce by external id';
 const webhooks = 'subscriptions fed by Stripe, Zendesk and QuickBooks webhooks';
 
 export const PENDING_CONTRACT_PARTS: readonly PendingContractPart[] = [
@@ -26,7 +25,6 @@ export const PENDING_CONTRACT_PARTS: readonly PendingContractPart[] = [
   { coordinate: 'Query.salesPerformance', deliveredBy: analytics },
   { coordinate: 'Query.leadConversion', deliveredBy: analytics },
   // Sync and cache
-  { coordinate: 'Mutation.syncQuickBooksInvoices', deliveredBy: sync },
   {
     coordinate: 'Mutation.refreshCache',
     deliveredBy: 'the cross-request cache (keyv) and its invalidation',

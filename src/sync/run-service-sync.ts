@@ -1,6 +1,7 @@
 import type { LinkedUpstreams } from '../upstreams/linked';
 import type { OperationScope } from '../upstreams/operation-scope';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
+import { quickBooksInvoicesPlan } from './quickbooks/quickbooks-invoices.plan';
 import { stripePaymentsPlan } from './stripe/stripe-payments.plan';
 import { zendeskTicketsPlan } from './zendesk/zendesk-tickets.plan';
 import { runSync, type SyncOutcome, type SyncPlan, type SyncService } from './sync-engine';
@@ -35,8 +36,13 @@ async function planFor(request: ServiceSyncRequest): Promise<SyncPlan<unknown>> 
         since,
         operation,
       )) as SyncPlan<unknown>;
-    default:
-      throw new Error(`${service} sync is not implemented yet`);
+    case 'quickbooks':
+      return (await quickBooksInvoicesPlan(
+        linked.quickbooks,
+        scope,
+        since,
+        operation,
+      )) as SyncPlan<unknown>;
   }
 }
 

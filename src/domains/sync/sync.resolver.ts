@@ -92,4 +92,15 @@ export class SyncResolver {
   ): Promise<SyncResult> {
     return sync(ctx, 'zendesk', accountId, since);
   }
+
+  @Mutation(() => SyncResult, {
+    description: `Copies the QuickBooks invoices of the Account's customer (or of every Account) into QuickBooks_Invoice__c by QuickBooks_Invoice_Id__c (\`<realm id>:<invoice Id>\`). ${RULES}`,
+  })
+  syncQuickBooksInvoices(
+    @Arg('accountId', () => ID, { nullable: true }) accountId: string | null | undefined,
+    @Arg('since', () => DateTimeScalar, { nullable: true }) since: Date | null | undefined,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<SyncResult> {
+    return sync(ctx, 'quickbooks', accountId, since);
+  }
 }
