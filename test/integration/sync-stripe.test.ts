@@ -156,7 +156,7 @@ describe('syncStripePayments', () => {
     expect((await syncedRows(big.accountId)).length).toBe(1000);
   }, 60_000);
 
-  it('since narrows the read to payments created at or after it', async () => {
+  it('since: in the future is BAD_USER_INPUT; in the past keeps every payment created after it', async () => {
     const future = new Date(Date.now() + 3_600_000).toISOString();
     const bad = await sync({ accountId: big.accountId, since: future });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -281,5 +281,21 @@ describe('syncStripePayments as a sales rep (user mode)', () => {
     );
     expect(written.totalSize).toBe(allowed.data?.syncStripePayments.created);
     expect(written.records.every((r) => r.OwnerId === repId)).toBe(true);
+
+    // Without accountId: only payments of Accounts the rep can see are written.
+    const everything = await gw.graphql<{ syncStripePayments: SyncResultView }>(SYNC, {}, auth);
+    expect(everything.errors).toBeUndefined();
+    const rows = await admin.query<{ Account__c: string; OwnerId: string }>(
+      'SELECT Account__c, OwnerId, Account__r.OwnerId FROM Stripe_Payment__c',
+    );
+    expect(rows.totalSize).toBe(
+      (everything.data?.syncStripePayments.created ?? 0) + (written.totalSize ?? 0),
+    );
+    const owners = await admin.query<{ Id: string; OwnerId: string }>(
+      `SELECT Id, OwnerId FROM Account WHERE Id IN (${[
+        ...new Set(rows.records.map((r) => `'${r.Account__c}'`)),
+      ].join(',')})`,
+    );
+    expect(owners.records.every((a) => a.OwnerId === repId)).toBe(true);
   }, 60_000);
 });
