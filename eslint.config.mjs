@@ -23,6 +23,8 @@ const ELEMENTS = [
   { type: 'live-plug', pattern: 'src/live/change-source.ts', mode: 'full' },
   { type: 'live', pattern: 'src/live/**', mode: 'full' },
   { type: 'loaders', pattern: 'src/loaders/**', mode: 'full' },
+  // The sync engine (issue 10): transport-free, below domains, over the upstream clients.
+  { type: 'sync', pattern: 'src/sync/**', mode: 'full' },
   {
     type: 'change-source',
     pattern: ['src/upstreams/*/cdc/**', 'src/upstreams/*/webhooks*', 'src/upstreams/*/webhooks/**'],
@@ -52,7 +54,16 @@ const LAYERING = [
   { from: ['main'], allow: ['server', 'demo-bootstrap', ...FOUNDATION] },
   {
     from: ['server'],
-    allow: ['server', 'domains', 'context', 'loaders', ...LIVE, ...UPSTREAMS, ...FOUNDATION],
+    allow: [
+      'server',
+      'domains',
+      'context',
+      'loaders',
+      'sync',
+      ...LIVE,
+      ...UPSTREAMS,
+      ...FOUNDATION,
+    ],
   },
   {
     from: ['demo-bootstrap'],
@@ -60,9 +71,13 @@ const LAYERING = [
   },
   {
     from: ['domains'],
-    allow: ['domains', 'context', 'loaders', ...LIVE, ...UPSTREAMS, ...FOUNDATION],
+    allow: ['domains', 'context', 'loaders', 'sync', ...LIVE, ...UPSTREAMS, ...FOUNDATION],
   },
-  { from: ['context'], allow: ['context', 'loaders', ...LIVE, ...UPSTREAMS, ...FOUNDATION] },
+  {
+    from: ['context'],
+    allow: ['context', 'loaders', 'sync', ...LIVE, ...UPSTREAMS, ...FOUNDATION],
+  },
+  { from: ['sync'], allow: ['sync', 'upstreams', ...FOUNDATION] },
   { from: LIVE, allow: [...LIVE, ...FOUNDATION] },
   { from: ['loaders'], allow: ['loaders', 'upstreams', ...FOUNDATION] },
   { from: ['upstreams'], allow: ['upstreams', ...FOUNDATION] },

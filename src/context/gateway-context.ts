@@ -10,6 +10,7 @@ import { createLinkedLoaders, type LinkedLoaders } from '../loaders/linked-loade
 import { unconfiguredLinkedServices, type LinkedServices } from '../upstreams/linked';
 import { OperationScope } from '../upstreams/operation-scope';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
+import type { SyncServices } from '../sync';
 import { scopeSalesforceClient } from '../upstreams/salesforce/scoped-client';
 import type { RequestViewer, ResolveViewer } from './request-viewer';
 
@@ -55,6 +56,8 @@ export interface GatewayContext {
    * by the transports; emptied per subscription event.
    */
   partialErrors: GraphQLError[];
+  /** The process's sync state and leases; absent: the sync mutations answer unavailable. */
+  sync?: SyncServices;
   /** The HTTP peer's socket address: demo mode has no other identity to rate-limit by. */
   clientAddress?: string;
 }
@@ -68,6 +71,7 @@ export interface ContextDependencies {
   maxRows?: number;
   /** The process's linked-service clients; absent: every linked service is off. */
   linked?: LinkedServices;
+  sync?: SyncServices;
 }
 
 export interface OperationRequest {
@@ -83,6 +87,7 @@ export interface ContextExtras extends OperationRequest {
   logger?: Logger;
   maxRows?: number;
   linked?: LinkedServices;
+  sync?: SyncServices;
 }
 
 /** The request id an operation runs under: the client's own when it looks like one. */
@@ -123,6 +128,7 @@ export function contextForViewer(
     operation,
     ...(extras.live ? { live: extras.live } : {}),
     ...(extras.connection ? { connection: extras.connection } : {}),
+    ...(extras.sync ? { sync: extras.sync } : {}),
   };
 }
 
@@ -153,5 +159,6 @@ export async function createContext(
     ...(deps.logger ? { logger: deps.logger } : {}),
     ...(deps.maxRows !== undefined ? { maxRows: deps.maxRows } : {}),
     ...(deps.linked ? { linked: deps.linked } : {}),
+    ...(deps.sync ? { sync: deps.sync } : {}),
   });
 }

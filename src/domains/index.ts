@@ -3,6 +3,7 @@ import { analyticsResolvers } from './analytics';
 import { crmResolvers } from './crm';
 import { linkedResolvers } from './linked';
 import { subscriptionResolvers } from './live';
+import { syncResolvers } from './sync';
 import { ApiUsageResolver } from './system/api-usage.resolver';
 
 /** Every resolver class of the schema; each domain adds its own entries. */
@@ -13,4 +14,5 @@ export const domainResolvers: NonEmptyArray<Function> = [
   ...linkedResolvers,
   ...analyticsResolvers,
   ...subscriptionResolvers,
+  ...syncResolvers,
 ];

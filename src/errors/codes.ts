@@ -20,7 +20,8 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   UNAUTHENTICATED: 'No or expired gateway credentials.',
   FORBIDDEN: 'Salesforce says the user may not see or do this.',
   NOT_FOUND: 'The record does not exist or is not visible.',
-  CONFLICT: 'The record changed since it was read, is locked, or a duplicate rule fired.',
+  CONFLICT:
+    'The record changed since it was read, is locked, or a duplicate rule fired; or a sync of the same service and scope is already running.',
   QUERY_TOO_COMPLEX: 'The operation exceeds the gateway depth, alias, cost or token limits.',
   UPSTREAM_RATE_LIMITED: 'An upstream rate limit or daily API allocation is exhausted.',
   UPSTREAM_UNAVAILABLE: 'An upstream answered 5xx or timed out after retries.',

@@ -26,6 +26,7 @@ function countingClient() {
     retrieve: unused,
     create: unused,
     update: unused,
+    upsert: unused,
     destroy: unused,
     convertLead: unused,
     apiUsage: unused,

@@ -11,14 +11,8 @@ export interface PendingContractPart {
   deliveredBy: string;
 }
 
-const sync = 'sync mutations into Salesforce by external id';
-
 export const PENDING_CONTRACT_PARTS: readonly PendingContractPart[] = [
-  // Sync and cache
-  { coordinate: 'SyncResult', deliveredBy: sync },
-  { coordinate: 'Mutation.syncStripePayments', deliveredBy: sync },
-  { coordinate: 'Mutation.syncZendeskTickets', deliveredBy: sync },
-  { coordinate: 'Mutation.syncQuickBooksInvoices', deliveredBy: sync },
+  // Cache
   {
     coordinate: 'Mutation.refreshCache',
     deliveredBy: 'the cross-request cache (keyv) and its invalidation',

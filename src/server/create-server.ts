@@ -28,6 +28,7 @@ import {
   type LinkedServiceName,
   type LinkedServices,
 } from '../upstreams/linked';
+import { createSyncServices } from '../sync';
 import { buildGatewaySchema } from './schema';
 import { attachGraphQLWebSocket, type WebSocketLimits } from './websocket-server';
 import { createGatewayApollo } from './apollo-server';
@@ -52,6 +53,8 @@ export interface CreateServerOptions {
   logger?: Logger;
   /** graphql-ws and Change Data Capture settings; `enabled: false` turns live changes off. */
   subscriptions?: LiveChangesOptions & WebSocketLimits & { enabled?: boolean };
+  /** The sync mutations' state: key namespace (default `<SUBSCRIPTIONS_NAMESPACE>:sync`), lease TTL. */
+  sync?: { namespace?: string; lockTtlMs?: number };
 }
 
 type UpstreamName = 'salesforce' | LinkedServiceName;
@@ -130,6 +133,12 @@ export async function createServer(
     upstreams: createLinkedUpstreams(config.linked, linkedResilience, logger, linkedSecrets),
     linkFields: config.linked.linkFields,
   };
+  // Watermarks, fingerprints and leases of the sync mutations (Redis when set: every instance).
+  const sync = await createSyncServices({
+    namespace: options.sync?.namespace ?? `${config.subscriptionsNamespace}:sync`,
+    ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+    ...(options.sync?.lockTtlMs !== undefined ? { lockTtlMs: options.sync.lockTtlMs } : {}),
+  });
   const salesforceClientOptions = { resilience: resilience.upstreams.salesforce, logger };
   // The integration user's session: requests in demo/integration modes, and in every mode
   // the org's one CDC subscription. An injected client comes without one (no live changes).
@@ -214,6 +223,7 @@ export async function createServer(
     verifyUpgrade: (req) => upgradeOrigin.check?.(req) ?? false,
     maxRows: config.queryMaxRows,
     linked,
+    sync,
     operations: metrics.webSocket,
     ...subscriptionOptions,
   });
@@ -258,6 +268,7 @@ export async function createServer(
           logger,
           maxRows: config.queryMaxRows,
           linked,
+          sync,
         }),
         ...metricsRoutes,
         ...webhookRoutes(
@@ -298,7 +309,7 @@ export async function createServer(
     logger,
   });
   const stop = () =>
-    halt().finally(() => Promise.all([rateLimiter?.close(), linkedSecrets?.close()]));
+    halt().finally(() => Promise.all([rateLimiter?.close(), linkedSecrets?.close(), sync.close()]));
   try {
     if (config.metrics.enabled) {
       metricsServer = await startMetricsServer({

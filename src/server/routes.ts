@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { ApolloServer } from '@apollo/server';
 import { toGraphQLError } from '../errors';
 import type { LinkedServices } from '../upstreams/linked';
+import type { SyncServices } from '../sync';
 import { createContext, requestIdFrom, type GatewayContext } from '../context/gateway-context';
 import type { LiveChanges } from '../live/live-changes';
 import type { Logger } from '../logging/logger';
@@ -38,6 +39,8 @@ export interface GatewayRoutesDeps {
   maxRows?: number;
   /** The process's Stripe, Zendesk and QuickBooks clients. */
   linked?: LinkedServices;
+  /** The sync mutations' state and leases. */
+  sync?: SyncServices;
 }
 
 /** Everything but /healthz and the auth module's /auth/* routes, which come first. */
@@ -48,6 +51,7 @@ export function gatewayRoutes({
   logger,
   maxRows,
   linked,
+  sync,
 }: GatewayRoutesDeps): Route[] {
   const graphql: RouteHandler = async (req, res, { resolveViewer }) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
@@ -69,6 +73,7 @@ export function gatewayRoutes({
             logger,
             maxRows,
             ...(linked ? { linked } : {}),
+            ...(sync ? { sync } : {}),
           },
           req.headers,
           { requestId, signal: abandoned.signal },

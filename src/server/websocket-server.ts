@@ -19,6 +19,7 @@ import { SLOW_CONSUMER_CLOSE } from '../live/live-change-feed';
 import { contextForViewer, type GatewayContext } from '../context/gateway-context';
 import { takePartialErrors } from './partial-errors-plugin';
 import type { LinkedServices } from '../upstreams/linked';
+import type { SyncServices } from '../sync';
 import type { RequestViewer, ResolveViewer } from '../context/request-viewer';
 import type { Logger } from '../logging/logger';
 import type { WebSocketOperationObserver } from '../observability';
@@ -61,6 +62,8 @@ export interface GraphQLWebSocketOptions extends WebSocketLimits {
   maxRows?: number;
   /** The process's Stripe, Zendesk and QuickBooks clients. */
   linked?: LinkedServices;
+  /** The sync mutations' state and leases. */
+  sync?: SyncServices;
   /** Metrics: operation latency, outcome and error codes over WebSocket. */
   operations?: WebSocketOperationObserver;
 }
@@ -196,6 +199,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
             logger: options.logger,
             ...(options.maxRows !== undefined ? { maxRows: options.maxRows } : {}),
             ...(options.linked ? { linked: options.linked } : {}),
+            ...(options.sync ? { sync: options.sync } : {}),
           }),
         };
       },

@@ -178,6 +178,7 @@ describe('masking of unexpected errors', () => {
     retrieve: () => Promise.reject(new Error('unused')),
     create: () => Promise.reject(new Error('unused')),
     update: () => Promise.reject(new Error('unused')),
+    upsert: () => Promise.reject(new Error('unused')),
     destroy: () => Promise.reject(new Error('unused')),
     convertLead: () => Promise.reject(new Error('unused')),
     apiUsage: () =>

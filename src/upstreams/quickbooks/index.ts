@@ -11,6 +11,7 @@ export type {
 } from './loaders';
 export type { QuickBooksCustomer, QuickBooksInvoice } from './qbo-records';
 export { QBO_MINOR_VERSION } from './qbo-client';
+export { customersNamed, customersPage, invoicesPage, type QuickBooksPage } from './sync-reads';
 
 /** The process's QuickBooks Online client, or why there is none. */
 export interface QuickBooksUpstream {

@@ -101,6 +101,24 @@ export class QuickBooksApi {
   }
 
   /**
+   * One page of `select * from <entity> [where ...] orderby Id`: up to MAX_RESULTS rows from
+   * `startPosition` (1-based), what a sync reads page by page. `where` must be built from
+   * escaped literals (`qboString`).
+   */
+  async queryPage(
+    entity: QueryEntity,
+    where: string | null,
+    startPosition: number,
+    operation: OperationScope,
+  ): Promise<unknown[]> {
+    operation.assertCanCall();
+    const criteria = `${where === null ? '' : `where ${where} `}orderby Id startposition ${startPosition} maxresults ${MAX_RESULTS}`;
+    const rows = await this.query(entity, criteria, operation);
+    operation.countRows(rows.length);
+    return rows;
+  }
+
+  /**
    * The company's home currency (`Preferences.CurrencyPrefs.HomeCurrency`), asked once per
    * process and only when an invoice comes without `CurrencyRef` (QBO omits it when the
    * company does not use multicurrency).

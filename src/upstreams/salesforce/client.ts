@@ -18,6 +18,11 @@ export interface SaveResult {
   errors: Array<{ statusCode: string; message: string; fields: string[] }>;
 }
 
+/** A composite upsert's per-record result: `created` tells an insert (201) from an update (200). */
+export interface UpsertResult extends SaveResult {
+  created: boolean;
+}
+
 export interface LeadConvertRequest {
   leadId: string;
   convertedStatus: string;
@@ -84,6 +89,17 @@ export interface SalesforceClient {
     records: Array<{ Id: string } & Record<string, unknown>>,
     options?: { allOrNone?: boolean },
   ): Promise<SaveResult[]>;
+  /**
+   * Upsert by an external Id field through the sObject collections upsert
+   * (`PATCH /composite/sobjects/{object}/{field}`): up to 200 records, one API call, results
+   * aligned with `records`. Every record must carry `externalIdField`.
+   */
+  upsert(
+    object: string,
+    externalIdField: string,
+    records: Array<Record<string, unknown>>,
+    options?: { allOrNone?: boolean },
+  ): Promise<UpsertResult[]>;
   destroy(
     object: SObjectName,
     ids: string[],

@@ -9,6 +9,7 @@ import type {
   SalesforceClient,
   SalesforceIdentity,
   SaveResult,
+  UpsertResult,
 } from './client';
 import { SalesforceUpstreamError } from './client';
 import { observeCall } from './call-context';
@@ -36,6 +37,9 @@ export interface JsforceClientOptions {
 }
 
 type CallKind = 'read' | 'write';
+
+/** The sObject collections limit (create, update, upsert). */
+const MAX_COLLECTION = 200;
 
 /** Salesforce answers composite retrieve for up to 2,000 ids. */
 const MAX_RETRIEVE_IDS = 2000;
@@ -224,6 +228,28 @@ export function createJsforceClient(
         conn.update(object, records, { allOrNone: dmlOptions.allOrNone ?? false }),
       );
       return toSaveResults(result);
+    },
+
+    async upsert(object, externalIdField, records, dmlOptions = {}): Promise<UpsertResult[]> {
+      if (records.length === 0) return [];
+      if (records.length > MAX_COLLECTION) {
+        // jsforce would split silently only with allowRecursive: one call per 200 is ours to make.
+        throw new SalesforceUpstreamError(
+          `An upsert collection takes at most ${MAX_COLLECTION} records, got ${records.length}`,
+          'EXCEEDED_ID_LIMIT',
+        );
+      }
+      // An array on API ≥ 46 is jsforce's collections upsert: one PATCH for the whole batch.
+      const result: unknown = await write('upsert', (conn) =>
+        conn.upsert(object, records, externalIdField, {
+          allOrNone: dmlOptions.allOrNone ?? false,
+        }),
+      );
+      const list: unknown[] = Array.isArray(result) ? result : [result];
+      return toSaveResults(list).map((saved, i) => {
+        const raw = list[i];
+        return { ...saved, created: isRecord(raw) && raw.created === true };
+      });
     },
 
     async destroy(object, ids, dmlOptions = {}) {

@@ -22,6 +22,7 @@ export function scopeSalesforceClient(
     retrieve: within(client.retrieve),
     create: within(client.create),
     update: within(client.update),
+    upsert: within(client.upsert),
     destroy: within(client.destroy),
     convertLead: within(client.convertLead),
     apiUsage: within(client.apiUsage),

@@ -1,4 +1,9 @@
-export { createStripeUpstream, type StripeUpstream } from './stripe-client';
+export {
+  createStripeUpstream,
+  type StripeListPage,
+  type StripePaymentsPageQuery,
+  type StripeUpstream,
+} from './stripe-client';
 export { createStripeLoaders, type StripeAccountKey, type StripeLoaders } from './stripe-loaders';
 export type {
   StripeCustomerRecord,

@@ -21,6 +21,21 @@ import { fieldClause, metadataClause, orQueries } from './stripe-search';
 /** Stripe's largest page (lists and search). */
 const PAGE_SIZE = 100;
 
+/** One page of a Stripe list, in Stripe's order (newest first). */
+export interface StripeListPage<T> {
+  records: T[];
+  /** The id to pass as `startingAfter` for the next page; null on the last page. */
+  next: string | null;
+}
+
+/** Which PaymentIntents a sync reads: one customer's, or the whole Stripe account's. */
+export interface StripePaymentsPageQuery {
+  customerId: string | null;
+  /** Unix seconds: only intents created at or after it. */
+  createdGte: number | null;
+  startingAfter: string | null;
+}
+
 /** The process's Stripe client: each method is one batched read, every call through linkedCall. */
 export interface StripeUpstream {
   readonly service: 'stripe';
@@ -37,6 +52,20 @@ export interface StripeUpstream {
     customerIds: readonly string[],
     operation: OperationScope,
   ): Promise<StripePaymentRecord[]>;
+  /**
+   * One list page (100) of PaymentIntents with their latest charge, newest first: the sync's
+   * read. A list (not search) because its `starting_after` cursor is stable while new
+   * payments arrive, so a sync resumes where it stopped.
+   */
+  paymentsPage(
+    query: StripePaymentsPageQuery,
+    operation: OperationScope,
+  ): Promise<StripeListPage<StripePaymentRecord>>;
+  /** One list page (100) of customers, newest first, with their metadata link. */
+  customersPage(
+    startingAfter: string | null,
+    operation: OperationScope,
+  ): Promise<StripeListPage<StripeCustomerRecord>>;
   /** One PaymentIntent; null when Stripe does not know it. */
   paymentIntent(id: string, operation: OperationScope): Promise<StripePaymentRecord | null>;
   /** One customer; null when Stripe does not know it or it was deleted. */
@@ -194,6 +223,39 @@ export function createStripeUpstream(
         ),
       );
       return pages.flat().map(toPaymentRecord);
+    },
+
+    async paymentsPage(query, operation) {
+      const list = await call(operation, 'payment_intents.list', (stripe) =>
+        stripe.paymentIntents.list({
+          limit: PAGE_SIZE,
+          expand: ['data.latest_charge'],
+          ...(query.customerId !== null ? { customer: query.customerId } : {}),
+          ...(query.createdGte !== null ? { created: { gte: query.createdGte } } : {}),
+          ...(query.startingAfter !== null ? { starting_after: query.startingAfter } : {}),
+        }),
+      );
+      operation.countRows(list.data.length);
+      const last = list.data.at(-1);
+      return {
+        records: list.data.map(toPaymentRecord),
+        next: list.has_more && last ? last.id : null,
+      };
+    },
+
+    async customersPage(startingAfter, operation) {
+      const list = await call(operation, 'customers.list', (stripe) =>
+        stripe.customers.list({
+          limit: PAGE_SIZE,
+          ...(startingAfter !== null ? { starting_after: startingAfter } : {}),
+        }),
+      );
+      operation.countRows(list.data.length);
+      const last = list.data.at(-1);
+      return {
+        records: list.data.map((customer) => toCustomerRecord(customer, metadataKey)),
+        next: list.has_more && last ? last.id : null,
+      };
     },
 
     async paymentIntent(id, operation) {

@@ -2,7 +2,7 @@ import type { LinkedServiceConfig, ZendeskSettings } from '../../config';
 import type { LinkedUpstreamDeps } from '../linked';
 import { ZendeskUpstream } from './zendesk-upstream';
 
-export { ZendeskUpstream } from './zendesk-upstream';
+export { ZendeskUpstream, type ZendeskListPage } from './zendesk-upstream';
 export { createZendeskLoaders, type ZendeskLoaders } from './zendesk-loaders';
 export type {
   AccountTicketsKey,

@@ -22,6 +22,17 @@ interface SearchPage<T> {
   count: number;
 }
 
+interface CursorPage {
+  meta?: { has_more?: boolean };
+  links?: { next?: string | null };
+}
+
+/** One page of a cursor-paginated list; `next` is the page URL Zendesk gave, null at the end. */
+export interface ZendeskListPage<T> {
+  records: T[];
+  next: string | null;
+}
+
 interface ExportPage {
   results: ZendeskTicketRecord[];
   meta?: { has_more?: boolean };
@@ -66,6 +77,35 @@ export class ZendeskUpstream {
   agentTicketUrl(ticketId: number): string | null {
     if (!this.api) return null;
     return `${this.api.apiUrl.replace(/\/api\/v2$/, '')}/agent/tickets/${ticketId}`;
+  }
+
+  /**
+   * One page (100) of tickets, oldest id first, of one organization or of the whole account:
+   * the sync's read. `next` is the URL of the following page (cursor pagination), so a run
+   * resumes where it stopped.
+   */
+  async ticketsPage(
+    organizationId: string | null,
+    next: string | null,
+    operation: OperationScope,
+  ): Promise<ZendeskListPage<ZendeskTicketRecord>> {
+    if (organizationId !== null && !isZendeskId(organizationId)) return { records: [], next: null };
+    const path: ZendeskPath =
+      organizationId === null ? ['tickets'] : ['organizations', organizationId, 'tickets'];
+    return this.cursorPage<ZendeskTicketRecord>(path, 'tickets', next, operation);
+  }
+
+  /** One page (100) of organizations with their `external_id` (the Account Id fallback). */
+  organizationsPage(
+    next: string | null,
+    operation: OperationScope,
+  ): Promise<ZendeskListPage<ZendeskOrganizationRecord>> {
+    return this.cursorPage<ZendeskOrganizationRecord>(
+      ['organizations'],
+      'organizations',
+      next,
+      operation,
+    );
   }
 
   /** Organizations whose `external_id` is one of these (the Account Id fallback link). */
@@ -161,6 +201,26 @@ export class ZendeskUpstream {
     return uniqueById(chunks.flat()).filter(
       (u) => u.email !== null && wanted.has(u.email.toLowerCase()),
     );
+  }
+
+  private async cursorPage<T>(
+    path: ZendeskPath,
+    key: string,
+    next: string | null,
+    operation: OperationScope,
+  ): Promise<ZendeskListPage<T>> {
+    const api = this.requireApi();
+    const body = await api.get<CursorPage & Record<string, T[] | undefined>>(
+      next ?? path,
+      next === null ? { 'page[size]': PER_PAGE } : {},
+      operation,
+    );
+    const records = body[key] ?? [];
+    operation.countRows(records.length);
+    return {
+      records,
+      next: body.meta?.has_more && body.links?.next ? body.links.next : null,
+    };
   }
 
   private requireApi(): ZendeskApi {

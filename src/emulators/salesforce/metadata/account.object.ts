@@ -65,5 +65,18 @@ export const ACCOUNT_OBJECT: ObjectDef = {
       relationshipName: 'Opportunities',
       cascadeDelete: false,
     },
+    { childSObject: 'Case', field: 'AccountId', relationshipName: 'Cases', cascadeDelete: false },
+    {
+      childSObject: 'Stripe_Payment__c',
+      field: 'Account__c',
+      relationshipName: 'Stripe_Payments__r',
+      cascadeDelete: false,
+    },
+    {
+      childSObject: 'QuickBooks_Invoice__c',
+      field: 'Account__c',
+      relationshipName: 'QuickBooks_Invoices__r',
+      cascadeDelete: false,
+    },
   ],
 };

@@ -37,5 +37,7 @@ export const CONTACT_OBJECT: ObjectDef = {
     textAreaField('Description', 32000, { label: 'Contact Description' }),
     ...systemFields({ owner: true, deletable: true }),
   ],
-  childRelationships: [],
+  childRelationships: [
+    { childSObject: 'Case', field: 'ContactId', relationshipName: 'Cases', cascadeDelete: false },
+  ],
 };

@@ -4,6 +4,7 @@ import { CONTACT_OBJECT } from './contact.object';
 import { LEAD_OBJECT } from './lead.object';
 import { OPPORTUNITY_OBJECT } from './opportunity.object';
 import { USER_OBJECT } from './user.object';
+import { CASE_OBJECT, QUICKBOOKS_INVOICE_OBJECT, STRIPE_PAYMENT_OBJECT } from './sync-objects';
 
 export {
   ACCOUNT_TYPES,
@@ -21,7 +22,16 @@ export {
   STAGE_PROBABILITIES,
 } from './picklists';
 export type { OpportunityStage } from './picklists';
-export { ACCOUNT_OBJECT, CONTACT_OBJECT, LEAD_OBJECT, OPPORTUNITY_OBJECT, USER_OBJECT };
+export {
+  ACCOUNT_OBJECT,
+  CASE_OBJECT,
+  CONTACT_OBJECT,
+  LEAD_OBJECT,
+  OPPORTUNITY_OBJECT,
+  QUICKBOOKS_INVOICE_OBJECT,
+  STRIPE_PAYMENT_OBJECT,
+  USER_OBJECT,
+};
 
 export const STANDARD_OBJECTS: ObjectDef[] = [
   USER_OBJECT,
@@ -29,6 +39,9 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
   CONTACT_OBJECT,
   OPPORTUNITY_OBJECT,
   LEAD_OBJECT,
+  CASE_OBJECT,
+  STRIPE_PAYMENT_OBJECT,
+  QUICKBOOKS_INVOICE_OBJECT,
 ];
 
 /** Case-insensitive, like object names in SOQL and REST paths. */

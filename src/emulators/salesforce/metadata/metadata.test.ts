@@ -20,13 +20,16 @@ const field = (objectName: string, fieldName: string) => {
 };
 
 describe('standard object metadata', () => {
-  it('models the five objects with their key prefixes', () => {
+  it('models the five CRM objects and the three sync targets with their key prefixes', () => {
     expect(STANDARD_OBJECTS.map((o) => [o.name, o.keyPrefix])).toEqual([
       ['User', '005'],
       ['Account', '001'],
       ['Contact', '003'],
       ['Opportunity', '006'],
       ['Lead', '00Q'],
+      ['Case', '500'],
+      ['Stripe_Payment__c', 'a0A'],
+      ['QuickBooks_Invoice__c', 'a0B'],
     ]);
   });
 
@@ -75,7 +78,25 @@ describe('standard object metadata', () => {
       'ChildAccounts',
       'Contacts',
       'Opportunities',
+      'Cases',
+      'Stripe_Payments__r',
+      'QuickBooks_Invoices__r',
     ]);
+  });
+
+  it('keys each sync target by a unique external Id and looks its Account up', () => {
+    expect(field('Stripe_Payment__c', 'Stripe_Payment_Id__c')).toMatchObject({
+      externalId: true,
+      unique: true,
+    });
+    expect(field('QuickBooks_Invoice__c', 'QuickBooks_Invoice_Id__c').externalId).toBe(true);
+    expect(field('Case', 'Zendesk_Ticket_Id__c').externalId).toBe(true);
+    expect(field('Stripe_Payment__c', 'Account__c')).toMatchObject({
+      relationshipName: 'Account__r',
+      referenceTo: ['Account'],
+    });
+    expect(required('Stripe_Payment__c')).toEqual(['Name']);
+    expect(required('Case')).toEqual([]);
   });
 
   it('marks the service link fields as unique external ids', () => {

@@ -34,6 +34,7 @@ function fakeClient(answer: Answer, more: Record<string, QueryPage<SalesforceRec
     retrieve: unused,
     create: unused,
     update: unused,
+    upsert: unused,
     destroy: unused,
     convertLead: unused,
     apiUsage: unused,
