@@ -83,6 +83,8 @@ function syntheticField(name: string, type: FieldType): FieldDef {
     referenceTo: [],
     picklistValues: [],
     compoundFieldName: null,
+    extraTypeInfo: null,
+    hiddenFromProfiles: [],
   };
 }
 
