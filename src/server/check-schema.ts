@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { PENDING_CONTRACT_PARTS } from './contract-pending';
-import { buildDemoOrgSchema } from './org-schema';
+import { buildDemoOrgSchema } from './demo-org-schema';
 import {
   compareWithContract,
   CONTRACT_PATH,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { loadConfig, readEnvironment } from '../config';
-import { buildDemoOrgSchema, buildOrgSchema } from './org-schema';
+import { buildDemoOrgSchema, buildOrgSchema } from './demo-org-schema';
 import { printGatewaySchema, SCHEMA_PATH } from './schema-artifact';
 
 /**
