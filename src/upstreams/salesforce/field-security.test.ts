@@ -1,5 +1,10 @@
 import { registerCustomFields } from './soql';
-import { withoutHiddenFields, type HiddenFields } from './field-security';
+import {
+  withoutHiddenFields,
+  withoutHiddenSearchFields,
+  type HiddenFields,
+} from './field-security';
+import { buildSearchQuery } from './soql';
 
 registerCustomFields([
   {
@@ -37,5 +42,21 @@ describe('withoutHiddenFields', () => {
     const soql = "SELECT Id, Name FROM Account WHERE Name = 'x' ORDER BY Name ASC";
     expect(withoutHiddenFields(soql, hidden)).toBe(soql);
     expect(withoutHiddenFields(soql, new Map())).toBe(soql);
+  });
+
+  it('drops hidden fields from a search RETURNING list, not from the searched text', () => {
+    const sosl = buildSearchQuery({
+      text: 'Credit_Limit__c RETURNING Account(Credit_Limit__c)',
+      objects: [
+        { object: 'Account', fields: ['Id', 'Credit_Limit__c', 'Name'] },
+        { object: 'Contact', fields: ['Id', 'Name'] },
+      ],
+      limit: 5,
+    });
+    const stripped = withoutHiddenSearchFields(sosl, hidden);
+    expect(stripped.slice(stripped.lastIndexOf(' IN ALL FIELDS RETURNING '))).toBe(
+      ' IN ALL FIELDS RETURNING Account(Id, Name LIMIT 5), Contact(Id, Name LIMIT 5) LIMIT 5',
+    );
+    expect(stripped.slice(0, 60)).toBe(sosl.slice(0, 60));
   });
 });

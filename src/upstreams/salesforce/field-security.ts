@@ -111,6 +111,34 @@ export function withoutHiddenFields(soql: string, hidden: HiddenFields): string 
   return stripFields(query, root, hidden) ? composeQuery(query) : soql;
 }
 
+const RETURNING = ' IN ALL FIELDS RETURNING ';
+
+/**
+ * The same for a search built by buildSearchQuery: everything after the last `IN ALL FIELDS
+ * RETURNING` is generated (the user's text before it is escaped), `Object(f, ... LIMIT n)`.
+ */
+export function withoutHiddenSearchFields(sosl: string, hidden: HiddenFields): string {
+  if (hidden.size === 0) return sosl;
+  const at = sosl.lastIndexOf(RETURNING);
+  if (at < 0) return sosl;
+  const head = sosl.slice(0, at + RETURNING.length);
+  const tail = sosl
+    .slice(at + RETURNING.length)
+    .replace(
+      /(\w+)\(([^()]*?)( LIMIT \d+)?\)/g,
+      (whole, object: string, list: string, limit?: string) => {
+        const invisible = hidden.get(object as SObjectName);
+        if (!invisible) return whole;
+        const kept = list
+          .split(',')
+          .map((f) => f.trim())
+          .filter((f) => f !== '' && !invisible.has(f.toLowerCase()));
+        return `${object}(${kept.join(', ')}${limit ?? ''})`;
+      },
+    );
+  return head + tail;
+}
+
 /**
  * `client` acting for one user, reading only the custom fields their profile lets them see:
  * hidden ones are dropped from SELECT lists and retrieve field lists before the call.
@@ -124,6 +152,7 @@ export function fieldSecuredClient(
     query: async (soql) => client.query(withoutHiddenFields(soql, await hidden())),
     queryAll: async (soql, options) =>
       client.queryAll(withoutHiddenFields(soql, await hidden()), options),
+    search: async (sosl) => client.search(withoutHiddenSearchFields(sosl, await hidden())),
     retrieve: async (object, ids, fields) => {
       const invisible = (await hidden()).get(object);
       return client.retrieve(
