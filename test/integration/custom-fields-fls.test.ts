@@ -86,4 +86,22 @@ describe('Custom fields under field-level security (AUTH_MODE=user)', () => {
       expect(node.Credit_Limit__c).toBe(truth.get(node.id)?.Credit_Limit__c ?? null);
     }
   });
+
+  it('a rep searching with a hidden field selected gets null for it, no error', async () => {
+    const [first] = await queryAll(
+      sf,
+      `SELECT Name FROM Account WHERE OwnerId IN (SELECT Id FROM User WHERE Username = 'rep1@atom-demo.org') AND Credit_Limit__c != null LIMIT 1`,
+    );
+    const name = String(first?.Name ?? '');
+    const res = await gw.graphql<{
+      search: Array<{ name?: string; Credit_Limit__c?: number | null; Region__c?: string | null }>;
+    }>(
+      `query($text: String!) { search(text: $text, types: [ACCOUNT]) { ... on Account { name Credit_Limit__c Region__c } } }`,
+      { text: name },
+      { authorization: `Bearer ${repToken}` },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.search.length).toBeGreaterThan(0);
+    for (const hit of res.data?.search ?? []) expect(hit.Credit_Limit__c).toBeNull();
+  });
 });
