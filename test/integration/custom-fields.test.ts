@@ -193,6 +193,26 @@ describe('Custom fields (CUSTOM_FIELDS=auto)', () => {
     expect(row).toMatchObject({ Region__c: null, Segments__c: 'APAC' });
     await sf.sobject('Account').destroy(id);
   });
+
+  it('refuses malformed custom values before Salesforce, writing nothing', async () => {
+    const before = await sf.query("SELECT COUNT() FROM Account WHERE Name = 'ZZCF bad'");
+    for (const input of [
+      '{ name: "ZZCF bad", Health_Score__c: 1.5 }',
+      '{ name: "ZZCF bad", Renewal_Date__c: "31/03/2026" }',
+      '{ name: "ZZCF bad", Segments__c: [1] }',
+      '{ name: "ZZCF bad", Primary_Contact__c: "not-an-id" }',
+      // Not createable (location) and not exposed: unknown to the input.
+      '{ name: "ZZCF bad", Office_Location__c: "x" }',
+    ]) {
+      const res = await gw.graphql(`mutation { createAccount(input: ${input}) { id } }`);
+      expect(res.data ?? null).toBeNull();
+      expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(
+        res.errors?.[0]?.extensions?.code,
+      );
+    }
+    const after = await sf.query("SELECT COUNT() FROM Account WHERE Name = 'ZZCF bad'");
+    expect(after.totalSize).toBe(before.totalSize);
+  });
 });
 
 interface TypeRef {
