@@ -137,6 +137,10 @@ export interface MetricsConfig {
   token: string | undefined;
 }
 
+/** CUSTOM_FIELDS: which of the org's custom fields join the graph (read from describe). */
+export type CustomFieldsConfig =
+  { mode: 'auto' } | { mode: 'none' } | { mode: 'list'; fields: readonly string[] };
+
 export interface GatewayConfig {
   nodeEnv: NodeEnv;
   host: string;
@@ -163,4 +167,5 @@ export interface GatewayConfig {
   shutdownTimeoutMs: number;
   /** Stripe, Zendesk and QuickBooks Online, and the Account fields linking them. */
   linked: LinkedServicesConfig;
+  customFields: CustomFieldsConfig;
 }
