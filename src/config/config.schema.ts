@@ -70,6 +70,7 @@ export const environmentSchema = z.object({
   EMULATOR_DAILY_API_LIMIT: z.coerce.number().int().positive().default(100_000),
   EMULATOR_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(7200),
   REDIS_URL: optionalUrl,
+  CUSTOM_FIELDS: z.string().default('auto'),
   SUBSCRIPTIONS_NAMESPACE: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'letters, digits and _ . : - (at most 128)')

@@ -138,6 +138,10 @@ export interface MetricsConfig {
   token: string | undefined;
 }
 
+/** CUSTOM_FIELDS: which of the org's custom fields join the graph (read from describe). */
+export type CustomFieldsConfig =
+  { mode: 'auto' } | { mode: 'none' } | { mode: 'list'; fields: readonly string[] };
+
 export interface GatewayConfig {
   nodeEnv: NodeEnv;
   host: string;
@@ -166,4 +170,5 @@ export interface GatewayConfig {
   linked: LinkedServicesConfig;
   /** The webhook receivers' secrets and body limit. */
   webhooks: WebhooksConfig;
+  customFields: CustomFieldsConfig;
 }

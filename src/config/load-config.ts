@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { resolveApiSurface } from './api-surface-config';
 import { resolveAuthConfig } from './auth-config';
 import { parseCorsOrigins } from './cors-origins';
+import { resolveCustomFields } from './custom-fields-config';
 import { resolveLinkedServices } from './linked-services-config';
 import { resolveWebhooks } from './webhooks-config';
 import { environmentSchema, type Environment } from './config.schema';
@@ -142,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const corsOrigins = parseCorsOrigins(data.CORS_ORIGINS, problems);
   const salesforceResilience = resolveSalesforceResilience(data, problems);
   const linked = resolveLinkedServices(data, salesforce?.mode ?? 'live', problems);
+  const customFields = resolveCustomFields(data.CUSTOM_FIELDS, problems);
   // Checked even when Salesforce settings failed, so every problem is listed at once.
   const apiSurface = resolveApiSurface(data, salesforce?.mode ?? 'live', problems);
   if (
@@ -183,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     shutdownTimeoutMs: data.SHUTDOWN_TIMEOUT_MS,
     linked,
     webhooks: resolveWebhooks(data, salesforce.mode),
+    customFields,
   });
 }
 

@@ -13,6 +13,7 @@ import { operationCostPlugin } from './operation-cost-plugin';
 import { partialErrorsPlugin } from './partial-errors-plugin';
 import { createClientRateLimiter } from './rate-limit/rate-limiter';
 import type { LiveChanges, LiveChangesOptions, LiveChangesStats } from '../live/live-changes';
+import { loadCustomFields } from './custom-fields';
 import { startSalesforceLiveChanges, webhookSources } from './live-wiring';
 import { webhookRoutes } from './webhooks/webhook-routes';
 import {
@@ -174,7 +175,17 @@ export async function createServer(
   const queryLimits = createQueryLimits(limits, {
     maskSuggestions: config.nodeEnv !== 'development',
   });
-  const schema = await buildGatewaySchema();
+  // Described as the integration user (user mode: when an integration credential is set).
+  const customFields = await loadCustomFields({
+    selection: config.customFields,
+    client:
+      integrationClient ??
+      (integrationSession
+        ? createSalesforceClient(config, integrationSession, salesforceClientOptions)
+        : undefined),
+    logger,
+  });
+  const schema = await buildGatewaySchema(customFields);
   const rateLimiter = config.rateLimit.enabled
     ? createClientRateLimiter({ settings: config.rateLimit, redisUrl: config.redisUrl, logger })
     : undefined;

@@ -9,6 +9,7 @@ import { discoveryReadiness, integrationReadiness, type ReadinessProbe } from '.
 import type { Logger } from '../logging/logger';
 import type { UpstreamCallObserver } from '../observability';
 import { createUserSalesforceClient } from '../upstreams/salesforce/user-client';
+import { FieldVisibility, fieldSecuredClient } from '../upstreams/salesforce/field-security';
 import type { UpstreamResilience } from '../upstreams/resilience';
 import type { RequestViewer, ResolveViewer } from '../context/request-viewer';
 import { createIntegrationViewerProvider } from './viewer-provider';
@@ -110,6 +111,13 @@ async function createUserModeAuth(deps: GatewayAuthDeps): Promise<GatewayAuth> {
   };
   const loginUrl = config.salesforce.loginUrl;
   if (loginUrl === undefined) throw new Error('AUTH_MODE=user needs SALESFORCE_LOGIN_URL');
+  // Field-level security per viewer: their describe (cached per user) decides which custom
+  // fields their queries may name; the rest resolve to null instead of failing the query.
+  const visibility = new FieldVisibility();
+  const securedFor = (credentials: UserCredentials, client: SalesforceClient): SalesforceClient =>
+    fieldSecuredClient(client, () =>
+      visibility.hiddenFor(`${credentials.orgId}:${credentials.userId}`, client),
+    );
   return {
     mode: 'user',
     loginUrl: new URL(LOGIN_PATH, `${deps.publicUrl}/`).href,
@@ -125,7 +133,7 @@ async function createUserModeAuth(deps: GatewayAuthDeps): Promise<GatewayAuth> {
       }
       return {
         viewer: userViewer(credentials),
-        salesforce: createUserSalesforceClient(credentials, clientOptions),
+        salesforce: securedFor(credentials, createUserSalesforceClient(credentials, clientOptions)),
       };
     },
     authenticated: async (headers) =>

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { GraphQLEnumType, GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { domainResolvers } from '../domains';
+import { extendSchemaWithCustomFields } from '../domains/crm/custom/custom-fields-schema';
+import type { CustomFieldSpec } from '../upstreams/salesforce/soql';
 import { ERROR_CODE_DESCRIPTIONS, ErrorCode } from '../errors/codes';
 
 /** The contract's ErrorCode enum; no field returns it, so type-graphql would leave it out. */
@@ -32,9 +34,28 @@ const NO_TOPIC_SUBSCRIPTIONS: PubSub = {
 };
 
 let built: Promise<GraphQLSchema> | undefined;
+const withCustomFields = new Map<string, Promise<GraphQLSchema>>();
 
-/** The gateway schema, built once per process (type-graphql metadata is global). */
-export function buildGatewaySchema(): Promise<GraphQLSchema> {
+/**
+ * The gateway schema: the standard one, built once per process (type-graphql metadata is
+ * global), plus the org's custom fields when given (see custom-fields.ts in server).
+ */
+export function buildGatewaySchema(
+  customFields: readonly CustomFieldSpec[] = [],
+): Promise<GraphQLSchema> {
+  if (customFields.length === 0) return buildStandardSchema();
+  const key = JSON.stringify(customFields);
+  let schema = withCustomFields.get(key);
+  if (!schema) {
+    schema = buildStandardSchema().then((standard) =>
+      lexicographicSortSchema(extendSchemaWithCustomFields(standard, customFields)),
+    );
+    withCustomFields.set(key, schema);
+  }
+  return schema;
+}
+
+function buildStandardSchema(): Promise<GraphQLSchema> {
   built ??= (async () => {
     const schema = await buildSchema({
       resolvers: domainResolvers,

@@ -3,6 +3,20 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 export type AccountCreateInput = {
+  Billing_Email__c?: string | null | undefined;
+  Credit_Limit__c?: number | null | undefined;
+  Health_Score__c?: number | null | undefined;
+  Is_Strategic__c?: boolean | null | undefined;
+  Portal_Url__c?: string | null | undefined;
+  Primary_Contact__c?: string | number | null | undefined;
+  QuickBooks_Customer_Id__c?: string | null | undefined;
+  Region__c?: string | null | undefined;
+  Renewal_Date__c?: string | null | undefined;
+  Segments__c?: Array<string> | null | undefined;
+  Stripe_Customer_Id__c?: string | null | undefined;
+  Summary__c?: string | null | undefined;
+  Support_Phone__c?: string | null | undefined;
+  Zendesk_Organization_Id__c?: string | null | undefined;
   annualRevenue?: number | null | undefined;
   billingAddress?: AddressInput | null | undefined;
   industry?: string | null | undefined;
@@ -16,6 +30,19 @@ export type AccountCreateInput = {
 };
 
 export type AccountFilter = {
+  Billing_Email__c?: StringFilter | null | undefined;
+  Credit_Limit__c?: FloatFilter | null | undefined;
+  Health_Score__c?: IntFilter | null | undefined;
+  Is_Strategic__c?: BooleanFilter | null | undefined;
+  Portal_Url__c?: StringFilter | null | undefined;
+  Primary_Contact__c?: IdFilter | null | undefined;
+  QuickBooks_Customer_Id__c?: StringFilter | null | undefined;
+  Region__c?: StringFilter | null | undefined;
+  Renewal_Date__c?: DateFilter | null | undefined;
+  Segments__c?: MultiPicklistFilter | null | undefined;
+  Stripe_Customer_Id__c?: StringFilter | null | undefined;
+  Support_Phone__c?: StringFilter | null | undefined;
+  Zendesk_Organization_Id__c?: StringFilter | null | undefined;
   /** All of these filters; `and: []` constrains nothing, `and: null` is BAD_USER_INPUT. */
   and?: Array<AccountFilter> | null | undefined;
   annualRevenue?: FloatFilter | null | undefined;
@@ -42,11 +69,23 @@ export type AccountOrderBy = {
 
 export type AccountSortField =
   | 'ANNUAL_REVENUE'
+  | 'Billing_Email__c'
   | 'CREATED_DATE'
+  | 'Credit_Limit__c'
+  | 'Health_Score__c'
   | 'INDUSTRY'
+  | 'Is_Strategic__c'
   | 'LAST_MODIFIED_DATE'
   | 'NAME'
-  | 'NUMBER_OF_EMPLOYEES';
+  | 'NUMBER_OF_EMPLOYEES'
+  | 'Portal_Url__c'
+  | 'Primary_Contact__c'
+  | 'QuickBooks_Customer_Id__c'
+  | 'Region__c'
+  | 'Renewal_Date__c'
+  | 'Stripe_Customer_Id__c'
+  | 'Support_Phone__c'
+  | 'Zendesk_Organization_Id__c';
 
 export type AddressInput = {
   city?: string | null | undefined;
@@ -76,6 +115,12 @@ export type ChangeType =
   | 'UPDATE';
 
 export type ContactFilter = {
+  Birthday__c?: DateFilter | null | undefined;
+  Is_Champion__c?: BooleanFilter | null | undefined;
+  Languages__c?: MultiPicklistFilter | null | undefined;
+  Last_Survey_At__c?: DateTimeFilter | null | undefined;
+  Loyalty_Score__c?: FloatFilter | null | undefined;
+  Nickname__c?: StringFilter | null | undefined;
   accountId?: IdFilter | null | undefined;
   /** All of these filters; `and: []` constrains nothing, `and: null` is BAD_USER_INPUT. */
   and?: Array<ContactFilter> | null | undefined;
@@ -101,11 +146,16 @@ export type ContactOrderBy = {
 };
 
 export type ContactSortField =
+  | 'Birthday__c'
   | 'CREATED_DATE'
   | 'EMAIL'
   | 'FIRST_NAME'
+  | 'Is_Champion__c'
   | 'LAST_MODIFIED_DATE'
-  | 'LAST_NAME';
+  | 'LAST_NAME'
+  | 'Last_Survey_At__c'
+  | 'Loyalty_Score__c'
+  | 'Nickname__c';
 
 /** Operators on one field, ANDed together. Only `eq` and `ne` accept null (empty field / set field); any other operator given null, or a null list, is BAD_USER_INPUT. */
 export type DateFilter = {
@@ -222,6 +272,12 @@ export type IntFilter = {
 };
 
 export type LeadFilter = {
+  Budget__c?: FloatFilter | null | undefined;
+  Follow_Up_At__c?: DateTimeFilter | null | undefined;
+  Interests__c?: MultiPicklistFilter | null | undefined;
+  Is_Qualified__c?: BooleanFilter | null | undefined;
+  Referral_Url__c?: StringFilter | null | undefined;
+  Score__c?: IntFilter | null | undefined;
   /** All of these filters; `and: []` constrains nothing, `and: null` is BAD_USER_INPUT. */
   and?: Array<LeadFilter> | null | undefined;
   company?: StringFilter | null | undefined;
@@ -248,17 +304,39 @@ export type LeadOrderBy = {
 };
 
 export type LeadSortField =
+  | 'Budget__c'
   | 'COMPANY'
   | 'CREATED_DATE'
+  | 'Follow_Up_At__c'
+  | 'Is_Qualified__c'
   | 'LAST_MODIFIED_DATE'
   | 'LAST_NAME'
-  | 'STATUS';
+  | 'Referral_Url__c'
+  | 'STATUS'
+  | 'Score__c';
+
+/** Operators on a multi-select picklist custom field. */
+export type MultiPicklistFilter = {
+  /** Rows holding none of the values (SOQL EXCLUDES); empty fields match. */
+  excludes?: Array<string> | null | undefined;
+  /** Rows holding at least one of the values (SOQL INCLUDES). */
+  includes?: Array<string> | null | undefined;
+  /** true: the field is empty; false: it holds a value. */
+  isNull?: boolean | null | undefined;
+};
 
 export type NullsOrder =
   | 'FIRST'
   | 'LAST';
 
 export type OpportunityFilter = {
+  Campaign__c?: IdFilter | null | undefined;
+  Competitor__c?: StringFilter | null | undefined;
+  Discount__c?: FloatFilter | null | undefined;
+  Margin__c?: FloatFilter | null | undefined;
+  Next_Step_Date__c?: DateFilter | null | undefined;
+  Partner_Account__c?: IdFilter | null | undefined;
+  Product_Interest__c?: MultiPicklistFilter | null | undefined;
   accountId?: IdFilter | null | undefined;
   amount?: FloatFilter | null | undefined;
   /** All of these filters; `and: []` constrains nothing, `and: null` is BAD_USER_INPUT. */
@@ -291,9 +369,15 @@ export type OpportunitySortField =
   | 'AMOUNT'
   | 'CLOSE_DATE'
   | 'CREATED_DATE'
+  | 'Campaign__c'
+  | 'Competitor__c'
+  | 'Discount__c'
   | 'LAST_MODIFIED_DATE'
+  | 'Margin__c'
   | 'NAME'
+  | 'Next_Step_Date__c'
   | 'PROBABILITY'
+  | 'Partner_Account__c'
   | 'STAGE_NAME';
 
 export type RelativeDate = {

@@ -25,6 +25,7 @@ import {
   TITLES,
   TRICKY_COMPANY_NAMES,
 } from './name-pools';
+import { seedCustomFieldValues } from './custom-field-values';
 import { DEMO_ADMIN, DEMO_INTEGRATION_USER, DEMO_REPS, DEMO_USERS } from './salesforce-users';
 import { SeededRandom } from './seeded-random';
 
@@ -429,5 +430,10 @@ export function generateSalesforceSeed(options: SeedOptions = {}): SeedData {
     options.baseDate ?? SEED_BASE_DATE,
   );
   builder.build();
+  seedCustomFieldValues(
+    builder.records,
+    options.seed ?? DEFAULT_SEED,
+    new Date(options.baseDate ?? SEED_BASE_DATE).getTime(),
+  );
   return { users: DEMO_USERS.map((u) => ({ ...u })), records: builder.records };
 }

@@ -52,6 +52,26 @@ export interface SalesforceIdentity {
   email: string | null;
 }
 
+/** One field of an object's describe, as far as the gateway reads it. */
+export interface DescribedField {
+  name: string;
+  label: string;
+  type: string;
+  custom: boolean;
+  calculated: boolean;
+  filterable: boolean;
+  sortable: boolean;
+  createable: boolean;
+  updateable: boolean;
+  nillable: boolean;
+  length: number;
+  referenceTo: string[];
+  relationshipName: string | null;
+  /** `richtextarea`, `plaintextarea`, `personname`... or null. */
+  extraTypeInfo: string | null;
+  compoundFieldName: string | null;
+}
+
 /** The gateway's view of one Salesforce org as one (integration) user. */
 export interface SalesforceClient {
   /** One page (up to 2,000 rows); follow `nextRecordsUrl` with queryMore. */
@@ -109,6 +129,11 @@ export interface SalesforceClient {
   /** Daily API requests, read fresh from `/limits` (one API call). */
   apiUsage(): Promise<ApiUsageInfo>;
   identity(): Promise<SalesforceIdentity>;
+  /**
+   * The object's fields as the session's user sees them (`GET /sobjects/X/describe`):
+   * field-level security leaves out what the user cannot read. Optional for test doubles.
+   */
+  describeFields?(object: SObjectName): Promise<DescribedField[]>;
 }
 
 /** Thrown by the client for every Salesforce failure; never a GraphQL type. */

@@ -2,6 +2,7 @@ import type { Connection } from 'jsforce';
 import type { SObjectName, SalesforceRecord } from './soql';
 import type {
   ApiUsageInfo,
+  DescribedField,
   LeadConvertRequest,
   LeadConvertResponse,
   QueryAllOptions,
@@ -311,6 +312,26 @@ export function createJsforceClient(
       return { used: daily.Max - daily.Remaining, max: daily.Max };
     },
 
+    async describeFields(object: SObjectName): Promise<DescribedField[]> {
+      const described = await read('describe', (conn) => conn.sobject(object).describe());
+      return described.fields.map((f) => ({
+        name: f.name,
+        label: f.label,
+        type: f.type,
+        custom: f.custom,
+        calculated: f.calculated,
+        filterable: f.filterable,
+        sortable: f.sortable,
+        createable: f.createable,
+        updateable: f.updateable,
+        nillable: f.nillable,
+        length: f.length,
+        referenceTo: (f.referenceTo ?? []).filter((t): t is string => typeof t === 'string'),
+        relationshipName: f.relationshipName ?? null,
+        extraTypeInfo: f.extraTypeInfo ?? null,
+        compoundFieldName: f.compoundFieldName ?? null,
+      }));
+    },
     async identity(): Promise<SalesforceIdentity> {
       const info = await read('identity', (conn) => conn.identity());
       return {

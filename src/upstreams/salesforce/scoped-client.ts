@@ -27,5 +27,6 @@ export function scopeSalesforceClient(
     convertLead: within(client.convertLead),
     apiUsage: within(client.apiUsage),
     identity: within(client.identity),
+    ...(client.describeFields ? { describeFields: within(client.describeFields) } : {}),
   };
 }

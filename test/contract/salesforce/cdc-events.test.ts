@@ -73,6 +73,8 @@ describe('Change Data Capture events over CometD (jsforce streaming)', () => {
       LastModifiedById: adminId,
       CreatedDate: expect.stringMatching(ISO),
       LastModifiedDate: expect.stringMatching(ISO),
+      // A checkbox is never null: the demo org's custom checkbox is created false.
+      Is_Strategic__c: false,
     });
     // Contacts subscribers get nothing for an account.
     expect(await contacts.settle(200)).toEqual([]);

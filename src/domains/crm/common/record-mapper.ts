@@ -1,4 +1,5 @@
 import {
+  mappingsRevision,
   OBJECT_MAPPINGS,
   type SalesforceRecord,
   type ScalarKind,
@@ -35,8 +36,14 @@ interface RecordReader {
 }
 
 const readers = new Map<SObjectName, RecordReader>();
+let readersRevision = mappingsRevision();
 
 function readerFor(sobject: SObjectName): RecordReader {
+  // Custom fields registered at startup extend the mappings the readers were built from.
+  if (readersRevision !== mappingsRevision()) {
+    readers.clear();
+    readersRevision = mappingsRevision();
+  }
   let reader = readers.get(sobject);
   if (reader) return reader;
   const mapping = OBJECT_MAPPINGS[sobject];

@@ -13,7 +13,7 @@ function fieldSpec(
   key: string,
 ): { soql: string; kind: ScalarKind } | undefined {
   const mapping = OBJECT_MAPPINGS[object];
-  const direct = mapping.fields[key] ?? mapping.filters[key];
+  const direct = mapping.fields[key] ?? mapping.filters[key] ?? mapping.custom?.[key];
   if (direct) return direct;
   // `parentId`, `accountId`, `ownerId`: the Id field of a parent reference.
   const parent = key.endsWith('Id') ? mapping.parents[key.slice(0, -2)] : undefined;

@@ -27,6 +27,8 @@ export function fromSalesforce(kind: ScalarKind, value: unknown): unknown {
       return typeof value === 'number' ? value : Number(value);
     case 'boolean':
       return value === true || value === 'true';
+    case 'multipicklist':
+      return typeof value === 'string' ? value.split(';').filter((v) => v !== '') : [];
     default:
       return typeof value === 'string' ? value : String(value);
   }
@@ -34,6 +36,9 @@ export function fromSalesforce(kind: ScalarKind, value: unknown): unknown {
 
 /** A GraphQL argument value (Date scalars arrive as `Date`) as Salesforce expects it in SOQL and payloads. */
 export function toSalesforce(kind: ScalarKind, value: unknown): unknown {
+  // An empty selection clears a multi-select picklist, as null does.
+  if (kind === 'multipicklist' && Array.isArray(value))
+    return value.length === 0 ? null : value.join(';');
   if (!(value instanceof Date)) return value;
   return kind === 'date' ? value.toISOString().slice(0, 10) : value.toISOString();
 }

@@ -1,4 +1,5 @@
 import type { ObjectDef } from '../model/types';
+import { ACCOUNT_CUSTOM_FIELDS } from './custom-fields';
 import {
   addressFields,
   currencyField,
@@ -45,6 +46,7 @@ export const ACCOUNT_OBJECT: ObjectDef = {
     linkField('Stripe_Customer_Id__c'),
     linkField('Zendesk_Organization_Id__c'),
     linkField('QuickBooks_Customer_Id__c'),
+    ...ACCOUNT_CUSTOM_FIELDS,
   ],
   childRelationships: [
     {

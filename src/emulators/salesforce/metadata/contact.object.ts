@@ -1,4 +1,5 @@
 import type { ObjectDef } from '../model/types';
+import { CONTACT_CUSTOM_FIELDS } from './custom-fields';
 import {
   addressFields,
   emailField,
@@ -36,6 +37,7 @@ export const CONTACT_OBJECT: ObjectDef = {
     picklistField('LeadSource', picklist(LEAD_SOURCES), { label: 'Lead Source' }),
     textAreaField('Description', 32000, { label: 'Contact Description' }),
     ...systemFields({ owner: true, deletable: true }),
+    ...CONTACT_CUSTOM_FIELDS,
   ],
   childRelationships: [
     { childSObject: 'Case', field: 'ContactId', relationshipName: 'Cases', cascadeDelete: false },

@@ -18,6 +18,9 @@ export interface FieldOptions {
   precision?: number;
   scale?: number;
   compoundFieldName?: string | null;
+  extraTypeInfo?: string | null;
+  /** Profiles whose field-level security hides the field (`Standard User` for the reps). */
+  hiddenFromProfiles?: readonly string[];
 }
 
 interface TypeFlags {
@@ -46,6 +49,8 @@ const TYPE_FLAGS: Record<FieldType, TypeFlags> = {
   date: { filterable: true, sortable: true, groupable: true, aggregatable: true },
   datetime: { filterable: true, sortable: true, groupable: false, aggregatable: true },
   address: { filterable: false, sortable: false, groupable: false, aggregatable: false },
+  location: { filterable: false, sortable: false, groupable: false, aggregatable: false },
+  encryptedstring: { filterable: false, sortable: false, groupable: false, aggregatable: false },
 };
 
 /** Salesforce treats textareas longer than 255 characters as "long text": not usable in WHERE/ORDER BY/GROUP BY. */
@@ -81,6 +86,8 @@ function baseField(name: string, type: FieldType, options: FieldOptions): FieldD
     referenceTo: [],
     picklistValues: [],
     compoundFieldName: options.compoundFieldName ?? null,
+    extraTypeInfo: options.extraTypeInfo ?? (type === 'textarea' ? 'plaintextarea' : null),
+    hiddenFromProfiles: options.hiddenFromProfiles ?? [],
   };
 }
 
@@ -109,6 +116,19 @@ export const textField = (name: string, length: number, options: FieldOptions = 
 export const textAreaField = (name: string, length: number, options: FieldOptions = {}): FieldDef =>
   baseField(name, 'textarea', { ...options, length });
 
+/** A rich text area: HTML, never filterable or sortable whatever its length. */
+export const richTextAreaField = (
+  name: string,
+  length: number,
+  options: FieldOptions = {},
+): FieldDef => ({
+  ...baseField(name, 'textarea', { ...options, length, extraTypeInfo: 'richtextarea' }),
+  filterable: false,
+  sortable: false,
+  groupable: false,
+  aggregatable: false,
+});
+
 export const emailField = (name: string, options: FieldOptions = {}): FieldDef =>
   baseField(name, 'email', { length: 80, ...options });
 
@@ -124,6 +144,23 @@ export const booleanField = (name: string, options: FieldOptions = {}): FieldDef
 
 export const intField = (name: string, precision: number, options: FieldOptions = {}): FieldDef =>
   baseField(name, 'int', { ...options, precision });
+
+export const doubleField = (
+  name: string,
+  precision: number,
+  scale: number,
+  options: FieldOptions = {},
+): FieldDef => baseField(name, 'double', { ...options, precision, scale });
+
+/** Geolocation; read-only compound as the emulator models it (its parts are not). */
+export const locationField = (name: string, options: FieldOptions = {}): FieldDef =>
+  baseField(name, 'location', { createable: false, updateable: false, ...options });
+
+export const encryptedTextField = (
+  name: string,
+  length: number,
+  options: FieldOptions = {},
+): FieldDef => baseField(name, 'encryptedstring', { ...options, length });
 
 export const currencyField = (
   name: string,

@@ -1,4 +1,5 @@
 import type { ObjectDef } from '../model/types';
+import { LEAD_CUSTOM_FIELDS } from './custom-fields';
 import {
   addressFields,
   booleanField,
@@ -69,6 +70,7 @@ export const LEAD_OBJECT: ObjectDef = {
       ['Opportunity'],
       convertedOnly,
     ),
+    ...LEAD_CUSTOM_FIELDS,
   ],
   childRelationships: [],
 };

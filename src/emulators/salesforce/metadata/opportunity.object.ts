@@ -1,4 +1,5 @@
 import type { ObjectDef } from '../model/types';
+import { OPPORTUNITY_CUSTOM_FIELDS } from './custom-fields';
 import {
   booleanField,
   currencyField,
@@ -67,6 +68,7 @@ export const OPPORTUNITY_OBJECT: ObjectDef = {
     }),
     ...systemFields({ owner: true, deletable: true }),
     multiPicklistField('Product_Interest__c', picklist(PRODUCT_INTERESTS), { custom: true }),
+    ...OPPORTUNITY_CUSTOM_FIELDS,
   ],
   childRelationships: [],
 };

@@ -22,7 +22,11 @@ export type FieldType =
   | 'percent'
   | 'date'
   | 'datetime'
-  | 'address';
+  | 'address'
+  /** Geolocation compound field (read-only here: its `__Latitude__s`/`__Longitude__s` parts are not modeled). */
+  | 'location'
+  /** Classic encrypted text: masked on read, neither filterable nor sortable. */
+  | 'encryptedstring';
 
 export interface PicklistValue {
   value: string;
@@ -58,6 +62,13 @@ export interface FieldDef {
   picklistValues: PicklistValue[];
   /** For the parts of a compound address field, the compound field's name. */
   compoundFieldName: string | null;
+  /** Describe's `extraTypeInfo`: `richtextarea` / `plaintextarea` for textareas, else null. */
+  extraTypeInfo: string | null;
+  /**
+   * Field-level security: the profiles that cannot read the field. For them the field is
+   * absent from describe and SOQL/DML naming it fails with INVALID_FIELD, as in Salesforce.
+   */
+  hiddenFromProfiles: readonly string[];
 }
 
 export interface ChildRelationshipDef {
@@ -117,6 +128,8 @@ export interface EmulatorUser {
   viewAllData: boolean;
   /** Password for the username-password grant (demo only). */
   password: string;
+  /** The profile field-level security is decided by; see `profileOf` for the default. */
+  profile?: string;
 }
 
 /** What the SOQL engine needs from the org's data; `OrgStore` implements it. */

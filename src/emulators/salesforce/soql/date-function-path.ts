@@ -35,6 +35,8 @@ export function syntheticField(name: string, type: FieldType): FieldDef {
     referenceTo: [],
     picklistValues: [],
     compoundFieldName: null,
+    extraTypeInfo: null,
+    hiddenFromProfiles: [],
   };
 }
 

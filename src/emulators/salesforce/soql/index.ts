@@ -1,4 +1,5 @@
 import { parseQuery, type Query } from '@jetstreamapp/soql-parser-js';
+import { asSeenBy } from '../metadata/field-security';
 import { malformedQuery } from '../model/errors';
 import type { OrgData, QueryContext, QueryResult } from '../model/types';
 import { isAggregateQuery, isCountQuery, runAggregateQuery } from './aggregate-query';
@@ -12,12 +13,13 @@ import { MAX_SOQL_LENGTH, SoqlErrors } from './soql-errors';
  * Parses, validates against describe metadata, and runs one SOQL statement as ctx.user.
  * Returns the full result (the HTTP layer pages it by 2,000). Throws SalesforceError.
  */
-export function executeSoql(data: OrgData, soql: string, ctx: QueryContext): QueryResult {
+export function executeSoql(org: OrgData, soql: string, ctx: QueryContext): QueryResult {
   if (soql.length > MAX_SOQL_LENGTH) {
     throw malformedQuery(`SOQL statements can not be longer than ${MAX_SOQL_LENGTH} characters.`);
   }
   const errors = new SoqlErrors(soql);
   const query = parse(soql, errors);
+  const data = asSeenBy(org, ctx.user);
   const scope: QueryScope = { data, ctx, errors };
   const objectName = query.sObject ?? '';
   const objectDef = data.describe(objectName);

@@ -24,6 +24,8 @@ const KINDS: Record<FieldType, ValueKind> = {
   date: 'date',
   datetime: 'datetime',
   address: 'compound',
+  location: 'compound',
+  encryptedstring: 'text',
 };
 
 export const valueKind = (field: FieldDef): ValueKind => KINDS[field.type];

@@ -1,4 +1,5 @@
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
+import { asSeenBy } from '../metadata/field-security';
 import { SalesforceError } from '../model/errors';
 import type {
   FieldDef,
@@ -125,7 +126,8 @@ interface Hit {
  * sharing, the object's WHERE/ORDER BY/LIMIT) up to what the overall LIMIT leaves, as the SOSL
  * docs describe; the hits are then listed by score, highest first (see weightOf).
  */
-export function executeSosl(data: OrgData, sosl: string, ctx: QueryContext): JsonRecord[] {
+export function executeSosl(org: OrgData, sosl: string, ctx: QueryContext): JsonRecord[] {
+  const data = asSeenBy(org, ctx.user);
   const statement = parseSosl(sosl);
   const expression = parseSearchExpression(statement.searchQuery);
   const specs =

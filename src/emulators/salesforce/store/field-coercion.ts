@@ -47,7 +47,9 @@ export function coerceFieldValue(objectName: string, field: FieldDef, raw: unkno
     case 'textarea':
     case 'phone':
     case 'url':
+    case 'encryptedstring':
       return coerceText(field, raw);
+    case 'location':
     case 'address':
       // Compound fields are read-only; the caller rejects writes to them before this point.
       throw cannotDeserialize('address', raw);

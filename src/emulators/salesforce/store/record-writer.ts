@@ -1,3 +1,4 @@
+import { canReadField } from '../metadata/field-security';
 import { findField, isRequiredOnCreate } from '../metadata';
 import { SalesforceError } from '../model/errors';
 import { ID_PATTERN, to18 } from '../model/ids';
@@ -72,7 +73,7 @@ export class RecordWriter {
     if (!objectDef.createable || objectDef.name === 'User') {
       throw operationNotAllowed('inserted', objectDef.name);
     }
-    const input = this.normalize(objectDef, values, 'create', options);
+    const input = this.normalize(objectDef, values, 'create', user, options);
     this.checkReferences(tx, input, user, options);
     const id = this.org.nextId(objectDef);
     const record: SObjectRecord = { Id: id };
@@ -114,7 +115,7 @@ export class RecordWriter {
     if (objectDef.name === 'Lead' && target.record.IsConverted === true && !options.system) {
       throw convertedLead();
     }
-    const input = this.normalize(objectDef, values, 'update', options);
+    const input = this.normalize(objectDef, values, 'update', user, options);
     this.checkReferences(tx, input, user, options);
     const before = target.record;
     const after: SObjectRecord = { ...before };
@@ -230,6 +231,7 @@ export class RecordWriter {
     objectDef: ObjectDef,
     values: FieldInput,
     mode: 'create' | 'update',
+    user: EmulatorUser,
     options: WriteOptions,
   ): Map<FieldDef, FieldValue> {
     const result = new Map<FieldDef, FieldValue>();
@@ -237,7 +239,10 @@ export class RecordWriter {
     for (const [key, raw] of Object.entries(values)) {
       if (key === 'attributes') continue;
       const field = findField(objectDef, key);
-      if (!field) throw noSuchColumn(key, objectDef.name);
+      // A field hidden by field-level security is as unknown to DML as to describe.
+      if (!field || (!options.system && !canReadField(user, field))) {
+        throw noSuchColumn(key, objectDef.name);
+      }
       if (field.type === 'id') {
         if (mode === 'create') throw idInInsert();
         continue;

@@ -31,6 +31,7 @@ const OPERATORS: Record<ScalarKind, ReadonlySet<string>> = {
   boolean: new Set(['eq', 'ne', 'isNull']),
   date: new Set(['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'nin', 'isNull', 'relative']),
   datetime: new Set(['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'nin', 'isNull', 'relative']),
+  multipicklist: new Set(['includes', 'excludes', 'isNull']),
 };
 
 const COMPARISONS: Record<string, Operator> = {
@@ -70,6 +71,7 @@ export function soqlLiteral(
         literalType: 'STRING',
       };
     case 'string':
+    case 'multipicklist':
       if (typeof value !== 'string') throw wrong('a string');
       return { text: withPath(() => soqlString(value), path, argument), literalType: 'STRING' };
     case 'int':
@@ -145,6 +147,19 @@ function compileFieldFilter(
     } else if (comparison) {
       const literal = soqlLiteral(field.kind, value, at, argument);
       parts.push(compare(field.soql, comparison, literal.text, literal.literalType));
+    } else if (op === 'includes' || op === 'excludes') {
+      // INCLUDES ('a', 'b') matches a row holding a or b; EXCLUDES ('a') rows holding neither.
+      if (!Array.isArray(value) || value.length === 0)
+        throw new SoqlInputError(`${at} must be a non-empty list`, argument);
+      const literals = value.map((v: unknown, i) => {
+        if (typeof v === 'string' && v.includes(';')) {
+          throw new SoqlInputError(`${at}[${i}] must be one value (no ';')`, argument);
+        }
+        return soqlLiteral('multipicklist', v, `${at}[${i}]`, argument).text;
+      });
+      parts.push(
+        compare(field.soql, op === 'includes' ? 'INCLUDES' : 'EXCLUDES', literals, 'STRING'),
+      );
     } else if (op === 'in' || op === 'nin') {
       if (!Array.isArray(value)) throw new SoqlInputError(`${at} must be a list`, argument);
       if (value.length === 0) {

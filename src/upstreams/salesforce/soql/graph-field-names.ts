@@ -1,4 +1,4 @@
-import { OBJECT_MAPPINGS } from './object-mappings';
+import { mappingsRevision, OBJECT_MAPPINGS } from './object-mappings';
 import type { SObjectName } from './soql.types';
 
 type NameIndex = ReadonlyMap<string, string>;
@@ -22,14 +22,20 @@ function buildIndex(object: SObjectName): NameIndex {
     for (const soql of Object.values(parts)) add(soql, key);
   }
   for (const [graph, field] of Object.entries(mapping.filters)) add(field.soql, graph);
+  for (const [graph, field] of Object.entries(mapping.custom ?? {})) add(field.soql, graph);
   return index;
 }
 
-const INDEXES = new Map<SObjectName, NameIndex>(
-  (Object.keys(OBJECT_MAPPINGS) as SObjectName[]).map((object) => [object, buildIndex(object)]),
-);
+let indexes = new Map<SObjectName, NameIndex>();
+let indexedRevision = -1;
 
 /** The graph's name of a Salesforce field of `object`; undefined when the graph does not expose it. */
 export function graphFieldName(object: SObjectName, soqlField: string): string | undefined {
-  return INDEXES.get(object)?.get(soqlField.toLowerCase());
+  if (indexedRevision !== mappingsRevision()) {
+    indexes = new Map(
+      (Object.keys(OBJECT_MAPPINGS) as SObjectName[]).map((o) => [o, buildIndex(o)]),
+    );
+    indexedRevision = mappingsRevision();
+  }
+  return indexes.get(object)?.get(soqlField.toLowerCase());
 }

@@ -13,7 +13,8 @@ export {
   type SObjectName,
   type SortKey,
 } from './soql.types';
-export { OBJECT_MAPPINGS } from './object-mappings';
+export { OBJECT_MAPPINGS, mappingsRevision } from './object-mappings';
+export { registerCustomFields, type CustomFieldSpec } from './custom-field-registry';
 export {
   buildByIdsQuery,
   buildGroupedSumQuery,

@@ -243,6 +243,20 @@ export const OBJECT_MAPPINGS: Record<SObjectName, ObjectMapping> = {
 };
 
 const kindsByObject = new Map<SObjectName, Map<string, ScalarKind>>();
+let revision = 0;
+
+/**
+ * Bumped when custom fields are registered: the indexes derived from the mappings (here, in
+ * graph-field-names and the domain's record readers) rebuild when they see a new revision.
+ */
+export function mappingsRevision(): number {
+  return revision;
+}
+
+export function resetMappingIndexes(): void {
+  kindsByObject.clear();
+  revision += 1;
+}
 
 /** The scalar kind of a top-level SOQL field of `object` (case-insensitive), if the mappings know it. */
 export function soqlFieldKind(object: SObjectName, soqlField: string): ScalarKind | undefined {
@@ -250,7 +264,11 @@ export function soqlFieldKind(object: SObjectName, soqlField: string): ScalarKin
   if (!kinds) {
     kinds = new Map<string, ScalarKind>([['id', 'id']]);
     const mapping = OBJECT_MAPPINGS[object];
-    for (const entry of [...Object.values(mapping.fields), ...Object.values(mapping.filters)]) {
+    for (const entry of [
+      ...Object.values(mapping.fields),
+      ...Object.values(mapping.filters),
+      ...Object.values(mapping.custom ?? {}),
+    ]) {
       kinds.set(entry.soql.toLowerCase(), entry.kind);
     }
     for (const parent of Object.values(mapping.parents))

@@ -1,6 +1,15 @@
 export type SObjectName = 'Account' | 'Contact' | 'Opportunity' | 'Lead' | 'User';
 
-export type ScalarKind = 'id' | 'string' | 'int' | 'float' | 'boolean' | 'date' | 'datetime';
+export type ScalarKind =
+  | 'id'
+  | 'string'
+  | 'int'
+  | 'float'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  /** A multi-select picklist: `a;b` in Salesforce, a list of strings in the graph. */
+  | 'multipicklist';
 
 export interface AddressParts {
   street: string;
@@ -30,6 +39,11 @@ export interface ObjectMapping {
    * extra Salesforce call.
    */
   linked?: Record<string, readonly LinkSource[]>;
+  /**
+   * The org's custom fields the gateway exposes (registered at startup from describe), by
+   * graph name, which is the Salesforce API name: create/update inputs write them by it.
+   */
+  custom?: Record<string, { soql: string; kind: ScalarKind }>;
 }
 
 /** The configurable Account link fields (config `linked.linkFields`). */

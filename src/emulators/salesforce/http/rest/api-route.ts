@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { EmulatorContext } from '../../emulator-context';
+import { visibleObject } from '../../metadata/field-security';
 import { SalesforceError } from '../../model/errors';
 import type { EmulatorUser, ObjectDef } from '../../model/types';
 import type { HttpReply } from '../http-io';
@@ -26,11 +27,14 @@ export interface ApiRoute {
 export const notFound = (): SalesforceError =>
   new SalesforceError(404, 'NOT_FOUND', 'The requested resource does not exist');
 
-/** Object metadata by any-case name; unknown objects are a 404 like Salesforce's. */
+/**
+ * Object metadata by any-case name, as the calling user's field-level security shows it;
+ * unknown objects are a 404 like Salesforce's.
+ */
 export function requireObject(call: ApiCall, name: string | undefined): ObjectDef {
   const def = name === undefined ? undefined : call.ctx.store.describe(name);
   if (!def) throw notFound();
-  return def;
+  return visibleObject(def, call.user);
 }
 
 export function parseJsonBody(call: ApiCall): unknown {

@@ -1,0 +1,45 @@
+import { OBJECT_MAPPINGS, resetMappingIndexes } from './object-mappings';
+import type { ScalarKind, SObjectName } from './soql.types';
+
+/** One custom field of the org the gateway exposes, as planned from describe. */
+export interface CustomFieldSpec {
+  object: SObjectName;
+  /** The Salesforce API name, which is also the graph's name (`Region__c`). */
+  name: string;
+  label: string;
+  /** Describe's `type` (`picklist`, `currency`...), kept for the schema description. */
+  describeType: string;
+  kind: ScalarKind;
+  /** For a reference to one of the graph's objects: the object and the SOQL relationship. */
+  reference?: { target: SObjectName; relationshipName: string };
+  filterable: boolean;
+  sortable: boolean;
+  createable: boolean;
+  updateable: boolean;
+}
+
+/**
+ * Adds the custom fields to the object mappings every SOQL builder, selection walker, record
+ * mapper and payload builder reads, so a custom field is pushed down, filtered, sorted and
+ * written exactly like a standard one. Field names only ever come from describe (the specs),
+ * never from a request. Idempotent: registering the same specs twice changes nothing.
+ */
+export function registerCustomFields(specs: readonly CustomFieldSpec[]): void {
+  for (const spec of specs) {
+    const mapping = OBJECT_MAPPINGS[spec.object];
+    const entry = { soql: spec.name, kind: spec.kind };
+    (mapping.custom ??= {})[spec.name] = entry;
+    if (spec.reference) {
+      mapping.parents[spec.name] = {
+        relationship: spec.reference.relationshipName,
+        idField: spec.name,
+        target: spec.reference.target,
+      };
+    } else {
+      mapping.fields[spec.name] = entry;
+    }
+    if (spec.filterable) mapping.filters[spec.name] = entry;
+    if (spec.sortable) mapping.sortFields[spec.name] = spec.name;
+  }
+  resetMappingIndexes();
+}
