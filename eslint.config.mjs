@@ -38,6 +38,7 @@ const ELEMENTS = [
       'src/logging/**',
       'src/lib/**',
       'src/observability/**',
+      'src/cache/**',
     ],
     mode: 'full',
   },

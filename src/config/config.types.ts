@@ -137,6 +137,18 @@ export interface MetricsConfig {
   token: string | undefined;
 }
 
+/** The cross-request cache of Salesforce reads (README "Cache"). */
+export interface CacheConfig {
+  enabled: boolean;
+  /** Backstop lifetime of an entry while change events invalidate it. */
+  ttlMs: number;
+  /** Lifetime of entries stored while no change stream invalidates them. */
+  fallbackTtlMs: number;
+  /** Memory store bounds (LRU); with REDIS_URL, Redis's own maxmemory policy bounds it. */
+  maxEntries: number;
+  maxBytes: number;
+}
+
 export interface GatewayConfig {
   nodeEnv: NodeEnv;
   host: string;
@@ -159,6 +171,7 @@ export interface GatewayConfig {
   /** Per upstream; Salesforce's timeout is SALESFORCE_TIMEOUT_MS. */
   resilience: { salesforce: ResilienceConfig };
   metrics: MetricsConfig;
+  cache: CacheConfig;
   /** SIGTERM/SIGINT: the drain's hard deadline; past it the process exits 1. */
   shutdownTimeoutMs: number;
   /** Stripe, Zendesk and QuickBooks Online, and the Account fields linking them. */

@@ -17,6 +17,7 @@ export type {
   TrustedDocumentsConfig,
   ResilienceConfig,
   MetricsConfig,
+  CacheConfig,
 } from './config.types';
 export { DEFAULT_QUERY_LIMITS, DEFAULT_SALESFORCE_RESILIENCE } from './config.schema';
 export type {

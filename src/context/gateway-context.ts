@@ -11,6 +11,8 @@ import { unconfiguredLinkedServices, type LinkedServices } from '../upstreams/li
 import { OperationScope } from '../upstreams/operation-scope';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { scopeSalesforceClient } from '../upstreams/salesforce/scoped-client';
+import type { CrossRequestCache } from '../cache';
+import { cacheSalesforceClient, type CacheReadPolicy } from '../upstreams/salesforce/cached-client';
 import type { RequestViewer, ResolveViewer } from './request-viewer';
 
 /** QUERY_MAX_ROWS's default: records one operation may read from upstreams. */
@@ -57,6 +59,13 @@ export interface GatewayContext {
   partialErrors: GraphQLError[];
   /** The HTTP peer's socket address: demo mode has no other identity to rate-limit by. */
   clientAddress?: string;
+  /** The instance's cross-request cache of Salesforce reads; absent when CACHE_ENABLED=false. */
+  cache?: CrossRequestCache;
+  /**
+   * Whether `salesforce` may answer reads from `cache`: set per operation once its type is
+   * known (queries only: a mutation reads what it is about to change afresh).
+   */
+  cacheReads: CacheReadPolicy;
 }
 
 export interface ContextDependencies {
@@ -68,6 +77,8 @@ export interface ContextDependencies {
   maxRows?: number;
   /** The process's linked-service clients; absent: every linked service is off. */
   linked?: LinkedServices;
+  /** The cross-request cache; absent: every read goes to Salesforce. */
+  cache?: CrossRequestCache;
 }
 
 export interface OperationRequest {
@@ -83,6 +94,7 @@ export interface ContextExtras extends OperationRequest {
   logger?: Logger;
   maxRows?: number;
   linked?: LinkedServices;
+  cache?: CrossRequestCache;
 }
 
 /** The request id an operation runs under: the client's own when it looks like one. */
@@ -103,7 +115,16 @@ export function contextForViewer(
     ...(extras.signal ? { signal: extras.signal } : {}),
     ...(extras.logger ? { logger: extras.logger.child({ requestId }) } : {}),
   });
-  const salesforce = scopeSalesforceClient(resolved.salesforce, operation);
+  // Off until the operation is known to be a query (cacheReadsPlugin).
+  const cacheReads: CacheReadPolicy = { useCache: false };
+  const reader = extras.cache
+    ? cacheSalesforceClient(resolved.salesforce, {
+        cache: extras.cache,
+        scope: viewer.cacheScope,
+        policy: cacheReads,
+      })
+    : resolved.salesforce;
+  const salesforce = scopeSalesforceClient(reader, operation);
   const linked = extras.linked ?? unconfiguredLinkedServices();
   const checks = new OperationScope({
     requestId,
@@ -123,6 +144,8 @@ export function contextForViewer(
     operation,
     ...(extras.live ? { live: extras.live } : {}),
     ...(extras.connection ? { connection: extras.connection } : {}),
+    ...(extras.cache ? { cache: extras.cache } : {}),
+    cacheReads,
   };
 }
 
@@ -153,5 +176,6 @@ export async function createContext(
     ...(deps.logger ? { logger: deps.logger } : {}),
     ...(deps.maxRows !== undefined ? { maxRows: deps.maxRows } : {}),
     ...(deps.linked ? { linked: deps.linked } : {}),
+    ...(deps.cache ? { cache: deps.cache } : {}),
   });
 }

@@ -56,6 +56,17 @@ export interface LiveChangesStats extends CdcBridgeStats {
 
 export interface LiveChanges extends LiveChangeFeed {
   stats(): LiveChangesStats;
+  /**
+   * `listen` for the gateway's own consumers (the cross-request cache): it starts the bridge
+   * the same way, but is not counted as a GraphQL subscriber.
+   */
+  watch<T>(topics: readonly Topic<T>[]): Promise<PubSubIterator<T>>;
+  /**
+   * True while a write cannot go unseen by this instance: its upstream subscription is
+   * confirmed, or (Redis) another instance holds it. False before the bridge started, while
+   * the confirmation is pending, and after stop.
+   */
+  changeStreamListening(): boolean;
   /** Stops the bridge (replayId flushed, lock released), then the pubsub and stores. */
   stop(): Promise<void>;
 }
@@ -157,6 +168,7 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
   const upstreamWaitMs = options.upstreamWaitMs ?? 10_000;
   let starting: Promise<void> | undefined;
   let subscribers = 0;
+  let listening: ListeningOutcome | undefined;
 
   /** Counts a listener until its iterator ends, however it ends. */
   function counted<T>(
@@ -199,10 +211,15 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
    */
   function ensureStarted(): Promise<void> {
     starting ??= (async () => {
-      const outcome: ListeningOutcome | undefined = await within(
-        bridge.start().then(() => bridge.listening()),
-        upstreamWaitMs,
+      const confirmed = bridge.start().then(() => bridge.listening());
+      // Recorded whenever it comes, also after the wait below gave up.
+      confirmed.then(
+        (result) => {
+          listening = result;
+        },
+        () => {},
       );
+      const outcome: ListeningOutcome | undefined = await within(confirmed, upstreamWaitMs);
       if (outcome === undefined) {
         logger.warn('the upstream CDC subscription is not confirmed yet; continuing');
       }
@@ -210,21 +227,28 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
     return starting;
   }
 
+  async function started<T>(topics: readonly Topic<T>[]): Promise<PubSubIterator<T>> {
+    const iterator = pubsub.asyncIterator(topics, { maxQueue });
+    try {
+      await iterator.ready;
+      await ensureStarted();
+    } catch (error) {
+      await iterator.return?.();
+      throw error;
+    }
+    return iterator;
+  }
+
+  let stopped = false;
   return {
     accessFilter,
     maxQueue,
     async listen<T>(topics: readonly Topic<T>[]): Promise<PubSubIterator<T>> {
-      const iterator = pubsub.asyncIterator(topics, { maxQueue });
-      try {
-        await iterator.ready;
-        await ensureStarted();
-      } catch (error) {
-        await iterator.return?.();
-        throw error;
-      }
       // Counted once live: /readyz then tells a client its subscription cannot miss a write.
-      return counted(iterator);
+      return counted(await started(topics));
     },
+    watch: started,
+    changeStreamListening: () => !stopped && (listening === 'upstream' || listening === 'follower'),
     shared: (key, load) => shared.run(key, load),
     stats: () => ({
       ...bridge.stats(),
@@ -234,6 +258,7 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
       pipelineRecomputes: coalescer.flushCount,
     }),
     async stop() {
+      stopped = true;
       await coalescer.stop();
       await bridge.stop();
       await starting?.catch(() => {});

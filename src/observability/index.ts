@@ -7,4 +7,5 @@ export {
   type RunningMetricsServer,
 } from './metrics-http';
 export type { UpstreamCall, UpstreamCallObserver } from './upstream-metrics';
+export { createCacheMetrics } from './cache-metrics';
 export type { WebSocketOperationObserver } from './websocket-operation-metrics';

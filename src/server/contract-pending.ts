@@ -30,10 +30,6 @@ export const PENDING_CONTRACT_PARTS: readonly PendingContractPart[] = [
   { coordinate: 'Mutation.syncStripePayments', deliveredBy: sync },
   { coordinate: 'Mutation.syncZendeskTickets', deliveredBy: sync },
   { coordinate: 'Mutation.syncQuickBooksInvoices', deliveredBy: sync },
-  {
-    coordinate: 'Mutation.refreshCache',
-    deliveredBy: 'the cross-request cache (keyv) and its invalidation',
-  },
   // Subscriptions fed by the linked services' webhooks
   { coordinate: 'Subscription.paymentReceived', deliveredBy: webhooks },
   { coordinate: 'Subscription.ticketChanged', deliveredBy: webhooks },

@@ -14,6 +14,9 @@ import { partialErrorsPlugin } from './partial-errors-plugin';
 import { createClientRateLimiter } from './rate-limit/rate-limiter';
 import type { LiveChanges, LiveChangesOptions, LiveChangesStats } from '../live/live-changes';
 import { startSalesforceLiveChanges } from './live-wiring';
+import { startSalesforceCache } from './cache-wiring';
+import { cacheReadsPlugin } from './cache-reads-plugin';
+import type { CacheStatus } from '../cache';
 import {
   createIntegrationSession,
   createSalesforceClient,
@@ -64,6 +67,8 @@ export interface RunningGateway {
   resolveViewer: GatewayAuth['resolveViewer'];
   /** The CDC bridge of this instance; undefined when live changes are off. */
   liveStats(): LiveChangesStats | undefined;
+  /** The cross-request cache's counters and mode; undefined when CACHE_ENABLED=false. */
+  cacheStatus(): CacheStatus | undefined;
   webSocketClients(): number;
   /** Per upstream breaker state and bulkhead load, read-only (/readyz, metrics). */
   resilience: Pick<GatewayResilience<UpstreamName>, 'state' | 'load'>;
@@ -155,6 +160,13 @@ export async function createServer(
           options: subscriptionOptions,
         })
       : undefined;
+  const runningCache = await startSalesforceCache({
+    config,
+    live,
+    registry: metrics.registry,
+    logger,
+  });
+  const cache = runningCache?.cache;
   // Built once the server listens (the default public URL needs the port); until then 503.
   let auth: GatewayAuth | undefined;
   const limits = options.limits ?? config.queryLimits;
@@ -230,6 +242,7 @@ export async function createServer(
       ...queryLimits.plugins,
       operationCostPlugin(admitOperation),
       partialErrorsPlugin(formatError),
+      cacheReadsPlugin(),
     ],
     trustedDocuments,
     metricsPlugins: [metrics.apolloPlugin()],
@@ -254,6 +267,7 @@ export async function createServer(
           logger,
           maxRows: config.queryMaxRows,
           linked,
+          ...(cache ? { cache } : {}),
         }),
         ...metricsRoutes,
       ],
@@ -283,7 +297,9 @@ export async function createServer(
     logger,
   });
   const stop = () =>
-    halt().finally(() => Promise.all([rateLimiter?.close(), linkedSecrets?.close()]));
+    halt().finally(() =>
+      Promise.all([rateLimiter?.close(), linkedSecrets?.close(), runningCache?.stop()]),
+    );
   try {
     if (config.metrics.enabled) {
       metricsServer = await startMetricsServer({
@@ -312,6 +328,7 @@ export async function createServer(
     auth: { mode: ready.mode, loginUrl: ready.loginUrl },
     resolveViewer: (headers) => ready.resolveViewer(headers),
     liveStats: () => live?.stats(),
+    cacheStatus: () => cache?.status(),
     webSocketClients: () => webSocket.clientCount(),
     resilience: { state: () => resilience.state(), load: () => resilience.load() },
     metricsUrl: metricsServer?.url,

@@ -4,6 +4,7 @@ import { toGraphQLError } from '../errors';
 import type { LinkedServices } from '../upstreams/linked';
 import { createContext, requestIdFrom, type GatewayContext } from '../context/gateway-context';
 import type { LiveChanges } from '../live/live-changes';
+import type { CrossRequestCache } from '../cache';
 import type { Logger } from '../logging/logger';
 import type { GatewayAuth } from './gateway-auth';
 import {
@@ -38,6 +39,8 @@ export interface GatewayRoutesDeps {
   maxRows?: number;
   /** The process's Stripe, Zendesk and QuickBooks clients. */
   linked?: LinkedServices;
+  /** The cross-request cache of Salesforce reads (HTTP queries read through it). */
+  cache?: CrossRequestCache;
 }
 
 /** Everything but /healthz and the auth module's /auth/* routes, which come first. */
@@ -48,6 +51,7 @@ export function gatewayRoutes({
   logger,
   maxRows,
   linked,
+  cache,
 }: GatewayRoutesDeps): Route[] {
   const graphql: RouteHandler = async (req, res, { resolveViewer }) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
@@ -69,6 +73,7 @@ export function gatewayRoutes({
             logger,
             maxRows,
             ...(linked ? { linked } : {}),
+            ...(cache ? { cache } : {}),
           },
           req.headers,
           { requestId, signal: abandoned.signal },
@@ -87,6 +92,8 @@ export function gatewayRoutes({
       async () => ({
         ...(await auth.readiness()),
         ...(live ? { cdc: live.stats(), webSocketClients: webSocketClients() } : {}),
+        // `invalidation: ttl-only` says change events do not reach the cache now.
+        cache: cache ? cache.status() : { enabled: false },
       }),
       { details },
     );
