@@ -72,6 +72,7 @@ export class CrossRequestCache {
   private changeStreamHealthy: () => boolean = () => false;
   private lastHealthy = false;
   private timer: NodeJS.Timeout | undefined;
+  private readonly initializing = new Map<string, Promise<string | undefined>>();
   private counters = { hits: 0, misses: 0, changeEvents: 0, invalidations: 0 };
 
   constructor(options: CrossRequestCacheOptions) {
@@ -155,6 +156,35 @@ export class CrossRequestCache {
     await this.store.close();
   }
 
+  /**
+   * The token of a type read for the first time (or whose token was lost): a fresh random one,
+   * so it can only miss, never revive entries of an older token. Single-flight per type, and
+   * read back after writing: concurrent first reads (here, or on another instance) settle on
+   * the one stored, or their entries would be keyed by tokens nobody reads again.
+   */
+  private firstToken(name: string): Promise<string | undefined> {
+    let pending = this.initializing.get(name);
+    if (pending === undefined) {
+      pending = (async () => {
+        try {
+          // Another first read may have settled it since this read looked.
+          const existing = await this.store.versions.get(name);
+          if (typeof existing === 'string') return existing;
+          const saved = await this.store.versions.set(name, randomUUID());
+          if (!saved) return undefined;
+          const stored = await this.store.versions.get(name);
+          return typeof stored === 'string' ? stored : undefined;
+        } catch {
+          return undefined;
+        } finally {
+          this.initializing.delete(name);
+        }
+      })();
+      this.initializing.set(name, pending);
+    }
+    return pending;
+  }
+
   private async checkHealth(): Promise<boolean> {
     let healthy = false;
     try {
@@ -193,10 +223,8 @@ export class CrossRequestCache {
     for (let i = 0; i < names.length; i += 1) {
       let token = tokens[i];
       if (typeof token !== 'string') {
-        // First read of a type (or its token was lost): a fresh token can only miss.
-        token = randomUUID();
-        const saved = await this.store.versions.set(names[i] as string, token).catch(() => false);
-        if (!saved) return undefined;
+        token = await this.firstToken(names[i] as string);
+        if (token === undefined) return undefined;
       }
       resolved.push(`${names[i]}=${token}`);
     }

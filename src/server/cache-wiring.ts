@@ -18,7 +18,10 @@ export interface SalesforceCacheDeps {
 
 export interface RunningCache {
   cache: CrossRequestCache;
-  stop(): Promise<void>;
+  /** Stops listening to change events: before the live-changes core stops. */
+  stopListening(): Promise<void>;
+  /** Closes the store: after in-flight operations drained. */
+  close(): Promise<void>;
 }
 
 /** Pause before listening again after the change stream's iterator ended unexpectedly. */
@@ -63,7 +66,7 @@ export async function startSalesforceCache(
     logger.warn(
       'cache: no change stream (subscriptions off or no integration credential); entries live CACHE_FALLBACK_TTL_MS',
     );
-    return { cache: running, stop: () => running.close() };
+    return { cache: running, stopListening: async () => {}, close: () => running.close() };
   }
 
   const feed = live;
@@ -81,6 +84,10 @@ export async function startSalesforceCache(
     while (!stopped) {
       try {
         const changes = await feed.watch(topics);
+        if (stopped) {
+          await changes.return?.();
+          break;
+        }
         iterator = changes;
         consuming = true;
         for await (const change of changes) {
@@ -104,12 +111,13 @@ export async function startSalesforceCache(
 
   return {
     cache: running,
-    async stop() {
+    async stopListening() {
       stopped = true;
       wake();
       await iterator?.return?.();
-      await consumer;
-      await running.close();
+      // Not waiting for a `watch` still starting: it ends the loop itself once it answers.
+      await Promise.race([consumer, Promise.resolve()]);
     },
+    close: () => running.close(),
   };
 }

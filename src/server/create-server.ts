@@ -296,10 +296,13 @@ export async function createServer(
     metricsServer: () => metricsServer,
     logger,
   });
+  // The cache stops listening before the live-changes core stops, and closes after the drain.
   const stop = () =>
-    halt().finally(() =>
-      Promise.all([rateLimiter?.close(), linkedSecrets?.close(), runningCache?.stop()]),
-    );
+    (runningCache?.stopListening() ?? Promise.resolve())
+      .then(halt)
+      .finally(() =>
+        Promise.all([rateLimiter?.close(), linkedSecrets?.close(), runningCache?.close()]),
+      );
   try {
     if (config.metrics.enabled) {
       metricsServer = await startMetricsServer({
