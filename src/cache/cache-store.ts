@@ -21,7 +21,7 @@ export interface CacheStoreOptions {
  */
 export interface CacheStore {
   readonly kind: 'memory' | 'redis';
-  readonly entries: Keyv<string>;
+  readonly entries: Keyv<unknown>;
   readonly versions: Keyv<string>;
   close(): Promise<void>;
 }
@@ -37,7 +37,7 @@ export async function createCacheStore(options: CacheStoreOptions): Promise<Cach
     });
     return {
       kind: 'memory',
-      entries: new Keyv<string>({ store: lru, namespace: `${namespace}:entries` }),
+      entries: new Keyv<unknown>({ store: lru, namespace: `${namespace}:entries` }),
       // A handful of keys that must never be evicted: a plain Map.
       versions: new Keyv<string>({ store: new Map(), namespace: `${namespace}:versions` }),
       close: async () => {},
@@ -58,14 +58,14 @@ export async function createCacheStore(options: CacheStoreOptions): Promise<Cach
     logger.info('cache: Redis reachable again');
   });
   await client.connect();
-  const keyvOn = (suffix: string): Keyv<string> =>
-    new Keyv<string>({
+  const keyvOn = <T>(suffix: string): Keyv<T> =>
+    new Keyv<T>({
       store: new KeyvRedis(client, { namespace: `${namespace}:${suffix}` }),
       namespace: `${namespace}:${suffix}`,
       useKeyPrefix: false,
     });
-  const entries = keyvOn('entries');
-  const versions = keyvOn('versions');
+  const entries = keyvOn<unknown>('entries');
+  const versions = keyvOn<string>('versions');
   // Keyv answers a failed command as undefined and reports it here; the outage is logged above.
   for (const keyv of [entries, versions]) {
     keyv.on('error', (err: unknown) => logger.debug({ err }, 'cache: Redis command failed'));

@@ -54,9 +54,13 @@ export interface CacheStatus {
 
 const GLOBAL = '*';
 
+/** The stored value, wrapped so a cached `null` answer is still a hit. */
 interface Envelope {
   v: unknown;
 }
+
+const isEnvelope = (value: unknown): value is Envelope =>
+  typeof value === 'object' && value !== null && 'v' in value;
 
 /**
  * Salesforce reads kept across requests. An entry's key carries its visibility scope, the
@@ -105,11 +109,12 @@ export class CrossRequestCache {
       this.options.observer?.lookup(request.label, 'bypass');
       return load();
     }
-    const raw = await this.store.entries.get(key).catch(() => undefined);
-    if (typeof raw === 'string') {
+    // Keyv hands back a deserialized copy: a caller mutating its rows cannot alter the entry.
+    const found = await this.store.entries.get(key).catch(() => undefined);
+    if (isEnvelope(found)) {
       this.counters.hits += 1;
       this.options.observer?.lookup(request.label, 'hit');
-      return (JSON.parse(raw) as Envelope).v as T;
+      return found.v as T;
     }
     this.counters.misses += 1;
     this.options.observer?.lookup(request.label, 'miss');
@@ -117,7 +122,7 @@ export class CrossRequestCache {
     if (cacheable(value)) {
       const ttl = healthy ? this.options.ttlMs : this.options.fallbackTtlMs;
       const envelope: Envelope = { v: value };
-      await this.store.entries.set(key, JSON.stringify(envelope), ttl).catch(() => false);
+      await this.store.entries.set(key, envelope, ttl).catch(() => false);
     }
     return value;
   }

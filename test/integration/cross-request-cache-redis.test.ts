@@ -75,8 +75,12 @@ function startInstance(): Promise<RunningGateway> {
     REDIS_URL,
     SUBSCRIPTIONS_NAMESPACE: NAMESPACE,
     CACHE_ENABLED: 'true',
+    // Every Redis key of the test under its own namespace, removed in afterAll.
+    RATE_LIMIT_KEY_PREFIX: `${NAMESPACE}:rate-limit`,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
   });
-  return createServer(config);
+  // main.ts passes SUBSCRIPTIONS_NAMESPACE to the live core the same way.
+  return createServer(config, { subscriptions: { namespace: NAMESPACE } });
 }
 
 const cacheOf = (gateway: RunningGateway) => {
