@@ -168,6 +168,8 @@ export const environmentSchema = z.object({
     z.string().min(16, 'at least 16 characters (a random secret)').optional(),
   ),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
+  // API budget guard (README "API budget guard"): 100 = no reserve.
+  SALESFORCE_API_RESERVE_PERCENT: z.coerce.number().int().min(1).max(100).default(90),
   // Cross-request cache of Salesforce reads (README "Cache").
   CACHE_ENABLED: optionalBoolean,
   CACHE_TTL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),

@@ -172,6 +172,11 @@ export interface GatewayConfig {
   resilience: { salesforce: ResilienceConfig };
   metrics: MetricsConfig;
   cache: CacheConfig;
+  /**
+   * SALESFORCE_API_RESERVE_PERCENT: above this share of the daily allocation used, GraphQL
+   * reads the cache cannot answer are refused; writes may spend the rest.
+   */
+  apiReservePercent: number;
   /** SIGTERM/SIGINT: the drain's hard deadline; past it the process exits 1. */
   shutdownTimeoutMs: number;
   /** Stripe, Zendesk and QuickBooks Online, and the Account fields linking them. */

@@ -188,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       maxEntries: data.CACHE_MAX_ENTRIES,
       maxBytes: data.CACHE_MAX_BYTES,
     },
+    apiReservePercent: data.SALESFORCE_API_RESERVE_PERCENT,
     shutdownTimeoutMs: data.SHUTDOWN_TIMEOUT_MS,
     linked,
   });

@@ -12,6 +12,7 @@ import { OperationScope } from '../upstreams/operation-scope';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { scopeSalesforceClient } from '../upstreams/salesforce/scoped-client';
 import type { CrossRequestCache } from '../cache';
+import type { ApiBudget } from '../upstreams/salesforce/api-budget';
 import { cacheSalesforceClient, type CacheReadPolicy } from '../upstreams/salesforce/cached-client';
 import type { RequestViewer, ResolveViewer } from './request-viewer';
 
@@ -61,6 +62,8 @@ export interface GatewayContext {
   clientAddress?: string;
   /** The instance's cross-request cache of Salesforce reads; absent when CACHE_ENABLED=false. */
   cache?: CrossRequestCache;
+  /** The org's daily API allocation as last reported, and the reserve held for writes. */
+  apiBudget?: ApiBudget;
   /**
    * Whether `salesforce` may answer reads from `cache`: set per operation once its type is
    * known (queries only: a mutation reads what it is about to change afresh).
@@ -79,6 +82,7 @@ export interface ContextDependencies {
   linked?: LinkedServices;
   /** The cross-request cache; absent: every read goes to Salesforce. */
   cache?: CrossRequestCache;
+  apiBudget?: ApiBudget;
 }
 
 export interface OperationRequest {
@@ -95,6 +99,7 @@ export interface ContextExtras extends OperationRequest {
   maxRows?: number;
   linked?: LinkedServices;
   cache?: CrossRequestCache;
+  apiBudget?: ApiBudget;
 }
 
 /** The request id an operation runs under: the client's own when it looks like one. */
@@ -145,6 +150,7 @@ export function contextForViewer(
     ...(extras.live ? { live: extras.live } : {}),
     ...(extras.connection ? { connection: extras.connection } : {}),
     ...(extras.cache ? { cache: extras.cache } : {}),
+    ...(extras.apiBudget ? { apiBudget: extras.apiBudget } : {}),
     cacheReads,
   };
 }
@@ -177,5 +183,6 @@ export async function createContext(
     ...(deps.maxRows !== undefined ? { maxRows: deps.maxRows } : {}),
     ...(deps.linked ? { linked: deps.linked } : {}),
     ...(deps.cache ? { cache: deps.cache } : {}),
+    ...(deps.apiBudget ? { apiBudget: deps.apiBudget } : {}),
   });
 }

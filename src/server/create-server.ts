@@ -15,6 +15,7 @@ import { createClientRateLimiter } from './rate-limit/rate-limiter';
 import type { LiveChanges, LiveChangesOptions, LiveChangesStats } from '../live/live-changes';
 import { startSalesforceLiveChanges } from './live-wiring';
 import { startSalesforceCache } from './cache-wiring';
+import { ApiBudget } from '../upstreams/salesforce/api-budget';
 import { cacheReadsPlugin } from './cache-reads-plugin';
 import type { CacheStatus } from '../cache';
 import {
@@ -45,6 +46,7 @@ import {
   metricsHandler,
   startMetricsServer,
   type RunningMetricsServer,
+  type UpstreamCallObserver,
 } from '../observability';
 
 export interface CreateServerOptions {
@@ -134,12 +136,22 @@ export async function createServer(
     upstreams: createLinkedUpstreams(config.linked, linkedResilience, logger, linkedSecrets),
     linkFields: config.linked.linkFields,
   };
-  const salesforceClientOptions = { resilience: resilience.upstreams.salesforce, logger };
+  // The org's daily allocation, read from every Salesforce response's Sforce-Limit-Info.
+  const apiBudget = new ApiBudget(config.apiReservePercent);
+  const salesforceObserver: UpstreamCallObserver = (call) => {
+    metrics.upstream.salesforce(call);
+    apiBudget.observe(call);
+  };
+  const salesforceClientOptions = {
+    resilience: resilience.upstreams.salesforce,
+    logger,
+    budget: apiBudget,
+  };
   // The integration user's session: requests in demo/integration modes, and in every mode
   // the org's one CDC subscription. An injected client comes without one (no live changes).
   const integrationSession =
     options.salesforce === undefined && hasIntegrationCredential(config)
-      ? createIntegrationSession(config, metrics.upstream.salesforce)
+      ? createIntegrationSession(config, salesforceObserver)
       : undefined;
   // User mode has no integration user for requests: nothing reaches Salesforce without a
   // signed-in viewer; the CDC consumer alone uses the integration credential, when set.
@@ -268,6 +280,7 @@ export async function createServer(
           maxRows: config.queryMaxRows,
           linked,
           ...(cache ? { cache } : {}),
+          apiBudget,
         }),
         ...metricsRoutes,
       ],
@@ -318,7 +331,8 @@ export async function createServer(
       integrationClient,
       logger,
       salesforceResilience: resilience.upstreams.salesforce,
-      salesforceObserver: metrics.upstream.salesforce,
+      salesforceObserver,
+      salesforceBudget: apiBudget,
     });
   } catch (err) {
     await stop();

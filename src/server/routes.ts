@@ -5,6 +5,7 @@ import type { LinkedServices } from '../upstreams/linked';
 import { createContext, requestIdFrom, type GatewayContext } from '../context/gateway-context';
 import type { LiveChanges } from '../live/live-changes';
 import type { CrossRequestCache } from '../cache';
+import type { ApiBudget } from '../upstreams/salesforce/api-budget';
 import type { Logger } from '../logging/logger';
 import type { GatewayAuth } from './gateway-auth';
 import {
@@ -41,6 +42,8 @@ export interface GatewayRoutesDeps {
   linked?: LinkedServices;
   /** The cross-request cache of Salesforce reads (HTTP queries read through it). */
   cache?: CrossRequestCache;
+  /** The org's daily API allocation (apiUsage shows its reserve). */
+  apiBudget?: ApiBudget;
 }
 
 /** Everything but /healthz and the auth module's /auth/* routes, which come first. */
@@ -52,6 +55,7 @@ export function gatewayRoutes({
   maxRows,
   linked,
   cache,
+  apiBudget,
 }: GatewayRoutesDeps): Route[] {
   const graphql: RouteHandler = async (req, res, { resolveViewer }) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
@@ -74,6 +78,7 @@ export function gatewayRoutes({
             maxRows,
             ...(linked ? { linked } : {}),
             ...(cache ? { cache } : {}),
+            ...(apiBudget ? { apiBudget } : {}),
           },
           req.headers,
           { requestId, signal: abandoned.signal },
