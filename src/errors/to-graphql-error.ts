@@ -134,7 +134,11 @@ function fromGatewayRefusal(err: unknown): GraphQLError | undefined {
         max: err.max,
         freesBy: err.freesBy.toISOString(),
         retryAfterSeconds: err.retryAfterSeconds,
-        upstream: { service: 'salesforce' },
+        // Spent: what Salesforce itself would answer, without asking it again.
+        upstream:
+          err.reason === 'allocation-spent'
+            ? { service: 'salesforce', errorCode: 'REQUEST_LIMIT_EXCEEDED' }
+            : { service: 'salesforce' },
       }),
       { originalError: err },
     );

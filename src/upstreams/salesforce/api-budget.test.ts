@@ -28,7 +28,7 @@ describe('ApiBudget', () => {
 
   it('reads Sforce-Limit-Info and refuses non-essential calls from the reserve on', () => {
     let now = 0;
-    const budget = new ApiBudget(90, () => now);
+    const budget = new ApiBudget(90, () => now, 24 * HOUR);
     budget.observe(header(89, 100));
     expect(refusal(() => budget.admit(false))).toBeUndefined();
     now = HOUR;
@@ -41,7 +41,7 @@ describe('ApiBudget', () => {
 
   it('refuses everything once spent, saying capacity frees 24 h after the oldest counted call', () => {
     let now = 1_000;
-    const budget = new ApiBudget(90, () => now);
+    const budget = new ApiBudget(90, () => now, 24 * HOUR);
     budget.observe(header(5, 100));
     now += 2 * HOUR;
     budget.observe(header(100, 100));
@@ -51,9 +51,22 @@ describe('ApiBudget', () => {
     expect(spent?.message).toMatch(/100\/100/);
   });
 
+  it('lets one probe call through per period while refusing, so a freed window shows', () => {
+    let now = 0;
+    const budget = new ApiBudget(90, () => now, 10_000);
+    budget.observe(header(100, 100));
+    now = 9_999;
+    expect(refusal(() => budget.admit(true))?.reason).toBe('allocation-spent');
+    now = 10_000;
+    expect(refusal(() => budget.admit(false))).toBeUndefined();
+    expect(refusal(() => budget.admit(false))?.reason).toBe('allocation-spent');
+    budget.observe(header(40, 100));
+    expect(refusal(() => budget.admit(false))).toBeUndefined();
+  });
+
   it('treats REQUEST_LIMIT_EXCEEDED as spent, and trusts nothing older than the window', () => {
     let now = 0;
-    const budget = new ApiBudget(100, () => now);
+    const budget = new ApiBudget(100, () => now, 24 * HOUR);
     budget.observe(header(10, 100));
     budget.markSpent();
     expect(refusal(() => budget.admit(true))?.reason).toBe('allocation-spent');

@@ -49,9 +49,17 @@ export class ApiBudget {
    * @param reservePercent refuse non-essential calls once this share of the allocation is
    *   used (100: never; the allocation itself still stops everything).
    */
+  /** When the last refused-state probe was let through. */
+  private probedAt = 0;
+
   constructor(
     private readonly reservePercent: number,
     private readonly now: () => number = Date.now,
+    /**
+     * While refusing, one call per this period still goes out: Salesforce's window rolls, and
+     * only a response says how much it freed. Default 10 s.
+     */
+    private readonly probeEveryMs = 10_000,
   ) {}
 
   /** For the Salesforce transport's observer: reads the header of every response. */
@@ -93,12 +101,19 @@ export class ApiBudget {
     const freesBy = new Date((this.oldestCounted ?? this.now()) + WINDOW_MS);
     // Past the window everything the header counted has left it; the next answer tells anew.
     if (this.now() - last.at >= WINDOW_MS) return;
-    if (last.used >= last.max) {
-      throw new ApiBudgetExceededError('allocation-spent', last.used, last.max, freesBy);
+    const spent = last.used >= last.max;
+    if (!spent && (essential || last.used < this.reserveStartsAt(last.max))) return;
+    const now = this.now();
+    if (now - Math.max(last.at, this.probedAt) >= this.probeEveryMs) {
+      this.probedAt = now;
+      return;
     }
-    if (!essential && last.used >= this.reserveStartsAt(last.max)) {
-      throw new ApiBudgetExceededError('reserve', last.used, last.max, freesBy);
-    }
+    throw new ApiBudgetExceededError(
+      spent ? 'allocation-spent' : 'reserve',
+      last.used,
+      last.max,
+      freesBy,
+    );
   }
 
   /** Calls of an allocation of `max` held back for essential work. */
