@@ -115,8 +115,9 @@ export async function startSalesforceCache(
       stopped = true;
       wake();
       await iterator?.return?.();
-      // Not waiting for a `watch` still starting: it ends the loop itself once it answers.
-      await Promise.race([consumer, Promise.resolve()]);
+      // Not awaiting `consumer`: a `watch` still starting (up to the upstream wait) ends the
+      // loop by itself once it answers.
+      consumer.catch(() => {});
     },
     close: () => running.close(),
   };
