@@ -45,6 +45,7 @@ const ELEMENTS = [
       'src/logging/**',
       'src/lib/**',
       'src/observability/**',
+      'src/cache/**',
     ],
     mode: 'full',
   },

@@ -170,6 +170,19 @@ export const environmentSchema = z.object({
     z.string().min(16, 'at least 16 characters (a random secret)').optional(),
   ),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
+  // API budget guard (README "API budget guard"): 100 = no reserve.
+  SALESFORCE_API_RESERVE_PERCENT: z.coerce.number().int().min(1).max(100).default(90),
+  // Cross-request cache of Salesforce reads (README "Cache").
+  CACHE_ENABLED: optionalBoolean,
+  CACHE_TTL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
+  CACHE_FALLBACK_TTL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+  CACHE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .max(16 * 1024 * 1024 * 1024)
+    .default(64 * 1024 * 1024),
   // Stripe, Zendesk, QuickBooks Online (README "Linked services").
   ...linkedServicesEnvironment,
   // Webhook receivers (README "Webhooks").

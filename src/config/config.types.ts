@@ -142,6 +142,18 @@ export interface MetricsConfig {
 export type CustomFieldsConfig =
   { mode: 'auto' } | { mode: 'none' } | { mode: 'list'; fields: readonly string[] };
 
+/** The cross-request cache of Salesforce reads (README "Cache"). */
+export interface CacheConfig {
+  enabled: boolean;
+  /** Backstop lifetime of an entry while change events invalidate it. */
+  ttlMs: number;
+  /** Lifetime of entries stored while no change stream invalidates them. */
+  fallbackTtlMs: number;
+  /** Memory store bounds (LRU); with REDIS_URL, Redis's own maxmemory policy bounds it. */
+  maxEntries: number;
+  maxBytes: number;
+}
+
 export interface GatewayConfig {
   nodeEnv: NodeEnv;
   host: string;
@@ -164,6 +176,12 @@ export interface GatewayConfig {
   /** Per upstream; Salesforce's timeout is SALESFORCE_TIMEOUT_MS. */
   resilience: { salesforce: ResilienceConfig };
   metrics: MetricsConfig;
+  cache: CacheConfig;
+  /**
+   * SALESFORCE_API_RESERVE_PERCENT: above this share of the daily allocation used, GraphQL
+   * reads the cache cannot answer are refused; writes may spend the rest.
+   */
+  apiReservePercent: number;
   /** SIGTERM/SIGINT: the drain's hard deadline; past it the process exits 1. */
   shutdownTimeoutMs: number;
   /** Stripe, Zendesk and QuickBooks Online, and the Account fields linking them. */

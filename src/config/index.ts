@@ -18,6 +18,7 @@ export type {
   ResilienceConfig,
   MetricsConfig,
   CustomFieldsConfig,
+  CacheConfig,
 } from './config.types';
 export { DEFAULT_QUERY_LIMITS, DEFAULT_SALESFORCE_RESILIENCE } from './config.schema';
 export type {

@@ -182,6 +182,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       port: data.METRICS_PORT,
       token: data.METRICS_TOKEN,
     },
+    cache: {
+      // Off by default under NODE_ENV=test: most tests write to the emulator directly and
+      // read back at once; cache tests turn it on.
+      enabled: data.CACHE_ENABLED ?? data.NODE_ENV !== 'test',
+      ttlMs: data.CACHE_TTL_MS,
+      fallbackTtlMs: data.CACHE_FALLBACK_TTL_MS,
+      maxEntries: data.CACHE_MAX_ENTRIES,
+      maxBytes: data.CACHE_MAX_BYTES,
+    },
+    apiReservePercent: data.SALESFORCE_API_RESERVE_PERCENT,
     shutdownTimeoutMs: data.SHUTDOWN_TIMEOUT_MS,
     linked,
     webhooks: resolveWebhooks(data, salesforce.mode),

@@ -12,6 +12,9 @@ import { OperationScope } from '../upstreams/operation-scope';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import type { SyncServices } from '../sync';
 import { scopeSalesforceClient } from '../upstreams/salesforce/scoped-client';
+import type { CrossRequestCache } from '../cache';
+import type { ApiBudget } from '../upstreams/salesforce/api-budget';
+import { cacheSalesforceClient, type CacheReadPolicy } from '../upstreams/salesforce/cached-client';
 import type { RequestViewer, ResolveViewer } from './request-viewer';
 
 /** QUERY_MAX_ROWS's default: records one operation may read from upstreams. */
@@ -60,6 +63,15 @@ export interface GatewayContext {
   sync?: SyncServices;
   /** The HTTP peer's socket address: demo mode has no other identity to rate-limit by. */
   clientAddress?: string;
+  /** The instance's cross-request cache of Salesforce reads; absent when CACHE_ENABLED=false. */
+  cache?: CrossRequestCache;
+  /** The org's daily API allocation as last reported, and the reserve held for writes. */
+  apiBudget?: ApiBudget;
+  /**
+   * Whether `salesforce` may answer reads from `cache`: set per operation once its type is
+   * known (queries only: a mutation reads what it is about to change afresh).
+   */
+  cacheReads: CacheReadPolicy;
 }
 
 export interface ContextDependencies {
@@ -72,6 +84,9 @@ export interface ContextDependencies {
   /** The process's linked-service clients; absent: every linked service is off. */
   linked?: LinkedServices;
   sync?: SyncServices;
+  /** The cross-request cache; absent: every read goes to Salesforce. */
+  cache?: CrossRequestCache;
+  apiBudget?: ApiBudget;
 }
 
 export interface OperationRequest {
@@ -88,6 +103,8 @@ export interface ContextExtras extends OperationRequest {
   maxRows?: number;
   linked?: LinkedServices;
   sync?: SyncServices;
+  cache?: CrossRequestCache;
+  apiBudget?: ApiBudget;
 }
 
 /** The request id an operation runs under: the client's own when it looks like one. */
@@ -108,7 +125,16 @@ export function contextForViewer(
     ...(extras.signal ? { signal: extras.signal } : {}),
     ...(extras.logger ? { logger: extras.logger.child({ requestId }) } : {}),
   });
-  const salesforce = scopeSalesforceClient(resolved.salesforce, operation);
+  // Off until the operation is known to be a query (cacheReadsPlugin).
+  const cacheReads: CacheReadPolicy = { useCache: false };
+  const reader = extras.cache
+    ? cacheSalesforceClient(resolved.salesforce, {
+        cache: extras.cache,
+        scope: viewer.cacheScope,
+        policy: cacheReads,
+      })
+    : resolved.salesforce;
+  const salesforce = scopeSalesforceClient(reader, operation);
   const linked = extras.linked ?? unconfiguredLinkedServices();
   const checks = new OperationScope({
     requestId,
@@ -129,6 +155,9 @@ export function contextForViewer(
     ...(extras.live ? { live: extras.live } : {}),
     ...(extras.connection ? { connection: extras.connection } : {}),
     ...(extras.sync ? { sync: extras.sync } : {}),
+    ...(extras.cache ? { cache: extras.cache } : {}),
+    ...(extras.apiBudget ? { apiBudget: extras.apiBudget } : {}),
+    cacheReads,
   };
 }
 
@@ -160,5 +189,7 @@ export async function createContext(
     ...(deps.maxRows !== undefined ? { maxRows: deps.maxRows } : {}),
     ...(deps.linked ? { linked: deps.linked } : {}),
     ...(deps.sync ? { sync: deps.sync } : {}),
+    ...(deps.cache ? { cache: deps.cache } : {}),
+    ...(deps.apiBudget ? { apiBudget: deps.apiBudget } : {}),
   });
 }

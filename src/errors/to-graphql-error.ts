@@ -3,6 +3,7 @@ import { SalesforceUpstreamError } from '../upstreams/salesforce/client';
 import { SoqlInputError } from '../upstreams/salesforce/soql';
 import { OperationAbortedError, RowBudgetExceededError } from '../upstreams/operation-scope';
 import { UpstreamRejectedError } from '../upstreams/resilience';
+import { ApiBudgetExceededError } from '../upstreams/salesforce/api-budget';
 import { LinkedServiceError } from '../upstreams/linked';
 import { fromAuthError } from './auth-errors-mapping';
 import { ErrorCode } from './codes';
@@ -121,6 +122,23 @@ function fromGatewayRefusal(err: unknown): GraphQLError | undefined {
         reason: err.reason,
         retryAfterSeconds: err.retryAfterSeconds,
         upstream: { service: err.service },
+      }),
+      { originalError: err },
+    );
+  }
+  if (err instanceof ApiBudgetExceededError) {
+    return Object.assign(
+      new UpstreamRateLimitedError(err.message, {
+        reason: err.reason,
+        used: err.used,
+        max: err.max,
+        freesBy: err.freesBy.toISOString(),
+        retryAfterSeconds: err.retryAfterSeconds,
+        // Spent: what Salesforce itself would answer, without asking it again.
+        upstream:
+          err.reason === 'allocation-spent'
+            ? { service: 'salesforce', errorCode: 'REQUEST_LIMIT_EXCEEDED' }
+            : { service: 'salesforce' },
       }),
       { originalError: err },
     );

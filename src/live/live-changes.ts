@@ -69,6 +69,17 @@ export interface LinkedChangeSink {
 
 export interface LiveChanges extends LiveChangeFeed, LinkedChangeSink {
   stats(): LiveChangesStats;
+  /**
+   * `listen` for the gateway's own consumers (the cross-request cache): it starts the bridge
+   * the same way, but is not counted as a GraphQL subscriber.
+   */
+  watch<T>(topics: readonly Topic<T>[]): Promise<PubSubIterator<T>>;
+  /**
+   * True while a write cannot go unseen by this instance: its upstream subscription is
+   * confirmed, or (Redis) another instance holds it. False before the bridge started, while
+   * the confirmation is pending, and after stop.
+   */
+  changeStreamListening(): boolean;
   /** Stops the bridge (replayId flushed, lock released), then the pubsub and stores. */
   stop(): Promise<void>;
 }
@@ -173,6 +184,7 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
   const upstreamWaitMs = options.upstreamWaitMs ?? 10_000;
   let starting: Promise<void> | undefined;
   let subscribers = 0;
+  let listening: ListeningOutcome | undefined;
 
   /** Counts a listener until its iterator ends, however it ends. */
   function counted<T>(
@@ -215,10 +227,15 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
    */
   function ensureStarted(): Promise<void> {
     starting ??= (async () => {
-      const outcome: ListeningOutcome | undefined = await within(
-        bridge.start().then(() => bridge.listening()),
-        upstreamWaitMs,
+      const confirmed = bridge.start().then(() => bridge.listening());
+      // Recorded whenever it comes, also after the wait below gave up.
+      confirmed.then(
+        (result) => {
+          listening = result;
+        },
+        () => {},
       );
+      const outcome: ListeningOutcome | undefined = await within(confirmed, upstreamWaitMs);
       if (outcome === undefined) {
         logger.warn('the upstream CDC subscription is not confirmed yet; continuing');
       }
@@ -226,6 +243,23 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
     return starting;
   }
 
+  async function started<T>(
+    topics: readonly Topic<T>[],
+    options: { upstream?: boolean } = {},
+  ): Promise<PubSubIterator<T>> {
+    const iterator = pubsub.asyncIterator(topics, { maxQueue });
+    try {
+      await iterator.ready;
+      // Linked-service topics are fed by webhooks, not by the org's CDC subscription.
+      if (options.upstream !== false) await ensureStarted();
+    } catch (error) {
+      await iterator.return?.();
+      throw error;
+    }
+    return iterator;
+  }
+
+  let stopped = false;
   return {
     accessFilter,
     maxQueue,
@@ -233,18 +267,11 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
       topics: readonly Topic<T>[],
       options: { upstream?: boolean } = {},
     ): Promise<PubSubIterator<T>> {
-      const iterator = pubsub.asyncIterator(topics, { maxQueue });
-      try {
-        await iterator.ready;
-        // Linked-service topics are fed by webhooks, not by the org's CDC subscription.
-        if (options.upstream !== false) await ensureStarted();
-      } catch (error) {
-        await iterator.return?.();
-        throw error;
-      }
       // Counted once live: /readyz then tells a client its subscription cannot miss a write.
-      return counted(iterator);
+      return counted(await started(topics, options));
     },
+    watch: (topics) => started(topics),
+    changeStreamListening: () => !stopped && (listening === 'upstream' || listening === 'follower'),
     shared: (key, load) => shared.run(key, load),
     publish: (topic, change) => pubsub.publish(topic, change),
     claims,
@@ -256,6 +283,7 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
       pipelineRecomputes: coalescer.flushCount,
     }),
     async stop() {
+      stopped = true;
       await coalescer.stop();
       await bridge.stop();
       await starting?.catch(() => {});

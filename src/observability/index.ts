@@ -7,5 +7,6 @@ export {
   type RunningMetricsServer,
 } from './metrics-http';
 export type { UpstreamCall, UpstreamCallObserver } from './upstream-metrics';
+export { createCacheMetrics } from './cache-metrics';
 export type { WebSocketOperationObserver } from './websocket-operation-metrics';
 export type { WebhookObserver, WebhookOutcome } from './webhook-metrics';

@@ -16,6 +16,10 @@ import type { LiveChanges, LiveChangesOptions, LiveChangesStats } from '../live/
 import { loadCustomFields } from './custom-fields';
 import { startSalesforceLiveChanges, webhookSources } from './live-wiring';
 import { webhookRoutes } from './webhooks/webhook-routes';
+import { startSalesforceCache } from './cache-wiring';
+import { ApiBudget } from '../upstreams/salesforce/api-budget';
+import { cacheReadsPlugin } from './cache-reads-plugin';
+import type { CacheStatus } from '../cache';
 import {
   createIntegrationSession,
   createSalesforceClient,
@@ -45,6 +49,7 @@ import {
   metricsHandler,
   startMetricsServer,
   type RunningMetricsServer,
+  type UpstreamCallObserver,
 } from '../observability';
 
 export interface CreateServerOptions {
@@ -69,6 +74,8 @@ export interface RunningGateway {
   resolveViewer: GatewayAuth['resolveViewer'];
   /** The CDC bridge of this instance; undefined when live changes are off. */
   liveStats(): LiveChangesStats | undefined;
+  /** The cross-request cache's counters and mode; undefined when CACHE_ENABLED=false. */
+  cacheStatus(): CacheStatus | undefined;
   webSocketClients(): number;
   /** Per upstream breaker state and bulkhead load, read-only (/readyz, metrics). */
   resilience: Pick<GatewayResilience<UpstreamName>, 'state' | 'load'>;
@@ -140,12 +147,22 @@ export async function createServer(
     ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
     ...(options.sync?.lockTtlMs !== undefined ? { lockTtlMs: options.sync.lockTtlMs } : {}),
   });
-  const salesforceClientOptions = { resilience: resilience.upstreams.salesforce, logger };
+  // The org's daily allocation, read from every Salesforce response's Sforce-Limit-Info.
+  const apiBudget = new ApiBudget(config.apiReservePercent);
+  const salesforceObserver: UpstreamCallObserver = (call) => {
+    metrics.upstream.salesforce(call);
+    apiBudget.observe(call);
+  };
+  const salesforceClientOptions = {
+    resilience: resilience.upstreams.salesforce,
+    logger,
+    budget: apiBudget,
+  };
   // The integration user's session: requests in demo/integration modes, and in every mode
   // the org's one CDC subscription. An injected client comes without one (no live changes).
   const integrationSession =
     options.salesforce === undefined && hasIntegrationCredential(config)
-      ? createIntegrationSession(config, metrics.upstream.salesforce)
+      ? createIntegrationSession(config, salesforceObserver)
       : undefined;
   // User mode has no integration user for requests: nothing reaches Salesforce without a
   // signed-in viewer; the CDC consumer alone uses the integration credential, when set.
@@ -169,6 +186,13 @@ export async function createServer(
           options: subscriptionOptions,
         })
       : undefined;
+  const runningCache = await startSalesforceCache({
+    config,
+    live,
+    registry: metrics.registry,
+    logger,
+  });
+  const cache = runningCache?.cache;
   // Built once the server listens (the default public URL needs the port); until then 503.
   let auth: GatewayAuth | undefined;
   const limits = options.limits ?? config.queryLimits;
@@ -255,6 +279,7 @@ export async function createServer(
       ...queryLimits.plugins,
       operationCostPlugin(admitOperation),
       partialErrorsPlugin(formatError),
+      cacheReadsPlugin(),
     ],
     trustedDocuments,
     metricsPlugins: [metrics.apolloPlugin()],
@@ -280,6 +305,8 @@ export async function createServer(
           maxRows: config.queryMaxRows,
           linked,
           sync,
+          ...(cache ? { cache } : {}),
+          apiBudget,
         }),
         ...metricsRoutes,
         ...webhookRoutes(
@@ -319,8 +346,18 @@ export async function createServer(
     metricsServer: () => metricsServer,
     logger,
   });
+  // The cache stops listening before the live-changes core stops, and closes after the drain.
   const stop = () =>
-    halt().finally(() => Promise.all([rateLimiter?.close(), linkedSecrets?.close(), sync.close()]));
+    (runningCache?.stopListening() ?? Promise.resolve())
+      .then(halt)
+      .finally(() =>
+        Promise.all([
+          rateLimiter?.close(),
+          linkedSecrets?.close(),
+          runningCache?.close(),
+          sync.close(),
+        ]),
+      );
   try {
     if (config.metrics.enabled) {
       metricsServer = await startMetricsServer({
@@ -336,7 +373,8 @@ export async function createServer(
       integrationClient,
       logger,
       salesforceResilience: resilience.upstreams.salesforce,
-      salesforceObserver: metrics.upstream.salesforce,
+      salesforceObserver,
+      salesforceBudget: apiBudget,
     });
   } catch (err) {
     await stop();
@@ -349,6 +387,7 @@ export async function createServer(
     auth: { mode: ready.mode, loginUrl: ready.loginUrl },
     resolveViewer: (headers) => ready.resolveViewer(headers),
     liveStats: () => live?.stats(),
+    cacheStatus: () => cache?.status(),
     webSocketClients: () => webSocket.clientCount(),
     resilience: { state: () => resilience.state(), load: () => resilience.load() },
     metricsUrl: metricsServer?.url,

@@ -1,4 +1,5 @@
 import { createAuth, type Auth } from '../auth/create-auth';
+import type { ApiBudget } from '../upstreams/salesforce/api-budget';
 import { LOGIN_PATH, type AuthRouteHandler } from '../auth/http-routes';
 import type { CredentialMode, HeaderBag, UserCredentials } from '../auth/request-credentials';
 import type { Viewer } from '../auth/viewer';
@@ -41,6 +42,8 @@ export interface GatewayAuthDeps {
   salesforceResilience?: UpstreamResilience;
   /** Metrics for the per-user Salesforce clients (user mode). */
   salesforceObserver?: UpstreamCallObserver;
+  /** The org's daily API allocation, checked before every per-user call too. */
+  salesforceBudget?: ApiBudget;
 }
 
 const notAnAuthRoute: AuthRouteHandler = () => Promise.resolve(false);
@@ -108,6 +111,7 @@ async function createUserModeAuth(deps: GatewayAuthDeps): Promise<GatewayAuth> {
     logger: deps.logger,
     ...(deps.salesforceResilience ? { resilience: deps.salesforceResilience } : {}),
     ...(deps.salesforceObserver ? { observer: deps.salesforceObserver } : {}),
+    ...(deps.salesforceBudget ? { budget: deps.salesforceBudget } : {}),
   };
   const loginUrl = config.salesforce.loginUrl;
   if (loginUrl === undefined) throw new Error('AUTH_MODE=user needs SALESFORCE_LOGIN_URL');

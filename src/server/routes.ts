@@ -5,6 +5,8 @@ import type { LinkedServices } from '../upstreams/linked';
 import type { SyncServices } from '../sync';
 import { createContext, requestIdFrom, type GatewayContext } from '../context/gateway-context';
 import type { LiveChanges } from '../live/live-changes';
+import type { CrossRequestCache } from '../cache';
+import type { ApiBudget } from '../upstreams/salesforce/api-budget';
 import type { Logger } from '../logging/logger';
 import type { GatewayAuth } from './gateway-auth';
 import {
@@ -41,6 +43,10 @@ export interface GatewayRoutesDeps {
   linked?: LinkedServices;
   /** The sync mutations' state and leases. */
   sync?: SyncServices;
+  /** The cross-request cache of Salesforce reads (HTTP queries read through it). */
+  cache?: CrossRequestCache;
+  /** The org's daily API allocation (apiUsage shows its reserve). */
+  apiBudget?: ApiBudget;
 }
 
 /** Everything but /healthz and the auth module's /auth/* routes, which come first. */
@@ -52,6 +58,8 @@ export function gatewayRoutes({
   maxRows,
   linked,
   sync,
+  cache,
+  apiBudget,
 }: GatewayRoutesDeps): Route[] {
   const graphql: RouteHandler = async (req, res, { resolveViewer }) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
@@ -74,6 +82,8 @@ export function gatewayRoutes({
             maxRows,
             ...(linked ? { linked } : {}),
             ...(sync ? { sync } : {}),
+            ...(cache ? { cache } : {}),
+            ...(apiBudget ? { apiBudget } : {}),
           },
           req.headers,
           { requestId, signal: abandoned.signal },
@@ -92,6 +102,8 @@ export function gatewayRoutes({
       async () => ({
         ...(await auth.readiness()),
         ...(live ? { cdc: live.stats(), webSocketClients: webSocketClients() } : {}),
+        // `invalidation: ttl-only` says change events do not reach the cache now.
+        cache: cache ? cache.status() : { enabled: false },
       }),
       { details },
     );

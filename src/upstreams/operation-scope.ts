@@ -44,6 +44,11 @@ export class OperationScope {
   readonly signal: AbortSignal;
   readonly maxRows: number;
   readonly logger: Logger | undefined;
+  /**
+   * The GraphQL operation type once known (HTTP: set after parsing). A mutation's reads are
+   * part of its write, so the API budget lets them use the reserve.
+   */
+  operationType: 'query' | 'mutation' | 'subscription' | undefined;
   private rows = 0;
   private exceeded: RowBudgetExceededError | undefined;
 

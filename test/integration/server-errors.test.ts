@@ -66,7 +66,12 @@ describe('Salesforce failures end to end', () => {
 
   it('gives the demo org the EMULATOR_DAILY_API_LIMIT and EMULATOR_LATENCY_MS of the environment', async () => {
     const small = await startTestGateway({
-      env: { EMULATOR_DAILY_API_LIMIT: '3', EMULATOR_LATENCY_MS: '80' },
+      // No reserve: the org's own limit answers (the budget guard has its own test).
+      env: {
+        EMULATOR_DAILY_API_LIMIT: '3',
+        EMULATOR_LATENCY_MS: '80',
+        SALESFORCE_API_RESERVE_PERCENT: '100',
+      },
     });
     const started = Date.now();
     const usage = await small.graphql<{ apiUsage: { max: number } }>(API_USAGE);

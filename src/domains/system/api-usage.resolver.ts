@@ -12,7 +12,9 @@ export class ApiUsageResolver {
   async apiUsage(@Ctx() ctx: GatewayContext): Promise<ApiUsage> {
     try {
       const { used, max } = await readApiUsage(ctx.salesforce);
-      return { used, max, remaining: Math.max(0, max - used), asOf: new Date() };
+      // Salesforce answered, so the budget already read this response's Sforce-Limit-Info.
+      const reserve = ctx.apiBudget?.reserveOf(max) ?? 0;
+      return { used, max, remaining: Math.max(0, max - used), reserve, asOf: new Date() };
     } catch (err) {
       throw toGraphQLError(err);
     }

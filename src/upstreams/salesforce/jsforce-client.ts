@@ -26,6 +26,7 @@ import {
 import { UpstreamRejectedError, type UpstreamResilience } from '../resilience';
 import { countRecords, readAllPages, toQueryPage } from './paging';
 import { createSalesforceResilience } from './salesforce-resilience';
+import type { ApiBudget } from './api-budget';
 
 export interface JsforceClientOptions {
   /**
@@ -35,6 +36,8 @@ export interface JsforceClientOptions {
   resilience?: UpstreamResilience;
   /** Upstream-call log lines outside any operation (an operation logs with its request id). */
   logger?: Logger;
+  /** The org's daily API allocation, shared by every client: checked before each call. */
+  budget?: ApiBudget;
 }
 
 type CallKind = 'read' | 'write';
@@ -96,6 +99,24 @@ export function createJsforceClient(
     const logger = scope?.logger ?? options.logger;
     const started = performance.now();
     scope?.assertCanCall();
+    // Writes and a mutation's reads, identity and /limits may use the reserve, and so may the
+    // gateway's own work outside any operation (CDC re-reads); a query's read above it is
+    // answered by the cache or refused.
+    const essential =
+      kind === 'write' ||
+      name === 'identity' ||
+      name === 'limits' ||
+      !scope ||
+      scope.operationType === 'mutation';
+    try {
+      options.budget?.admit(essential);
+    } catch (err) {
+      logger?.debug(
+        { upstream: 'salesforce', call: name, err },
+        'upstream call refused: API budget',
+      );
+      throw err;
+    }
     try {
       const result = await resilience.execute(
         (signal) => {
@@ -129,6 +150,12 @@ export function createJsforceClient(
         ms: Math.round(performance.now() - started),
         err: failure,
       };
+      if (
+        failure instanceof SalesforceUpstreamError &&
+        failure.errorCode === 'REQUEST_LIMIT_EXCEEDED'
+      ) {
+        options.budget?.markSpent();
+      }
       if (aborted) logger?.debug(fields, 'upstream call abandoned: the client went away');
       else if (failure instanceof RowBudgetExceededError) {
         logger?.debug(fields, 'upstream call refused: the rows budget is spent');

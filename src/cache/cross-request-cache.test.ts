@@ -1,0 +1,138 @@
+import { createLogger } from '../logging/logger';
+import { createCacheStore } from './cache-store';
+import { CrossRequestCache, type CacheRead } from './cross-request-cache';
+
+const logger = createLogger('silent');
+
+async function newCache(options: { ttlMs?: number; fallbackTtlMs?: number } = {}) {
+  const store = await createCacheStore({
+    namespace: 'unit',
+    maxEntries: 100,
+    maxBytes: 1_000_000,
+    logger,
+  });
+  const lookups: string[] = [];
+  const cache = new CrossRequestCache({
+    store,
+    knownTypes: ['Account', 'Contact', 'Opportunity'],
+    ttlMs: options.ttlMs ?? 60_000,
+    fallbackTtlMs: options.fallbackTtlMs ?? 60_000,
+    observer: {
+      lookup: (label, outcome) => lookups.push(`${label}:${outcome}`),
+      invalidated: () => {},
+    },
+    healthCheckMs: 3_600_000,
+  });
+  return { cache, lookups };
+}
+
+const read = (overrides: Partial<CacheRead> = {}): CacheRead => ({
+  scope: 'org:rep1',
+  kind: 'query',
+  text: 'SELECT Id FROM Opportunity',
+  dependsOn: ['Opportunity', 'Account'],
+  label: 'Opportunity',
+  ...overrides,
+});
+
+/** A loader that counts its calls and answers the current "upstream" value. */
+function upstream(initial: string) {
+  const state = { value: initial, calls: 0 };
+  return {
+    state,
+    load: async () => {
+      state.calls += 1;
+      return { rows: [state.value] };
+    },
+  };
+}
+
+describe('CrossRequestCache', () => {
+  it('answers a repeated read from the cache, separately per scope, kind and text', async () => {
+    const { cache, lookups } = await newCache();
+    const sf = upstream('a');
+    expect(await cache.read(read(), sf.load)).toEqual({ rows: ['a'] });
+    expect(await cache.read(read(), sf.load)).toEqual({ rows: ['a'] });
+    expect(sf.state.calls).toBe(1);
+    await cache.read(read({ scope: 'org:rep2' }), sf.load);
+    await cache.read(read({ kind: 'queryAll' }), sf.load);
+    await cache.read(read({ text: 'SELECT Id FROM Opportunity LIMIT 1' }), sf.load);
+    expect(sf.state.calls).toBe(4);
+    expect(lookups.slice(0, 2)).toEqual(['Opportunity:miss', 'Opportunity:hit']);
+    expect(cache.status()).toMatchObject({ hits: 1, misses: 4, store: 'memory' });
+  });
+
+  it('drops the entries of an invalidated type (for every scope) and keeps the others', async () => {
+    const { cache } = await newCache();
+    const opp = upstream('a');
+    const contact = upstream('c');
+    const contactRead = read({ text: 'SELECT Id FROM Contact', dependsOn: ['Contact'] });
+    await cache.read(read(), opp.load);
+    await cache.read(read({ scope: 'org:manager' }), opp.load);
+    await cache.read(contactRead, contact.load);
+    opp.state.value = 'b';
+    await cache.invalidate(['Account'], 'change-event');
+    expect(await cache.read(read(), opp.load)).toEqual({ rows: ['b'] });
+    expect(await cache.read(read({ scope: 'org:manager' }), opp.load)).toEqual({ rows: ['b'] });
+    await cache.read(contactRead, contact.load);
+    expect(contact.state.calls).toBe(1);
+    await cache.invalidate('all', 'refresh');
+    await cache.read(contactRead, contact.load);
+    expect(contact.state.calls).toBe(2);
+  });
+
+  it('never serves rows read before an invalidation that landed while the read was in flight', async () => {
+    const { cache } = await newCache();
+    let release: () => void = () => {};
+    const slowOld = () =>
+      new Promise<{ rows: string[] }>((resolve) => {
+        release = () => resolve({ rows: ['old'] });
+      });
+    const pending = cache.read(read(), slowOld);
+    await new Promise((resolve) => setImmediate(resolve));
+    // The write commits and is invalidated while the old rows are still on their way.
+    await cache.invalidate(['Opportunity'], 'write');
+    release();
+    expect(await pending).toEqual({ rows: ['old'] });
+    const fresh = upstream('new');
+    expect(await cache.read(read(), fresh.load)).toEqual({ rows: ['new'] });
+  });
+
+  it('treats an unknown type or an `all` read as depending on everything', async () => {
+    const { cache } = await newCache();
+    const sf = upstream('a');
+    const anything = read({ dependsOn: 'all', label: 'search' });
+    await cache.read(anything, sf.load);
+    await cache.invalidate(['Contact'], 'change-event');
+    await cache.read(anything, sf.load);
+    expect(sf.state.calls).toBe(2);
+    await cache.read(read(), sf.load);
+    await cache.invalidate(['Case'], 'change-event');
+    await cache.read(read(), sf.load);
+    expect(sf.state.calls).toBe(4);
+  });
+
+  it('does not keep what `cacheable` refuses', async () => {
+    const { cache } = await newCache();
+    const sf = upstream('a');
+    await cache.read(read(), sf.load, () => false);
+    await cache.read(read(), sf.load, () => false);
+    expect(sf.state.calls).toBe(2);
+  });
+
+  it('drops everything when change events stop, and says it relies on the TTL', async () => {
+    const { cache } = await newCache({ ttlMs: 60_000, fallbackTtlMs: 5_000 });
+    let healthy = true;
+    cache.watchChangeStream(() => healthy);
+    expect(cache.status()).toMatchObject({ invalidation: 'change-events', ttlMs: 60_000 });
+    const sf = upstream('a');
+    await cache.read(read(), sf.load);
+    await cache.read(read(), sf.load);
+    expect(sf.state.calls).toBe(1);
+    healthy = false;
+    await cache.read(read(), sf.load);
+    expect(sf.state.calls).toBe(2);
+    expect(cache.status()).toMatchObject({ invalidation: 'ttl-only', ttlMs: 5_000 });
+    await cache.close();
+  });
+});

@@ -1,0 +1,36 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { GatewayContext } from '../../context/gateway-context';
+import { SObjectType } from '../live/sobject-type.enum';
+import type { SObjectName } from '../../upstreams/salesforce/soql';
+
+const OBJECT_OF: Record<SObjectType, SObjectName> = {
+  [SObjectType.ACCOUNT]: 'Account',
+  [SObjectType.CONTACT]: 'Contact',
+  [SObjectType.OPPORTUNITY]: 'Opportunity',
+  [SObjectType.LEAD]: 'Lead',
+};
+
+/**
+ * Any viewer may call it: it only makes the next reads go to Salesforce (what they read is
+ * still filtered by Salesforce's sharing), it exposes nothing, and its cost is bounded by the
+ * operation rate limit like any other mutation. It drops the entries of every viewer, since
+ * what one viewer saw as stale is stale for all.
+ */
+@Resolver()
+export class RefreshCacheResolver {
+  @Mutation(() => Boolean, {
+    description:
+      "Drops the gateway's cached Salesforce data of these object types (every type when null or absent), for every viewer and every instance; the next reads go to Salesforce. True once dropped; false when the gateway keeps no cache (CACHE_ENABLED=false).",
+  })
+  async refreshCache(
+    @Ctx() ctx: GatewayContext,
+    @Arg('types', () => [SObjectType], { nullable: true }) types?: SObjectType[] | null,
+  ): Promise<boolean> {
+    if (ctx.cache === undefined) return false;
+    await ctx.cache.invalidate(
+      types === undefined || types === null ? 'all' : types.map((type) => OBJECT_OF[type]),
+      'refresh',
+    );
+    return true;
+  }
+}
