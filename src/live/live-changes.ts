@@ -226,6 +226,14 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
       return counted(iterator);
     },
     shared: (key, load) => shared.run(key, load),
+    countSubscriber() {
+      subscribers += 1;
+      let counting = true;
+      return () => {
+        if (counting) subscribers -= 1;
+        counting = false;
+      };
+    },
     stats: () => ({
       ...bridge.stats(),
       started: starting !== undefined,

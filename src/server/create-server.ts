@@ -29,6 +29,7 @@ import {
 } from '../upstreams/linked';
 import { buildGatewaySchema } from './schema';
 import { attachGraphQLWebSocket, type WebSocketLimits } from './websocket-server';
+import type { SharedSubscriptionStats } from './shared-subscriptions';
 import { createGatewayApollo } from './apollo-server';
 import { createRequestListener, gatewayRoutes } from './routes';
 import { createShutdown, drainLiveChangesPlugin } from './shutdown';
@@ -65,6 +66,8 @@ export interface RunningGateway {
   /** The CDC bridge of this instance; undefined when live changes are off. */
   liveStats(): LiveChangesStats | undefined;
   webSocketClients(): number;
+  /** Subscriptions sharing executions: groups, members and executions so far. */
+  subscriptionSharing(): SharedSubscriptionStats;
   /** Per upstream breaker state and bulkhead load, read-only (/readyz, metrics). */
   resilience: Pick<GatewayResilience<UpstreamName>, 'state' | 'load'>;
   /** The Prometheus scrape URL on its own listener; undefined when METRICS_ENABLED is off. */
@@ -217,6 +220,7 @@ export async function createServer(
     source: 'salesforce',
     live: () => live?.stats(),
     webSocketClients: () => webSocket.clientCount(),
+    subscriptionSharing: () => webSocket.sharedSubscriptions(),
   });
   const apollo = createGatewayApollo({
     config,
@@ -313,6 +317,7 @@ export async function createServer(
     resolveViewer: (headers) => ready.resolveViewer(headers),
     liveStats: () => live?.stats(),
     webSocketClients: () => webSocket.clientCount(),
+    subscriptionSharing: () => webSocket.sharedSubscriptions(),
     resilience: { state: () => resilience.state(), load: () => resilience.load() },
     metricsUrl: metricsServer?.url,
     stop,
