@@ -134,7 +134,13 @@ export class SharedSubscriptions {
   }
 
   private join(group: Group, control: ConnectionControl): AsyncIterableIterator<SharedFrame> {
-    const member: Member = { control, queue: [], wake: undefined, ended: false, failure: undefined };
+    const member: Member = {
+      control,
+      queue: [],
+      wake: undefined,
+      ended: false,
+      failure: undefined,
+    };
     group.members.add(member);
     this.recount(group);
     if (!group.pumping) {

@@ -30,7 +30,12 @@ import type { AdmitOperation } from './operation-cost-admission';
 import { explainAbortedValidation } from './query-limits';
 import type { SubscribeDocumentResolver } from './trusted-documents';
 import { connectionHeaders } from './websocket-headers';
-import { isSharedFrame, SharedFrame, sharedFrameReplacer, spliceSharedFrames } from './shared-frame';
+import {
+  isSharedFrame,
+  SharedFrame,
+  sharedFrameReplacer,
+  spliceSharedFrames,
+} from './shared-frame';
 import { SharedSubscriptions, type SharedSubscriptionStats } from './shared-subscriptions';
 
 export interface WebSocketLimits {
@@ -252,7 +257,12 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
           }),
         };
         if (!abortable) {
-          const key = sharingKey(state.viewer, source.query, payload.operationName, payload.variables);
+          const key = sharingKey(
+            state.viewer,
+            source.query,
+            payload.operationName,
+            payload.variables,
+          );
           sharingOf.set(args, { key, control: state.control });
         }
         return args;
