@@ -25,6 +25,11 @@ export interface LiveChangeFeed {
   shared<T>(key: string, load: () => Promise<T>): Promise<T>;
   /** Events a subscriber may fall behind before it is dropped as a slow consumer. */
   readonly maxQueue: number;
+  /**
+   * Counts a subscriber served by another's listener (a shared execution) among the
+   * subscribers, until the returned release is called.
+   */
+  countSubscriber?(): () => void;
 }
 
 /** How a subscription reaches its transport (the graphql-ws socket). */

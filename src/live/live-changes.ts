@@ -275,6 +275,14 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
     shared: (key, load) => shared.run(key, load),
     publish: (topic, change) => pubsub.publish(topic, change),
     claims,
+    countSubscriber() {
+      subscribers += 1;
+      let counting = true;
+      return () => {
+        if (counting) subscribers -= 1;
+        counting = false;
+      };
+    },
     stats: () => ({
       ...bridge.stats(),
       started: starting !== undefined,

@@ -22,6 +22,8 @@ export interface LiveMetricsSources {
   /** Undefined when live changes are off. */
   live(): LiveStatsView | undefined;
   webSocketClients(): number;
+  /** Shared subscription executions (graphql-ws); absent where there is no WebSocket server. */
+  subscriptionSharing?(): { executions: number; groups: number };
 }
 
 /**
@@ -56,6 +58,25 @@ export function registerLiveMetrics(registry: Registry, sources: LiveMetricsSour
       const stats = sources.live();
       this.reset();
       if (stats) this.set({ source }, stats.isLeader ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'gateway_subscription_groups',
+    help: 'Groups of subscribers sharing one execution (same document, variables and viewer scope)',
+    registers: [registry],
+    collect() {
+      this.set(sources.subscriptionSharing?.().groups ?? 0);
+    },
+  });
+  let executed = 0;
+  new Counter({
+    name: 'gateway_subscription_executions_total',
+    help: 'Executions of subscription selections: one per group and event, whatever its size',
+    registers: [registry],
+    collect() {
+      const executions = sources.subscriptionSharing?.().executions ?? executed;
+      if (executions > executed) this.inc(executions - executed);
+      executed = executions;
     },
   });
   let counted = 0;

@@ -36,6 +36,7 @@ import {
 import { createSyncServices } from '../sync';
 import { buildGatewaySchema } from './schema';
 import { attachGraphQLWebSocket, type WebSocketLimits } from './websocket-server';
+import type { SharedSubscriptionStats } from './shared-subscriptions';
 import { createGatewayApollo } from './apollo-server';
 import { createRequestListener, gatewayRoutes } from './routes';
 import { createShutdown, drainLiveChangesPlugin } from './shutdown';
@@ -77,6 +78,8 @@ export interface RunningGateway {
   /** The cross-request cache's counters and mode; undefined when CACHE_ENABLED=false. */
   cacheStatus(): CacheStatus | undefined;
   webSocketClients(): number;
+  /** Subscriptions sharing executions: groups, members and executions so far. */
+  subscriptionSharing(): SharedSubscriptionStats;
   /** Per upstream breaker state and bulkhead load, read-only (/readyz, metrics). */
   resilience: Pick<GatewayResilience<UpstreamName>, 'state' | 'load'>;
   /** The Prometheus scrape URL on its own listener; undefined when METRICS_ENABLED is off. */
@@ -266,6 +269,7 @@ export async function createServer(
     source: 'salesforce',
     live: () => live?.stats(),
     webSocketClients: () => webSocket.clientCount(),
+    subscriptionSharing: () => webSocket.sharedSubscriptions(),
   });
   const apollo = createGatewayApollo({
     config,
@@ -389,6 +393,7 @@ export async function createServer(
     liveStats: () => live?.stats(),
     cacheStatus: () => cache?.status(),
     webSocketClients: () => webSocket.clientCount(),
+    subscriptionSharing: () => webSocket.sharedSubscriptions(),
     resilience: { state: () => resilience.state(), load: () => resilience.load() },
     metricsUrl: metricsServer?.url,
     stop,

@@ -4,8 +4,11 @@ import {
   getOperationAST,
   parse,
   specifiedRules,
+  subscribe,
   validate,
   type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
   type GraphQLFormattedError,
   type GraphQLSchema,
   type ValidationRule,
@@ -28,6 +31,13 @@ import type { AdmitOperation } from './operation-cost-admission';
 import { explainAbortedValidation } from './query-limits';
 import type { SubscribeDocumentResolver } from './trusted-documents';
 import { connectionHeaders } from './websocket-headers';
+import {
+  isSharedFrame,
+  SharedFrame,
+  sharedFrameReplacer,
+  spliceSharedFrames,
+} from './shared-frame';
+import { SharedSubscriptions, type SharedSubscriptionStats } from './shared-subscriptions';
 
 export interface WebSocketLimits {
   /** ws ping interval; a client missing one pong in this time is terminated. Default 12 s. */
@@ -70,6 +80,8 @@ export interface GraphQLWebSocketOptions extends WebSocketLimits {
 
 export interface GraphQLWebSocketServer {
   clientCount(): number;
+  /** Shared subscription executions: groups, their members, executions so far. */
+  sharedSubscriptions(): SharedSubscriptionStats;
   /** Closes every client with 1001 Going Away and stops accepting upgrades. */
   dispose(): Promise<void>;
 }
@@ -80,6 +92,30 @@ interface ConnectionState {
   revalidate: NodeJS.Timeout | undefined;
   /** Per operation id: aborted by the client's `complete` or the socket closing. */
   operations: Map<string, AbortController>;
+}
+
+/** Frames a subscriber may fall behind its group without live changes' own bound. */
+const DEFAULT_MAX_FRAMES_BEHIND = 1_000;
+
+/**
+ * What decides whether two subscribers may share one execution: the same document text,
+ * operation and variables, seen as the same viewer scope (`cacheScope` is the org and user:
+ * the signed-in user in user mode, the integration or demo user otherwise), so two viewers
+ * who could see different rows never share a result.
+ */
+function sharingKey(
+  viewer: RequestViewer,
+  query: string,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): string {
+  return JSON.stringify([
+    viewer.viewer.mode,
+    viewer.viewer.cacheScope,
+    query,
+    operationName ?? null,
+    variables ?? null,
+  ]);
 }
 
 const FORBIDDEN_CLOSE = { code: CloseCode.Forbidden, reason: 'Forbidden' } as const;
@@ -138,6 +174,28 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
   });
   const states = new WeakMap<WebSocket, ConnectionState>();
   const rules = [...specifiedRules, ...options.validationRules];
+  /** The group each subscription joins; graphql-ws hands `subscribe` onSubscribe's args. */
+  const sharingOf = new WeakMap<ExecutionArgs, { key: string; control: ConnectionControl }>();
+  const sharing = new SharedSubscriptions({
+    subscribe: (args) => Promise.resolve(subscribe(args)),
+    // Formatted and serialized once per group and event; partial errors are the group's.
+    finalize: (result, contextValue) => {
+      const errors = [
+        ...(result.errors ?? []).map((error) => options.formatError(error.toJSON(), error)),
+        ...takePartialErrors(contextValue as GatewayContext | undefined, options.formatError),
+      ];
+      const { errors: _raw, ...rest } = result;
+      return new SharedFrame(
+        JSON.stringify(errors.length > 0 ? { ...rest, errors } : rest),
+        errors,
+      );
+    },
+    maxQueue: options.live?.maxQueue ?? DEFAULT_MAX_FRAMES_BEHIND,
+    ...(options.live?.countSubscriber
+      ? { countSubscriber: options.live.countSubscriber.bind(options.live) }
+      : {}),
+    onError: (error) => options.logger.warn({ err: error }, 'a shared subscription did not end'),
+  });
 
   const close = (socket: WebSocket, code: number, reason: string): void => {
     if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) {
@@ -187,7 +245,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         if (!admission.admitted) return [admission.error];
         await source.afterValidation?.();
         if (abortable) state.operations.set(id, abandoned);
-        return {
+        const args: ExecutionArgs = {
           schema: options.schema,
           document,
           variableValues: payload.variables,
@@ -202,7 +260,26 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
             ...(options.sync ? { sync: options.sync } : {}),
           }),
         };
+        if (!abortable) {
+          const key = sharingKey(
+            state.viewer,
+            source.query,
+            payload.operationName,
+            payload.variables,
+          );
+          sharingOf.set(args, { key, control: state.control });
+        }
+        return args;
       },
+      // A subscription joins its group's execution; graphql-ws writes the group's frames.
+      subscribe: (args) => {
+        const shared = sharingOf.get(args);
+        if (!shared) return subscribe(args);
+        return sharing.subscribe(shared.key, args, shared.control) as Promise<
+          AsyncIterable<ExecutionResult> | ExecutionResult
+        >;
+      },
+      jsonMessageReplacer: sharedFrameReplacer,
       onConnect: async (ctx) => {
         const resolveViewer = options.resolveViewer();
         if (!resolveViewer) return false;
@@ -252,6 +329,12 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         if (socket.bufferedAmount > maxBufferedBytes) {
           close(socket, SLOW_CONSUMER_CLOSE.code, SLOW_CONSUMER_CLOSE.reason);
         }
+        // Already formatted, with the group's partial errors, and serialized.
+        const frame: unknown = result;
+        if (isSharedFrame(frame)) {
+          if (frame.errors.length > 0) options.operations?.sent(ctx, id, [...frame.errors]);
+          return frame as unknown as ExecutionResult;
+        }
         const partial = takePartialErrors(
           args.contextValue as GatewayContext | undefined,
           options.formatError,
@@ -290,6 +373,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
   // run on (its onComplete fires only when the server finishes): read `complete` here too, so
   // the operation's pending upstream calls stop either way.
   wss.on('connection', (socket) => {
+    spliceSharedFrames(socket);
     socket.on('message', (raw: RawData) => {
       const id = clientCompleteId(
         Array.isArray(raw) ? Buffer.concat(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(raw),
@@ -301,6 +385,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
 
   return {
     clientCount: () => wss.clients.size,
+    sharedSubscriptions: () => sharing.stats(),
     dispose: async () => {
       await server.dispose();
     },
