@@ -21,7 +21,7 @@ const optionalBoolean = z.preprocess(
 export const DEFAULT_SALESFORCE_RESILIENCE: Readonly<ResilienceConfig> = {
   breakerThreshold: 5,
   halfOpenAfterMs: 10_000,
-  maxConcurrent: 50,
+  maxConcurrent: 25,
   maxQueued: 500,
   timeoutMs: 30_000,
   retries: 2,

@@ -321,7 +321,7 @@ describe('rows budget and Salesforce resilience settings', () => {
     expect(config.resilience.salesforce).toEqual({
       breakerThreshold: 5,
       halfOpenAfterMs: 10_000,
-      maxConcurrent: 50,
+      maxConcurrent: 25,
       maxQueued: 500,
       timeoutMs: 30_000,
       retries: 2,
