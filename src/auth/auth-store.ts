@@ -1,6 +1,6 @@
-import KeyvRedis, { createClient } from '@keyv/redis';
 import { Keyv } from 'keyv';
-import { MemoryRefreshLock, RedisRefreshLock, type RefreshLock } from './refresh-lock';
+import { MemoryLeaseLock, type LeaseLock } from '../lib/lease-lock';
+import { connectRedisKeyvSpace } from '../lib/redis-keyv-space';
 
 export interface AuthStoreOptions {
   /** `redis://...`; omitted → in-process memory (single instance only). */
@@ -13,7 +13,7 @@ export interface AuthStoreOptions {
 export interface AuthStore {
   readonly sessions: Keyv;
   readonly vault: Keyv;
-  readonly lock: RefreshLock;
+  readonly lock: LeaseLock;
   /** Deletes every key of this namespace (tests and `logout everywhere` tooling). */
   clear(): Promise<void>;
   close(): Promise<void>;
@@ -27,36 +27,24 @@ export async function createAuthStore(options: AuthStoreOptions = {}): Promise<A
     return {
       sessions,
       vault,
-      lock: new MemoryRefreshLock(),
+      lock: new MemoryLeaseLock(),
       clear: async () => {
         await Promise.all([sessions.clear(), vault.clear()]);
       },
       close: async () => {},
     };
   }
-  const client = createClient({ url: options.redisUrl });
-  await client.connect();
-  const keyvOn = (suffix: string): Keyv =>
-    new Keyv({
-      store: new KeyvRedis(client, { namespace: `${namespace}:${suffix}` }),
-      namespace: `${namespace}:${suffix}`,
-      useKeyPrefix: false,
-    });
-  const sessions = keyvOn('session');
-  const vault = keyvOn('vault');
-  const lockPrefix = `${namespace}:lock:`;
+  const space = await connectRedisKeyvSpace(options.redisUrl, namespace);
+  const sessions = space.keyvOn('session');
+  const vault = space.keyvOn('vault');
   return {
     sessions,
     vault,
-    lock: new RedisRefreshLock(client, lockPrefix),
+    lock: space.lock,
     clear: async () => {
       await Promise.all([sessions.clear(), vault.clear()]);
-      for await (const keys of client.scanIterator({ MATCH: `${lockPrefix}*`, COUNT: 100 })) {
-        if (keys.length > 0) await client.del(keys);
-      }
+      await space.clearLocks();
     },
-    close: async () => {
-      if (client.isOpen) await client.close();
-    },
+    close: () => space.close(),
   };
 }

@@ -5,7 +5,7 @@ import { ApiKeyVerifier, generateApiKey, hashApiKey, parseApiKeys } from './api-
 import { InvalidCredentialsError, SessionEndedError, asSessionEndedError } from './auth-errors';
 import { createAuthLogger } from './auth-logger';
 import { parseEncryptionKeys } from './encryption-keys';
-import { MemoryRefreshLock } from './refresh-lock';
+import { MemoryLeaseLock } from '../lib/lease-lock';
 import { CredentialResolver, type UserCredentials } from './request-credentials';
 import { SessionStore } from './sessions';
 import { TokenRefresher } from './token-refresher';
@@ -23,7 +23,7 @@ async function setup() {
   let grants = 0;
   const refresher = new TokenRefresher({
     vault,
-    lock: new MemoryRefreshLock(),
+    lock: new MemoryLeaseLock(),
     refreshGrant: async (refreshToken) => {
       grants += 1;
       return { ...tokens, accessToken: `access-${grants}`, refreshToken };

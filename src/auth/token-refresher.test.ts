@@ -5,7 +5,7 @@ import { SessionEndedError, TokenRefreshError } from './auth-errors';
 import { createAuthLogger } from './auth-logger';
 import { createAuthStore, type AuthStore } from './auth-store';
 import { parseEncryptionKeys } from './encryption-keys';
-import { MemoryRefreshLock, type RefreshLock } from './refresh-lock';
+import { MemoryLeaseLock, type LeaseLock } from '../lib/lease-lock';
 import { TokenRefresher } from './token-refresher';
 import { TokenVault, type SalesforceTokens } from './token-vault';
 
@@ -41,7 +41,7 @@ function fakeGrant(options: { delayMs?: number; reject?: 'invalid' | 'network' }
 
 function refresherOn(
   vault: TokenVault,
-  lock: RefreshLock,
+  lock: LeaseLock,
   grant: (t: string) => Promise<SalesforceTokens>,
 ) {
   return new TokenRefresher({
@@ -60,7 +60,7 @@ describe('TokenRefresher in one process', () => {
     const vault = new TokenVault(new Keyv(), keyring);
     await vault.put(KEY, initial);
     const { calls, grant } = fakeGrant();
-    const refresher = refresherOn(vault, new MemoryRefreshLock(), grant);
+    const refresher = refresherOn(vault, new MemoryLeaseLock(), grant);
     const results = await Promise.all(
       Array.from({ length: 10 }, () => refresher.refresh(KEY, 'access-0')),
     );
@@ -76,7 +76,7 @@ describe('TokenRefresher in one process', () => {
     const vault = new TokenVault(new Keyv(), keyring);
     await vault.put(KEY, initial);
     const { calls, grant } = fakeGrant();
-    const refresher = refresherOn(vault, new MemoryRefreshLock(), grant);
+    const refresher = refresherOn(vault, new MemoryLeaseLock(), grant);
     await refresher.refresh(KEY, 'access-0');
     const late = await refresher.refresh(KEY, 'access-0');
     expect(late.accessToken).toBe('access-1');
@@ -87,7 +87,7 @@ describe('TokenRefresher in one process', () => {
     const vault = new TokenVault(new Keyv(), keyring);
     await vault.put(KEY, initial);
     const { calls, grant } = fakeGrant({ reject: 'invalid' });
-    const refresher = refresherOn(vault, new MemoryRefreshLock(), grant);
+    const refresher = refresherOn(vault, new MemoryLeaseLock(), grant);
     const outcomes = await Promise.allSettled([
       refresher.refresh(KEY, 'access-0'),
       refresher.refresh(KEY, 'access-0'),
@@ -109,7 +109,7 @@ describe('TokenRefresher in one process', () => {
     await vault.put(KEY, initial);
     const refresher = refresherOn(
       vault,
-      new MemoryRefreshLock(),
+      new MemoryLeaseLock(),
       fakeGrant({ reject: 'network' }).grant,
     );
     await expect(refresher.refresh(KEY, 'access-0')).rejects.toBeInstanceOf(TokenRefreshError);
@@ -122,7 +122,7 @@ describe('TokenRefresher in one process', () => {
     await vault.put(KEY, withoutRefresh);
     const { calls, grant } = fakeGrant();
     await expect(
-      refresherOn(vault, new MemoryRefreshLock(), grant).refresh(KEY, 'access-0'),
+      refresherOn(vault, new MemoryLeaseLock(), grant).refresh(KEY, 'access-0'),
     ).rejects.toBeInstanceOf(SessionEndedError);
     expect(calls).toHaveLength(0);
   });

@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 import { SessionEndedError, TokenRefreshError } from './auth-errors';
-import type { RefreshLock } from './refresh-lock';
+import type { LeaseLock } from '../lib/lease-lock';
 import type { SalesforceTokens, TokenVault } from './token-vault';
 
 export interface TokenRefresherDeps {
   vault: TokenVault;
-  lock: RefreshLock;
+  lock: LeaseLock;
   /** The refresh_token grant (SalesforceOidcClient.refresh). */
   refreshGrant: (refreshToken: string) => Promise<SalesforceTokens>;
   /** True when the grant failed because the refresh token is dead (`invalid_grant`). */

@@ -1,6 +1,6 @@
-import KeyvRedis, { createClient } from '@keyv/redis';
 import { Keyv } from 'keyv';
-import { MemorySyncLock, RedisSyncLock, type SyncLock } from './sync-lock';
+import { MemoryLeaseLock, type LeaseLock } from '../lib/lease-lock';
+import { connectRedisKeyvSpace } from '../lib/redis-keyv-space';
 
 /**
  * Where a sync remembers its progress. Per sync key (service + scope) a watermark: the list
@@ -25,7 +25,7 @@ export interface SyncStateStore {
     service: string,
     entries: ReadonlyArray<{ externalId: string; fingerprint: string }>,
   ): Promise<void>;
-  readonly lock: SyncLock;
+  readonly lock: LeaseLock;
   /** Deletes every key of this namespace (tests). */
   clear(): Promise<void>;
   close(): Promise<void>;
@@ -50,7 +50,7 @@ function isWatermark(value: unknown): value is SyncWatermark {
 function storeOver(
   state: Keyv,
   fingerprints: Keyv,
-  lock: SyncLock,
+  lock: LeaseLock,
   extra: { clear(): Promise<void>; close(): Promise<void> },
 ): SyncStateStore {
   const fingerprintKey = (service: string, externalId: string): string =>
@@ -93,27 +93,13 @@ export async function createSyncStateStore(
     return storeOver(
       new Keyv({ namespace: `${namespace}:state` }),
       new Keyv({ namespace: `${namespace}:fp` }),
-      new MemorySyncLock(),
+      new MemoryLeaseLock(),
       { clear: async () => {}, close: async () => {} },
     );
   }
-  const client = createClient({ url: options.redisUrl });
-  await client.connect();
-  const keyvOn = (suffix: string): Keyv =>
-    new Keyv({
-      store: new KeyvRedis(client, { namespace: `${namespace}:${suffix}` }),
-      namespace: `${namespace}:${suffix}`,
-      useKeyPrefix: false,
-    });
-  const lockPrefix = `${namespace}:lock:`;
-  return storeOver(keyvOn('state'), keyvOn('fp'), new RedisSyncLock(client, lockPrefix), {
-    clear: async () => {
-      for await (const keys of client.scanIterator({ MATCH: `${lockPrefix}*`, COUNT: 100 })) {
-        if (keys.length > 0) await client.del(keys);
-      }
-    },
-    close: async () => {
-      if (client.isOpen) await client.close();
-    },
+  const space = await connectRedisKeyvSpace(options.redisUrl, namespace);
+  return storeOver(space.keyvOn('state'), space.keyvOn('fp'), space.lock, {
+    clear: () => space.clearLocks(),
+    close: () => space.close(),
   });
 }

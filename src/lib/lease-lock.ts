@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 
 /**
- * One lease per sync key (service + scope), so two runs of the same sync never overlap, on
- * one instance or several. Leases expire on their own (a killed run blocks the next one for
- * at most the TTL) and the holder renews its lease while it works.
+ * A mutual-exclusion lease per key, on one instance (memory) or several (Redis): one process
+ * refreshes a user's grant while the others wait for its result; two runs of the same sync
+ * never overlap. Leases expire on their own, so a crashed holder blocks the key for at most
+ * the TTL; a long holder renews its lease while it works.
  */
-export interface SyncLock {
+export interface LeaseLock {
   /** A holder token when acquired, undefined when another run holds the lease. */
   acquire(key: string, ttlMs: number): Promise<string | undefined>;
   /** Extends the lease when `holder` still owns it; false when it was lost. */
@@ -16,7 +17,7 @@ export interface SyncLock {
 
 const newHolder = (): string => randomBytes(16).toString('base64url');
 
-export class MemorySyncLock implements SyncLock {
+export class MemoryLeaseLock implements LeaseLock {
   private readonly leases = new Map<string, { holder: string; expiresAt: number }>();
 
   async acquire(key: string, ttlMs: number): Promise<string | undefined> {
@@ -57,7 +58,7 @@ const RELEASE_SCRIPT =
   "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 /** `SET key holder NX PX ttl` (https://redis.io/docs/latest/commands/set/#patterns). */
-export class RedisSyncLock implements SyncLock {
+export class RedisLeaseLock implements LeaseLock {
   constructor(
     private readonly redis: RedisLeaseCommands,
     private readonly prefix: string,
