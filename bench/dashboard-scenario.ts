@@ -215,14 +215,15 @@ async function runUser(
         if (counters.measuring) counters.writes += 1;
         // A value no other write uses, so a stale read cannot pass for a fresh one.
         const value = opportunity ? 1_000_000 + user * 10_000 + writes : `+1 555 ${user}-${writes}`;
+        ledger.begin(user, id, String(value));
         const saved = await timed(step, () =>
           post(opportunity ? UPDATE_OPPORTUNITY : UPDATE_ACCOUNT, {
             id,
             ...(opportunity ? { amount: value } : { phone: value }),
           }),
         );
+        ledger.end(user, saved !== undefined);
         if (saved === undefined) break;
-        ledger.wrote(user, id, String(value));
         // The user's next read is the record it wrote, as a dashboard reloads after saving.
         const read = await timed('readAfterWrite', () =>
           post(opportunity ? OPPORTUNITY : ACCOUNT, { id }),

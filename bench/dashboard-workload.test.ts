@@ -40,33 +40,51 @@ describe('the dashboard workload mix', () => {
 });
 
 describe('StaleReadLedger', () => {
+  const write = (ledger: StaleReadLedger, user: number, id: string, value: string): void => {
+    ledger.begin(user, id, value);
+    ledger.end(user, true);
+  };
+
   it('passes a read of the written value and fails any other', () => {
     const ledger = new StaleReadLedger();
-    ledger.wrote(1, 'a', '10');
+    write(ledger, 1, 'a', '10');
     expect(ledger.due(1)).toBe('a');
     expect(ledger.read(1, 'a', '10')).toBe(true);
     expect(ledger.due(1)).toBeUndefined();
-    ledger.wrote(1, 'a', '11');
+    write(ledger, 1, 'a', '11');
     expect(ledger.read(1, 'a', '10')).toBe(false);
-    expect(ledger.checked).toBe(2);
-    expect(ledger.stale).toEqual([{ user: 1, recordId: 'a', wrote: '11', saw: '10' }]);
+    write(ledger, 1, 'a', '12');
+    expect(ledger.read(1, 'a', 'seed value')).toBe(false);
+    expect(ledger.checked).toBe(3);
+    expect(ledger.stale).toEqual([
+      { user: 1, recordId: 'a', wrote: '11', saw: '10' },
+      { user: 1, recordId: 'a', wrote: '12', saw: 'seed value' },
+    ]);
   });
 
-  it("accepts another user's later write to the same record, not an earlier one", () => {
+  it("accepts another user's later or overlapping write, not one answered before", () => {
     const ledger = new StaleReadLedger();
-    ledger.wrote(2, 'a', 'old');
-    ledger.wrote(1, 'a', 'mine');
-    ledger.wrote(2, 'a', 'later');
+    write(ledger, 2, 'a', 'before');
+    write(ledger, 1, 'a', 'mine');
+    write(ledger, 2, 'a', 'later');
     expect(ledger.read(1, 'a', 'later')).toBe(true);
-    ledger.wrote(1, 'a', 'again');
-    expect(ledger.read(1, 'a', 'old')).toBe(false);
-    expect(ledger.stale).toHaveLength(1);
+    // User 3's write is still in flight when user 1 writes and reads: either may land last.
+    ledger.begin(3, 'a', 'overlapping');
+    write(ledger, 1, 'a', 'again');
+    expect(ledger.read(1, 'a', 'overlapping')).toBe(true);
+    ledger.end(3, true);
+    write(ledger, 1, 'a', 'third');
+    expect(ledger.read(1, 'a', 'before')).toBe(false);
+    expect(ledger.stale).toEqual([{ user: 1, recordId: 'a', wrote: 'third', saw: 'before' }]);
   });
 
-  it('ignores reads of records the user did not just write', () => {
+  it('checks nothing after a failed write, nor reads of other records', () => {
     const ledger = new StaleReadLedger();
     expect(ledger.read(1, 'a', 'x')).toBe(true);
-    ledger.wrote(1, 'a', '1');
+    ledger.begin(1, 'a', '1');
+    ledger.end(1, false);
+    expect(ledger.due(1)).toBeUndefined();
+    write(ledger, 1, 'a', '2');
     expect(ledger.read(1, 'b', 'x')).toBe(true);
     expect(ledger.checked).toBe(0);
     expect(ledger.due(1)).toBe('a');

@@ -70,22 +70,44 @@ export interface StaleRead {
   saw: string;
 }
 
+interface WriteEntry {
+  user: number;
+  value: string;
+  /** Logical clock when the mutation was sent and when its answer came (null: in flight). */
+  begun: number;
+  ended: number | null;
+}
+
 /**
  * After every write, that user's next read of the record must show the written value. Other
- * users may write the same record in between (their login shares it): a value written to the
- * record after this user's own write is fresh too, anything else is stale.
+ * users may write the same record meanwhile (a manager sees the reps' records, and users
+ * share logins): the value of a write that overlapped this user's write or came after it is
+ * fresh too, since Salesforce may have applied it last. Stale is a value whose write had
+ * already answered before this user's write was sent, or one no write in the run produced
+ * (the seed's).
  */
 export class StaleReadLedger {
-  private readonly history = new Map<string, string[]>();
-  private readonly pending = new Map<number, { recordId: string; value: string; at: number }>();
+  private clock = 0;
+  private readonly writes = new Map<string, WriteEntry[]>();
+  private readonly pending = new Map<number, { recordId: string; entry: WriteEntry }>();
   readonly stale: StaleRead[] = [];
   checked = 0;
 
-  wrote(user: number, recordId: string, value: string): void {
-    const values = this.history.get(recordId) ?? [];
-    values.push(value);
-    this.history.set(recordId, values);
-    this.pending.set(user, { recordId, value, at: values.length - 1 });
+  /** The mutation is about to be sent. */
+  begin(user: number, recordId: string, value: string): void {
+    const entry: WriteEntry = { user, value, begun: (this.clock += 1), ended: null };
+    const entries = this.writes.get(recordId) ?? [];
+    entries.push(entry);
+    this.writes.set(recordId, entries);
+    this.pending.set(user, { recordId, entry });
+  }
+
+  /** The mutation answered: `saved` false when it failed (nothing is due then). */
+  end(user: number, saved: boolean): void {
+    const pending = this.pending.get(user);
+    if (pending === undefined) return;
+    pending.entry.ended = this.clock += 1;
+    if (!saved) this.pending.delete(user);
   }
 
   /** The record this user must read next, if it wrote one. */
@@ -99,9 +121,13 @@ export class StaleReadLedger {
     if (expected === undefined || expected.recordId !== recordId) return true;
     this.pending.delete(user);
     this.checked += 1;
-    const since = (this.history.get(recordId) ?? []).slice(expected.at);
-    if (since.includes(saw)) return true;
-    this.stale.push({ user, recordId, wrote: expected.value, saw });
+    const own = expected.entry;
+    if (saw === own.value) return true;
+    const concurrentOrLater = (this.writes.get(recordId) ?? []).some(
+      (w) => w !== own && w.value === saw && (w.ended === null || w.ended > own.begun),
+    );
+    if (concurrentOrLater) return true;
+    this.stale.push({ user, recordId, wrote: own.value, saw });
     return false;
   }
 }
