@@ -12,8 +12,22 @@ describe('readBenchOptions', () => {
       concurrency: 8,
       primeRounds: 3,
       resultsPath: 'bench/results/latest.json',
-      scenarios: ['core', 'linked'],
+      scenarios: ['core', 'linked', 'dashboard'],
+      dashboard: { users: 50, warmupSteps: 6, steps: 20, measureSeconds: 15, writeShare: 0.05 },
     });
+  });
+
+  it('reads the dashboard scenario and its BENCH_DASHBOARD_* knobs', () => {
+    const options = readBenchOptions({
+      BENCH_SCENARIOS: 'dashboard',
+      BENCH_DASHBOARD_USERS: '10',
+      BENCH_DASHBOARD_WRITE_SHARE: '0.1',
+    });
+    expect(options.scenarios).toEqual(['dashboard']);
+    expect(options.dashboard).toMatchObject({ users: 10, writeShare: 0.1 });
+    expect(() => readBenchOptions({ BENCH_DASHBOARD_WARMUP: '1' })).toThrow(
+      'BENCH_DASHBOARD_WARMUP must be an integer between 2 and 1000, got "1"',
+    );
   });
 
   it('reads BENCH_SCENARIOS as a comma-separated list, in the bench order', () => {
@@ -22,12 +36,16 @@ describe('readBenchOptions', () => {
       'core',
       'linked',
     ]);
-    expect(readBenchOptions({ BENCH_SCENARIOS: '' }).scenarios).toEqual(['core', 'linked']);
+    expect(readBenchOptions({ BENCH_SCENARIOS: '' }).scenarios).toEqual([
+      'core',
+      'linked',
+      'dashboard',
+    ]);
   });
 
   it.each(['subscriptions', 'linked,nope', ','])('rejects BENCH_SCENARIOS=%s', (value) => {
     expect(() => readBenchOptions({ BENCH_SCENARIOS: value })).toThrow(
-      'BENCH_SCENARIOS must list some of core, linked',
+      'BENCH_SCENARIOS must list some of core, linked, dashboard',
     );
   });
 

@@ -2,8 +2,9 @@
  * `core`: the Salesforce-only operations (a page, the nested query, the 10-page walk).
  * `linked`: a page of accounts with payments, tickets, invoices and customer360, against the
  * Stripe, Zendesk and QuickBooks emulators too.
+ * `dashboard`: signed-in users repeating dashboard queries with 5 % writes, cache off then on.
  */
-export const BENCH_SCENARIOS = ['core', 'linked'] as const;
+export const BENCH_SCENARIOS = ['core', 'linked', 'dashboard'] as const;
 export type BenchScenario = (typeof BENCH_SCENARIOS)[number];
 
 /** What one `npm run bench` does; read from the environment so CI and laptops can tune it. */
@@ -38,6 +39,19 @@ export interface BenchOptions {
   /** Hard cap on operations started in one burst, whatever the duration. */
   burstMaxOperations: number;
   resultsPath: string;
+  /** The dashboard scenario (BENCH_DASHBOARD_*); its latency and scale are the ones above. */
+  dashboard: {
+    /** Simulated users, each signed in through the emulator's OAuth. */
+    users: number;
+    /** Steps per user before the measured window. */
+    warmupSteps: number;
+    /** Measured steps per user. */
+    steps: number;
+    /** Cap on each phase's measured window (two phases: cache off, cache on). */
+    measureSeconds: number;
+    /** Share of steps that write (updateOpportunity / updateAccount). */
+    writeShare: number;
+  };
 }
 
 export class BenchOptionsError extends Error {
@@ -98,5 +112,24 @@ export function readBenchOptions(env: Record<string, string | undefined>): Bench
       integer: true,
     }),
     resultsPath: env.BENCH_RESULTS ?? 'bench/results/latest.json',
+    dashboard: {
+      users: readNumber(env, 'BENCH_DASHBOARD_USERS', 50, { min: 1, max: 500, integer: true }),
+      warmupSteps: readNumber(env, 'BENCH_DASHBOARD_WARMUP', 6, {
+        min: 2,
+        max: 1000,
+        integer: true,
+      }),
+      steps: readNumber(env, 'BENCH_DASHBOARD_STEPS', 20, { min: 1, max: 10_000, integer: true }),
+      measureSeconds: readNumber(env, 'BENCH_DASHBOARD_SECONDS', 15, {
+        min: 1,
+        max: 600,
+        integer: false,
+      }),
+      writeShare: readNumber(env, 'BENCH_DASHBOARD_WRITE_SHARE', 0.05, {
+        min: 0,
+        max: 0.5,
+        integer: false,
+      }),
+    },
   };
 }

@@ -16,11 +16,12 @@ function firstErrorMessage(body: unknown): string | undefined {
   return JSON.stringify(first);
 }
 
-export function createGraphQLPost(url: string): GraphQLPost {
+/** `headers` go on every request (the dashboard scenario's users send their bearer token). */
+export function createGraphQLPost(url: string, headers: Record<string, string> = {}): GraphQLPost {
   return async (query, variables) => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
       body: JSON.stringify(variables ? { query, variables } : { query }),
     });
     const text = await response.text();

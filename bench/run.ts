@@ -30,6 +30,8 @@ import {
   type LinkedServerResult,
   type ServiceCalls,
 } from './linked-scenario';
+import { formatDashboard } from './dashboard-report';
+import { runDashboardPhase, type DashboardPhase } from './dashboard-scenario';
 import { formatResultsTable, formatTargets } from './results-table';
 import { startBenchTargets, type BenchTargets } from './start-bench-targets';
 
@@ -266,31 +268,50 @@ async function main(): Promise<void> {
   const options = readBenchOptions(process.env);
   const core = options.scenarios.includes('core');
   const linked = options.scenarios.includes('linked');
+  const dashboard = options.scenarios.includes('dashboard');
   const started = Date.now();
   progress(
     `scenarios ${options.scenarios.join(', ')}, latency ${options.latencyMs} ms/call, scale ${options.scale}, NODE_ENV=${BENCH_NODE_ENV ?? ''}, ${options.iterations} iterations ` +
       `(baseline nested: ${options.baselineNestedIterations}), bursts ${options.burstSeconds} s × ${options.concurrency} in flight`,
   );
-  const targets = await startBenchTargets({
-    latencyMs: options.latencyMs,
-    scale: options.scale,
-    linked,
-  });
   const results: OperationResult[] = [];
   let linkedResult: LinkedResult | undefined;
-  try {
-    progress(
-      `emulator ${targets.emulator.url}, gateway ${targets.gatewayUrl}, baseline ${targets.baselineUrl}`,
-    );
-    for (const e of targets.linkedEmulators) progress(`${e.service} emulator ${e.url}`);
-    if (core) {
-      progress(`priming: ${options.primeRounds} rounds of every operation on both servers`);
-      await prime(targets, options.primeRounds);
-      for (const op of BENCH_OPERATIONS) results.push(await benchOperation(targets, op, options));
+  const dashboardPhases: DashboardPhase[] = [];
+  if (core || linked) await runBaselineScenarios();
+  if (dashboard) {
+    // Its own org and gateway per phase (AUTH_MODE=user): see bench/dashboard-targets.ts.
+    for (const cache of [false, true]) {
+      progress(`dashboard: ${options.dashboard.users} users, cache ${cache ? 'on' : 'off'}`);
+      dashboardPhases.push(
+        await runDashboardPhase(
+          { ...options.dashboard, latencyMs: options.latencyMs, scale: options.scale },
+          cache,
+          progress,
+        ),
+      );
     }
-    if (linked) linkedResult = await benchLinked(targets, options);
-  } finally {
-    await targets.stop();
+  }
+
+  async function runBaselineScenarios(): Promise<void> {
+    const targets = await startBenchTargets({
+      latencyMs: options.latencyMs,
+      scale: options.scale,
+      linked,
+    });
+    try {
+      progress(
+        `emulator ${targets.emulator.url}, gateway ${targets.gatewayUrl}, baseline ${targets.baselineUrl}`,
+      );
+      for (const e of targets.linkedEmulators) progress(`${e.service} emulator ${e.url}`);
+      if (core) {
+        progress(`priming: ${options.primeRounds} rounds of every operation on both servers`);
+        await prime(targets, options.primeRounds);
+        for (const op of BENCH_OPERATIONS) results.push(await benchOperation(targets, op, options));
+      }
+      if (linked) linkedResult = await benchLinked(targets, options);
+    } finally {
+      await targets.stop();
+    }
   }
 
   const targetChecks = checkTargets(results);
@@ -331,6 +352,22 @@ async function main(): Promise<void> {
     console.log('');
     console.log(formatLinkedTargets(linkedChecks));
   }
+  if (dashboard) {
+    const { users, writeShare, warmupSteps, steps, measureSeconds } = options.dashboard;
+    console.log('');
+    console.log(
+      `Dashboard: ${users} users signed in through the emulator's OAuth (AUTH_MODE=user; the demo org's admin and four reps, each login shared by ${Math.ceil(users / 5)} users) ` +
+        `repeating list, nested, pipeline, salesPerformance and search with ${(writeShare * 100).toFixed(0)} % writes, ${options.latencyMs} ms per Salesforce call, seed scale ${options.scale}`,
+    );
+    console.log('');
+    console.log(formatDashboard(dashboardPhases));
+    console.log('');
+    console.log(
+      `Each phase: a fresh org and gateway; ${warmupSteps} warm-up steps per user (not counted), then up to ${steps} steps per user or ${measureSeconds} s. ` +
+        `SF calls: the emulator's /__emulator/stats total over the measured window; hit ratio: gateway_cache_lookups_total from /metrics; ` +
+        `after every write the user reads the record it wrote (readAfterWrite, counted as an operation), checked for the written value in warm-up too.`,
+    );
+  }
   console.log(`(${elapsedSeconds.toFixed(0)} s)`);
 
   const path = resolve(options.resultsPath);
@@ -347,6 +384,7 @@ async function main(): Promise<void> {
         operations: results,
         targets: targetChecks,
         linked: linkedResult ? { ...linkedResult, targets: linkedChecks } : null,
+        dashboard: dashboardPhases,
       },
       (_key, value: unknown) =>
         typeof value === 'number' && !Number.isFinite(value) ? String(value) : value,
