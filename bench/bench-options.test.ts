@@ -8,6 +8,7 @@ describe('readBenchOptions', () => {
       iterations: 20,
       baselineNestedIterations: 10,
       scale: 1,
+      scales: [1],
       burstSeconds: 10,
       concurrency: 8,
       primeRounds: 3,
@@ -75,5 +76,31 @@ describe('readBenchOptions', () => {
   ])('rejects %s=%s with the variable named', (name, value) => {
     expect(() => readBenchOptions({ [name]: value })).toThrow(BenchOptionsError);
     expect(() => readBenchOptions({ [name]: value })).toThrow(name);
+  });
+
+  it('reads BENCH_SCALE=1,10 as the scales to compare, the first being the scale', () => {
+    expect(readBenchOptions({ BENCH_SCALE: '1,10' })).toMatchObject({ scale: 1, scales: [1, 10] });
+    expect(readBenchOptions({ BENCH_SCALE: ' 10 , 0.5 ' })).toMatchObject({
+      scale: 10,
+      scales: [10, 0.5],
+    });
+    expect(readBenchOptions({ BENCH_SCALE: '10' })).toMatchObject({ scale: 10, scales: [10] });
+  });
+
+  it.each([
+    ['1,lots', 'BENCH_SCALE must be a number between 0.1 and 20, got "lots"'],
+    ['1,30', 'BENCH_SCALE must be a number between 0.1 and 20, got "30"'],
+    [
+      '1,,10',
+      'BENCH_SCALE must be a scale or distinct comma-separated scales (e.g. 1,10), got "1,,10"',
+    ],
+    [
+      '1,10,1',
+      'BENCH_SCALE must be a scale or distinct comma-separated scales (e.g. 1,10), got "1,10,1"',
+    ],
+    ['1,2,3,4,5', 'BENCH_SCALE lists at most 4 scales, got 5 in "1,2,3,4,5"'],
+  ])('rejects BENCH_SCALE=%s', (value, message) => {
+    expect(() => readBenchOptions({ BENCH_SCALE: value })).toThrow(BenchOptionsError);
+    expect(() => readBenchOptions({ BENCH_SCALE: value })).toThrow(message);
   });
 });

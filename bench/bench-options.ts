@@ -30,8 +30,17 @@ export interface BenchOptions {
    * code that the baseline, measured later, no longer pays for.
    */
   primeRounds: number;
-  /** Emulator seed scale: 200 accounts, 600 opportunities, 1,000 contacts at 1. */
+  /**
+   * Emulator seed scale (Salesforce, and the linked emulators when that scenario runs):
+   * 200 accounts, 1,000 contacts, 600 opportunities, 400 leads at 1. The first of `scales`.
+   */
   scale: number;
+  /**
+   * `BENCH_SCALE`, comma-separated: `1,10` runs the core scenario once per scale, each on a
+   * freshly seeded org, and compares calls per operation and p50 across them. The linked and
+   * dashboard scenarios run at the first scale only.
+   */
+  scales: number[];
   /** Length of each concurrent burst (one per operation and server). */
   burstSeconds: number;
   /** Requests in flight during a burst. */
@@ -81,6 +90,28 @@ function readNumber(
   return value;
 }
 
+const SCALE_RANGE = { min: 0.1, max: 20, integer: false };
+/** Each scale is a full core run (primes, sequential iterations, bursts on both servers). */
+const MAX_SCALES = 4;
+
+function readScales(raw: string | undefined): number[] {
+  if (raw === undefined || raw.trim() === '') return [1];
+  const scales = raw
+    .split(',')
+    .map((part) => readNumber({ BENCH_SCALE: part }, 'BENCH_SCALE', Number.NaN, SCALE_RANGE));
+  if (scales.some((scale) => Number.isNaN(scale)) || new Set(scales).size !== scales.length) {
+    throw new BenchOptionsError(
+      `BENCH_SCALE must be a scale or distinct comma-separated scales (e.g. 1,10), got "${raw}"`,
+    );
+  }
+  if (scales.length > MAX_SCALES) {
+    throw new BenchOptionsError(
+      `BENCH_SCALE lists at most ${MAX_SCALES} scales, got ${scales.length} in "${raw}"`,
+    );
+  }
+  return scales;
+}
+
 function readScenarios(raw: string | undefined): BenchScenario[] {
   if (raw === undefined || raw.trim() === '') return [...BENCH_SCENARIOS];
   const names = raw.split(',').map((name) => name.trim().toLowerCase());
@@ -96,6 +127,7 @@ function readScenarios(raw: string | undefined): BenchScenario[] {
 
 export function readBenchOptions(env: Record<string, string | undefined>): BenchOptions {
   const iterations = readNumber(env, 'BENCH_ITERATIONS', 20, { min: 1, max: 1000, integer: true });
+  const scales = readScales(env.BENCH_SCALE);
   return {
     scenarios: readScenarios(env.BENCH_SCENARIOS),
     latencyMs: readNumber(env, 'BENCH_LATENCY_MS', 30, { min: 0, max: 1000, integer: false }),
@@ -103,7 +135,8 @@ export function readBenchOptions(env: Record<string, string | undefined>): Bench
     baselineNestedIterations: Math.max(1, Math.ceil(iterations / 2)),
     warmupIterations: readNumber(env, 'BENCH_WARMUP', 2, { min: 0, max: 100, integer: true }),
     primeRounds: readNumber(env, 'BENCH_PRIME', 3, { min: 0, max: 100, integer: true }),
-    scale: readNumber(env, 'BENCH_SCALE', 1, { min: 0.1, max: 20, integer: false }),
+    scale: scales[0] ?? 1,
+    scales,
     burstSeconds: readNumber(env, 'BENCH_BURST_SECONDS', 10, { min: 0, max: 60, integer: false }),
     concurrency: readNumber(env, 'BENCH_CONCURRENCY', 8, { min: 1, max: 64, integer: true }),
     burstMaxOperations: readNumber(env, 'BENCH_BURST_MAX', 2000, {

@@ -33,6 +33,7 @@ import {
 import { formatDashboard } from './dashboard-report';
 import { runDashboardPhase, type DashboardPhase } from './dashboard-scenario';
 import { formatResultsTable, formatTargets } from './results-table';
+import { compareScales, formatScaleComparison, type ScaleRun } from './scale-comparison';
 import { startBenchTargets, type BenchTargets } from './start-bench-targets';
 
 function progress(message: string): void {
@@ -271,13 +272,20 @@ async function main(): Promise<void> {
   const dashboard = options.scenarios.includes('dashboard');
   const started = Date.now();
   progress(
-    `scenarios ${options.scenarios.join(', ')}, latency ${options.latencyMs} ms/call, scale ${options.scale}, NODE_ENV=${BENCH_NODE_ENV ?? ''}, ${options.iterations} iterations ` +
+    `scenarios ${options.scenarios.join(', ')}, latency ${options.latencyMs} ms/call, scale ${options.scales.join(', ')}, NODE_ENV=${BENCH_NODE_ENV ?? ''}, ${options.iterations} iterations ` +
       `(baseline nested: ${options.baselineNestedIterations}), bursts ${options.burstSeconds} s × ${options.concurrency} in flight`,
   );
-  const results: OperationResult[] = [];
+  const scaleRuns: ScaleRun[] = [];
   let linkedResult: LinkedResult | undefined;
   const dashboardPhases: DashboardPhase[] = [];
-  if (core || linked) await runBaselineScenarios();
+  if (core || linked) await runBaselineScenarios(options.scale, { core, linked });
+  // Each further scale: the core scenario again on a freshly seeded org, for the comparison.
+  if (core) {
+    for (const scale of options.scales.slice(1)) {
+      await runBaselineScenarios(scale, { core: true, linked: false });
+    }
+  }
+  const results: readonly OperationResult[] = scaleRuns[0]?.results ?? [];
   if (dashboard) {
     // Its own org and gateway per phase (AUTH_MODE=user): see bench/dashboard-targets.ts.
     for (const cache of [false, true]) {
@@ -292,48 +300,74 @@ async function main(): Promise<void> {
     }
   }
 
-  async function runBaselineScenarios(): Promise<void> {
+  async function runBaselineScenarios(
+    scale: number,
+    run: { core: boolean; linked: boolean },
+  ): Promise<void> {
+    const seedStarted = Date.now();
     const targets = await startBenchTargets({
       latencyMs: options.latencyMs,
-      scale: options.scale,
-      linked,
+      scale,
+      linked: run.linked,
     });
     try {
       progress(
-        `emulator ${targets.emulator.url}, gateway ${targets.gatewayUrl}, baseline ${targets.baselineUrl}`,
+        `scale ${scale} seeded and started in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s: ` +
+          `emulator ${targets.emulator.url}, gateway ${targets.gatewayUrl}, baseline ${targets.baselineUrl}`,
       );
       for (const e of targets.linkedEmulators) progress(`${e.service} emulator ${e.url}`);
-      if (core) {
+      if (run.core) {
         progress(`priming: ${options.primeRounds} rounds of every operation on both servers`);
         await prime(targets, options.primeRounds);
-        for (const op of BENCH_OPERATIONS) results.push(await benchOperation(targets, op, options));
+        const scaleResults: OperationResult[] = [];
+        for (const op of BENCH_OPERATIONS) {
+          scaleResults.push(await benchOperation(targets, op, options));
+        }
+        scaleRuns.push({ scale, results: scaleResults });
       }
-      if (linked) linkedResult = await benchLinked(targets, options);
+      if (run.linked) linkedResult = await benchLinked(targets, options);
     } finally {
       await targets.stop();
     }
   }
 
   const targetChecks = checkTargets(results);
+  const scaleComparison = scaleRuns.length > 1 ? compareScales(scaleRuns) : null;
   const linkedChecks = linkedResult ? checkLinkedTargets(linkedResult) : [];
   const elapsedSeconds = (Date.now() - started) / 1000;
-  if (core) {
+  for (const scaleRun of scaleRuns) {
     console.log('');
     console.log(
-      `ATOM CRM Gateway vs naive jsforce-per-record baseline — ${options.latencyMs} ms injected per Salesforce call, seed scale ${options.scale}`,
+      `ATOM CRM Gateway vs naive jsforce-per-record baseline — ${options.latencyMs} ms injected per Salesforce call, seed scale ${scaleRun.scale}`,
     );
     console.log('');
-    console.log(formatResultsTable(results));
+    console.log(formatResultsTable(scaleRun.results));
+  }
+  if (core) {
     console.log('');
     console.log(
       `Sequential iterations: ${options.iterations} per operation and server (baseline nested query: ${options.baselineNestedIterations}), after warm-up. ` +
         `req/s: completed operations per second over a ${options.burstSeconds} s burst with ${options.concurrency} in flight (a 10-page walk counts as one). ` +
         `CPU ms/op: process CPU per sequential operation (emulator, gateway, baseline and client share one Node process). NODE_ENV=${BENCH_NODE_ENV ?? ''}.`,
     );
-    const mismatches = results.filter((r) => !r.sameAnswer).map((r) => r.label);
+    const mismatches = scaleRuns.flatMap((scaleRun) =>
+      scaleRun.results
+        .filter((r) => !r.sameAnswer)
+        .map((r) => `${r.label} (scale ${scaleRun.scale})`),
+    );
     if (mismatches.length > 0) console.log(`Answers differed for: ${mismatches.join(', ')}`);
     console.log('');
     console.log(formatTargets(targetChecks));
+  }
+  if (scaleComparison) {
+    console.log('');
+    console.log(
+      `Scale: the core operations on orgs seeded at scale ${scaleComparison.scales.join(', ')} ` +
+        `(scale 1: 200 accounts, 1,000 contacts, 600 opportunities, 400 leads), ${options.latencyMs} ms per Salesforce call; ` +
+        `each operation reads the same page count at every scale. Targets above: scale ${options.scale}.`,
+    );
+    console.log('');
+    console.log(formatScaleComparison(scaleComparison));
   }
   if (linkedResult) {
     console.log('');
@@ -383,6 +417,8 @@ async function main(): Promise<void> {
         options,
         operations: results,
         targets: targetChecks,
+        scaleRuns,
+        scaleComparison,
         linked: linkedResult ? { ...linkedResult, targets: linkedChecks } : null,
         dashboard: dashboardPhases,
       },
