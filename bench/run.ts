@@ -275,6 +275,11 @@ async function main(): Promise<void> {
     `scenarios ${options.scenarios.join(', ')}, latency ${options.latencyMs} ms/call, scale ${options.scales.join(', ')}, NODE_ENV=${BENCH_NODE_ENV ?? ''}, ${options.iterations} iterations ` +
       `(baseline nested: ${options.baselineNestedIterations}), bursts ${options.burstSeconds} s × ${options.concurrency} in flight`,
   );
+  if (options.scales.length > 1 && !core) {
+    progress(
+      `BENCH_SCALE lists several scales but only core compares them: scale ${options.scale} only`,
+    );
+  }
   const scaleRuns: ScaleRun[] = [];
   let linkedResult: LinkedResult | undefined;
   const dashboardPhases: DashboardPhase[] = [];
