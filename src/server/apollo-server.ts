@@ -6,14 +6,16 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import type { GraphQLFormattedError, GraphQLSchema, ValidationRule } from 'graphql';
+import type { GraphQLFormattedError, ValidationRule } from 'graphql';
 import type { GatewayConfig } from '../config';
 import type { GatewayContext } from '../context/gateway-context';
+import type { SwappableSchema } from './swappable-schema';
 import type { TrustedDocuments } from './trusted-documents';
 
 export interface GatewayApolloDeps {
   config: GatewayConfig;
-  schema: GraphQLSchema;
+  /** Served through Apollo's gateway option, so `POST /admin/reload-schema` can swap it. */
+  schema: SwappableSchema;
   httpServer: Server;
   maxTokens: number;
   /** The same rules graphql-ws validates with: limits, and introspection when it is off. */
@@ -49,7 +51,7 @@ export function createGatewayApollo(deps: GatewayApolloDeps): ApolloServer<Gatew
   // The Sandbox needs introspection, and is no place for production (it loads Apollo's CDN).
   const landingPage = introspection && config.nodeEnv !== 'production';
   return new ApolloServer<GatewayContext>({
-    schema: deps.schema,
+    gateway: deps.schema.apolloGateway(),
     // When off, introspection is refused by `validationRules` (introspectionDisabledRule), on
     // both transports and with a message naming GRAPHQL_INTROSPECTION; Apollo's own rule
     // would only add a second error naming its constructor.

@@ -35,6 +35,8 @@ import {
 } from '../upstreams/linked';
 import { createSyncServices } from '../sync';
 import { buildGatewaySchema } from './schema';
+import { createSchemaReloader, reloadSchemaRoute } from './schema-reload';
+import { createSwappableSchema } from './swappable-schema';
 import { attachGraphQLWebSocket, type WebSocketLimits } from './websocket-server';
 import type { SharedSubscriptionStats } from './shared-subscriptions';
 import { createGatewayApollo } from './apollo-server';
@@ -203,21 +205,29 @@ export async function createServer(
     maskSuggestions: config.nodeEnv !== 'development',
   });
   // Described as the integration user (user mode: when an integration credential is set).
+  const describeClient =
+    integrationClient ??
+    (integrationSession
+      ? createSalesforceClient(config, integrationSession, salesforceClientOptions)
+      : undefined);
   const customFields = await loadCustomFields({
     selection: config.customFields,
-    client:
-      integrationClient ??
-      (integrationSession
-        ? createSalesforceClient(config, integrationSession, salesforceClientOptions)
-        : undefined),
+    client: describeClient,
     logger,
   });
-  const schema = await buildGatewaySchema(customFields);
+  const schema = createSwappableSchema(await buildGatewaySchema(customFields));
+  const reloadSchema = createSchemaReloader({
+    selection: config.customFields,
+    client: describeClient,
+    schema,
+    initialFields: customFields,
+    logger,
+  });
   const rateLimiter = config.rateLimit.enabled
     ? createClientRateLimiter({ settings: config.rateLimit, redisUrl: config.redisUrl, logger })
     : undefined;
   const admitOperation = createOperationAdmission({
-    schema,
+    schema: () => schema.current(),
     maxCost: limits.maxCost,
     maxPageSize: config.maxPageSize,
     rateLimiter,
@@ -246,7 +256,7 @@ export async function createServer(
   const httpServer = createHttpServer();
   const webSocket = attachGraphQLWebSocket({
     httpServer,
-    schema,
+    schema: () => schema.current(),
     path: '/graphql',
     resolveViewer: () => auth?.resolveViewer,
     live,
@@ -313,6 +323,7 @@ export async function createServer(
           apiBudget,
         }),
         ...metricsRoutes,
+        reloadSchemaRoute(reloadSchema, logger),
         ...webhookRoutes(
           webhookSources({
             config: config.webhooks,

@@ -31,7 +31,8 @@ export async function planOrgCustomFields(
 /**
  * At startup: the org's custom fields for the schema, registered with the SOQL mappings. A
  * failed describe does not stop the gateway: it serves the standard schema and says so.
- * Changes in Salesforce are picked up on the next start (README "Custom fields").
+ * Changes in Salesforce are picked up on the next start or by `POST /admin/reload-schema`
+ * (schema-reload.ts; README "Custom fields").
  */
 export async function loadCustomFields(options: {
   selection: CustomFieldsConfig;

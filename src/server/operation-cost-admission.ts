@@ -17,6 +17,8 @@ export interface OperationRequest {
   viewer: Viewer;
   /** The peer address of the HTTP request or WebSocket upgrade (demo mode's rate-limit key). */
   clientAddress: string | undefined;
+  /** The schema the operation was validated against (it may since have been swapped). */
+  schema?: GraphQLSchema;
 }
 
 export type Admission =
@@ -33,7 +35,8 @@ export type Admission =
 export type AdmitOperation = (request: OperationRequest) => Promise<Admission>;
 
 export interface OperationAdmissionDeps {
-  schema: GraphQLSchema;
+  /** The current schema, for a request that does not name its own. */
+  schema: GraphQLSchema | (() => GraphQLSchema);
   maxCost: number;
   maxPageSize: number;
   /** Undefined when rate limiting is off. */
@@ -72,8 +75,10 @@ export function createOperationAdmission(deps: OperationAdmissionDeps): AdmitOpe
     let cost: number;
     let refusal: GatewayError | undefined;
     try {
+      const schema =
+        request.schema ?? (typeof deps.schema === 'function' ? deps.schema() : deps.schema);
       cost = computeOperationCost(
-        deps.schema,
+        schema,
         request.document,
         request.variables ?? undefined,
         request.operationName,

@@ -14,13 +14,14 @@ export function operationCostPlugin(admit: AdmitOperation): ApolloServerPlugin<G
     requestDidStart: () =>
       Promise.resolve({
         async didResolveOperation(requestContext) {
-          const { contextValue, request, document, response } = requestContext;
+          const { contextValue, request, document, response, schema } = requestContext;
           const admission = await admit({
             document,
             variables: request.variables,
             operationName: request.operationName,
             viewer: contextValue.viewer,
             clientAddress: contextValue.clientAddress,
+            schema,
           });
           const headers = admission.rateLimit ? rateLimitHeaders(admission.rateLimit) : [];
           if (admission.admitted) {

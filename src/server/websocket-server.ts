@@ -52,7 +52,8 @@ export interface WebSocketLimits {
 
 export interface GraphQLWebSocketOptions extends WebSocketLimits {
   httpServer: Server;
-  schema: GraphQLSchema;
+  /** The current schema: read as each operation starts, which then keeps it to the end. */
+  schema: () => GraphQLSchema;
   path: string;
   resolveViewer: () => ResolveViewer | undefined;
   live: LiveChangeFeed | undefined;
@@ -205,7 +206,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
 
   const server = useServer(
     {
-      schema: options.schema,
+      schema: () => options.schema(),
       isProd: options.isProd,
       connectionInitWaitTimeout: options.connectionInitWaitMs ?? 3_000,
       // Parsed and validated here so a bad document is an `error` message for that
@@ -222,7 +223,8 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
         }
-        const errors = [...validate(options.schema, document, rules)];
+        const schema = options.schema();
+        const errors = [...validate(schema, document, rules)];
         explainAbortedValidation(errors);
         if (errors.length > 0) return errors;
         const operation = getOperationAST(document, payload.operationName);
@@ -241,12 +243,13 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
           operationName: payload.operationName,
           viewer: state.viewer.viewer,
           clientAddress: ctx.extra.request.socket.remoteAddress,
+          schema,
         });
         if (!admission.admitted) return [admission.error];
         await source.afterValidation?.();
         if (abortable) state.operations.set(id, abandoned);
         const args: ExecutionArgs = {
-          schema: options.schema,
+          schema,
           document,
           variableValues: payload.variables,
           operationName: payload.operationName,

@@ -7,7 +7,7 @@ import {
 } from '@jetstreamapp/soql-parser-js';
 import { LRUCache } from 'lru-cache';
 import type { SalesforceClient } from './client';
-import { OBJECT_MAPPINGS, type SObjectName } from './soql';
+import { OBJECT_MAPPINGS, mappingsRevision, type SObjectName } from './soql';
 
 /** Custom fields a user cannot read, per object, lower-cased. */
 export type HiddenFields = ReadonlyMap<SObjectName, ReadonlySet<string>>;
@@ -38,7 +38,10 @@ export class FieldVisibility {
     const objects = objectsWithCustomFields();
     const describe = client.describeFields?.bind(client);
     if (objects.length === 0 || !describe) return Promise.resolve(NOTHING_HIDDEN);
-    let pending = this.cache.get(userKey);
+    // Keyed by the mappings' revision too: after a schema reload the hidden sets are taken
+    // again against the new custom fields, never from the old ones.
+    const key = `${mappingsRevision()}:${userKey}`;
+    let pending = this.cache.get(key);
     if (!pending) {
       pending = Promise.all(
         objects.map(async (object) => {
@@ -50,8 +53,8 @@ export class FieldVisibility {
         }),
       ).then((entries) => new Map(entries.filter(([, hidden]) => hidden.size > 0)));
       // A failed describe is not remembered: the next request asks again.
-      pending.catch(() => this.cache.delete(userKey));
-      this.cache.set(userKey, pending);
+      pending.catch(() => this.cache.delete(key));
+      this.cache.set(key, pending);
     }
     return pending;
   }

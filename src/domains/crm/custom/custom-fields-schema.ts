@@ -90,14 +90,24 @@ export function customFieldsSdl(specs: readonly CustomFieldSpec[]): string {
   return parts.join('\n\n');
 }
 
+/** The input fields `registerCustomFieldInputs` added, per input type, to take back later. */
+const addedInputFields = new Map<string, Set<string>>();
+
 /**
  * type-graphql turns argument objects into instances of the input classes, copying only the
  * fields its metadata knows: without this, a custom field in `where`/`input` would be dropped
  * before the resolver saw it. Registered on the built metadata, so no schema is rebuilt.
+ * Replaces what an earlier call added (a field removed from the org leaves the metadata);
+ * the standard fields are never touched. Idempotent.
  */
-function teachInputConversion(specs: readonly CustomFieldSpec[]): void {
+export function registerCustomFieldInputs(specs: readonly CustomFieldSpec[]): void {
   const storage = getMetadataStorage();
   const inputNamed = (name: string) => storage.inputTypes.find((t) => t.name === name);
+  for (const [inputName, names] of addedInputFields) {
+    const input = inputNamed(inputName);
+    if (input?.fields) input.fields = input.fields.filter((f) => !names.has(f.name));
+  }
+  addedInputFields.clear();
   const add = (inputName: string, fieldName: string, nestedInput?: string): void => {
     const input = inputNamed(inputName);
     if (!input || input.fields?.some((f) => f.name === fieldName)) return;
@@ -113,6 +123,7 @@ function teachInputConversion(specs: readonly CustomFieldSpec[]): void {
       getType: () => nested ?? Object,
       typeOptions: { nullable: true },
     });
+    addedInputFields.set(inputName, (addedInputFields.get(inputName) ?? new Set()).add(fieldName));
   };
   for (const spec of specs) {
     if (spec.filterable) add(`${spec.object}Filter`, spec.name, FILTER_TYPES[spec.kind]);
@@ -144,6 +155,6 @@ export function extendSchemaWithCustomFields(
       resolveParent(ctx, info, source, key);
     (field as { resolve?: GraphQLFieldResolver<object, GatewayContext> }).resolve = resolve;
   }
-  teachInputConversion(specs);
+  registerCustomFieldInputs(specs);
   return extended;
 }

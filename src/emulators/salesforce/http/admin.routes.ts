@@ -4,6 +4,7 @@ import { handleCdcAdminRequest } from '../cdc';
 import type { EmulatorContext } from '../emulator-context';
 import type { FaultSettings } from './api-usage';
 import { jsonReply, type HttpReply } from './http-io';
+import { handleMetadataAdminRequest } from './metadata-admin.routes';
 
 const FAULT_KNOBS = {
   integers: ['serverUnavailable', 'latencyMs', 'offline'],
@@ -12,7 +13,7 @@ const FAULT_KNOBS = {
 
 /**
  * The emulator's own control surface under `/__emulator/`: the shared one, plus the request
- * log, the CDC controls and the org's own fault knobs.
+ * log, the CDC controls, runtime custom fields and the org's own fault knobs.
  */
 export function createAdminRoutes(ctx: EmulatorContext): AdminHandler<HttpReply> {
   const shared = createAdminHandler({
@@ -47,6 +48,8 @@ export function createAdminRoutes(ctx: EmulatorContext): AdminHandler<HttpReply>
   return (method, path, body, query) => {
     const cdcReply = handleCdcAdminRequest(ctx.cdc, method, path, body);
     if (cdcReply) return jsonReply(cdcReply.status, cdcReply.body);
+    const metadataReply = handleMetadataAdminRequest(ctx.store, method, path, body);
+    if (metadataReply) return jsonReply(metadataReply.status, metadataReply.body);
     return shared(method, path, body, query);
   };
 }

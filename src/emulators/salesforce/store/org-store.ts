@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { STANDARD_OBJECTS, findField, findObject } from '../metadata';
 import { SalesforceError } from '../model/errors';
 import { ID_PATTERN, makeId, to18 } from '../model/ids';
-import type { ChangeEvent, EmulatorUser, ObjectDef, OrgData, SObjectRecord } from '../model/types';
+import type {
+  ChangeEvent,
+  EmulatorUser,
+  FieldDef,
+  ObjectDef,
+  OrgData,
+  SObjectRecord,
+} from '../model/types';
 import { buildChangeEvents } from './change-events';
 import {
   duplicateExternalIdInRequest,
@@ -44,7 +51,8 @@ function idCounter(id: string): number {
  */
 export class OrgStore implements OrgData {
   readonly orgId: string;
-  private readonly objects: ObjectDef[];
+  /** Replaced, never mutated, when an admin adds or removes a field (see setCustomField). */
+  private objects: ObjectDef[];
   private readonly objectByPrefix = new Map<string, ObjectDef>();
   private readonly clock: () => Date;
   private readonly table = new RecordTable();
@@ -78,6 +86,23 @@ export class OrgStore implements OrgData {
 
   listObjects(): ObjectDef[] {
     return [...this.objects];
+  }
+
+  /**
+   * Adds (or replaces) a custom field of `objectName` at runtime, as an admin would in Setup;
+   * `field: undefined` removes it. The object definition is copied, never changed in place:
+   * the metadata modules are shared by every emulator of the process. Existing records read
+   * the new field as null. False when the object or the field to remove does not exist.
+   */
+  setCustomField(objectName: string, name: string, field: FieldDef | undefined): boolean {
+    const objectDef = this.describe(objectName);
+    if (!objectDef) return false;
+    const others = objectDef.fields.filter((f) => f.name.toLowerCase() !== name.toLowerCase());
+    if (!field && others.length === objectDef.fields.length) return false;
+    const changed: ObjectDef = { ...objectDef, fields: field ? [...others, field] : others };
+    this.objects = this.objects.map((o) => (o === objectDef ? changed : o));
+    this.objectByPrefix.set(changed.keyPrefix, changed);
+    return true;
   }
 
   rows(objectName: string): Iterable<SObjectRecord> {

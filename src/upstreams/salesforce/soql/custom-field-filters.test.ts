@@ -1,10 +1,10 @@
-import { registerCustomFields } from './custom-field-registry';
+import { registerCustomFields, type CustomFieldSpec } from './custom-field-registry';
 import { OBJECT_MAPPINGS, soqlFieldKind } from './object-mappings';
 import { buildConnectionQuery, buildCountQuery } from './query-builders';
 import { SoqlInputError } from './soql-input-error';
 import type { FilterInput } from './soql.types';
 
-registerCustomFields([
+const SPECS: CustomFieldSpec[] = [
   {
     object: 'Account',
     name: 'Segments__c',
@@ -39,7 +39,10 @@ registerCustomFields([
     createable: true,
     updateable: true,
   },
-]);
+];
+const STANDARD_OPPORTUNITY = JSON.stringify(OBJECT_MAPPINGS.Opportunity);
+const STANDARD_ACCOUNT = JSON.stringify(OBJECT_MAPPINGS.Account);
+registerCustomFields(SPECS);
 
 const where = (filter: FilterInput): string =>
   buildCountQuery({ object: 'Account', where: filter }).replace(
@@ -79,7 +82,7 @@ describe('registered custom fields in the SOQL builders', () => {
     expect(soqlFieldKind('Account', 'renewal_date__c')).toBe('date');
   });
 
-  it('registers a reference to a graph type as a parent, and registering twice changes nothing', () => {
+  it('registers a reference to a graph type as a parent; registering again replaces, never appends', () => {
     const before = JSON.stringify(OBJECT_MAPPINGS.Opportunity);
     expect(OBJECT_MAPPINGS.Opportunity.parents.Partner_Account__c).toEqual({
       relationship: 'Partner_Account__r',
@@ -87,7 +90,18 @@ describe('registered custom fields in the SOQL builders', () => {
       target: 'Account',
     });
     expect(OBJECT_MAPPINGS.Account.sortFields.Segments__c).toBeUndefined();
+    registerCustomFields(SPECS);
+    expect(JSON.stringify(OBJECT_MAPPINGS.Opportunity)).toBe(before);
+    // A field gone from the plan (removed in the org, then reloadSchema) leaves every mapping.
+    registerCustomFields(SPECS.filter((s) => s.name !== 'Partner_Account__c'));
+    expect(OBJECT_MAPPINGS.Opportunity.parents.Partner_Account__c).toBeUndefined();
+    expect(OBJECT_MAPPINGS.Opportunity.filters.Partner_Account__c).toBeUndefined();
+    expect(OBJECT_MAPPINGS.Opportunity.sortFields.Partner_Account__c).toBeUndefined();
+    expect(OBJECT_MAPPINGS.Account.filters.Segments__c).toBeDefined();
     registerCustomFields([]);
+    expect(JSON.stringify(OBJECT_MAPPINGS.Opportunity)).toBe(STANDARD_OPPORTUNITY);
+    expect(JSON.stringify(OBJECT_MAPPINGS.Account)).toBe(STANDARD_ACCOUNT);
+    registerCustomFields(SPECS);
     expect(JSON.stringify(OBJECT_MAPPINGS.Opportunity)).toBe(before);
   });
 });

@@ -19,12 +19,23 @@ export interface CustomFieldSpec {
 }
 
 /**
- * Adds the custom fields to the object mappings every SOQL builder, selection walker, record
+ * Sets the custom fields of the object mappings every SOQL builder, selection walker, record
  * mapper and payload builder reads, so a custom field is pushed down, filtered, sorted and
  * written exactly like a standard one. Field names only ever come from describe (the specs),
- * never from a request. Idempotent: registering the same specs twice changes nothing.
+ * never from a request. Replaces what an earlier call registered: a field no longer in
+ * `specs` (removed from the org, `reloadSchema`) leaves every mapping. Standard entries are
+ * never touched: the plan never names a custom field after a standard one. Idempotent.
  */
 export function registerCustomFields(specs: readonly CustomFieldSpec[]): void {
+  for (const mapping of Object.values(OBJECT_MAPPINGS)) {
+    for (const name of Object.keys(mapping.custom ?? {})) {
+      delete mapping.fields[name];
+      delete mapping.parents[name];
+      delete mapping.filters[name];
+      delete mapping.sortFields[name];
+    }
+    delete mapping.custom;
+  }
   for (const spec of specs) {
     const mapping = OBJECT_MAPPINGS[spec.object];
     const entry = { soql: spec.name, kind: spec.kind };
