@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomFieldsConfig } from '../config';
 import { registerCustomFieldInputs } from '../domains/crm/custom/custom-fields-schema';
-import { ForbiddenError, toGraphQLError } from '../errors';
+import { ErrorCode, ForbiddenError, MASKED_MESSAGE, toGraphQLError } from '../errors';
 import type { Logger } from '../logging/logger';
 import type { SalesforceClient } from '../upstreams/salesforce/client';
 import { registerCustomFields, type CustomFieldSpec } from '../upstreams/salesforce/soql';
@@ -108,9 +108,10 @@ export function reloadSchemaRoute(
       const error = toGraphQLError(err);
       const code = String(error.extensions.code ?? 'INTERNAL_SERVER_ERROR');
       if (!(code in STATUS_OF)) logger.error({ err }, 'reloadSchema failed');
-      sendJson(res, STATUS_OF[code] ?? 502, {
-        errors: [{ message: error.message, extensions: { code } }],
-      });
+      // As formatError does for /graphql: an internal error's text (paths, upstream
+      // details) stays in the log.
+      const message = code === ErrorCode.INTERNAL_SERVER_ERROR ? MASKED_MESSAGE : error.message;
+      sendJson(res, STATUS_OF[code] ?? 502, { errors: [{ message, extensions: { code } }] });
     }
   };
   return { path: '/admin/reload-schema', method: 'POST', handle };
