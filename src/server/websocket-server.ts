@@ -1,4 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
+import { createHash } from 'node:crypto';
+import type { HeaderBag } from '../auth/request-credentials';
 import {
   GraphQLError,
   getOperationAST,
@@ -89,6 +91,13 @@ export interface GraphQLWebSocketServer {
 
 interface ConnectionState {
   viewer: RequestViewer;
+  /**
+   * Which credential the connection signed in with (a digest, never the credential): a group
+   * runs on the credential of the member that started it, so only connections of one
+   * credential share (tabs of one browser session do; a second session of the same user,
+   * which may log out on its own, does not).
+   */
+  credential: string;
   control: ConnectionControl;
   revalidate: NodeJS.Timeout | undefined;
   /** Per operation id: aborted by the client's `complete` or the socket closing. */
@@ -106,6 +115,7 @@ const DEFAULT_MAX_FRAMES_BEHIND = 1_000;
  */
 function sharingKey(
   viewer: RequestViewer,
+  credential: string,
   query: string,
   operationName: string | null | undefined,
   variables: Record<string, unknown> | null | undefined,
@@ -113,10 +123,21 @@ function sharingKey(
   return JSON.stringify([
     viewer.viewer.mode,
     viewer.viewer.cacheScope,
+    credential,
     query,
     operationName ?? null,
     variables ?? null,
   ]);
+}
+
+/** A digest of the headers a connection authenticates with (cookie, Authorization, X-API-Key). */
+function credentialDigest(headers: HeaderBag): string {
+  const hash = createHash('sha256');
+  for (const name of ['cookie', 'authorization', 'x-api-key']) {
+    const value = headers[name];
+    hash.update(`${name}=${Array.isArray(value) ? value.join(',') : (value ?? '')}\n`);
+  }
+  return hash.digest('base64url');
 }
 
 const FORBIDDEN_CLOSE = { code: CloseCode.Forbidden, reason: 'Forbidden' } as const;
@@ -266,6 +287,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         if (!abortable) {
           const key = sharingKey(
             state.viewer,
+            state.credential,
             source.query,
             payload.operationName,
             payload.variables,
@@ -300,6 +322,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         };
         const state: ConnectionState = {
           viewer,
+          credential: credentialDigest(headers),
           control,
           revalidate: undefined,
           operations: new Map(),

@@ -102,6 +102,28 @@ describe('shared subscription execution', () => {
     expect(sharing().executions - before).toBe(1);
   });
 
+  it('keeps two sessions of the same user apart (each may log out on its own)', async () => {
+    const otherSession = await gatewaySessionToken(
+      gateway.origin,
+      'rep1@atom-demo.org',
+      'demo-rep-pass',
+    );
+    const variables = { types: ['CREATE'] };
+    const seen = [
+      subscribe<Change>(socketOf(rep1Token), QUERY, variables),
+      subscribe<Change>(socketOf(otherSession), QUERY, variables),
+    ];
+    await waitForSubscribers(asAdmin(), 2, seen[0]);
+    expect(sharing()).toMatchObject({ groups: 2, members: 2 });
+    const before = sharing().executions;
+
+    await createAccount('Two Sessions', 'rep1@atom-demo.org');
+    const events = await Promise.all(seen.map(async (s) => (await s.take(1))[0]));
+    expect(events[0]?.accountChanged.record).toMatchObject({ name: 'Two Sessions' });
+    expect(events[1]).toEqual(events[0]);
+    expect(sharing().executions - before).toBe(2);
+  });
+
   it('executes separately for different variables', async () => {
     const ws = socketOf(rep1Token);
     const creates = subscribe<Change>(ws, QUERY, { types: ['CREATE'] });
