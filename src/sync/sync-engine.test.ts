@@ -119,6 +119,26 @@ describe('runSync', () => {
     expect((await state.watermark('stripe:all'))?.cursor).toBeNull();
   });
 
+  it('pages that do not fill whole batches still move the watermark past committed pages', async () => {
+    // 150 a page: rows wait across page ends, so the run never has an empty batch to flush.
+    const pages = [items(0, 150), items(150, 150), items(300, 150), items(450, 150)];
+    let upserts = 0;
+    const sf = fakeSalesforce();
+    const failing = async (o: string, f: string, batch: SyncRow[]) => {
+      upserts += 1;
+      if (upserts === 3) throw new Error('Salesforce went away');
+      return sf.upsert(o, f, batch);
+    };
+    await expect(runSync(planOf(pages), { state, upsert: failing })).rejects.toThrow('went away');
+    // Batches 1-2 committed pages 0 and 1 whole (page 2's last 50 rows were still waiting).
+    expect(await state.watermark('stripe:all')).toEqual({ cursor: '2', completedAt: null });
+    const reads: Array<string | null> = [];
+    const resumed = await runSync(planOf(pages, reads), { state, upsert: sf.upsert });
+    expect(reads).toEqual(['2', '3']);
+    expect(resumed).toMatchObject({ resumed: true, unchanged: 100, created: 200 });
+    expect(sf.rows.size).toBe(600);
+  });
+
   it('a second run of the same key while one holds the lease is a conflict', async () => {
     const holder = await state.lock.acquire('stripe:all', 10_000);
     expect(holder).toBeDefined();

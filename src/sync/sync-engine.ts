@@ -78,13 +78,16 @@ export async function runSync<T>(plan: SyncPlan<T>, deps: SyncDeps): Promise<Syn
   const holder = await deps.state.lock.acquire(lockKey, ttl);
   if (holder === undefined) throw new SyncConflictError(lockKey);
   let lost = false;
+  let heldSince = Date.now();
   const renewal = setInterval(() => {
+    const attempt = Date.now();
     deps.state.lock.renew(lockKey, holder, ttl).then(
       (kept) => {
-        if (!kept) lost = true;
+        if (kept) heldSince = attempt;
+        else lost = true;
       },
       () => {
-        // A failed renewal is not a lost lease yet; the next tick tries again.
+        // A failed renewal is not a lost lease yet; the next tick tries again (until the TTL).
       },
     );
   }, ttl / 3);
@@ -104,11 +107,16 @@ export async function runSync<T>(plan: SyncPlan<T>, deps: SyncDeps): Promise<Syn
   };
   const checkStillOurs = (): void => {
     deps.signal?.throwIfAborted();
-    if (lost) throw new SyncLeaseLostError(lockKey);
+    // Renewals failing for a whole TTL: the lease may have expired and moved to another run.
+    if (lost || Date.now() - heldSince >= ttl) throw new SyncLeaseLostError(lockKey);
   };
 
   // Rows to write, by external id: a record read twice in one run is written once, latest wins.
-  const pending = new Map<string, { row: SyncRow; fingerprint: string }>();
+  // `page`: the read that last set the row; pages before the oldest pending row's are committed.
+  const pending = new Map<string, { row: SyncRow; fingerprint: string; page: number }>();
+  // Cursors after each page not yet known to be committed, oldest first.
+  const cursorsAfter: Array<{ page: number; cursor: string }> = [];
+  let pageNumber = 0;
 
   async function flush(rows: Array<{ row: SyncRow; fingerprint: string }>): Promise<void> {
     checkStillOurs();
@@ -152,6 +160,7 @@ export async function runSync<T>(plan: SyncPlan<T>, deps: SyncDeps): Promise<Syn
     for (;;) {
       checkStillOurs();
       const page = await plan.readPage(cursor);
+      pageNumber += 1;
       const rows: SyncRow[] = [];
       for (const record of page.records) {
         const row = plan.toRow(record);
@@ -165,13 +174,23 @@ export async function runSync<T>(plan: SyncPlan<T>, deps: SyncDeps): Promise<Syn
       rows.forEach((row, i) => {
         const fingerprint = fingerprintOf(row.fields);
         if (known[i] === fingerprint && !pending.has(row.externalId)) outcome.unchanged += 1;
-        else pending.set(row.externalId, { row, fingerprint });
+        else pending.set(row.externalId, { row, fingerprint, page: pageNumber });
       });
       await flushFull();
       cursor = page.next;
       if (cursor === null) break;
-      // Everything read so far is committed (or unchanged): a restart may skip it.
-      if (pending.size === 0) await deps.state.saveWatermark(watermarkKey, { cursor, completedAt });
+      cursorsAfter.push({ page: pageNumber, cursor });
+      // Up to 199 rows wait for the next batch; the pages before the oldest of them are
+      // committed (or unchanged), so a restart may skip them.
+      let oldestPending = Number.POSITIVE_INFINITY;
+      for (const entry of pending.values()) oldestPending = Math.min(oldestPending, entry.page);
+      let committed: string | undefined;
+      while ((cursorsAfter[0]?.page ?? oldestPending) < oldestPending) {
+        committed = cursorsAfter.shift()?.cursor;
+      }
+      if (committed !== undefined) {
+        await deps.state.saveWatermark(watermarkKey, { cursor: committed, completedAt });
+      }
     }
     if (pending.size > 0) await flush([...pending.values()]);
     pending.clear();

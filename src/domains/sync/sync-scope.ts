@@ -76,5 +76,9 @@ export async function resolveSyncScope(
   }
   // The link field name comes from config (validated as an API name), never from the client.
   const records = await ctx.salesforce.queryAll(`SELECT ${fields.join(', ')} FROM Account`);
-  return { kind: 'all', accounts: records.map((r) => toAccount(r, linkField)) };
+  return {
+    kind: 'all',
+    viewer: ctx.viewer.cacheScope,
+    accounts: records.map((r) => toAccount(r, linkField)),
+  };
 }
