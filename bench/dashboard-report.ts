@@ -39,6 +39,11 @@ export function formatDashboard(phases: readonly DashboardPhase[]): string {
       .join(', ');
     lines.push(`cache ${p.cache ? 'on' : 'off'} p50/p95 ms by step (samples): ${kinds}`);
     if (p.firstError !== null) lines.push(`  first error: ${p.firstError}`);
+    const list = (series: Array<[string, number]>) =>
+      series.map(([labels, n]) => `${labels.replace(/"/g, '')} ${n}`).join(', ');
+    if (p.missesByType.length > 0) lines.push(`  cache misses: ${list(p.missesByType)}`);
+    if (p.refills.length > 0)
+      lines.push(`  refills (answer vs the last one stored): ${list(p.refills)}`);
     for (const s of p.stale.slice(0, 10)) {
       lines.push(`  STALE: user ${s.user} wrote ${s.wrote} to ${s.recordId}, read ${s.saw}`);
     }

@@ -4,10 +4,12 @@ import { createGraphQLPost, type GraphQLPost } from './graphql-http-client';
 import { summarize, type LatencySummary } from './latency-stats';
 import {
   cacheLookups,
+  counterSeries,
   hitRatio,
   isWrite,
   lookupDelta,
   planSteps,
+  seriesDelta,
   StaleReadLedger,
   type CacheLookups,
   type DashboardStep,
@@ -47,6 +49,9 @@ export interface DashboardPhase {
   salesforceCalls: number;
   callsPerOperation: number;
   lookups: CacheLookups;
+  /** Cache misses by type, and refills by type and outcome, over the window (largest first). */
+  missesByType: Array<[string, number]>;
+  refills: Array<[string, number]>;
   hitRatio: number | null;
   latency: LatencySummary | null;
   byKind: Record<string, LatencySummary>;
@@ -134,13 +139,16 @@ async function salesforceCallsTotal(emulatorUrl: string): Promise<number> {
   return body.total ?? 0;
 }
 
-async function scrapeLookups(metricsUrl: string): Promise<CacheLookups> {
+async function scrapeMetrics(metricsUrl: string): Promise<string> {
   const response = await fetch(metricsUrl, {
     headers: { authorization: `Bearer ${DASHBOARD_METRICS_TOKEN}` },
   });
   if (!response.ok) throw new Error(`/metrics: HTTP ${response.status}`);
-  return cacheLookups(await response.text());
+  return response.text();
 }
+
+const LOOKUPS = 'gateway_cache_lookups_total';
+const REFILLS = 'gateway_cache_refills_total';
 
 /** One simulated user: its plan, its own records to write, its after-write reads. */
 async function runUser(
@@ -290,10 +298,10 @@ export async function runDashboardPhase(
       firstError: null,
       samples: [],
     };
-    const start = { calls: 0, lookups: { hit: 0, miss: 0, bypass: 0 }, at: 0, deadline: 0 };
+    const start = { calls: 0, metrics: '', at: 0, deadline: 0 };
     const barrier = new Barrier(options.users, async () => {
       start.calls = await salesforceCallsTotal(targets.emulator.url);
-      start.lookups = await scrapeLookups(targets.metricsUrl);
+      start.metrics = await scrapeMetrics(targets.metricsUrl);
       start.at = Date.now();
       start.deadline = start.at + options.measureSeconds * 1000;
       counters.measuring = true;
@@ -318,7 +326,10 @@ export async function runDashboardPhase(
     counters.measuring = false;
     const measuredSeconds = (Date.now() - start.at) / 1000;
     const calls = (await salesforceCallsTotal(targets.emulator.url)) - start.calls;
-    const lookups = lookupDelta(start.lookups, await scrapeLookups(targets.metricsUrl));
+    const metrics = await scrapeMetrics(targets.metricsUrl);
+    const lookups = lookupDelta(cacheLookups(start.metrics), cacheLookups(metrics));
+    const delta = (name: string) =>
+      seriesDelta(counterSeries(start.metrics, name), counterSeries(metrics, name));
     const kinds = [...new Set(counters.samples.map((s) => s.kind))];
     const byKind: Record<string, LatencySummary> = {};
     for (const kind of kinds) {
@@ -335,6 +346,8 @@ export async function runDashboardPhase(
       salesforceCalls: calls,
       callsPerOperation: counters.operations === 0 ? 0 : calls / counters.operations,
       lookups,
+      missesByType: delta(LOOKUPS).filter(([labels]) => labels.includes('result="miss"')),
+      refills: delta(REFILLS),
       hitRatio: hitRatio(lookups),
       latency: counters.samples.length === 0 ? null : summarize(counters.samples.map((s) => s.ms)),
       byKind,

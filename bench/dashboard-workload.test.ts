@@ -1,5 +1,7 @@
 import {
   cacheLookups,
+  counterSeries,
+  seriesDelta,
   callsTargetMet,
   DASHBOARD_READS,
   hitRatio,
@@ -118,5 +120,26 @@ describe('cache lookups from /metrics', () => {
   it('meets the target at 0.2 calls per operation and not above', () => {
     expect(callsTargetMet(0.2)).toBe(true);
     expect(callsTargetMet(0.21)).toBe(false);
+  });
+});
+
+describe('counterSeries / seriesDelta', () => {
+  it('subtracts two scrapes per label set, largest change first, unchanged ones left out', () => {
+    const before = counterSeries(
+      'gateway_cache_refills_total{type="Account",outcome="first"} 3\nother 1',
+      'gateway_cache_refills_total',
+    );
+    const after = counterSeries(
+      [
+        'gateway_cache_refills_total{type="Account",outcome="first"} 3',
+        'gateway_cache_refills_total{type="Account",outcome="changed"} 2',
+        'gateway_cache_refills_total{type="search",outcome="unchanged"} 7',
+      ].join('\n'),
+      'gateway_cache_refills_total',
+    );
+    expect(seriesDelta(before, after)).toEqual([
+      ['type="search",outcome="unchanged"', 7],
+      ['type="Account",outcome="changed"', 2],
+    ]);
   });
 });

@@ -152,6 +152,32 @@ export function cacheLookups(metricsText: string): CacheLookups {
   return out;
 }
 
+/**
+ * Every series of a counter from Prometheus text, keyed by its label text (`type="Account",
+ * result="miss"`), so two scrapes can be subtracted.
+ */
+export function counterSeries(metricsText: string, name: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of metricsText.split('\n')) {
+    if (!line.startsWith(`${name}{`)) continue;
+    const labels = line.slice(name.length + 1, line.lastIndexOf('}'));
+    const value = Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (Number.isFinite(value)) out.set(labels, value);
+  }
+  return out;
+}
+
+/** `after - before` per series, zero deltas left out, largest first. */
+export function seriesDelta(
+  before: ReadonlyMap<string, number>,
+  after: ReadonlyMap<string, number>,
+): Array<[string, number]> {
+  return [...after]
+    .map(([labels, value]): [string, number] => [labels, value - (before.get(labels) ?? 0)])
+    .filter(([, delta]) => delta !== 0)
+    .sort((a, b) => b[1] - a[1]);
+}
+
 export function lookupDelta(before: CacheLookups, after: CacheLookups): CacheLookups {
   return {
     hit: after.hit - before.hit,

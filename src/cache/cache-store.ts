@@ -11,6 +11,11 @@ export interface CacheStoreOptions {
   /** Memory store bounds: entries and serialized bytes, least recently used out first. */
   maxEntries: number;
   maxBytes: number;
+  /**
+   * How long a record's version outlives its last write: longer than any entry it could
+   * invalidate (an entry never outlives its TTL), so an entry is never trusted for lack of it.
+   */
+  recordVersionTtlMs: number;
   logger: Logger;
 }
 
@@ -23,11 +28,16 @@ export interface CacheStore {
   readonly kind: 'memory' | 'redis';
   readonly entries: Keyv<unknown>;
   readonly versions: Keyv<string>;
+  /** Per record id: the stamp of its last update; an entry read before it returned old rows. */
+  readonly records: Keyv<number>;
+  /** A number greater than every stamp handed out before, on every instance sharing the store. */
+  nextStamp(): Promise<number>;
   close(): Promise<void>;
 }
 
 export async function createCacheStore(options: CacheStoreOptions): Promise<CacheStore> {
   const { namespace, logger } = options;
+  let stamp = 0;
   if (!options.redisUrl) {
     // Keyv stores its serialized entry (value and expiry) as a string: its length is the size.
     const lru = new LRUCache<string, NonNullable<unknown>>({
@@ -40,6 +50,15 @@ export async function createCacheStore(options: CacheStoreOptions): Promise<Cach
       entries: new Keyv<unknown>({ store: lru, namespace: `${namespace}:entries` }),
       // A handful of keys that must never be evicted: a plain Map.
       versions: new Keyv<string>({ store: new Map(), namespace: `${namespace}:versions` }),
+      // Never evicted early (a lost version would revive stale entries); expired ones purged.
+      records: new Keyv<number>({
+        store: new LRUCache<string, NonNullable<unknown>>({
+          ttl: options.recordVersionTtlMs,
+          ttlAutopurge: true,
+        }),
+        namespace: `${namespace}:records`,
+      }),
+      nextStamp: async () => (stamp += 1),
       close: async () => {},
     };
   }
@@ -66,14 +85,17 @@ export async function createCacheStore(options: CacheStoreOptions): Promise<Cach
     });
   const entries = keyvOn<unknown>('entries');
   const versions = keyvOn<string>('versions');
+  const records = keyvOn<number>('records');
   // Keyv answers a failed command as undefined and reports it here; the outage is logged above.
-  for (const keyv of [entries, versions]) {
+  for (const keyv of [entries, versions, records]) {
     keyv.on('error', (err: unknown) => logger.debug({ err }, 'cache: Redis command failed'));
   }
   return {
     kind: 'redis',
     entries,
     versions,
+    records,
+    nextStamp: () => client.incr(`${namespace}:stamp`),
     close: async () => {
       if (client.isOpen) await client.close();
     },

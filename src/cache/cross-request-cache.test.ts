@@ -9,6 +9,7 @@ async function newCache(options: { ttlMs?: number; fallbackTtlMs?: number } = {}
     namespace: 'unit',
     maxEntries: 100,
     maxBytes: 1_000_000,
+    recordVersionTtlMs: 600_000,
     logger,
   });
   const lookups: string[] = [];
@@ -134,5 +135,93 @@ describe('CrossRequestCache', () => {
     expect(sf.state.calls).toBe(2);
     expect(cache.status()).toMatchObject({ invalidation: 'ttl-only', ttlMs: 5_000 });
     await cache.close();
+  });
+});
+
+describe('CrossRequestCache facets and records', () => {
+  type Rows = Array<{ Id: string; v: string }>;
+  const fine = (overrides: Partial<CacheRead> = {}): CacheRead =>
+    read({
+      text: 'SELECT Id, Phone FROM Account ORDER BY Name',
+      dependsOn: [],
+      facets: [{ type: 'Account', names: ['rows', 'name'] }],
+      rowIds: ((rows: Rows) => rows.map((r) => r.Id)) as CacheRead['rowIds'],
+      label: 'Account',
+      ...overrides,
+    });
+
+  function rowsUpstream(rows: Rows) {
+    let calls = 0;
+    return {
+      rows,
+      load: async (): Promise<Rows> => {
+        calls += 1;
+        return rows.map((r) => ({ ...r }));
+      },
+      calls: () => calls,
+    };
+  }
+
+  it('keeps an entry when an update touches neither its records nor its facets', async () => {
+    const { cache } = await newCache();
+    const up = rowsUpstream([{ Id: 'a1', v: 'x' }]);
+    await cache.read(fine(), up.load);
+    await cache.invalidateRecords('Account', ['a2'], ['~derived', 'phone'], 'change-event');
+    expect(await cache.read(fine(), up.load)).toEqual([{ Id: 'a1', v: 'x' }]);
+    expect(up.calls()).toBe(1);
+  });
+
+  it('drops it when one of its records is updated, or a facet it reads changes', async () => {
+    const { cache } = await newCache();
+    const up = rowsUpstream([{ Id: 'a1', v: 'x' }]);
+    await cache.read(fine(), up.load);
+    await cache.invalidateRecords('Account', ['a1'], ['~derived', 'phone'], 'write');
+    await cache.read(fine(), up.load);
+    expect(up.calls()).toBe(2);
+    await cache.invalidateRecords('Account', ['zz'], ['name'], 'write');
+    await cache.read(fine(), up.load);
+    expect(up.calls()).toBe(3);
+    // A type-wide drop (a create, a refresh) reaches facet entries through their `rows` facet.
+    await cache.invalidate(['Account'], 'refresh');
+    await cache.read(fine(), up.load);
+    expect(up.calls()).toBe(4);
+  });
+
+  it('never keeps rows read while an update of them was committing', async () => {
+    const { cache } = await newCache();
+    const up = rowsUpstream([{ Id: 'a1', v: 'old' }]);
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const racing = cache.read(fine(), async () => {
+      const rows = await up.load();
+      await gate; // Salesforce answered with the old row; the update lands now.
+      return rows;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    up.rows[0] = { Id: 'a1', v: 'new' };
+    await cache.invalidateRecords('Account', ['a1'], ['phone'], 'write');
+    release();
+    expect(await racing).toEqual([{ Id: 'a1', v: 'old' }]);
+    expect(await cache.read(fine(), up.load)).toEqual([{ Id: 'a1', v: 'new' }]);
+  });
+
+  it('a refresh read stores without looking up, and counts no lookup', async () => {
+    const { cache, lookups } = await newCache();
+    const up = rowsUpstream([{ Id: 'a1', v: 'x' }]);
+    await cache.read(fine(), up.load);
+    up.rows[0] = { Id: 'a1', v: 'y' };
+    expect(await cache.read(fine({ refresh: true }), up.load)).toEqual([{ Id: 'a1', v: 'y' }]);
+    expect(await cache.read(fine(), up.load)).toEqual([{ Id: 'a1', v: 'y' }]);
+    expect(up.calls()).toBe(2);
+    expect(lookups).toEqual(['Account:miss', 'Account:hit']);
+  });
+
+  it('an unknown type still drops everything', async () => {
+    const { cache } = await newCache();
+    const up = rowsUpstream([{ Id: 'a1', v: 'x' }]);
+    await cache.read(fine(), up.load);
+    await cache.invalidateRecords('Case', ['500x'], ['status'], 'change-event');
+    await cache.read(fine(), up.load);
+    expect(up.calls()).toBe(2);
   });
 });

@@ -1,12 +1,24 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logging/logger';
 import type { CacheStore } from './cache-store';
+import { EchoLedger, type EchoHandle } from './echo-ledger';
 
 /** Why entries were dropped (a metric label and a log field). */
 export type InvalidationReason = 'change-event' | 'write' | 'refresh' | 'change-stream-down';
 
 /** What one cached read depends on: object types, or everything (a query we cannot parse). */
 export type CacheDependencies = readonly string[] | 'all';
+
+/** A finer dependency on one type: only a change to one of these facets of it matters. */
+export interface FacetDependency {
+  type: string;
+  /** Facet names the caller defines (a field, `rows`, ...); `rows` is dropped with the type. */
+  names: readonly string[];
+}
+
+/** The facet every write that adds or removes records of a type replaces. */
+export const ROWS = 'rows';
 
 export interface CacheRead {
   /** Visibility scope (`orgId:userId` of whoever the upstream call acts as). */
@@ -16,13 +28,31 @@ export interface CacheRead {
   /** The exact request text (SOQL, SOSL, or a serialised retrieve). */
   text: string;
   dependsOn: CacheDependencies;
+  /** Types depended on through some facets only (never also in `dependsOn`). */
+  facets?: readonly FacetDependency[];
+  /**
+   * The record ids of a loaded value: given, an entry is also dropped when one of these
+   * records is updated after the read began (`invalidateRecords`). Undefined: not kept.
+   */
+  rowIds?: (value: never) => readonly string[] | undefined;
   /** Metric label: the object type the read is about (bounded by the caller). */
   label: string;
+  /**
+   * Load and store without looking up: a mutation's reads must see Salesforce itself, but
+   * what they read after their write is the freshest answer there is to keep.
+   */
+  refresh?: boolean;
 }
 
 export interface CacheObserver {
   lookup(label: string, outcome: 'hit' | 'miss' | 'bypass'): void;
   invalidated(type: string, reason: InvalidationReason): void;
+  /**
+   * A miss was loaded and stored again: `changed` when the answer differs from the last one
+   * stored for the same scope and request, `unchanged` when it is the same (the invalidation
+   * that caused the miss was not needed for this entry), `first` when none is remembered.
+   */
+  refilled?(label: string, outcome: 'first' | 'changed' | 'unchanged'): void;
 }
 
 export interface CrossRequestCacheOptions {
@@ -49,15 +79,31 @@ export interface CacheStatus {
   misses: number;
   /** Change events that dropped entries on this instance. */
   changeEvents: number;
+  /** Change events recognised as echoes of this instance's own updates (nothing dropped). */
+  echoes: number;
   invalidations: number;
 }
 
 const GLOBAL = '*';
 
+/** Longer than any entry lives, so no entry outlives the record version that invalidates it. */
+export function recordVersionTtlMs(ttlMs: number, fallbackTtlMs: number): number {
+  return 2 * Math.max(ttlMs, fallbackTtlMs) + 60_000;
+}
+
 /** The stored value, wrapped so a cached `null` answer is still a hit. */
 interface Envelope {
   v: unknown;
+  /** The records the value holds, and the stamp taken before it was read. */
+  ids?: readonly string[];
+  s?: number;
 }
+
+/** How long an update's change event is awaited as its echo (events take milliseconds). */
+const ECHO_WAIT_MS = 10_000;
+
+/** How many answers' digests are remembered for the refill metric. */
+const REMEMBERED_ANSWERS = 10_000;
 
 const isEnvelope = (value: unknown): value is Envelope =>
   typeof value === 'object' && value !== null && 'v' in value;
@@ -77,7 +123,10 @@ export class CrossRequestCache {
   private lastHealthy = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly initializing = new Map<string, Promise<string | undefined>>();
-  private counters = { hits: 0, misses: 0, changeEvents: 0, invalidations: 0 };
+  private counters = { hits: 0, misses: 0, changeEvents: 0, echoes: 0, invalidations: 0 };
+  /** The last answer's digest per scope and request (metric only; bounded). */
+  private readonly answers = new LRUCache<string, string>({ max: REMEMBERED_ANSWERS });
+  private readonly echoes = new EchoLedger(ECHO_WAIT_MS);
 
   constructor(options: CrossRequestCacheOptions) {
     this.store = options.store;
@@ -106,43 +155,84 @@ export class CrossRequestCache {
     const healthy = await this.checkHealth();
     const key = await this.keyOf(request);
     if (key === undefined) {
-      this.options.observer?.lookup(request.label, 'bypass');
+      if (request.refresh !== true) this.options.observer?.lookup(request.label, 'bypass');
       return load();
     }
-    // Keyv hands back a deserialized copy: a caller mutating its rows cannot alter the entry.
-    const found = await this.store.entries.get(key).catch(() => undefined);
-    if (isEnvelope(found)) {
-      this.counters.hits += 1;
-      this.options.observer?.lookup(request.label, 'hit');
-      return found.v as T;
+    if (request.refresh !== true) {
+      // Keyv hands back a deserialized copy: a caller mutating its rows cannot alter the entry.
+      const found = await this.store.entries.get(key).catch(() => undefined);
+      if (isEnvelope(found) && (await this.recordsUnchanged(found))) {
+        this.counters.hits += 1;
+        this.options.observer?.lookup(request.label, 'hit');
+        return found.v as T;
+      }
+      this.counters.misses += 1;
+      this.options.observer?.lookup(request.label, 'miss');
     }
-    this.counters.misses += 1;
-    this.options.observer?.lookup(request.label, 'miss');
+    // Taken before the read: an update stamped later may have been missed by it.
+    const stamp =
+      request.rowIds === undefined ? undefined : await this.store.nextStamp().catch(() => null);
     const value = await load();
-    if (cacheable(value)) {
-      const ttl = healthy ? this.options.ttlMs : this.options.fallbackTtlMs;
-      const envelope: Envelope = { v: value };
-      await this.store.entries.set(key, envelope, ttl).catch(() => false);
+    if (stamp === null || !cacheable(value)) return value;
+    const envelope: Envelope = { v: value };
+    if (request.rowIds !== undefined && stamp !== undefined) {
+      const ids = (request.rowIds as (value: T) => readonly string[] | undefined)(value);
+      if (ids === undefined) return value;
+      envelope.ids = ids;
+      envelope.s = stamp;
     }
+    const ttl = healthy ? this.options.ttlMs : this.options.fallbackTtlMs;
+    await this.store.entries.set(key, envelope, ttl).catch(() => false);
+    this.noteRefill(request, value);
     return value;
   }
 
   /**
    * Drops every entry depending on `types` (`all`: every entry), on every instance sharing
-   * the store. A type no read declares (`knownTypes`) drops everything: some `all` read
-   * might have seen it.
+   * the store: their tokens and their `rows` facet. A type no read declares (`knownTypes`)
+   * drops everything: some `all` read might have seen it.
    */
   async invalidate(types: CacheDependencies, reason: InvalidationReason): Promise<void> {
-    const known = new Set(this.options.knownTypes);
-    const targets =
-      types === 'all' || types.some((type) => !known.has(type)) ? [GLOBAL] : [...new Set(types)];
-    this.counters.invalidations += 1;
-    if (reason === 'change-event') this.counters.changeEvents += 1;
-    await Promise.all(
-      targets.map((type) => this.store.versions.set(type, randomUUID()).catch(() => false)),
-    );
-    for (const type of targets) this.options.observer?.invalidated(type, reason);
-    this.options.logger?.debug({ types: targets, reason }, 'cache invalidated');
+    const targets = this.targetsOf(types);
+    const names = targets.flatMap((type) => (type === GLOBAL ? [type] : [type, `${type}#${ROWS}`]));
+    await this.replaceTokens(names, targets, reason);
+  }
+
+  /**
+   * An update of `ids` (records of `type`) that may have changed `facets`: drops the entries
+   * depending on the whole type or on one of those facets, and the entries holding one of
+   * the records (their stamps now postdate those entries').
+   */
+  async invalidateRecords(
+    type: string,
+    ids: readonly string[],
+    facets: readonly string[],
+    reason: InvalidationReason,
+  ): Promise<void> {
+    const targets = this.targetsOf([type]);
+    if (targets.includes(GLOBAL)) return this.invalidate('all', reason);
+    const stamp = ids.length === 0 ? undefined : await this.store.nextStamp().catch(() => null);
+    if (stamp === null) return this.invalidate([type], reason);
+    const ttl = this.recordVersionTtlMs();
+    await Promise.all([
+      this.replaceTokens([type, ...facets.map((facet) => `${type}#${facet}`)], [type], reason),
+      ...ids.map((id) => this.store.records.set(id, stamp ?? 0, ttl).catch(() => false)),
+    ]);
+  }
+
+  /** Before an update is sent: its change event will echo what `invalidateRecords` drops. */
+  expectEcho(type: string, ids: readonly string[], fields: readonly string[]): EchoHandle {
+    return this.echoes.expect(type, ids, fields);
+  }
+
+  /**
+   * A change event's update of `ids` naming `fields` (lower case, audit fields left out):
+   * true when it only echoes an update of this instance whose invalidation is done.
+   */
+  isEcho(type: string, ids: readonly string[], fields: readonly string[]): boolean {
+    const echo = this.echoes.isEcho(type, ids, fields);
+    if (echo) this.counters.echoes += 1;
+    return echo;
   }
 
   status(): CacheStatus {
@@ -159,6 +249,58 @@ export class CrossRequestCache {
     clearInterval(this.timer);
     this.timer = undefined;
     await this.store.close();
+  }
+
+  private targetsOf(types: CacheDependencies): string[] {
+    const known = new Set(this.options.knownTypes);
+    return types === 'all' || types.some((type) => !known.has(type))
+      ? [GLOBAL]
+      : [...new Set(types)];
+  }
+
+  private async replaceTokens(
+    names: readonly string[],
+    types: readonly string[],
+    reason: InvalidationReason,
+  ): Promise<void> {
+    this.counters.invalidations += 1;
+    if (reason === 'change-event') this.counters.changeEvents += 1;
+    await Promise.all(
+      names.map((name) => this.store.versions.set(name, randomUUID()).catch(() => false)),
+    );
+    for (const type of types) this.options.observer?.invalidated(type, reason);
+    this.options.logger?.debug({ tokens: names, reason }, 'cache invalidated');
+  }
+
+  private recordVersionTtlMs(): number {
+    return recordVersionTtlMs(this.options.ttlMs, this.options.fallbackTtlMs);
+  }
+
+  /** Whether none of the entry's records was updated after its read began. */
+  private async recordsUnchanged(envelope: Envelope): Promise<boolean> {
+    if (envelope.ids === undefined || envelope.ids.length === 0) return true;
+    const since = envelope.s ?? 0;
+    try {
+      const stamps = await this.store.records.getMany([...envelope.ids]);
+      return stamps.every((stamp) => typeof stamp !== 'number' || stamp < since);
+    } catch {
+      return false;
+    }
+  }
+
+  private noteRefill(request: CacheRead, value: unknown): void {
+    const observer = this.options.observer;
+    if (observer?.refilled === undefined) return;
+    const digest = createHash('sha1')
+      .update(JSON.stringify(value) ?? 'undefined')
+      .digest('base64url');
+    const at = `${request.scope}|${request.kind}|${request.text}`;
+    const before = this.answers.get(at);
+    this.answers.set(at, digest);
+    observer.refilled(
+      request.label,
+      before === undefined ? 'first' : before === digest ? 'unchanged' : 'changed',
+    );
   }
 
   /**
@@ -203,6 +345,7 @@ export class CrossRequestCache {
       this.options.logger?.warn(
         'cache: change events stopped; entries dropped, new ones live CACHE_FALLBACK_TTL_MS',
       );
+      this.echoes.clear();
       await this.invalidate('all', 'change-stream-down');
     } else if (!wasHealthy && healthy) {
       this.options.logger?.info('cache: change events flow; entries live CACHE_TTL_MS');
@@ -217,7 +360,10 @@ export class CrossRequestCache {
   private async keyOf(request: CacheRead): Promise<string | undefined> {
     const types =
       request.dependsOn === 'all' ? this.options.knownTypes : [...new Set(request.dependsOn)];
-    const names = [GLOBAL, ...[...types].sort()];
+    const facets = (request.facets ?? []).flatMap(({ type, names: facetNames }) =>
+      facetNames.map((facet) => `${type}#${facet}`),
+    );
+    const names = [GLOBAL, ...[...types].sort(), ...[...new Set(facets)].sort()];
     let tokens: Array<string | undefined>;
     try {
       tokens = await this.store.versions.getMany(names);

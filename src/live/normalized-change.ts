@@ -14,6 +14,12 @@ export interface NormalizedChange {
   recordIds: string[];
   /** camelCase contract field names (`StageName` → `stageName`, `BillingCity` → `billingAddress`). */
   changedFields: string[];
+  /**
+   * An UPDATE's changed fields by the upstream's names (Salesforce: the header's
+   * changedFields, nulledFields and diffFields, API names), for the cache's finer
+   * invalidation. Absent when the upstream did not say (a GAP, a create).
+   */
+  upstreamChangedFields?: string[];
   /** ISO 8601. */
   commitTimestamp: string;
   commitUserId: string | null;

@@ -25,6 +25,12 @@ export function createCacheMetrics(
     labelNames: ['type', 'reason'],
     registers: [registry],
   });
+  const refills = new Counter({
+    name: 'gateway_cache_refills_total',
+    help: 'Cache misses loaded and stored again, by object type and outcome: first (no earlier answer remembered), changed, unchanged (the invalidation that caused the miss did not alter this answer)',
+    labelNames: ['type', 'outcome'],
+    registers: [registry],
+  });
   new Gauge({
     name: 'gateway_cache_change_events_active',
     help: '1 while CDC change events invalidate the cache, 0 while it relies on CACHE_FALLBACK_TTL_MS',
@@ -36,5 +42,6 @@ export function createCacheMetrics(
   return {
     lookup: (type, result) => lookups.inc({ type: types.value(type), result }),
     invalidated: (type, reason) => invalidations.inc({ type: types.value(type), reason }),
+    refilled: (type, outcome) => refills.inc({ type: types.value(type), outcome }),
   };
 }

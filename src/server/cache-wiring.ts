@@ -1,12 +1,17 @@
-import { createCacheStore, CrossRequestCache } from '../cache';
+import { createCacheStore, CrossRequestCache, recordVersionTtlMs } from '../cache';
 import type { GatewayConfig } from '../config';
 import type { LiveChanges } from '../live/live-changes';
-import { SOBJECT_TYPES } from '../live/normalized-change';
+import { SOBJECT_TYPES, type NormalizedChange } from '../live/normalized-change';
 import { recordChangedTopic } from '../live/topics';
 import type { Logger } from '../logging/logger';
 import { createCacheMetrics } from '../observability';
 import type { Registry } from 'prom-client';
 import { CACHEABLE_OBJECTS } from '../upstreams/salesforce/cached-client';
+import {
+  changesSharing,
+  echoFields,
+  facetsOfUpdate,
+} from '../upstreams/salesforce/soql/cache-facets';
 
 export interface SalesforceCacheDeps {
   config: GatewayConfig;
@@ -22,6 +27,28 @@ export interface RunningCache {
   stopListening(): Promise<void>;
   /** Closes the store: after in-flight operations drained. */
   close(): Promise<void>;
+}
+
+/**
+ * What one change event drops: for a plain update, the entries its changed fields and
+ * records can alter (none when it only echoes this instance's own update); otherwise, or
+ * when it moves sharing, the whole type (everything).
+ */
+async function invalidateFor(cache: CrossRequestCache, change: NormalizedChange): Promise<void> {
+  const fields = change.upstreamChangedFields;
+  const type = change.entityName;
+  if (change.changeType !== 'UPDATE' || change.gapKind !== undefined || fields === undefined) {
+    await cache.invalidate([type], 'change-event');
+  } else if (changesSharing(type, fields)) {
+    await cache.invalidate('all', 'change-event');
+  } else if (!cache.isEcho(type, change.recordIds, echoFields(fields))) {
+    await cache.invalidateRecords(
+      type,
+      change.recordIds,
+      facetsOfUpdate(type, fields),
+      'change-event',
+    );
+  }
 }
 
 /** Pause before listening again after the change stream's iterator ended unexpectedly. */
@@ -47,6 +74,7 @@ export async function startSalesforceCache(
     namespace: `${config.subscriptionsNamespace}:cache`,
     maxEntries: config.cache.maxEntries,
     maxBytes: config.cache.maxBytes,
+    recordVersionTtlMs: recordVersionTtlMs(config.cache.ttlMs, config.cache.fallbackTtlMs),
     logger,
   });
   // The gauge reads the cache's mode at scrape time; the cache needs the observer first.
@@ -90,9 +118,7 @@ export async function startSalesforceCache(
         }
         iterator = changes;
         consuming = true;
-        for await (const change of changes) {
-          await running.invalidate([change.entityName], 'change-event');
-        }
+        for await (const change of changes) await invalidateFor(running, change);
       } catch (err) {
         logger.warn({ err }, 'cache: change stream ended; listening again');
       } finally {

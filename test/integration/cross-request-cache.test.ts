@@ -22,6 +22,7 @@ const DASHBOARD = `query Dashboard {
   pipeline { count amount stages { stageName count amount } }
 }`;
 
+const PIPELINE = 'query { pipeline { count amount } }';
 const OPPORTUNITY = `query ($id: ID!) { opportunity(id: $id) { id amount } }`;
 const OPPORTUNITIES_BY_AMOUNT = `query { opportunities(first: 5, orderBy: [{ field: AMOUNT, direction: DESC }]) { edges { node { id amount } } } }`;
 
@@ -169,6 +170,117 @@ describe('cross-request cache, with change events (demo mode)', () => {
       store: 'memory',
       invalidation: 'change-events',
     });
+  });
+});
+
+describe('cross-request cache: each change drops only what it can alter', () => {
+  let gw: TestGateway;
+  let sf: Connection;
+
+  beforeAll(async () => {
+    gw = await startTestGateway({
+      env: { CACHE_ENABLED: 'true', SUBSCRIPTIONS_NAMESPACE: 'cache-facets-it' },
+    });
+    sf = await connectToEmulator(gw.emulatorUrl, 'admin');
+    await waitFor(() => status(gw).invalidation === 'change-events', 15_000);
+  });
+
+  afterAll(() => gw.stop());
+
+  const FIRST =
+    'query { accounts(first: 5, orderBy: [{ field: NAME }]) { nodes { id name phone } } }';
+  const LAST =
+    'query { accounts(first: 5, orderBy: [{ field: NAME, direction: DESC }]) { nodes { id name phone } } }';
+  const DEALS =
+    'query { opportunities(first: 5, orderBy: [{ field: NAME }]) { nodes { id name amount } } }';
+  type Accounts = {
+    accounts: { nodes: Array<{ id: string; name: string; phone: string | null }> };
+  };
+
+  /** A direct Salesforce update, returned once its change event reached the cache. */
+  async function directUpdate(object: string, record: Record<string, unknown>): Promise<void> {
+    const seen = status(gw).changeEvents;
+    expect(await sf.sobject(object).update(record as { Id: string })).toMatchObject({
+      success: true,
+    });
+    await waitFor(() => status(gw).changeEvents > seen, 10_000);
+  }
+
+  it('an update of a field no read filters on drops only the entries holding that record', async () => {
+    const first = await expectData<Accounts>(gw, FIRST);
+    const last = await expectData<Accounts>(gw, LAST);
+    await expectData(gw, DEALS);
+    const target = first.accounts.nodes[1];
+    if (target === undefined) throw new Error('seed too small');
+    expect(last.accounts.nodes.map((n) => n.id)).not.toContain(target.id);
+    await directUpdate('Account', { Id: target.id, Phone: '+1 555 0101' });
+    expect(await salesforceCalls(gw, () => expectData(gw, LAST))).toBe(0);
+    expect(await salesforceCalls(gw, () => expectData(gw, DEALS))).toBe(0);
+    let fresh: Accounts | undefined;
+    expect(
+      await salesforceCalls(gw, async () => {
+        fresh = await expectData<Accounts>(gw, FIRST);
+      }),
+    ).toBeGreaterThan(0);
+    expect(fresh?.accounts.nodes.find((n) => n.id === target.id)?.phone).toBe('+1 555 0101');
+  });
+
+  it('an update of a field a read sorts on drops that read even when the record was not in it', async () => {
+    const first = await expectData<Accounts>(gw, FIRST);
+    const last = await expectData<Accounts>(gw, LAST);
+    await expectData(gw, DEALS);
+    const mover = last.accounts.nodes[0];
+    if (mover === undefined) throw new Error('seed too small');
+    // Renamed to sort first: it must appear at the top of FIRST, which never held it.
+    const name = `!${mover.name}`;
+    expect(first.accounts.nodes.map((n) => n.id)).not.toContain(mover.id);
+    await directUpdate('Account', { Id: mover.id, Name: name });
+    expect(await salesforceCalls(gw, () => expectData(gw, DEALS))).toBe(0);
+    const after = await expectData<Accounts>(gw, FIRST);
+    expect(after.accounts.nodes[0]).toMatchObject({ id: mover.id, name });
+  });
+
+  it("keeps the record a mutation returned, and its change event's echo drops nothing", async () => {
+    const deals = await expectData<{ opportunities: { nodes: Array<{ id: string }> } }>(gw, DEALS);
+    const id = deals.opportunities.nodes[0]?.id;
+    if (id === undefined) throw new Error('no opportunity');
+    await expectData(gw, PIPELINE);
+    const events = status(gw).echoes + status(gw).changeEvents;
+    const saved = await expectData<{ updateOpportunity: { id: string; amount: number } }>(
+      gw,
+      'mutation ($id: ID!) { updateOpportunity(id: $id, input: { amount: 4242 }) { id amount } }',
+      { id },
+    );
+    expect(saved.updateOpportunity.amount).toBe(4242);
+    // Its change event may arrive before the update's answer (then it drops entries read
+    // before the write, which the write drops too) or after (an echo: nothing is dropped).
+    await waitFor(() => status(gw).echoes + status(gw).changeEvents > events, 10_000);
+    let read: OpportunityAnswer | undefined;
+    expect(
+      await salesforceCalls(gw, async () => {
+        read = await expectData<OpportunityAnswer>(gw, OPPORTUNITY, { id });
+      }),
+    ).toBe(0);
+    expect(read?.opportunity).toEqual({ id, amount: 4242 });
+    // The amount feeds the pipeline: that entry was dropped by the write itself.
+    expect(await salesforceCalls(gw, () => expectData(gw, PIPELINE))).toBeGreaterThan(0);
+    expect(await salesforceCalls(gw, () => expectData(gw, PIPELINE))).toBe(0);
+  });
+
+  it('an owner change drops every type: who sees what has changed', async () => {
+    const deals = await expectData<{ opportunities: { nodes: Array<{ id: string }> } }>(gw, DEALS);
+    await expectData(gw, LAST);
+    expect(await salesforceCalls(gw, () => expectData(gw, LAST))).toBe(0);
+    const id = deals.opportunities.nodes[2]?.id;
+    if (id === undefined) throw new Error('no opportunity');
+    const current = await sf.query<{ OwnerId: string }>(
+      `SELECT OwnerId FROM Opportunity WHERE Id = '${id}'`,
+    );
+    const others = await sf.query<{ Id: string }>(
+      `SELECT Id FROM User WHERE Username LIKE 'rep%' AND Id != '${current.records[0]?.OwnerId}'`,
+    );
+    await directUpdate('Opportunity', { Id: id, OwnerId: others.records[0]?.Id });
+    expect(await salesforceCalls(gw, () => expectData(gw, LAST))).toBeGreaterThan(0);
   });
 });
 

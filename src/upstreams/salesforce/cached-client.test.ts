@@ -27,6 +27,7 @@ async function setup(rows: Array<Record<string, unknown>>, page?: Partial<QueryP
     namespace: 'unit',
     maxEntries: 100,
     maxBytes: 1_000_000,
+    recordVersionTtlMs: 600_000,
     logger: createLogger('silent'),
   });
   const cache = new CrossRequestCache({

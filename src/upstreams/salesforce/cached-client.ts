@@ -1,13 +1,17 @@
 import type { CrossRequestCache } from '../../cache';
 import { currentOperationScope } from '../operation-scope';
-import type { QueryPage, SalesforceClient } from './client';
+import type { QueryPage, SalesforceClient, SaveResult } from './client';
 import { countRecords } from './paging';
-import { CACHEABLE_OBJECTS, soqlDependencies } from './soql/soql-dependencies';
+import { changesSharing, facetsOfUpdate } from './soql/cache-facets';
+import { soqlCachePlan, soslCachePlan, type CachePlan } from './soql/soql-cache-plan';
+import { CACHEABLE_OBJECTS } from './soql/soql-dependencies';
 import type { SObjectName, SalesforceRecord } from './soql';
 
 /** Whether this operation may answer reads from the cache (queries: yes; mutations: no). */
 export interface CacheReadPolicy {
   useCache: boolean;
+  /** Reads go to Salesforce but their answers are kept (a mutation's: the freshest there is). */
+  fill?: boolean;
 }
 
 export interface CachedClientOptions {
@@ -46,32 +50,90 @@ export function cacheSalesforceClient(
     return value;
   }
 
-  async function soqlRead<T>(
+  const idsOf = (records: readonly unknown[]): string[] | undefined => {
+    const ids: string[] = [];
+    for (const record of records) {
+      if (record === null) continue;
+      const id = (record as { Id?: unknown }).Id;
+      if (typeof id !== 'string') return undefined;
+      ids.push(id);
+    }
+    return ids;
+  };
+
+  async function planned<T>(
     kind: string,
-    soql: string,
+    text: string,
+    plan: CachePlan,
     load: () => Promise<T>,
     records: (value: T) => unknown[],
+    cacheable: (value: T) => boolean = () => true,
   ): Promise<T> {
-    if (!policy.useCache) return load();
-    const deps = soqlDependencies(soql);
+    if (!policy.useCache && policy.fill !== true) return load();
     let loaded = false;
     const value = await cache.read(
-      { scope, kind, text: soql, dependsOn: deps.dependsOn, label: deps.object ?? 'other' },
+      {
+        scope,
+        kind,
+        text,
+        dependsOn: plan.types,
+        facets: plan.facets,
+        ...(plan.rows ? { rowIds: (loadedValue: T) => idsOf(records(loadedValue)) } : {}),
+        label: plan.object ?? kind,
+        refresh: !policy.useCache,
+      },
       () => {
         loaded = true;
         return load();
       },
-      (result) => !holdsLocator(result),
+      cacheable,
     );
     // The inner client counted what it loaded; a hit is counted here.
     return loaded ? value : counted(value, records(value));
   }
+
+  const soqlRead = <T>(
+    kind: string,
+    soql: string,
+    load: () => Promise<T>,
+    records: (value: T) => unknown[],
+  ): Promise<T> =>
+    planned(kind, soql, soqlCachePlan(soql), load, records, (result) => !holdsLocator(result));
 
   async function written<T>(touched: readonly SObjectName[] | 'all', run: () => Promise<T>) {
     try {
       return await run();
     } finally {
       await cache.invalidate(touched, 'write');
+    }
+  }
+
+  /**
+   * An update drops only what the fields it sends can change (unless it moves sharing), and
+   * tells the cache its change events are coming back, so they do not drop the same again.
+   */
+  async function updated(
+    object: SObjectName,
+    records: ReadonlyArray<{ Id: string } & Record<string, unknown>>,
+    run: () => Promise<SaveResult[]>,
+  ): Promise<SaveResult[]> {
+    const fields = [...new Set(records.flatMap((record) => Object.keys(record)))].filter(
+      (field) => field !== 'Id' && field !== 'attributes',
+    );
+    if (changesSharing(object, fields)) return written('all', run);
+    const ids = records.map((record) => record.Id);
+    const sent = fields.map((field) => field.toLowerCase());
+    const echoes = ids.map((id) => cache.expectEcho(object, [id], sent));
+    let results: SaveResult[] | undefined;
+    try {
+      results = await run();
+      return results;
+    } finally {
+      await cache.invalidateRecords(object, ids, facetsOfUpdate(object, fields), 'write');
+      echoes.forEach((echo, index) => {
+        if (results?.[index]?.success === true) echo.arm();
+        else echo.cancel();
+      });
     }
   }
 
@@ -96,44 +158,27 @@ export function cacheSalesforceClient(
         (rows: T[]) => rows,
       );
     },
-    async search<T extends SalesforceRecord = SalesforceRecord>(sosl: string) {
-      if (!policy.useCache) return client.search<T>(sosl);
-      let loaded = false;
-      const rows = await cache.read(
-        { scope, kind: 'search', text: sosl, dependsOn: 'all', label: 'search' },
-        () => {
-          loaded = true;
-          return client.search<T>(sosl);
-        },
+    search<T extends SalesforceRecord = SalesforceRecord>(sosl: string) {
+      return planned(
+        'search',
+        sosl,
+        soslCachePlan(sosl),
+        () => client.search<T>(sosl),
+        (rows: T[]) => rows,
       );
-      return loaded ? rows : counted(rows, rows);
     },
-    async retrieve(object, ids, fields) {
-      if (!policy.useCache) return client.retrieve(object, ids, fields);
-      const deps = soqlDependencies(`SELECT ${['Id', ...fields].join(', ')} FROM ${object}`);
-      let loaded = false;
-      const rows = await cache.read(
-        {
-          scope,
-          kind: 'retrieve',
-          text: JSON.stringify([object, ids, fields]),
-          dependsOn: deps.dependsOn,
-          label: object,
-        },
-        () => {
-          loaded = true;
-          return client.retrieve(object, ids, fields);
-        },
+    retrieve(object, ids, fields) {
+      return planned(
+        'retrieve',
+        JSON.stringify([object, ids, fields]),
+        soqlCachePlan(`SELECT ${['Id', ...fields].join(', ')} FROM ${object} WHERE Id IN ('')`),
+        () => client.retrieve(object, ids, fields),
+        (rows) => rows.filter((row) => row !== null),
       );
-      return loaded
-        ? rows
-        : counted(
-            rows,
-            rows.filter((row) => row !== null),
-          );
     },
     create: (object, records, dml) => written([object], () => client.create(object, records, dml)),
-    update: (object, records, dml) => written([object], () => client.update(object, records, dml)),
+    update: (object, records, dml) =>
+      updated(object, records, () => client.update(object, records, dml)),
     // A delete cascades (an Account's Contacts and Opportunities): every type is dropped.
     destroy: (object, ids, dml) => written('all', () => client.destroy(object, ids, dml)),
     convertLead: (request) => written(CONVERT_TOUCHES, () => client.convertLead(request)),

@@ -63,6 +63,8 @@ describe('normalizeChange', () => {
             'BillingCity',
             'BillingStreet',
           ],
+          nulledFields: ['NextStep'],
+          diffFields: ['Description'],
         },
         { StageName: 'Closed Won', Amount: 5000, AccountId: '001000000000001AAA' },
       ),
@@ -78,6 +80,16 @@ describe('normalizeChange', () => {
       entityName: 'Opportunity',
       accountIds: ['001000000000001AAA'],
       values: { StageName: 'Closed Won', Amount: 5000, AccountId: '001000000000001AAA' },
+      // The API names, nulled and diff fields included, for the cache's finer invalidation.
+      upstreamChangedFields: [
+        'StageName',
+        'Amount',
+        'LastModifiedDate',
+        'BillingCity',
+        'BillingStreet',
+        'NextStep',
+        'Description',
+      ],
     });
   });
 

@@ -100,6 +100,15 @@ export function normalizeChange(event: RawChangeEvent): NormalizedChange | undef
     entityName: ENTITY_NAMES[type],
   };
   if (gapKind) change.gapKind = gapKind;
+  if (changeType === 'UPDATE') {
+    change.upstreamChangedFields = [
+      ...new Set([
+        ...header.changedFields,
+        ...(header.nulledFields ?? []),
+        ...(header.diffFields ?? []),
+      ]),
+    ];
+  }
   const accountIds = accountIdsOf(type, header.recordIds, event.fields);
   if (accountIds) change.accountIds = accountIds;
   if (Object.keys(event.fields).length > 0) change.values = { ...event.fields };

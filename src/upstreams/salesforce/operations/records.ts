@@ -11,15 +11,19 @@ import { buildByIdsQuery, type SalesforceRecord, type SObjectName } from '../soq
  * error result rather than a partial save. Reads after a write go past every cache.
  */
 
-/** One record by Id, read fresh (`/query`, never a loader's memo): a write shows its own result. */
+/**
+ * One record by Id, read fresh (never a loader's memo or a cached entry): a write shows its
+ * own result. The same request as the by-Id loader's, so the answer it refills in the
+ * cross-request cache is what the next query of the record finds.
+ */
 export async function readRecordFresh(
   client: SalesforceClient,
   object: SObjectName,
   fields: string[],
   id: string,
 ): Promise<SalesforceRecord | undefined> {
-  const page = await client.query(buildByIdsQuery({ object, fields, ids: [id] }));
-  return page.records[0];
+  const [record] = await client.queryAll(buildByIdsQuery({ object, fields, ids: [id] }));
+  return record;
 }
 
 export async function createOne(
