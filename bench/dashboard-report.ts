@@ -55,6 +55,14 @@ export function formatDashboard(phases: readonly DashboardPhase[]): string {
       '',
       `${met ? 'MET    ' : 'NOT MET'}  Salesforce calls per GraphQL operation at steady state, cache on: ${on.callsPerOperation.toFixed(3)} (target ≤${DASHBOARD_CALLS_TARGET})`,
     );
+    const unchanged = on.refills
+      .filter(([labels]) => labels.includes('outcome="unchanged"'))
+      .reduce((sum, [, n]) => sum + n, 0);
+    if (on.operations > 0) {
+      lines.push(
+        `         ${unchanged} of the cache-on misses refilled an answer equal to the one dropped; had a drop spared exactly those, ${((on.salesforceCalls - unchanged) / on.operations).toFixed(3)} calls/op (one call per refill)`,
+      );
+    }
     const stale = phases.reduce((sum, p) => sum + p.stale.length, 0);
     lines.push(
       `${stale === 0 ? 'MET    ' : 'NOT MET'}  stale reads after a user's own write: ${stale} (target 0)`,
