@@ -216,6 +216,19 @@ describe('CrossRequestCache facets and records', () => {
     expect(lookups).toEqual(['Account:miss', 'Account:hit']);
   });
 
+  it('with record facets, an update of a field the entry does not show keeps it', async () => {
+    const { cache } = await newCache();
+    const up = rowsUpstream([{ Id: 'a1', v: 'x' }]);
+    const showing = fine({ recordFacets: ['id', 'phone'] });
+    await cache.read(showing, up.load);
+    await cache.invalidateRecords('Account', ['a1'], ['~derived', 'website'], 'write');
+    await cache.read(showing, up.load);
+    expect(up.calls()).toBe(1);
+    await cache.invalidateRecords('Account', ['a1'], ['~derived', 'phone'], 'write');
+    await cache.read(showing, up.load);
+    expect(up.calls()).toBe(2);
+  });
+
   it('an unknown type still drops everything', async () => {
     const { cache } = await newCache();
     const up = rowsUpstream([{ Id: 'a1', v: 'x' }]);

@@ -35,6 +35,11 @@ export interface CacheRead {
    * records is updated after the read began (`invalidateRecords`). Undefined: not kept.
    */
   rowIds?: (value: never) => readonly string[] | undefined;
+  /**
+   * The facets of the records' fields this read returns: only an update of one of them drops
+   * the entry. Absent: any update of a returned record does.
+   */
+  recordFacets?: readonly string[];
   /** Metric label: the object type the read is about (bounded by the caller). */
   label: string;
   /**
@@ -94,9 +99,10 @@ export function recordVersionTtlMs(ttlMs: number, fallbackTtlMs: number): number
 /** The stored value, wrapped so a cached `null` answer is still a hit. */
 interface Envelope {
   v: unknown;
-  /** The records the value holds, and the stamp taken before it was read. */
+  /** The records the value holds, the stamp taken before it was read, the facets it shows. */
   ids?: readonly string[];
   s?: number;
+  f?: readonly string[];
 }
 
 /** How long an update's change event is awaited as its echo (events take milliseconds). */
@@ -180,6 +186,7 @@ export class CrossRequestCache {
       if (ids === undefined) return value;
       envelope.ids = ids;
       envelope.s = stamp;
+      if (request.recordFacets !== undefined) envelope.f = request.recordFacets;
     }
     const ttl = healthy ? this.options.ttlMs : this.options.fallbackTtlMs;
     await this.store.entries.set(key, envelope, ttl).catch(() => false);
@@ -200,8 +207,8 @@ export class CrossRequestCache {
 
   /**
    * An update of `ids` (records of `type`) that may have changed `facets`: drops the entries
-   * depending on the whole type or on one of those facets, and the entries holding one of
-   * the records (their stamps now postdate those entries').
+   * depending on the whole type or on one of those facets, and the entries showing one of
+   * those facets of one of the records (their stamps now postdate those entries').
    */
   async invalidateRecords(
     type: string,
@@ -216,7 +223,11 @@ export class CrossRequestCache {
     const ttl = this.recordVersionTtlMs();
     await Promise.all([
       this.replaceTokens([type, ...facets.map((facet) => `${type}#${facet}`)], [type], reason),
-      ...ids.map((id) => this.store.records.set(id, stamp ?? 0, ttl).catch(() => false)),
+      ...ids.flatMap((id) =>
+        [id, ...facets.map((facet) => `${id}#${facet}`)].map((key) =>
+          this.store.records.set(key, stamp ?? 0, ttl).catch(() => false),
+        ),
+      ),
     ]);
   }
 
@@ -281,7 +292,12 @@ export class CrossRequestCache {
     if (envelope.ids === undefined || envelope.ids.length === 0) return true;
     const since = envelope.s ?? 0;
     try {
-      const stamps = await this.store.records.getMany([...envelope.ids]);
+      const facets = envelope.f;
+      const keys =
+        facets === undefined
+          ? [...envelope.ids]
+          : envelope.ids.flatMap((id) => facets.map((facet) => `${id}#${facet}`));
+      const stamps = await this.store.records.getMany(keys);
       return stamps.every((stamp) => typeof stamp !== 'number' || stamp < since);
     } catch {
       return false;

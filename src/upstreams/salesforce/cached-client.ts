@@ -79,6 +79,7 @@ export function cacheSalesforceClient(
         dependsOn: plan.types,
         facets: plan.facets,
         ...(plan.rows ? { rowIds: (loadedValue: T) => idsOf(records(loadedValue)) } : {}),
+        ...(plan.recordFacets === undefined ? {} : { recordFacets: plan.recordFacets }),
         label: plan.object ?? kind,
         refresh: !policy.useCache,
       },

@@ -12,6 +12,19 @@ describe('soqlCachePlan', () => {
     expect(plan.types).toEqual([]);
     expect(plan.rows).toBe(true);
     expect([...(plan.facets[0]?.names ?? [])].sort()).toEqual(['id', 'industry', 'name', 'rows']);
+    // Only an update of a field it shows drops it for its records.
+    expect([...(plan.recordFacets ?? [])].sort()).toEqual(['annualrevenue', 'id', 'name', 'phone']);
+  });
+
+  it('a record showing a computed or custom field is dropped by any update of it', () => {
+    expect(soqlCachePlan('SELECT Id, IsWon FROM Opportunity').recordFacets).toEqual([
+      'id',
+      'stagename',
+    ]);
+    expect(soqlCachePlan('SELECT Id, Credit_Limit__c FROM Account').recordFacets).toEqual([
+      'id',
+      '~derived',
+    ]);
   });
 
   it('a filter on a computed or unknown field depends on every update (~derived)', () => {
@@ -106,6 +119,7 @@ describe('soslCachePlan', () => {
     expect(account).toEqual(expect.arrayContaining(['rows', '~unlisted', 'name', 'phone']));
     expect(account).not.toContain('annualrevenue');
     expect(plan.facets[1]?.names).not.toContain('amount');
+    expect([...(plan.recordFacets ?? [])].sort()).toEqual(['id', 'name']);
   });
 
   it('a filtered RETURNING depends on every update of its type', () => {

@@ -14,6 +14,8 @@ export interface CachePlan {
   types: readonly SObjectName[] | 'all';
   facets: ReadonlyArray<{ type: SObjectName; names: readonly string[] }>;
   rows: boolean;
+  /** When `rows`: the facets of the fields it returns (an update of others keeps it). */
+  recordFacets?: readonly string[];
 }
 
 /** Child relationship (`Contacts`) and parent relationship (`Owner`) names → their object. */
@@ -223,17 +225,23 @@ export function soqlCachePlan(soql: string): CachePlan {
     const read = rows ? filters.fields : [...filters.fields, ...selected.fields];
     const names = new Set<string>([ROWS_FACET]);
     for (const field of read) for (const facet of facetsOfField(object, field)) names.add(facet);
-    return {
+    const plan: CachePlan = {
       object,
       types: [...selected.types],
       facets: [{ type: object, names: [...names] }],
       rows,
     };
+    if (rows) plan.recordFacets = facetsOfFields(object, selected.fields);
+    return plan;
   } catch (err) {
     if (!(err instanceof NotModelled)) throw err;
     const coarse = soqlDependencies(soql);
     return { object: coarse.object, types: coarse.dependsOn, facets: [], rows: false };
   }
+}
+
+function facetsOfFields(type: SObjectName, fields: readonly string[]): string[] {
+  return [...new Set(fields.flatMap((field) => facetsOfField(type, field)))];
 }
 
 const EVERYTHING: CachePlan = { object: undefined, types: 'all', facets: [], rows: false };
@@ -248,14 +256,25 @@ export function soslCachePlan(sosl: string): CachePlan {
   const returning = /\bRETURNING\b([\s\S]*)$/i.exec(sosl.replace(/\{(?:\\.|[^}\\])*\}/g, '{}'));
   if (returning === null) return EVERYTHING;
   const facets: Array<{ type: SObjectName; names: string[] }> = [];
+  const shown = new Set<string>();
   for (const match of (returning[1] as string).matchAll(/([A-Za-z_]\w*)\s*(\(([^)]*)\))?\s*,?/g)) {
     const name = (match[1] as string).toLowerCase();
     if (name === 'limit') break;
     const type = OBJECT_BY_NAME.get(name);
     if (type === undefined) return EVERYTHING;
     const names = searchFacets(type);
-    if (/\b(WHERE|ORDER)\b/i.test(match[3] ?? '')) names.push(DERIVED_FACET);
+    const spec = match[3] ?? '';
+    if (/\b(WHERE|ORDER)\b/i.test(spec)) names.push(DERIVED_FACET);
     facets.push({ type, names });
+    const fields = (spec.split(/\b(?:WHERE|ORDER|LIMIT|OFFSET)\b/i)[0] ?? '')
+      .split(',')
+      .map((field) => field.trim())
+      .filter((field) => /^[A-Za-z_]\w*$/.test(field));
+    // A field list it cannot read (a path, a function): any update of a returned record.
+    if (fields.length === 0 && spec.trim() !== '') shown.add(DERIVED_FACET);
+    for (const facet of facetsOfFields(type, fields.length === 0 ? ['Id'] : fields))
+      shown.add(facet);
+    if (spec.split(',').some((field) => field.includes('.'))) shown.add(DERIVED_FACET);
   }
   if (facets.length === 0) return EVERYTHING;
   return {
@@ -263,5 +282,6 @@ export function soslCachePlan(sosl: string): CachePlan {
     types: [],
     facets,
     rows: true,
+    recordFacets: [...shown],
   };
 }
