@@ -25,6 +25,10 @@ function fakeContext(calls: Calls): GatewayContext {
       calls.soql.push(soql);
       return Promise.resolve({ done: true, totalSize: 1, records: [account] });
     },
+    queryAll: (soql: string) => {
+      calls.soql.push(soql);
+      return Promise.resolve([account]);
+    },
     create: (_object: string, records: Array<Record<string, unknown>>) => {
       calls.created.push(...records);
       return Promise.resolve(saved(ACCOUNT_ID));
