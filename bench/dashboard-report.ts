@@ -18,7 +18,7 @@ export function formatDashboard(phases: readonly DashboardPhase[]): string {
       'stale reads',
     ],
     ...phases.map((p) => [
-      p.cache ? 'on' : 'off',
+      `${p.cache ? 'on' : 'off'}${p.scopes === 'shared' ? ' (1 scope)' : ''}`,
       String(p.operations),
       String(p.writes),
       String(p.failures),
@@ -37,7 +37,9 @@ export function formatDashboard(phases: readonly DashboardPhase[]): string {
     const kinds = Object.entries(p.byKind)
       .map(([kind, s]) => `${kind} ${s.p50Ms.toFixed(0)}/${s.p95Ms.toFixed(0)} (${s.samples})`)
       .join(', ');
-    lines.push(`cache ${p.cache ? 'on' : 'off'} p50/p95 ms by step (samples): ${kinds}`);
+    lines.push(
+      `cache ${p.cache ? 'on' : 'off'}${p.scopes === 'shared' ? ' (1 scope)' : ''} p50/p95 ms by step (samples): ${kinds}`,
+    );
     if (p.firstError !== null) lines.push(`  first error: ${p.firstError}`);
     const list = (series: Array<[string, number]>) =>
       series.map(([labels, n]) => `${labels.replace(/"/g, '')} ${n}`).join(', ');
@@ -48,7 +50,8 @@ export function formatDashboard(phases: readonly DashboardPhase[]): string {
       lines.push(`  STALE: user ${s.user} wrote ${s.wrote} to ${s.recordId}, read ${s.saw}`);
     }
   }
-  const on = phases.find((p) => p.cache);
+  const on = phases.find((p) => p.cache && p.scopes === 'per-user');
+  const shared = phases.find((p) => p.cache && p.scopes === 'shared');
   if (on !== undefined) {
     const met = callsTargetMet(on.callsPerOperation) && on.operations > 0;
     lines.push(
@@ -61,6 +64,11 @@ export function formatDashboard(phases: readonly DashboardPhase[]): string {
     if (on.operations > 0) {
       lines.push(
         `         ${unchanged} of the cache-on misses refilled an answer equal to the one dropped; had a drop spared exactly those, ${((on.salesforceCalls - unchanged) / on.operations).toFixed(3)} calls/op (one call per refill)`,
+      );
+    }
+    if (shared !== undefined && shared.operations > 0) {
+      lines.push(
+        `         the same workload with one shared scope (AUTH_MODE=demo: every user reads as the integration user): ${shared.callsPerOperation.toFixed(3)} calls/op${callsTargetMet(shared.callsPerOperation) ? ' (within the target)' : ''}`,
       );
     }
     const stale = phases.reduce((sum, p) => sum + p.stale.length, 0);

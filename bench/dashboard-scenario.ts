@@ -36,8 +36,12 @@ export interface DashboardOptions {
   scale: number;
 }
 
+/** Whose sharing the users read under: their own logins, or one shared integration user. */
+export type DashboardScopes = 'per-user' | 'shared';
+
 export interface DashboardPhase {
   cache: boolean;
+  scopes: DashboardScopes;
   /** Logins of the simulated users: username → how many users signed in as it. */
   logins: Record<string, number>;
   /** GraphQL operations in the measured window (reads, writes and after-write record reads). */
@@ -264,11 +268,13 @@ export async function runDashboardPhase(
   options: DashboardOptions,
   cache: boolean,
   progress: (message: string) => void,
+  scopes: DashboardScopes = 'per-user',
 ): Promise<DashboardPhase> {
   const targets = await startDashboardTargets({
     latencyMs: options.latencyMs,
     scale: options.scale,
     cache,
+    authMode: scopes === 'shared' ? 'demo' : 'user',
   });
   try {
     if (cache) {
@@ -281,6 +287,11 @@ export async function runDashboardPhase(
     const logins: Record<string, number> = {};
     const posts: GraphQLPost[] = [];
     for (let user = 0; user < options.users; user += 1) {
+      if (scopes === 'shared') {
+        logins['integration user (AUTH_MODE=demo)'] = user + 1;
+        posts.push(createGraphQLPost(targets.gateway.url, {}));
+        continue;
+      }
       const login = LOGINS[user % LOGINS.length];
       if (login === undefined) throw new Error('no demo users');
       const token = await gatewaySessionToken(targets.origin, login.Username, login.password);
@@ -337,6 +348,7 @@ export async function runDashboardPhase(
     }
     return {
       cache,
+      scopes,
       logins,
       operations: counters.operations,
       writes: counters.writes,

@@ -26,14 +26,16 @@ async function reservePort(): Promise<number> {
 }
 
 /**
- * A fresh emulated org (same seed each time) and one gateway in AUTH_MODE=user in front of
- * it, with the cross-request cache on or off and /metrics on its own port. Each phase gets
+ * A fresh emulated org (same seed each time) and one gateway in AUTH_MODE=user (or demo) in
+ * front of it, with the cross-request cache on or off and /metrics on its own port. Each phase gets
  * its own pair, so the cache-on phase does not start from the cache-off phase's writes.
  */
 export async function startDashboardTargets(options: {
   latencyMs: number;
   scale: number;
   cache: boolean;
+  /** `user` (default): each user signs in; `demo`: every request acts as the integration user. */
+  authMode?: 'user' | 'demo';
 }): Promise<DashboardTargets> {
   const port = await reservePort();
   const config = loadConfig({
@@ -42,7 +44,7 @@ export async function startDashboardTargets(options: {
     PORT: String(port),
     GATEWAY_PUBLIC_URL: `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'silent',
-    AUTH_MODE: 'user',
+    AUTH_MODE: options.authMode ?? 'user',
     SALESFORCE_MODE: 'emulator',
     EMULATOR_SALESFORCE_PORT: '0',
     CACHE_ENABLED: options.cache ? 'true' : 'false',

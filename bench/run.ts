@@ -293,13 +293,22 @@ async function main(): Promise<void> {
   const results: readonly OperationResult[] = scaleRuns[0]?.results ?? [];
   if (dashboard) {
     // Its own org and gateway per phase (AUTH_MODE=user): see bench/dashboard-targets.ts.
-    for (const cache of [false, true]) {
-      progress(`dashboard: ${options.dashboard.users} users, cache ${cache ? 'on' : 'off'}`);
+    // A third phase reads as one shared integration user: what sharing costs the cache.
+    const phases = [
+      [false, 'per-user'],
+      [true, 'per-user'],
+      [true, 'shared'],
+    ] as const;
+    for (const [cache, scopes] of phases) {
+      progress(
+        `dashboard: ${options.dashboard.users} users, cache ${cache ? 'on' : 'off'}${scopes === 'shared' ? ', one shared scope' : ''}`,
+      );
       dashboardPhases.push(
         await runDashboardPhase(
           { ...options.dashboard, latencyMs: options.latencyMs, scale: options.scale },
           cache,
           progress,
+          scopes,
         ),
       );
     }

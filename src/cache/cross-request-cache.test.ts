@@ -229,6 +229,39 @@ describe('CrossRequestCache facets and records', () => {
     expect(up.calls()).toBe(2);
   });
 
+  it('concurrent misses of one entry share one load, each with its own copy', async () => {
+    const { cache } = await newCache();
+    const up = rowsUpstream([{ Id: 'a1', v: 'x' }]);
+    const [a, b, c] = await Promise.all([
+      cache.read(fine(), up.load),
+      cache.read(fine(), up.load),
+      cache.read(fine(), up.load),
+    ]);
+    expect(up.calls()).toBe(1);
+    expect(b).toEqual(a);
+    expect(c).not.toBe(b);
+  });
+
+  it('a miss arriving after an update of a record the load in flight returns does not join it', async () => {
+    const { cache } = await newCache();
+    const up = rowsUpstream([{ Id: 'a1', v: 'old' }]);
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const first = cache.read(fine(), async () => {
+      const rows = await up.load();
+      await gate;
+      return rows;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    up.rows[0] = { Id: 'a1', v: 'new' };
+    await cache.invalidateRecords('Account', ['a1'], ['phone'], 'write');
+    const second = cache.read(fine(), up.load);
+    release();
+    expect(await first).toEqual([{ Id: 'a1', v: 'old' }]);
+    expect(await second).toEqual([{ Id: 'a1', v: 'new' }]);
+    expect(up.calls()).toBe(2);
+  });
+
   it('an unknown type still drops everything', async () => {
     const { cache } = await newCache();
     const up = rowsUpstream([{ Id: 'a1', v: 'x' }]);

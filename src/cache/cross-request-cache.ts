@@ -133,6 +133,8 @@ export class CrossRequestCache {
   /** The last answer's digest per scope and request (metric only; bounded). */
   private readonly answers = new LRUCache<string, string>({ max: REMEMBERED_ANSWERS });
   private readonly echoes = new EchoLedger(ECHO_WAIT_MS);
+  /** Loads in flight by entry key: concurrent misses of one key share one call. */
+  private readonly loading = new Map<string, Promise<Envelope | undefined>>();
 
   constructor(options: CrossRequestCacheOptions) {
     this.store = options.store;
@@ -167,31 +169,58 @@ export class CrossRequestCache {
     if (request.refresh !== true) {
       // Keyv hands back a deserialized copy: a caller mutating its rows cannot alter the entry.
       const found = await this.store.entries.get(key).catch(() => undefined);
-      if (isEnvelope(found) && (await this.recordsUnchanged(found))) {
+      let answer = isEnvelope(found) && (await this.recordsUnchanged(found)) ? found : undefined;
+      // Checked and joined without an await in between, so concurrent misses find the load.
+      const pending = answer === undefined ? this.loading.get(key) : undefined;
+      if (pending !== undefined) answer = await this.joinLoad(pending);
+      if (answer !== undefined) {
         this.counters.hits += 1;
         this.options.observer?.lookup(request.label, 'hit');
-        return found.v as T;
+        return answer.v as T;
       }
       this.counters.misses += 1;
       this.options.observer?.lookup(request.label, 'miss');
     }
-    // Taken before the read: an update stamped later may have been missed by it.
-    const stamp =
-      request.rowIds === undefined ? undefined : await this.store.nextStamp().catch(() => null);
-    const value = await load();
-    if (stamp === null || !cacheable(value)) return value;
-    const envelope: Envelope = { v: value };
-    if (request.rowIds !== undefined && stamp !== undefined) {
-      const ids = (request.rowIds as (value: T) => readonly string[] | undefined)(value);
-      if (ids === undefined) return value;
-      envelope.ids = ids;
-      envelope.s = stamp;
-      if (request.recordFacets !== undefined) envelope.f = request.recordFacets;
+    let settle: (envelope: Envelope | undefined) => void = () => {};
+    const shared = new Promise<Envelope | undefined>((resolve) => (settle = resolve));
+    this.loading.set(key, shared);
+    let envelope: Envelope | undefined;
+    try {
+      // Taken before the read: an update stamped later may have been missed by it.
+      const stamp =
+        request.rowIds === undefined ? undefined : await this.store.nextStamp().catch(() => null);
+      const value = await load();
+      if (stamp === null || !cacheable(value)) return value;
+      const stored: Envelope = { v: value };
+      if (request.rowIds !== undefined && stamp !== undefined) {
+        const ids = (request.rowIds as (value: T) => readonly string[] | undefined)(value);
+        if (ids === undefined) return value;
+        stored.ids = ids;
+        stored.s = stamp;
+        if (request.recordFacets !== undefined) stored.f = request.recordFacets;
+      }
+      const ttl = healthy ? this.options.ttlMs : this.options.fallbackTtlMs;
+      await this.store.entries.set(key, stored, ttl).catch(() => false);
+      this.noteRefill(request, value);
+      envelope = stored;
+      return value;
+    } finally {
+      if (this.loading.get(key) === shared) this.loading.delete(key);
+      settle(envelope);
     }
-    const ttl = healthy ? this.options.ttlMs : this.options.fallbackTtlMs;
-    await this.store.entries.set(key, envelope, ttl).catch(() => false);
-    this.noteRefill(request, value);
-    return value;
+  }
+
+  /**
+   * The answer of a load of the same key already in flight on this instance (a dashboard
+   * opened in many tabs misses the same entry at once): one Salesforce call for all of them.
+   * Its key carries the same tokens, so no change to a type or facet came between; its
+   * records are checked like a stored entry's, since an update may have stamped one since
+   * that load began. Each caller gets its own copy.
+   */
+  private async joinLoad(pending: Promise<Envelope | undefined>): Promise<Envelope | undefined> {
+    const envelope = await pending;
+    if (envelope === undefined || !(await this.recordsUnchanged(envelope))) return undefined;
+    return { ...envelope, v: structuredClone(envelope.v) };
   }
 
   /**
