@@ -339,7 +339,8 @@ export class CrossRequestCache {
     const digest = createHash('sha1')
       .update(JSON.stringify(value) ?? 'undefined')
       .digest('base64url');
-    const at = `${request.scope}|${request.kind}|${request.text}`;
+    const text = createHash('sha1').update(request.text).digest('base64url');
+    const at = `${request.scope}|${request.kind}|${text}`;
     const before = this.answers.get(at);
     this.answers.set(at, digest);
     observer.refilled(
