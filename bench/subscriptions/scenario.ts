@@ -20,7 +20,7 @@ export interface ScenarioOptions {
   query: string;
   /** Client processes the subscribers are spread over. */
   clientProcesses: number;
-  /** A directory: the gateway process writes `<name>.cpuprofile` there (node --cpu-prof). */
+  /** A directory: the gateway process writes its profiles in `<dir>/<name>/` (node --cpu-prof). */
   cpuProfileDir?: string;
   /** How long deliveries may trail the last write. Default 15 s. */
   settleMs?: number;
@@ -160,11 +160,8 @@ async function writer(emulatorUrl: string): Promise<Connection> {
  */
 export async function runScenario(options: ScenarioOptions): Promise<ScenarioResult> {
   const profile = options.cpuProfileDir
-    ? [
-        '--cpu-prof',
-        `--cpu-prof-dir=${options.cpuProfileDir}`,
-        `--cpu-prof-name=${options.name}.cpuprofile`,
-      ]
+    ? // One file per thread (tsx's loader runs in a worker), so no fixed name.
+      ['--cpu-prof', `--cpu-prof-dir=${join(options.cpuProfileDir, options.name)}`]
     : [];
   const gateway = new Child<GatewayCommand, GatewayReport>(
     'gateway process',

@@ -39,7 +39,11 @@ import {
   sharedFrameReplacer,
   spliceSharedFrames,
 } from './shared-frame';
-import { SharedSubscriptions, type SharedSubscriptionStats } from './shared-subscriptions';
+import {
+  SharedSubscriptions,
+  type SharedSubscriptionStats,
+  type WriteFrame,
+} from './shared-subscriptions';
 
 export interface WebSocketLimits {
   /** ws ping interval; a client missing one pong in this time is terminated. Default 12 s. */
@@ -197,7 +201,10 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
   const states = new WeakMap<WebSocket, ConnectionState>();
   const rules = [...specifiedRules, ...options.validationRules];
   /** The group each subscription joins; graphql-ws hands `subscribe` onSubscribe's args. */
-  const sharingOf = new WeakMap<ExecutionArgs, { key: string; control: ConnectionControl }>();
+  const sharingOf = new WeakMap<
+    ExecutionArgs,
+    { key: string; control: ConnectionControl; write: WriteFrame }
+  >();
   const sharing = new SharedSubscriptions({
     subscribe: (args) => Promise.resolve(subscribe(args)),
     // Formatted and serialized once per group and event; partial errors are the group's.
@@ -223,6 +230,26 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
     if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) {
       socket.close(code, reason);
     }
+  };
+
+  /**
+   * A shared frame written straight from the group's fan-out: the `next` message graphql-ws
+   * would send (same key order, the payload already serialized), without its per-socket
+   * promise chain, `onNext` and stringify per frame. The slow-consumer bound `onNext` applies
+   * is applied here, before each write.
+   */
+  const frameWriter = (ctx: object, id: string, socket: WebSocket): WriteFrame => {
+    const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+    return (frame) => {
+      if (socket.readyState !== socket.OPEN) return true;
+      if (socket.bufferedAmount > maxBufferedBytes) {
+        close(socket, SLOW_CONSUMER_CLOSE.code, SLOW_CONSUMER_CLOSE.reason);
+        return false;
+      }
+      if (frame.errors.length > 0) options.operations?.sent(ctx, id, [...frame.errors]);
+      socket.send(`${head}${frame.text}}`);
+      return true;
+    };
   };
 
   const server = useServer(
@@ -292,7 +319,11 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
             payload.operationName,
             payload.variables,
           );
-          sharingOf.set(args, { key, control: state.control });
+          sharingOf.set(args, {
+            key,
+            control: state.control,
+            write: frameWriter(ctx, id, ctx.extra.socket),
+          });
         }
         return args;
       },
@@ -300,7 +331,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
       subscribe: (args) => {
         const shared = sharingOf.get(args);
         if (!shared) return subscribe(args);
-        return sharing.subscribe(shared.key, args, shared.control) as Promise<
+        return sharing.subscribe(shared.key, args, shared.control, shared.write) as Promise<
           AsyncIterable<ExecutionResult> | ExecutionResult
         >;
       },
