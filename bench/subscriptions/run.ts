@@ -94,6 +94,7 @@ async function main(): Promise<void> {
           'p99 ms': r.latency?.p99Ms,
           'max ms': r.latency?.maxMs,
           'RSS KiB/sub': r.gatewayRssKiBPerSubscriber,
+          'heap KiB/sub': r.gatewayHeapKiBPerSubscriber,
           'gw CPU ms/event': r.gatewayCpuMsPerEvent,
           'gw cores': r.gatewayCpuCores,
           cometd: r.upstreamCometdSubscriptions,

@@ -49,6 +49,8 @@ export interface ScenarioResult {
   executions: number;
   /** Gateway process RSS growth from no subscriber to all of them, after gc, per subscriber. */
   gatewayRssKiBPerSubscriber: number;
+  /** The JS heap's share of it (heapUsed growth, after gc). */
+  gatewayHeapKiBPerSubscriber: number;
   gatewayRssMiB: number;
   /** Gateway process CPU (user + system) from the first write until every delivery. */
   gatewayCpuMsPerEvent: number;
@@ -243,6 +245,9 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       executions: end.sharedExecutions - after.sharedExecutions,
       gatewayRssKiBPerSubscriber: round(
         (after.rssBytes - before.rssBytes) / 1024 / options.subscribers,
+      ),
+      gatewayHeapKiBPerSubscriber: round(
+        (after.heapUsedBytes - before.heapUsedBytes) / 1024 / options.subscribers,
       ),
       gatewayRssMiB: round(after.rssBytes / 1024 / 1024),
       gatewayCpuMsPerEvent: round(cpuMs / writes),

@@ -76,7 +76,8 @@ export class SharedSubscriptions {
   constructor(private readonly options: SharedSubscriptionsOptions) {}
 
   /**
-   * Joins (or starts) the group of `key`. `args` runs only when it starts the group, with its
+   * Joins (or starts) the group of `key`. `args` (or what it answers, asked only then) runs
+   * only when it starts the group, with its
    * context's connection replaced by one that reaches every member. Answers the member's
    * stream, or the subscription's own errors (a bad argument) when it could not start. With
    * `write`, the stream yields nothing: it ends when the group or the member does, and every
@@ -84,12 +85,13 @@ export class SharedSubscriptions {
    */
   async subscribe(
     key: string,
-    args: ExecutionArgs,
+    args: ExecutionArgs | (() => ExecutionArgs),
     control: ConnectionControl,
     write?: WriteFrame,
   ): Promise<AsyncIterableIterator<SharedFrame> | ExecutionResult> {
     for (;;) {
-      const group = this.groups.get(key) ?? this.start(key, args);
+      const group =
+        this.groups.get(key) ?? this.start(key, typeof args === 'function' ? args() : args);
       const started = await group.started;
       if (!isIterableIterator(started)) return started;
       // It ended while this member waited: start (or join) the next one.
