@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     SALESFORCE_MODE: 'emulator',
     EMULATOR_SALESFORCE_PORT: '0',
     AUTH_MODE: 'demo',
+    // No scrape listener: its fixed port would collide with any other gateway on the machine.
+    METRICS_ENABLED: 'false',
   });
   const demo = await startDemoSalesforce(config, { port: 0 });
   const gateway = await createServer(demo.config, { subscriptions: { maxQueue: 1_000 } });
