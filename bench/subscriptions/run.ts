@@ -5,7 +5,9 @@
  * straight to the emulator. Latency is emulator commit → client receipt (one machine clock);
  * every subscriber must receive every event exactly once; RSS per subscriber is the gateway
  * process's own growth, after gc. Prints each target MET / NOT MET and writes
- * bench/results/subscriptions.json. Bounded: DURATION_S (default 10) of writes per scenario.
+ * bench/results/subscriptions.json. Bounded: DURATION_S (default 10) of writes per scenario,
+ * then at most SETTLE_S (default 15) for the last deliveries; what has not arrived by then
+ * counts as lost.
  *
  *   npx tsx bench/subscriptions/run.ts
  *   SUBS_SCENARIOS=feed-1k-20 npx tsx bench/subscriptions/run.ts   (one scenario)
@@ -14,7 +16,7 @@
  */
 import 'reflect-metadata';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { runScenario, type ScenarioResult } from './scenario';
 import {
@@ -63,6 +65,9 @@ function selectedScenarios(): SubscriptionScenario[] {
 
 async function main(): Promise<void> {
   const durationSeconds = intFromEnv('DURATION_S', 10, 60);
+  const settleSeconds = intFromEnv('SETTLE_S', 15, 120);
+  // Other work on the machine moves latency most: recorded with the results.
+  const loadBefore = loadavg()[0];
   const results: ScenarioResult[] = [];
   for (const scenario of selectedScenarios()) {
     const clientProcesses = Math.ceil(scenario.subscribers / SUBSCRIBERS_PER_CLIENT_PROCESS);
@@ -76,6 +81,7 @@ async function main(): Promise<void> {
       durationSeconds,
       query: scenario.query,
       clientProcesses,
+      settleMs: settleSeconds * 1_000,
       ...(process.env.SUBS_CPU_PROFILE ? { cpuProfileDir: process.env.SUBS_CPU_PROFILE } : {}),
     });
     results.push(result);
@@ -113,13 +119,16 @@ async function main(): Promise<void> {
     cpuModel: cpus()[0]?.model,
     memoryGiB: Math.round(totalmem() / 1024 ** 3),
     node: process.version,
+    loadAverage1m: { before: loadBefore, after: loadavg()[0] },
   };
   await mkdir(dirname(RESULTS_PATH), { recursive: true });
   await writeFile(
     RESULTS_PATH,
-    `${JSON.stringify({ date: new Date().toISOString(), machine, durationSeconds, results, targets }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), machine, durationSeconds, settleSeconds, results, targets }, null, 2)}\n`,
   );
-  console.log(`results: ${RESULTS_PATH}`);
+  console.log(
+    `load average (1 min) ${machine.loadAverage1m.before.toFixed(1)} → ${machine.loadAverage1m.after.toFixed(1)} on ${machine.cpus} cores; results: ${RESULTS_PATH}`,
+  );
   const broken = results.some(
     (r) => r.lost > 0 || r.duplicates > 0 || r.upstreamCometdSubscriptions !== 1,
   );

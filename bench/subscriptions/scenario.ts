@@ -37,7 +37,7 @@ export interface ScenarioResult {
   writes: number;
   deliveriesExpected: number;
   deliveriesReceived: number;
-  /** Subscriber × event pairs never received (expected − distinct received). */
+  /** Subscriber × event pairs not received by the end of the settle window (expected − distinct received). */
   lost: number;
   duplicates: number;
   /** Sockets the server closed during the run (a slow consumer, an error). */
