@@ -13,6 +13,7 @@
  *   SUBS_SCENARIOS=feed-1k-20 npx tsx bench/subscriptions/run.ts   (one scenario)
  *   SUBSCRIBERS=2000 WRITES_PER_SECOND=10 npx tsx bench/subscriptions/run.ts   (an ad-hoc one)
  *   SUBS_CPU_PROFILE=bench/results/profiles ...   (the gateway process's --cpu-prof)
+ *   SUBS_GATEWAY_NODE_FLAGS='--max-semi-space-size=64' ...   (node flags of the gateway process)
  */
 import 'reflect-metadata';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -82,6 +83,9 @@ async function main(): Promise<void> {
       query: scenario.query,
       clientProcesses,
       settleMs: settleSeconds * 1_000,
+      ...(process.env.SUBS_GATEWAY_NODE_FLAGS
+        ? { gatewayNodeFlags: process.env.SUBS_GATEWAY_NODE_FLAGS.split(/\s+/).filter(Boolean) }
+        : {}),
       ...(process.env.SUBS_CPU_PROFILE ? { cpuProfileDir: process.env.SUBS_CPU_PROFILE } : {}),
     });
     results.push(result);

@@ -22,6 +22,8 @@ export interface ScenarioOptions {
   clientProcesses: number;
   /** A directory: the gateway process writes its profiles in `<dir>/<name>/` (node --cpu-prof). */
   cpuProfileDir?: string;
+  /** Extra node flags for the gateway process (e.g. `--max-semi-space-size=64`). */
+  gatewayNodeFlags?: string[];
   /** How long deliveries may trail the last write. Default 15 s. */
   settleMs?: number;
   /** How long the subscribers may take to be counted by the gateway. Default 180 s. */
@@ -167,7 +169,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     : [];
   const gateway = new Child<GatewayCommand, GatewayReport>(
     'gateway process',
-    forkTs(GATEWAY_ENTRY, ['--expose-gc', ...profile]),
+    forkTs(GATEWAY_ENTRY, ['--expose-gc', ...(options.gatewayNodeFlags ?? []), ...profile]),
   );
   const clients: Array<Child<ClientCommand, ClientReport>> = [];
   try {
