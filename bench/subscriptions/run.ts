@@ -133,9 +133,9 @@ async function main(): Promise<void> {
   console.log(
     `load average (1 min) ${machine.loadAverage1m.before.toFixed(1)} → ${machine.loadAverage1m.after.toFixed(1)} on ${machine.cpus} cores; results: ${RESULTS_PATH}`,
   );
-  const broken = results.some(
-    (r) => r.lost > 0 || r.duplicates > 0 || r.upstreamCometdSubscriptions !== 1,
-  );
+  // Faults no load explains fail the run (and `npm run bench`); deliveries still missing at
+  // the end of the settle window make their target NOT MET, as late ones do on a busy machine.
+  const broken = results.some((r) => r.duplicates > 0 || r.upstreamCometdSubscriptions !== 1);
   if (broken) process.exitCode = 1;
 }
 
