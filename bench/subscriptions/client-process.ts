@@ -92,6 +92,7 @@ process.on('message', (command: ClientCommand) => {
       duplicates,
       closed,
       errors,
+      cpuMicros: process.cpuUsage().user + process.cpuUsage().system,
       histogram: [...histogram],
     });
   } else {

@@ -46,6 +46,8 @@ export interface ClientProgress {
   /** Sockets closed by the server (slow consumer 4008, errors): each loses what follows. */
   closed: number;
   errors: number;
+  /** process.cpuUsage(), user + system, microseconds since the process started. */
+  cpuMicros: number;
   /** Latency (commit → receipt) histogram: [milliseconds, count] pairs. */
   histogram: Array<[number, number]>;
 }

@@ -107,6 +107,8 @@ async function main(): Promise<void> {
           'heap KiB/sub': r.gatewayHeapKiBPerSubscriber,
           'gw CPU ms/event': r.gatewayCpuMsPerEvent,
           'gw cores': r.gatewayCpuCores,
+          'client CPU ms/event': r.clientCpuMsPerEvent,
+          'client cores': r.clientCpuCores,
           cometd: r.upstreamCometdSubscriptions,
           executions: r.executions,
         },

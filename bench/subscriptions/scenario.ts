@@ -58,6 +58,9 @@ export interface ScenarioResult {
   gatewayCpuMsPerEvent: number;
   /** The same CPU over the wall time of the writes and the settle, in cores. */
   gatewayCpuCores: number;
+  /** The client processes' CPU over the same time, in cores (they share the machine). */
+  clientCpuCores: number;
+  clientCpuMsPerEvent: number;
 }
 
 const GATEWAY_ENTRY = join(__dirname, 'gateway-process.ts');
@@ -204,6 +207,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
 
     const writes = options.writesPerSecond * options.durationSeconds;
     const expected = writes * options.subscribers;
+    const clientsBefore = await progress(clients);
     const started = Date.now();
     const pending: Array<Promise<unknown>> = [];
     for (let i = 0; i < writes; i += 1) {
@@ -229,6 +233,8 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     const received = total('received');
     const duplicates = total('duplicates');
     const cpuMs = (end.cpuMicros - after.cpuMicros) / 1_000;
+    const cpuOf = (list: ClientProgress[]) => list.reduce((sum, r) => sum + r.cpuMicros, 0);
+    const clientCpuMs = (cpuOf(reports) - cpuOf(clientsBefore)) / 1_000;
     return {
       name: options.name,
       subscribers: options.subscribers,
@@ -254,6 +260,8 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       gatewayRssMiB: round(after.rssBytes / 1024 / 1024),
       gatewayCpuMsPerEvent: round(cpuMs / writes),
       gatewayCpuCores: round(cpuMs / wallMs, 2),
+      clientCpuCores: round(clientCpuMs / wallMs, 2),
+      clientCpuMsPerEvent: round(clientCpuMs / writes),
     };
   } finally {
     await Promise.all(clients.map((client) => client.stop({ type: 'stop' })));
