@@ -24,8 +24,16 @@ export interface SharedSubscriptionStats {
   members: number;
 }
 
+/**
+ * Writes a frame straight to the member's socket, in the fan-out's own loop; false when the
+ * socket was dropped (slow consumer) instead. Without one, frames queue for the member's
+ * stream (graphql-ws then writes them, one awaited promise chain per frame and socket).
+ */
+export type WriteFrame = (frame: SharedFrame) => boolean;
+
 interface Member {
   control: ConnectionControl;
+  write: WriteFrame | undefined;
   queue: SharedFrame[];
   wake: (() => void) | undefined;
   ended: boolean;
@@ -68,22 +76,27 @@ export class SharedSubscriptions {
   constructor(private readonly options: SharedSubscriptionsOptions) {}
 
   /**
-   * Joins (or starts) the group of `key`. `args` runs only when it starts the group, with its
+   * Joins (or starts) the group of `key`. `args` (or what it answers, asked only then) runs
+   * only when it starts the group, with its
    * context's connection replaced by one that reaches every member. Answers the member's
-   * stream, or the subscription's own errors (a bad argument) when it could not start.
+   * stream, or the subscription's own errors (a bad argument) when it could not start. With
+   * `write`, the stream yields nothing: it ends when the group or the member does, and every
+   * frame goes through `write` instead.
    */
   async subscribe(
     key: string,
-    args: ExecutionArgs,
+    args: ExecutionArgs | (() => ExecutionArgs),
     control: ConnectionControl,
+    write?: WriteFrame,
   ): Promise<AsyncIterableIterator<SharedFrame> | ExecutionResult> {
     for (;;) {
-      const group = this.groups.get(key) ?? this.start(key, args);
+      const group =
+        this.groups.get(key) ?? this.start(key, typeof args === 'function' ? args() : args);
       const started = await group.started;
       if (!isIterableIterator(started)) return started;
       // It ended while this member waited: start (or join) the next one.
       if (group.ended) continue;
-      return this.join(group, control);
+      return this.join(group, control, write);
     }
   }
 
@@ -133,9 +146,14 @@ export class SharedSubscriptions {
     return group;
   }
 
-  private join(group: Group, control: ConnectionControl): AsyncIterableIterator<SharedFrame> {
+  private join(
+    group: Group,
+    control: ConnectionControl,
+    write: WriteFrame | undefined,
+  ): AsyncIterableIterator<SharedFrame> {
     const member: Member = {
       control,
+      write,
       queue: [],
       wake: undefined,
       ended: false,
@@ -203,6 +221,11 @@ export class SharedSubscriptions {
 
   private deliver(member: Member, frame: SharedFrame): void {
     if (member.ended) return;
+    if (member.write) {
+      // The socket's own bound (bytes queued) decides; nothing waits on this member.
+      if (!member.write(frame)) this.end(member);
+      return;
+    }
     if (member.queue.length >= this.options.maxQueue) {
       // Behind by a whole queue: this socket only, the rest of the group reads on.
       member.queue.length = 0;

@@ -8,7 +8,6 @@ import {
   specifiedRules,
   subscribe,
   validate,
-  type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLFormattedError,
@@ -33,13 +32,18 @@ import type { AdmitOperation } from './operation-cost-admission';
 import { explainAbortedValidation } from './query-limits';
 import type { SubscribeDocumentResolver } from './trusted-documents';
 import { connectionHeaders } from './websocket-headers';
+import { ValidDocuments } from './valid-documents';
 import {
   isSharedFrame,
   SharedFrame,
   sharedFrameReplacer,
   spliceSharedFrames,
 } from './shared-frame';
-import { SharedSubscriptions, type SharedSubscriptionStats } from './shared-subscriptions';
+import {
+  SharedSubscriptions,
+  type SharedSubscriptionStats,
+  type WriteFrame,
+} from './shared-subscriptions';
 
 export interface WebSocketLimits {
   /** ws ping interval; a client missing one pong in this time is terminated. Default 12 s. */
@@ -196,8 +200,12 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
   });
   const states = new WeakMap<WebSocket, ConnectionState>();
   const rules = [...specifiedRules, ...options.validationRules];
+  const validDocuments = new ValidDocuments();
   /** The group each subscription joins; graphql-ws hands `subscribe` onSubscribe's args. */
-  const sharingOf = new WeakMap<ExecutionArgs, { key: string; control: ConnectionControl }>();
+  const sharingOf = new WeakMap<
+    ExecutionArgs,
+    { key: string; context: () => GatewayContext; control: ConnectionControl; write: WriteFrame }
+  >();
   const sharing = new SharedSubscriptions({
     subscribe: (args) => Promise.resolve(subscribe(args)),
     // Formatted and serialized once per group and event; partial errors are the group's.
@@ -225,6 +233,26 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
     }
   };
 
+  /**
+   * A shared frame written straight from the group's fan-out: the `next` message graphql-ws
+   * would send (same key order, the payload already serialized), without its per-socket
+   * promise chain, `onNext` and stringify per frame. The slow-consumer bound `onNext` applies
+   * is applied here, before each write.
+   */
+  const frameWriter = (ctx: object, id: string, socket: WebSocket): WriteFrame => {
+    const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+    return (frame) => {
+      if (socket.readyState !== socket.OPEN) return true;
+      if (socket.bufferedAmount > maxBufferedBytes) {
+        close(socket, SLOW_CONSUMER_CLOSE.code, SLOW_CONSUMER_CLOSE.reason);
+        return false;
+      }
+      if (frame.errors.length > 0) options.operations?.sent(ctx, id, [...frame.errors]);
+      socket.send(`${head}${frame.text}}`);
+      return true;
+    };
+  };
+
   const server = useServer(
     {
       schema: () => options.schema(),
@@ -238,16 +266,19 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         if (!state) return [new GraphQLError('Connection is not initialised')];
         const source = await options.resolveDocument(payload);
         if (!source.ok) return source.errors;
-        let document: DocumentNode;
-        try {
-          document = parse(source.query, { maxTokens: options.maxTokens });
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
-        }
         const schema = options.schema();
-        const errors = [...validate(schema, document, rules)];
-        explainAbortedValidation(errors);
-        if (errors.length > 0) return errors;
+        let document = validDocuments.get(schema, source.query);
+        if (!document) {
+          try {
+            document = parse(source.query, { maxTokens: options.maxTokens });
+          } catch (error) {
+            return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+          }
+          const errors = [...validate(schema, document, rules)];
+          explainAbortedValidation(errors);
+          if (errors.length > 0) return errors;
+          validDocuments.set(schema, source.query, document);
+        }
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('Unable to identify operation')];
         options.operations?.identified(ctx, id, operation);
@@ -269,12 +300,8 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         if (!admission.admitted) return [admission.error];
         await source.afterValidation?.();
         if (abortable) state.operations.set(id, abandoned);
-        const args: ExecutionArgs = {
-          schema,
-          document,
-          variableValues: payload.variables,
-          operationName: payload.operationName,
-          contextValue: contextForViewer(state.viewer, {
+        const context = () =>
+          contextForViewer(state.viewer, {
             ...(options.live ? { live: options.live } : {}),
             connection: state.control,
             ...(abortable ? { signal: abandoned.signal } : {}),
@@ -282,7 +309,15 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
             ...(options.maxRows !== undefined ? { maxRows: options.maxRows } : {}),
             ...(options.linked ? { linked: options.linked } : {}),
             ...(options.sync ? { sync: options.sync } : {}),
-          }),
+          });
+        const args: ExecutionArgs = {
+          schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          // A subscription's context is built only if it starts its group (a member that
+          // joins one runs nothing itself): loaders and scopes are not held per subscriber.
+          contextValue: abortable ? context() : undefined,
         };
         if (!abortable) {
           const key = sharingKey(
@@ -292,7 +327,12 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
             payload.operationName,
             payload.variables,
           );
-          sharingOf.set(args, { key, control: state.control });
+          sharingOf.set(args, {
+            key,
+            context,
+            control: state.control,
+            write: frameWriter(ctx, id, ctx.extra.socket),
+          });
         }
         return args;
       },
@@ -300,7 +340,8 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
       subscribe: (args) => {
         const shared = sharingOf.get(args);
         if (!shared) return subscribe(args);
-        return sharing.subscribe(shared.key, args, shared.control) as Promise<
+        const starting = () => ({ ...args, contextValue: shared.context() });
+        return sharing.subscribe(shared.key, starting, shared.control, shared.write) as Promise<
           AsyncIterable<ExecutionResult> | ExecutionResult
         >;
       },
