@@ -5,6 +5,7 @@ import type {
   AccountsWithSiblingConnectionsQuery,
   OpportunitiesNestedCountedQuery,
   OpportunitiesNestedQuery,
+  OpportunitiesNestedShapedQuery,
 } from '../generated/graphql';
 import type { TestGateway } from '../helpers/gateway';
 import { operation } from '../helpers/operations';
@@ -24,9 +25,10 @@ describe('independent Salesforce calls of one operation run in parallel', () => 
 
   async function measure<T>(
     name: string,
+    variables?: Record<string, unknown>,
   ): Promise<{ data: T; calls: number; byEndpoint: Record<string, number>; peak: number }> {
     await gw.resetEmulatorStats();
-    const res = await gw.graphql<T>(operation(name));
+    const res = await gw.graphql<T>(operation(name), variables);
     expect(res.errors).toBeUndefined();
     if (!res.data) throw new Error(`${name} answered no data`);
     const stats = await gw.emulatorStats();
@@ -111,5 +113,27 @@ describe('independent Salesforce calls of one operation run in parallel', () => 
       accountNames.add(account.name);
     }
     expect(accountNames.size).toBeGreaterThan(1);
+  });
+
+  it("starts the rows' child pages with the very loads their resolvers make (fragments, aliases, variables)", async () => {
+    // The page's child connections start as soon as the page arrives, before graphql-js
+    // walks the rows; a load whose spec differed from the resolver's would be a third query.
+    const shaped = await measure<OpportunitiesNestedShapedQuery>('OpportunitiesNestedShaped', {
+      contactsFirst: 2,
+      emailLike: '%@%',
+    });
+    // The page; then the contacts' child query and their per-account counts, together.
+    expect(shaped.calls).toBe(3);
+    expect(shaped.byEndpoint).toEqual({ query: 3 });
+    expect(shaped.peak).toBe(2);
+    const people = shaped.data.opportunities.edges.flatMap((e) =>
+      e.node.account ? [e.node.account.people] : [],
+    );
+    expect(people.length).toBeGreaterThan(50);
+    for (const page of people) {
+      expect(page.nodes.length).toBe(Math.min(2, page.totalCount));
+      const names = page.nodes.map((c) => c.lastName);
+      expect(names).toEqual([...names].sort());
+    }
   });
 });
