@@ -36,6 +36,23 @@ describe('bench results', () => {
     expect(checkTargets([])).toEqual([]);
   });
 
+  it('bounds the nested p50 by its two dependent calls plus 10 ms when calls have a latency', () => {
+    // server(…, p50) above: the gateway's p50 is 100 ms.
+    expect(checkTargets([nested])).toHaveLength(2);
+    expect(checkTargets([nested], { latencyMs: 0 })).toHaveLength(2);
+    const at45 = checkTargets([nested], { latencyMs: 45 });
+    expect(at45[2]).toMatchObject({ actual: 100, required: 100, met: true, kind: 'maxMs' });
+    const at30 = checkTargets([nested], { latencyMs: 30 });
+    expect(at30[2]).toMatchObject({ actual: 100, required: 70, met: false });
+    expect(formatTargets(at30)).toContain(
+      'NOT MET  nested query: p50 ≤ 2 dependent calls × 30 ms + 10 ms: 100.0 ms (target ≤70 ms)',
+    );
+    const fast = operationResult(nested, server(2, 65, 8), server(586, 900, 1), true);
+    expect(formatTargets(checkTargets([fast], { latencyMs: 30 }))).toContain(
+      'MET      nested query: p50 ≤ 2 dependent calls × 30 ms + 10 ms: 65.0 ms (target ≤70 ms)',
+    );
+  });
+
   it('prints one markdown row per operation with aligned columns', () => {
     const page = operationResult(
       { id: 'accountsPage', label: '50 accounts (1 page)' },

@@ -74,9 +74,12 @@ export function markdownTable(rows: readonly string[][]): string {
 
 export function formatTargets(targets: readonly TargetCheck[]): string {
   return targets
-    .map(
-      (t) =>
-        `${t.met ? 'MET    ' : 'NOT MET'}  ${t.description}: ${times(t.actual)} (target ≥${t.required}x)`,
-    )
+    .map((t) => {
+      const figures =
+        t.kind === 'maxMs'
+          ? `${fixed(t.actual, 1)} ms (target ≤${t.required} ms)`
+          : `${times(t.actual)} (target ≥${t.required}x)`;
+      return `${t.met ? 'MET    ' : 'NOT MET'}  ${t.description}: ${figures}`;
+    })
     .join('\n');
 }

@@ -345,7 +345,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const targetChecks = checkTargets(results);
+  const targetChecks = checkTargets(results, { latencyMs: options.latencyMs });
   const scaleComparison = scaleRuns.length > 1 ? compareScales(scaleRuns) : null;
   const linkedChecks = linkedResult ? checkLinkedTargets(linkedResult) : [];
   const elapsedSeconds = (Date.now() - started) / 1000;

@@ -72,6 +72,8 @@ export async function startBenchTargets(options: {
     EMULATOR_STRIPE_PORT: '0',
     EMULATOR_ZENDESK_PORT: '0',
     EMULATOR_QUICKBOOKS_PORT: '0',
+    // Any free port: a fixed one would refuse a second bench (or a gateway) on the machine.
+    METRICS_PORT: '0',
     // These scenarios measure batching per operation; a warm cross-request cache would answer
     // repeats with no call at all (the cache-on dashboard scenario is issue 11's bench).
     CACHE_ENABLED: 'false',

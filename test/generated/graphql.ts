@@ -494,6 +494,19 @@ export type AccountsWithSiblingConnectionsQueryVariables = Exact<{ [key: string]
 
 export type AccountsWithSiblingConnectionsQuery = { accounts: { nodes: Array<{ id: string, contacts: { totalCount: number, nodes: Array<{ id: string }> }, opportunities: { nodes: Array<{ id: string }> } }> } };
 
+export type OpportunitiesNestedCountedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpportunitiesNestedCountedQuery = { opportunities: { totalCount: number, nodes: Array<{ id: string, account: { name: string, owner: { name: string } | null, contacts: { totalCount: number, nodes: Array<{ email: string | null }> } } | null }> } };
+
+export type OpportunitiesNestedShapedQueryVariables = Exact<{
+  contactsFirst?: number | null | undefined;
+  emailLike?: string | null | undefined;
+}>;
+
+
+export type OpportunitiesNestedShapedQuery = { opportunities: { edges: Array<{ node: { id: string, account: { name: string, people: { totalCount: number, nodes: Array<{ email: string | null, lastName: string }> } } | null } }> } };
+
 export type AccountIdsPageQueryVariables = Exact<{
   where?: AccountFilter | null | undefined;
   orderBy?: Array<AccountOrderBy> | AccountOrderBy | null | undefined;

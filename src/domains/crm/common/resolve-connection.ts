@@ -9,6 +9,7 @@ import { pageSize, type ConnectionArguments } from './connection-args';
 import { toFilterInput, toOrderByInput } from './filter-input';
 import { withGraphQLErrors } from './graphql-errors';
 import type { NodeOf } from './node-types';
+import { prefetchChildPages } from './prefetch-child-pages';
 
 /**
  * One page of `object` in one SOQL call (plus a COUNT() only when `totalCount` is selected).
@@ -37,6 +38,8 @@ export function resolveConnection<S extends SObjectName>(
       },
       { withTotalCount: isFieldSelected(info, ['totalCount']) },
     );
+    // The rows' child connections go out now, not after graphql-js has walked every row.
+    await prefetchChildPages(ctx, info, object, page.records.slice(0, first));
     return buildConnection(object, page.records, {
       sortKeys: page.sortKeys,
       first,
