@@ -72,11 +72,8 @@ function profileFlags(name: string, env: NodeJS.ProcessEnv): string[] {
   const wanted = (env.BENCH_CPU_PROF ?? '').split(',').map((s) => s.trim());
   if (!wanted.includes(name)) return [];
   const dir = env.BENCH_CPU_PROF_DIR ?? 'bench/results/profiles';
-  return [
-    '--cpu-prof',
-    `--cpu-prof-dir=${dir}`,
-    `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`,
-  ];
+  // Node's own file names (one per thread: tsx's loader thread writes one too), per server.
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}/${name}`];
 }
 
 function server(child: BenchChild<ServerReady>): BenchServer {
