@@ -6,9 +6,10 @@ export interface ServerResult {
   /** Emulator API calls over the measured sequential iterations, divided by their number. */
   callsPerOperation: number;
   /**
-   * Process CPU (user + system) over the measured sequential iterations, divided by their
-   * number: emulator and client included, but unlike latency it does not hide CPU behind
-   * the injected network wait, and it moves less with other load on the machine.
+   * The server process's own CPU (user + system, read inside it) over the measured sequential
+   * iterations, divided by their number: the emulators and the load clients run in other
+   * processes. Unlike latency it does not hide CPU behind the injected network wait, and it
+   * moves less with other load on the machine.
    */
   cpuMsPerOperation: number;
   latency: LatencySummary;
@@ -26,6 +27,10 @@ export interface OperationResult {
   p50Faster: number;
   /** Both servers answered the operation with the same data (checked once, before timing). */
   sameAnswer: boolean;
+  /** The in-memory type-graphql + Apollo floor, when it ran (core scenario). */
+  floor?: ServerResult | null;
+  /** The floor answered the same data as the gateway (null: no floor). */
+  floorSameAnswer?: boolean | null;
 }
 
 export interface TargetCheck {
@@ -33,8 +38,10 @@ export interface TargetCheck {
   actual: number;
   required: number;
   met: boolean;
-  /** `ratio` (default): actual ≥ required, as ×. `maxMs`: actual ≤ required, in milliseconds. */
-  kind?: 'ratio' | 'maxMs';
+  /** `atLeast` (the default): actual ≥ required; `atMost`: actual ≤ required. */
+  comparison?: 'atLeast' | 'atMost';
+  /** How the figures print: `x` (the default), a ratio; `ms`, milliseconds. */
+  unit?: 'x' | 'ms';
 }
 
 /**
@@ -56,8 +63,10 @@ export function operationResult(
   gateway: ServerResult,
   baseline: ServerResult,
   sameAnswer: boolean,
+  floor?: { result: ServerResult; sameAnswer: boolean },
 ): OperationResult {
   return {
+    ...(floor ? { floor: floor.result, floorSameAnswer: floor.sameAnswer } : {}),
     id: op.id,
     label: op.label,
     gateway,
@@ -89,7 +98,8 @@ export function checkTargets(
             actual: nested.gateway.latency.p50Ms,
             required: floorMs + NESTED_OVERHEAD_MS,
             met: nested.gateway.latency.p50Ms <= floorMs + NESTED_OVERHEAD_MS,
-            kind: 'maxMs',
+            comparison: 'atMost',
+            unit: 'ms',
           },
         ]
       : [];
@@ -108,4 +118,37 @@ export function checkTargets(
     },
     ...p50Bound,
   ];
+}
+
+/** The 50-account page may cost the gateway at most this many times the floor's CPU. */
+export const FLOOR_CPU_FACTOR = 1.3;
+
+/**
+ * Issue 13 item 3, each server's own process CPU per operation: the gateway within 1.3× the
+ * in-memory floor on the 50-account page, and never above the naive baseline.
+ */
+export function checkCpuTargets(results: readonly OperationResult[]): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const page = results.find((r) => r.id === 'accountsPage');
+  if (page?.floor) {
+    const actual = page.gateway.cpuMsPerOperation / page.floor.cpuMsPerOperation;
+    checks.push({
+      description: `${page.label}: gateway CPU ms/op ÷ floor's`,
+      actual,
+      required: FLOOR_CPU_FACTOR,
+      met: actual <= FLOOR_CPU_FACTOR,
+      comparison: 'atMost',
+    });
+  }
+  for (const r of results) {
+    const actual = r.gateway.cpuMsPerOperation / r.baseline.cpuMsPerOperation;
+    checks.push({
+      description: `${r.label}: gateway CPU ms/op ÷ baseline's`,
+      actual,
+      required: 1,
+      met: actual <= 1,
+      comparison: 'atMost',
+    });
+  }
+  return checks;
 }

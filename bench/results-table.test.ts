@@ -1,5 +1,11 @@
-import { checkTargets, operationResult, ratio, type ServerResult } from './bench-results';
-import { formatResultsTable, formatTargets } from './results-table';
+import {
+  checkCpuTargets,
+  checkTargets,
+  operationResult,
+  ratio,
+  type ServerResult,
+} from './bench-results';
+import { formatCpuTable, formatResultsTable, formatTargets } from './results-table';
 
 function server(calls: number, p50: number, throughput: number): ServerResult {
   return {
@@ -41,7 +47,13 @@ describe('bench results', () => {
     expect(checkTargets([nested])).toHaveLength(2);
     expect(checkTargets([nested], { latencyMs: 0 })).toHaveLength(2);
     const at45 = checkTargets([nested], { latencyMs: 45 });
-    expect(at45[2]).toMatchObject({ actual: 100, required: 100, met: true, kind: 'maxMs' });
+    expect(at45[2]).toMatchObject({
+      actual: 100,
+      required: 100,
+      met: true,
+      comparison: 'atMost',
+      unit: 'ms',
+    });
     const at30 = checkTargets([nested], { latencyMs: 30 });
     expect(at30[2]).toMatchObject({ actual: 100, required: 70, met: false });
     expect(formatTargets(at30)).toContain(
@@ -93,5 +105,27 @@ describe('bench results', () => {
       ?.split('|')
       .map((c) => c.trim());
     expect(cells?.slice(-3)).toEqual(['-', '-', '']);
+  });
+});
+
+describe('own CPU targets', () => {
+  const cpu = (ms: number): ServerResult => ({ ...server(1, 40, 70), cpuMsPerOperation: ms });
+
+  it('checks the page against 1.3× the floor and every operation against the baseline', () => {
+    const page = operationResult({ id: 'accountsPage', label: 'page' }, cpu(2), cpu(5), true, {
+      result: cpu(1.6),
+      sameAnswer: true,
+    });
+    const walk = operationResult({ id: 'tenPageWalk', label: 'walk' }, cpu(9), cpu(8), true);
+    const checks = checkCpuTargets([page, walk]);
+    expect(checks.map((c) => [c.description, c.met])).toEqual([
+      ["page: gateway CPU ms/op ÷ floor's", true],
+      ["page: gateway CPU ms/op ÷ baseline's", true],
+      ["walk: gateway CPU ms/op ÷ baseline's", false],
+    ]);
+    expect(formatTargets(checks)).toContain(
+      "NOT MET  walk: gateway CPU ms/op ÷ baseline's: 1.13x (target ≤1x)",
+    );
+    expect(formatCpuTable([page, walk]).split('\n')[3]).toMatch(/\| +- \|/);
   });
 });

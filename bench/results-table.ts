@@ -75,11 +75,44 @@ export function markdownTable(rows: readonly string[][]): string {
 export function formatTargets(targets: readonly TargetCheck[]): string {
   return targets
     .map((t) => {
+      const bound = t.comparison === 'atMost' ? '≤' : '≥';
       const figures =
-        t.kind === 'maxMs'
-          ? `${fixed(t.actual, 1)} ms (target ≤${t.required} ms)`
-          : `${times(t.actual)} (target ≥${t.required}x)`;
+        t.unit === 'ms'
+          ? `${fixed(t.actual, 1)} ms (target ${bound}${t.required} ms)`
+          : `${t.comparison === 'atMost' ? `${fixed(t.actual, 2)}x` : times(t.actual)} (target ${bound}${t.required}x)`;
       return `${t.met ? 'MET    ' : 'NOT MET'}  ${t.description}: ${figures}`;
     })
     .join('\n');
+}
+
+const CPU_HEADERS = [
+  'operation',
+  'CPU ms/op gw',
+  'CPU ms/op base',
+  'CPU ms/op floor',
+  'gw ÷ floor',
+  'gw ÷ base',
+  'p50 ms floor',
+  'req/s floor',
+] as const;
+
+/**
+ * Each server's own process CPU per operation next to the in-memory floor's: what the
+ * gateway spends above what any type-graphql + Apollo server pays for the same answer.
+ */
+export function formatCpuTable(results: readonly OperationResult[]): string {
+  const rows = results.map((r) => {
+    const floor = r.floor ?? null;
+    return [
+      r.label,
+      fixed(r.gateway.cpuMsPerOperation, 2),
+      fixed(r.baseline.cpuMsPerOperation, 2),
+      floor ? fixed(floor.cpuMsPerOperation, 2) : '-',
+      floor ? `${fixed(r.gateway.cpuMsPerOperation / floor.cpuMsPerOperation, 2)}x` : '-',
+      `${fixed(r.gateway.cpuMsPerOperation / r.baseline.cpuMsPerOperation, 2)}x`,
+      floor ? fixed(floor.latency.p50Ms, 1) : '-',
+      floor ? throughput(floor) : '-',
+    ];
+  });
+  return markdownTable([[...CPU_HEADERS], ...rows]);
 }

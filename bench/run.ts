@@ -10,6 +10,7 @@ import {
 } from './bench-operations';
 import { readBenchOptions, type BenchOptions } from './bench-options';
 import {
+  checkCpuTargets,
   checkTargets,
   operationResult,
   type OperationResult,
@@ -32,27 +33,33 @@ import {
 } from './linked-scenario';
 import { formatDashboard } from './dashboard-report';
 import { runDashboardPhase, type DashboardPhase } from './dashboard-scenario';
-import { formatResultsTable, formatTargets } from './results-table';
+import { formatCpuTable, formatResultsTable, formatTargets } from './results-table';
 import { compareScales, formatScaleComparison, type ScaleRun } from './scale-comparison';
-import { startBenchTargets, type BenchTargets } from './start-bench-targets';
+import { startBenchTargets, type BenchServer, type BenchTargets } from './start-bench-targets';
 
 function progress(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
 
+/** CPU µs (user + system) the server's own process spent between two readings. */
+function cpuMicros(before: NodeJS.CpuUsage, after: NodeJS.CpuUsage): number {
+  return after.user - before.user + (after.system - before.system);
+}
+
 async function measure(
   targets: BenchTargets,
+  server: BenchServer,
   op: BenchOperation,
-  post: GraphQLPost,
   plan: { warmup: number; iterations: number; options: BenchOptions },
 ): Promise<ServerResult> {
+  const post = createGraphQLPost(server.url);
   const run = (): Promise<unknown> => op.run(post);
   for (let i = 0; i < plan.warmup; i += 1) await run();
-  const before = targets.emulator.stats().total;
-  const cpuBefore = process.cpuUsage();
+  const before = (await targets.emulator.stats()).total;
+  const cpuBefore = await server.cpu();
   const samples = await runSequential(run, { warmup: 0, iterations: plan.iterations });
-  const cpu = process.cpuUsage(cpuBefore);
-  const calls = targets.emulator.stats().total - before;
+  const cpu = cpuMicros(cpuBefore, await server.cpu());
+  const calls = (await targets.emulator.stats()).total - before;
   const burst = await runBurst(run, {
     durationMs: plan.options.burstSeconds * 1000,
     concurrency: plan.options.concurrency,
@@ -63,7 +70,7 @@ async function measure(
   }
   return {
     callsPerOperation: calls / plan.iterations,
-    cpuMsPerOperation: (cpu.user + cpu.system) / 1000 / plan.iterations,
+    cpuMsPerOperation: cpu / 1000 / plan.iterations,
     latency: summarize(samples),
     burst,
   };
@@ -72,13 +79,14 @@ async function measure(
 async function sameAnswer(
   op: BenchOperation,
   gateway: GraphQLPost,
-  baseline: GraphQLPost,
+  other: GraphQLPost,
+  otherName = 'baseline',
 ): Promise<boolean> {
-  const [a, b] = [await op.run(gateway), await op.run(baseline)];
+  const [a, b] = [await op.run(gateway), await op.run(other)];
   const difference = firstDifference(a, b);
   if (difference !== undefined) {
-    progress(`  WARNING ${op.label}: the two servers answered differently`);
-    progress(`    first difference (gateway vs baseline): ${difference}`);
+    progress(`  WARNING ${op.label}: the gateway and the ${otherName} answered differently`);
+    progress(`    first difference (gateway vs ${otherName}): ${difference}`);
   }
   return difference === undefined;
 }
@@ -89,7 +97,9 @@ async function sameAnswer(
  * happens to be measured second.
  */
 async function prime(targets: BenchTargets, rounds: number): Promise<void> {
-  const posts = [createGraphQLPost(targets.gatewayUrl), createGraphQLPost(targets.baselineUrl)];
+  const posts = [targets.gateway, targets.baseline, ...(targets.floor ? [targets.floor] : [])].map(
+    (server) => createGraphQLPost(server.url),
+  );
   for (let round = 0; round < rounds; round += 1) {
     for (const op of BENCH_OPERATIONS) for (const post of posts) await op.run(post);
   }
@@ -103,21 +113,39 @@ async function benchOperation(
   const gatewayPost = createGraphQLPost(targets.gatewayUrl);
   const baselinePost = createGraphQLPost(targets.baselineUrl);
   const same = await sameAnswer(op, gatewayPost, baselinePost);
+  const floorSame = targets.floor
+    ? await sameAnswer(op, gatewayPost, createGraphQLPost(targets.floor.url), 'floor')
+    : null;
   const nested = op.id === 'nestedOpportunities';
   progress(`${op.label}: gateway, ${options.iterations} sequential + burst`);
-  const gateway = await measure(targets, op, gatewayPost, {
+  const gateway = await measure(targets, targets.gateway, op, {
     warmup: options.warmupIterations,
     iterations: options.iterations,
     options,
   });
   const baselineIterations = nested ? options.baselineNestedIterations : options.iterations;
   progress(`${op.label}: baseline, ${baselineIterations} sequential + burst`);
-  const baseline = await measure(targets, op, baselinePost, {
+  const baseline = await measure(targets, targets.baseline, op, {
     warmup: nested ? Math.min(1, options.warmupIterations) : options.warmupIterations,
     iterations: baselineIterations,
     options,
   });
-  return operationResult(op, gateway, baseline, same);
+  let floor: ServerResult | null = null;
+  if (targets.floor) {
+    progress(`${op.label}: floor, ${options.iterations} sequential + burst`);
+    floor = await measure(targets, targets.floor, op, {
+      warmup: options.warmupIterations,
+      iterations: options.iterations,
+      options,
+    });
+  }
+  return operationResult(
+    op,
+    gateway,
+    baseline,
+    same,
+    floor ? { result: floor, sameAnswer: floorSame ?? false } : undefined,
+  );
 }
 
 async function emulatorStats(adminUrl: string): Promise<ServiceCalls> {
@@ -125,10 +153,10 @@ async function emulatorStats(adminUrl: string): Promise<ServiceCalls> {
   return { total: body.total ?? 0, byEndpoint: body.byEndpoint ?? {} };
 }
 
-/** Every service's counters now: Salesforce in process, the others over `/__emulator/stats`. */
+/** Every service's counters now: Salesforce over IPC, the others over `/__emulator/stats`. */
 async function readCalls(targets: BenchTargets): Promise<CallCounts> {
   const none: ServiceCalls = { total: 0, byEndpoint: {} };
-  const salesforce = targets.emulator.stats();
+  const salesforce = await targets.emulator.stats();
   const linked = new Map(
     await Promise.all(
       targets.linkedEmulators.map(
@@ -146,16 +174,17 @@ async function readCalls(targets: BenchTargets): Promise<CallCounts> {
 
 async function measureLinked(
   targets: BenchTargets,
+  server: BenchServer,
   op: BenchOperation,
-  post: GraphQLPost,
   options: BenchOptions,
 ): Promise<LinkedServerResult> {
+  const post = createGraphQLPost(server.url);
   const run = (): Promise<unknown> => op.run(post);
   for (let i = 0; i < options.warmupIterations; i += 1) await run();
   const before = await readCalls(targets);
-  const cpuBefore = process.cpuUsage();
+  const cpuBefore = await server.cpu();
   const samples = await runSequential(run, { warmup: 0, iterations: options.iterations });
-  const cpu = process.cpuUsage(cpuBefore);
+  const cpu = cpuMicros(cpuBefore, await server.cpu());
   const calls = callsPerOperation(before, await readCalls(targets), options.iterations);
   const burst = await runBurst(run, {
     durationMs: options.burstSeconds * 1000,
@@ -167,7 +196,7 @@ async function measureLinked(
   }
   return {
     calls,
-    cpuMsPerOperation: (cpu.user + cpu.system) / 1000 / options.iterations,
+    cpuMsPerOperation: cpu / 1000 / options.iterations,
     latency: summarize(samples),
     burst,
   };
@@ -245,14 +274,14 @@ async function benchLinked(targets: BenchTargets, options: BenchOptions): Promis
   let chain: ChainProbe | null = null;
   if (gatewayError === null) {
     progress(`${op.label}: gateway, ${options.iterations} sequential + burst`);
-    gateway = await measureLinked(targets, op, gatewayPost, options);
+    gateway = await measureLinked(targets, targets.gateway, op, options);
     if (options.latencyMs > 0) {
       progress(`${op.label}: gateway with one linked service slow at a time`);
       chain = await probeChains(targets, op, gatewayPost, options);
     }
   }
   progress(`${op.label}: baseline, ${options.iterations} sequential + burst`);
-  const baseline = await measureLinked(targets, op, baselinePost, options);
+  const baseline = await measureLinked(targets, targets.baseline, op, options);
   return {
     label: op.label,
     latencyMs: options.latencyMs,
@@ -323,15 +352,18 @@ async function main(): Promise<void> {
       latencyMs: options.latencyMs,
       scale,
       linked: run.linked,
+      floor: run.core,
     });
     try {
       progress(
         `scale ${scale} seeded and started in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s: ` +
-          `emulator ${targets.emulator.url}, gateway ${targets.gatewayUrl}, baseline ${targets.baselineUrl}`,
+          `emulator ${targets.emulator.url}, gateway ${targets.gatewayUrl}, baseline ${targets.baselineUrl}` +
+          (targets.floor ? `, floor ${targets.floor.url}` : '') +
+          ' (each in its own process)',
       );
       for (const e of targets.linkedEmulators) progress(`${e.service} emulator ${e.url}`);
       if (run.core) {
-        progress(`priming: ${options.primeRounds} rounds of every operation on both servers`);
+        progress(`priming: ${options.primeRounds} rounds of every operation on every server`);
         await prime(targets, options.primeRounds);
         const scaleResults: OperationResult[] = [];
         for (const op of BENCH_OPERATIONS) {
@@ -346,6 +378,7 @@ async function main(): Promise<void> {
   }
 
   const targetChecks = checkTargets(results, { latencyMs: options.latencyMs });
+  const cpuChecks = checkCpuTargets(results);
   const scaleComparison = scaleRuns.length > 1 ? compareScales(scaleRuns) : null;
   const linkedChecks = linkedResult ? checkLinkedTargets(linkedResult) : [];
   const elapsedSeconds = (Date.now() - started) / 1000;
@@ -362,7 +395,7 @@ async function main(): Promise<void> {
     console.log(
       `Sequential iterations: ${options.iterations} per operation and server (baseline nested query: ${options.baselineNestedIterations}), after warm-up. ` +
         `req/s: completed operations per second over a ${options.burstSeconds} s burst with ${options.concurrency} in flight (a 10-page walk counts as one). ` +
-        `CPU ms/op: process CPU per sequential operation (emulator, gateway, baseline and client share one Node process). NODE_ENV=${BENCH_NODE_ENV ?? ''}.`,
+        `CPU ms/op: the server's own process CPU per sequential operation, read inside that process (the emulators, each server and the load clients run in separate processes). NODE_ENV=${BENCH_NODE_ENV ?? ''}.`,
     );
     const mismatches = scaleRuns.flatMap((scaleRun) =>
       scaleRun.results
@@ -372,6 +405,18 @@ async function main(): Promise<void> {
     if (mismatches.length > 0) console.log(`Answers differed for: ${mismatches.join(', ')}`);
     console.log('');
     console.log(formatTargets(targetChecks));
+    console.log('');
+    console.log(
+      `Own CPU per operation, scale ${options.scale}: gateway, naive baseline, and the floor (plain @apollo/server + type-graphql, the same types and fields from memory, no Salesforce)`,
+    );
+    console.log('');
+    console.log(formatCpuTable(results));
+    const floorMismatches = results.filter((r) => r.floorSameAnswer === false).map((r) => r.label);
+    if (floorMismatches.length > 0) {
+      console.log(`The floor answered differently for: ${floorMismatches.join(', ')}`);
+    }
+    console.log('');
+    console.log(formatTargets(cpuChecks));
   }
   if (scaleComparison) {
     console.log('');
@@ -431,6 +476,7 @@ async function main(): Promise<void> {
         options,
         operations: results,
         targets: targetChecks,
+        cpuTargets: cpuChecks,
         scaleRuns,
         scaleComparison,
         linked: linkedResult ? { ...linkedResult, targets: linkedChecks } : null,

@@ -1,19 +1,36 @@
-import 'reflect-metadata';
-import { loadConfig, type GatewayConfig, type LinkedServiceConfig } from '../src/config';
-import { DEMO_OAUTH_CLIENT, type RunningSalesforceEmulator } from '../src/emulators/salesforce';
-import { createServer } from '../src/server/create-server';
-import { startDemoSalesforce } from '../src/server/demo-bootstrap';
-import {
-  startDemoLinkedServices,
-  type DemoLinkedEmulator,
-} from '../src/server/demo-linked-services';
-import { startBaselineServer } from './baseline/baseline-server';
+import type { GatewayConfig, LinkedServiceConfig } from '../src/config';
+import { DEMO_OAUTH_CLIENT } from '../src/emulators/salesforce/emulator-options';
 import type { BaselineLinkedTargets } from './baseline/baseline-linked';
+import type { ServiceCalls } from './linked-scenario';
+import type {
+  BaselineInput,
+  EmulatorsInput,
+  EmulatorsReady,
+  FloorInput,
+  GatewayInput,
+  ServerReady,
+} from './processes/bench-processes';
+import { forkBenchChild, type BenchChild } from './processes/fork-bench-child';
+
+/** One server under test in its own process. */
+export interface BenchServer {
+  url: string;
+  /** `process.cpuUsage()` of that server's process: its CPU alone. */
+  cpu(): Promise<NodeJS.CpuUsage>;
+}
 
 export interface BenchTargets {
-  emulator: RunningSalesforceEmulator;
+  emulator: {
+    url: string;
+    /** The Salesforce emulator's call counters (read from its process). */
+    stats(): Promise<ServiceCalls>;
+  };
   /** The Stripe, Zendesk and QuickBooks emulators (empty unless `linked` was asked for). */
-  linkedEmulators: DemoLinkedEmulator[];
+  linkedEmulators: EmulatorsReady['linkedEmulators'];
+  gateway: BenchServer;
+  baseline: BenchServer;
+  /** The in-memory type-graphql + Apollo floor (core scenario only). */
+  floor: BenchServer | null;
   gatewayUrl: string;
   baselineUrl: string;
   stop(): Promise<void>;
@@ -50,78 +67,97 @@ function baselineLinkedTargets(config: GatewayConfig): BaselineLinkedTargets {
   };
 }
 
+/** `BENCH_CPU_PROF=gateway,baseline,floor`: those processes write a .cpuprofile on stop. */
+function profileFlags(name: string, env: NodeJS.ProcessEnv): string[] {
+  const wanted = (env.BENCH_CPU_PROF ?? '').split(',').map((s) => s.trim());
+  if (!wanted.includes(name)) return [];
+  const dir = env.BENCH_CPU_PROF_DIR ?? 'bench/results/profiles';
+  // Node's own file names (one per thread: tsx's loader thread writes one too), per server.
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}/${name}`];
+}
+
+function server(child: BenchChild<ServerReady>): BenchServer {
+  return { url: child.ready.url, cpu: () => child.cpu() };
+}
+
 /**
- * One emulated org on loopback, the gateway in front of it (through its own demo bootstrap)
- * and the naive baseline logged in to the same org: the two servers see the same data and
- * the same injected latency, and are measured one at a time against one call counter. With
- * `linked`, the Stripe, Zendesk and QuickBooks emulators too (same seed scale, same latency),
- * started by the gateway's demo bootstrap, and the baseline's SDK clients point at them.
+ * One process per part, all on loopback: the emulators (the emulated org and, with `linked`,
+ * Stripe, Zendesk and QuickBooks, same seed scale and latency), the gateway, the naive
+ * baseline logged in to the same org and, with `floor`, the in-memory type-graphql floor. This
+ * process keeps only the load clients, so each server's CPU is read inside that server's own
+ * process and the servers are measured one at a time against one call counter.
  */
 export async function startBenchTargets(options: {
   latencyMs: number;
   scale: number;
   linked?: boolean;
+  floor?: boolean;
 }): Promise<BenchTargets> {
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    SALESFORCE_MODE: 'emulator',
-    EMULATOR_SALESFORCE_PORT: '0',
-    EMULATOR_STRIPE_PORT: '0',
-    EMULATOR_ZENDESK_PORT: '0',
-    EMULATOR_QUICKBOOKS_PORT: '0',
-    // Any free port: a fixed one would refuse a second bench (or a gateway) on the machine.
-    METRICS_PORT: '0',
-    // These scenarios measure batching per operation; a warm cross-request cache would answer
-    // repeats with no call at all (the cache-on dashboard scenario is issue 11's bench).
-    CACHE_ENABLED: 'false',
-  });
-  const demo = await startDemoSalesforce(config, {
-    port: 0,
+  const emulatorsInput: EmulatorsInput = {
     latencyMs: options.latencyMs,
     scale: options.scale,
-    // A real org's daily allowance would stop the baseline's bursts half way.
-    dailyApiLimit: 100_000_000,
-  });
-  const disposers: Array<() => Promise<void>> = [() => demo.emulator.stop()];
+    linked: options.linked ?? false,
+  };
+  const emulators = await forkBenchChild<EmulatorsReady>(
+    'emulators',
+    'bench/processes/emulators-process.ts',
+    emulatorsInput,
+  );
+  const children: Array<BenchChild<unknown>> = [emulators];
   const stop = async (): Promise<void> => {
-    while (disposers.length > 0) await disposers.pop()?.();
+    // Servers first, the emulators they talk to last.
+    while (children.length > 0) await children.pop()?.stop();
   };
   try {
-    let gatewayConfig = demo.config;
-    let linkedEmulators: DemoLinkedEmulator[] = [];
-    if (options.linked) {
-      const linked = await startDemoLinkedServices(demo.config, {
-        stripe: { latencyMs: options.latencyMs, scale: options.scale },
-        // Zendesk's 700 requests a minute would 429 the baseline's bursts within seconds.
-        zendesk: {
-          latencyMs: options.latencyMs,
-          scale: options.scale,
-          rateLimitPerMinute: 100_000_000,
-        },
-        quickbooks: { latencyMs: options.latencyMs, salesforce: { scale: options.scale } },
-      });
-      disposers.push(() => linked.stop());
-      gatewayConfig = linked.config;
-      linkedEmulators = linked.emulators;
-    }
-    const gateway = await createServer(gatewayConfig);
-    disposers.push(() => gateway.stop());
-    const baseline = await startBaselineServer({
-      loginUrl: demo.emulator.url,
+    const gatewayConfig = emulators.ready.gatewayConfig as GatewayConfig;
+    const login = {
+      loginUrl: emulators.ready.salesforceUrl,
       clientId: DEMO_OAUTH_CLIENT.clientId,
       clientSecret: DEMO_OAUTH_CLIENT.clientSecret,
-      apiVersion: demo.config.salesforce.apiVersion,
+      apiVersion: gatewayConfig.salesforce.apiVersion,
+    };
+    const gatewayInput: GatewayInput = { gatewayConfig };
+    const baselineInput: BaselineInput = {
+      ...login,
       ...(options.linked ? { linked: baselineLinkedTargets(gatewayConfig) } : {}),
-    });
-    disposers.push(() => baseline.stop());
+    };
+    const floorInput: FloorInput = login;
+    const started = await Promise.allSettled([
+      forkBenchChild<ServerReady>('gateway', 'bench/processes/gateway-process.ts', gatewayInput, {
+        nodeFlags: profileFlags('gateway', process.env),
+      }),
+      forkBenchChild<ServerReady>(
+        'baseline',
+        'bench/processes/baseline-process.ts',
+        baselineInput,
+        { nodeFlags: profileFlags('baseline', process.env) },
+      ),
+      options.floor
+        ? forkBenchChild<ServerReady>('floor', 'bench/floor/floor-process.ts', floorInput, {
+            nodeFlags: profileFlags('floor', process.env),
+          })
+        : Promise.resolve(null),
+    ]);
+    for (const outcome of started) {
+      if (outcome.status === 'fulfilled' && outcome.value) children.push(outcome.value);
+    }
+    const failed = started.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [gateway, baseline, floor] = started.map((outcome) =>
+      outcome.status === 'fulfilled' ? outcome.value : null,
+    );
+    if (!gateway || !baseline) throw new Error('a bench server did not start');
     return {
-      emulator: demo.emulator,
-      linkedEmulators,
-      gatewayUrl: gateway.url,
-      baselineUrl: baseline.url,
+      emulator: {
+        url: emulators.ready.salesforceUrl,
+        stats: () => emulators.request<ServiceCalls>('stats'),
+      },
+      linkedEmulators: emulators.ready.linkedEmulators,
+      gateway: server(gateway),
+      baseline: server(baseline),
+      floor: floor ? server(floor) : null,
+      gatewayUrl: gateway.ready.url,
+      baselineUrl: baseline.ready.url,
       stop,
     };
   } catch (err) {

@@ -6,7 +6,7 @@ import {
   RateLimitedError,
   type GatewayError,
 } from '../errors';
-import { computeOperationCost } from './operation-cost';
+import { rememberedOperationCost } from './operation-cost-memo';
 import { rateLimitKey } from './rate-limit/client-key';
 import type { ClientRateLimiter, RateLimitDecision } from './rate-limit/rate-limiter';
 
@@ -77,7 +77,7 @@ export function createOperationAdmission(deps: OperationAdmissionDeps): AdmitOpe
     try {
       const schema =
         request.schema ?? (typeof deps.schema === 'function' ? deps.schema() : deps.schema);
-      cost = computeOperationCost(
+      cost = rememberedOperationCost(
         schema,
         request.document,
         request.variables ?? undefined,

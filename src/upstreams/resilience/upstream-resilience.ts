@@ -97,7 +97,13 @@ export function createUpstreamResilience(
   );
   breaker.onReset(() => logger?.info({ upstream: service }, 'circuit breaker closed'));
   const slots = bulkhead(settings.maxConcurrent, settings.maxQueued);
-  const deadline = timeout(settings.timeoutMs, TimeoutStrategy.Cooperative);
+  // Cooperative: the attempt has settled (its body read) when it returns, so aborting its
+  // signal then (cockatiel's default) cancels nothing; it only built a DOMException and woke
+  // fetch's abort listeners on every call, ~2 % of the gateway's CPU in the bench profile.
+  const deadline = timeout(settings.timeoutMs, {
+    strategy: TimeoutStrategy.Cooperative,
+    abortOnReturn: false,
+  });
   const once = wrap(breaker, slots, deadline);
   const retried = wrap(
     retry(failures, {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { BoundedTransport } from './bounded-transport';
 import { observeCall } from './call-context';
 
@@ -24,6 +25,9 @@ describe('BoundedTransport', () => {
         if (req.url === '/moved') {
           res.writeHead(302, { location: `${base}/here` });
           res.end();
+        } else if (req.url === '/gzipped') {
+          res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+          res.end(gzipSync(JSON.stringify({ ok: true, url: req.url, name: 'é' })));
         } else if (req.url === '/slow') {
           // Never answers: the caller's signal or timeout must end it.
         } else {
@@ -75,6 +79,13 @@ describe('BoundedTransport', () => {
     expect(JSON.parse(String(response.body))).toEqual({ ok: true, url: '/here' });
     expect(seen.map((s) => s.url)).toEqual(['/moved', '/here']);
     expect(seen[0]?.headers['x-request-id']).toBeUndefined();
+  });
+
+  it('asks for a compressed answer and decodes it', async () => {
+    const transport = new BoundedTransport(5_000);
+    const response = await transport.httpRequest({ method: 'GET', url: `${base}/gzipped` });
+    expect(JSON.parse(String(response.body))).toEqual({ ok: true, url: '/gzipped', name: 'é' });
+    expect(seen[0]?.headers['accept-encoding']).toContain('gzip');
   });
 
   it("aborts the HTTP request when the call's signal aborts, as jsforce's AbortError", async () => {
