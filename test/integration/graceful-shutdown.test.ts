@@ -108,7 +108,9 @@ function webSocketOutcome(url: string): Promise<string> {
   });
 }
 
-const PAGE = '{ accounts(first: 2, orderBy: [{ field: NAME }]) { nodes { id name } } }';
+/** Distinct pages: the cache would let identical concurrent reads share one upstream call. */
+const page = (first: number) =>
+  `{ accounts(first: ${first}, orderBy: [{ field: NAME }]) { nodes { id name } } }`;
 
 describe('graceful SIGTERM drain (src/main.ts)', () => {
   afterEach(() => setLatency(0));
@@ -144,7 +146,7 @@ describe('graceful SIGTERM drain (src/main.ts)', () => {
     // Three requests parked at a slow org when SIGTERM arrives.
     await setLatency(SLOW_MS);
     const before = await emulatorCalls();
-    const inFlight = [1, 2, 3].map(() => post(running.url, PAGE));
+    const inFlight = [2, 3, 4].map((first) => post(running.url, page(first)));
     await untilEmulatorReceived(before, 3);
     running.child.kill('SIGTERM');
 
@@ -153,14 +155,14 @@ describe('graceful SIGTERM drain (src/main.ts)', () => {
     expect(await connectionOutcome(`${running.origin}/healthz`)).toBe('ECONNREFUSED');
     expect(await webSocketOutcome(running.url)).toBe('ECONNREFUSED');
 
-    for (const response of await Promise.all(inFlight)) {
+    for (const [index, response] of (await Promise.all(inFlight)).entries()) {
       expect(response.status).toBe(200);
       const body = (await response.json()) as {
         data?: { accounts: { nodes: unknown[] } };
         errors?: unknown;
       };
       expect(body.errors).toBeUndefined();
-      expect(body.data?.accounts.nodes).toHaveLength(2);
+      expect(body.data?.accounts.nodes).toHaveLength(index + 2);
     }
     expect(await running.exited).toEqual({ code: 0, signal: null });
     expect(output()).toContain('SIGTERM: stopped cleanly');
