@@ -108,9 +108,6 @@ interface ConnectionState {
   operations: Map<string, AbortController>;
 }
 
-/** Frames a subscriber may fall behind its group without live changes' own bound. */
-const DEFAULT_MAX_FRAMES_BEHIND = 1_000;
-
 /**
  * What decides whether two subscribers may share one execution: the same document text,
  * operation and variables, seen as the same viewer scope (`cacheScope` is the org and user:
@@ -220,7 +217,6 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         errors,
       );
     },
-    maxQueue: options.live?.maxQueue ?? DEFAULT_MAX_FRAMES_BEHIND,
     ...(options.live?.countSubscriber
       ? { countSubscriber: options.live.countSubscriber.bind(options.live) }
       : {}),
