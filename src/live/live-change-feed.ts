@@ -23,8 +23,6 @@ export interface LiveChangeFeed {
    * cost one read of a changed record, not 1,000.
    */
   shared<T>(key: string, load: () => Promise<T>): Promise<T>;
-  /** Events a subscriber may fall behind before it is dropped as a slow consumer. */
-  readonly maxQueue: number;
   /**
    * Counts a subscriber served by another's listener (a shared execution) among the
    * subscribers, until the returned release is called.

@@ -262,7 +262,6 @@ export async function createLiveChanges(deps: LiveChangesDeps): Promise<LiveChan
   let stopped = false;
   return {
     accessFilter,
-    maxQueue,
     async listen<T>(
       topics: readonly Topic<T>[],
       options: { upstream?: boolean } = {},

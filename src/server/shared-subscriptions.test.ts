@@ -8,6 +8,7 @@ function channel() {
   const queue: ExecutionResult[] = [];
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
+  let ended = false;
   let returned = 0;
   const iterator: AsyncIterableIterator<ExecutionResult> = {
     async next() {
@@ -15,6 +16,7 @@ function channel() {
         if (failure) throw failure;
         const value = queue.shift();
         if (value) return { value, done: false };
+        if (ended) return { value: undefined, done: true };
         await new Promise<void>((resolve) => (wake = resolve));
       }
     },
@@ -32,6 +34,10 @@ function channel() {
       queue.push(result);
       wake?.();
     },
+    end() {
+      ended = true;
+      wake?.();
+    },
     fail(error: Error) {
       failure = error;
       wake?.();
@@ -42,8 +48,9 @@ function channel() {
 
 const ARGS = { contextValue: {} } as unknown as ExecutionArgs;
 const flush = () => new Promise((r) => setImmediate(r));
+const DONE = { value: undefined, done: true };
 
-function setup(maxQueue = 2) {
+function setup() {
   const sources: ReturnType<typeof channel>[] = [];
   let subscribes = 0;
   let counted = 0;
@@ -55,16 +62,11 @@ function setup(maxQueue = 2) {
       return source.iterator;
     },
     finalize: (result) => new SharedFrame(JSON.stringify(result), []),
-    maxQueue,
     countSubscriber: () => {
       counted += 1;
       return () => (counted -= 1);
     },
   });
-  const control = () => {
-    const closes: number[] = [];
-    return { closes, close: (code: number) => closes.push(code) };
-  };
   return {
     get source() {
       const first = sources[0];
@@ -72,21 +74,38 @@ function setup(maxQueue = 2) {
       return first;
     },
     sharing,
-    control,
     subscribes: () => subscribes,
     counted: () => counted,
   };
 }
 
+/** A member whose socket takes every frame, until `accepting` is turned off (a slow socket). */
 async function member(s: ReturnType<typeof setup>, key = 'k') {
-  const control = s.control();
-  const stream = await s.sharing.subscribe(key, ARGS, control);
+  const written: SharedFrame[] = [];
+  const closes: number[] = [];
+  const socket = { accepting: true };
+  const stream = await s.sharing.subscribe(
+    key,
+    ARGS,
+    { close: (code: number) => closes.push(code) },
+    (frame) => {
+      if (!socket.accepting) return false;
+      written.push(frame);
+      return true;
+    },
+  );
   if (!('next' in stream)) throw new Error('expected a stream');
-  return { stream, control };
+  // graphql-ws reads the stream with `for await`: it must stay pending while the member lives.
+  let settled: IteratorResult<never> | { error: unknown } | undefined;
+  stream.next().then(
+    (result) => (settled = result),
+    (error: unknown) => (settled = { error }),
+  );
+  return { stream, written, closes, socket, settled: () => settled };
 }
 
 describe('SharedSubscriptions', () => {
-  it('starts one source per key and hands every member the same serialized frame', async () => {
+  it('starts one source per key and writes the same serialized frame to every member', async () => {
     const s = setup();
     const a = await member(s);
     const b = await member(s);
@@ -96,31 +115,42 @@ describe('SharedSubscriptions', () => {
     // The listener counts one subscriber of a group; the rest are counted for it.
     expect(s.counted()).toBe(1);
     s.source.push({ data: { n: 1 } });
-    const [fromA, fromB] = await Promise.all([a.stream.next(), b.stream.next()]);
-    expect(fromA.value).toBeInstanceOf(SharedFrame);
-    expect(fromB.value).toBe(fromA.value);
-    expect((fromA.value as SharedFrame).text).toBe('{"data":{"n":1}}');
+    s.source.push({ data: { n: 2 } });
+    await flush();
+    expect(a.written.map((frame) => frame.text)).toEqual(['{"data":{"n":1}}', '{"data":{"n":2}}']);
+    expect(b.written).toHaveLength(2);
+    expect(b.written[0]).toBe(a.written[0]);
+    expect(other.written).toEqual([]);
+    expect(s.sharing.stats().executions).toBe(2);
+    // The streams graphql-ws reads yield no frame: they only keep the operations open.
+    expect([a.settled(), b.settled(), other.settled()]).toEqual([undefined, undefined, undefined]);
     await other.stream.return?.();
   });
 
-  it('drops only the member that falls a whole queue behind, with 4008', async () => {
-    const s = setup(2);
+  it('ends only the member whose write refuses (slow socket); the group writes on', async () => {
+    const s = setup();
     const fast = await member(s);
     const slow = await member(s);
-    const received: unknown[] = [];
-    for (let n = 1; n <= 4; n += 1) {
-      s.source.push({ data: { n } });
-      received.push((await fast.stream.next()).value);
-    }
+    s.source.push({ data: { n: 1 } });
     await flush();
-    expect(slow.control.closes).toEqual([4008]);
-    expect(fast.control.closes).toEqual([]);
-    expect(received).toHaveLength(4);
-    expect(s.sharing.stats().executions).toBe(4);
-    expect(await slow.stream.next()).toEqual({ value: undefined, done: true });
+    slow.socket.accepting = false;
+    s.source.push({ data: { n: 2 } });
+    await flush();
+    expect(slow.settled()).toEqual(DONE);
+    expect(fast.settled()).toBeUndefined();
     expect(s.sharing.stats()).toMatchObject({ groups: 1, members: 1 });
-    s.source.push({ data: { n: 5 } });
-    expect((await fast.stream.next()).value).toMatchObject({ text: '{"data":{"n":5}}' });
+    // The writer closed the socket itself (4008); the group does not close it again.
+    expect(slow.closes).toEqual([]);
+    s.source.push({ data: { n: 3 } });
+    await flush();
+    expect(fast.written.map((frame) => frame.text)).toEqual([
+      '{"data":{"n":1}}',
+      '{"data":{"n":2}}',
+      '{"data":{"n":3}}',
+    ]);
+    expect(slow.written).toHaveLength(1);
+    expect(s.sharing.stats().executions).toBe(3);
+    expect(s.source.returned()).toBe(0);
   });
 
   it('ends the source when its last member leaves; the next subscriber starts afresh', async () => {
@@ -137,14 +167,26 @@ describe('SharedSubscriptions', () => {
     expect(s.subscribes()).toBe(2);
   });
 
+  it('ends every member when the source ends, and forgets the group', async () => {
+    const s = setup();
+    const a = await member(s);
+    const b = await member(s);
+    s.source.end();
+    await flush();
+    expect([a.settled(), b.settled()]).toEqual([DONE, DONE]);
+    expect(s.sharing.stats()).toMatchObject({ groups: 0, members: 0 });
+    await member(s);
+    expect(s.subscribes()).toBe(2);
+  });
+
   it("passes a subscription's own errors back and keeps no group", async () => {
     const failed: ExecutionResult = { errors: [new GraphQLError('bad ids')] };
     const sharing = new SharedSubscriptions({
       subscribe: async () => failed,
       finalize: (result) => new SharedFrame(JSON.stringify(result), []),
-      maxQueue: 2,
     });
-    expect(await sharing.subscribe('k', ARGS, { close: () => {} })).toBe(failed);
+    const write = () => true;
+    expect(await sharing.subscribe('k', ARGS, { close: () => {} }, write)).toBe(failed);
     expect(sharing.stats()).toMatchObject({ groups: 0, members: 0 });
   });
 
@@ -153,8 +195,9 @@ describe('SharedSubscriptions', () => {
     const a = await member(s);
     const b = await member(s);
     s.source.fail(new Error('stream broke'));
-    await expect(a.stream.next()).rejects.toThrow('stream broke');
-    await expect(b.stream.next()).rejects.toThrow('stream broke');
-    expect(s.sharing.stats().groups).toBe(0);
+    await flush();
+    expect(a.settled()).toEqual({ error: new Error('stream broke') });
+    expect(b.settled()).toEqual({ error: new Error('stream broke') });
+    expect(s.sharing.stats()).toMatchObject({ groups: 0, members: 0 });
   });
 });

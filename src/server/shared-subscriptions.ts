@@ -1,6 +1,5 @@
 import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import type { ConnectionControl } from '../live/live-change-feed';
-import { SLOW_CONSUMER_CLOSE } from '../live/live-change-feed';
 import type { SharedFrame } from './shared-frame';
 
 type Started = AsyncIterator<ExecutionResult> | ExecutionResult;
@@ -10,8 +9,6 @@ export interface SharedSubscriptionsOptions {
   subscribe: (args: ExecutionArgs) => Promise<AsyncIterable<ExecutionResult> | ExecutionResult>;
   /** Formats and serializes one result once, for every member (reads the group's context). */
   finalize: (result: ExecutionResult, contextValue: unknown) => SharedFrame;
-  /** Frames a member may fall behind before it is dropped as a slow consumer (4008). */
-  maxQueue: number;
   /** Counts a subscriber served by another's listener, in the feed's subscriber count. */
   countSubscriber?: () => () => void;
   onError?: (error: unknown) => void;
@@ -25,19 +22,20 @@ export interface SharedSubscriptionStats {
 }
 
 /**
- * Writes a frame straight to the member's socket, in the fan-out's own loop; false when the
- * socket was dropped (slow consumer) instead. Without one, frames queue for the member's
- * stream (graphql-ws then writes them, one awaited promise chain per frame and socket).
+ * Writes a frame straight to the member's socket, in the fan-out's own loop (no per-frame
+ * promise chain in graphql-ws); false when the socket was dropped (slow consumer) instead.
  */
 export type WriteFrame = (frame: SharedFrame) => boolean;
 
 interface Member {
   control: ConnectionControl;
-  write: WriteFrame | undefined;
-  queue: SharedFrame[];
-  wake: (() => void) | undefined;
+  write: WriteFrame;
   ended: boolean;
   failure: { error: unknown } | undefined;
+  /** Resolves `finished` once the member ends. */
+  finish: () => void;
+  /** What the member's stream waits on: graphql-ws keeps the operation open until then. */
+  finished: Promise<void>;
 }
 
 interface Group {
@@ -60,14 +58,14 @@ function isIterable(value: unknown): value is AsyncIterable<ExecutionResult> {
   );
 }
 
-const DONE: IteratorResult<SharedFrame> = { value: undefined, done: true };
+const DONE: IteratorResult<never> = { value: undefined, done: true };
 
 /**
  * Subscribers of the same document, variables and visibility scope share one execution: one
  * source stream, one execution of the selection and one serialization per event, whose frame
- * every member's socket then writes. The key carries the scope, so viewers who could see
- * different rows never share; each member keeps its own queue, and a member that falls
- * `maxQueue` frames behind is dropped (4008) without holding back the rest of its group.
+ * is written to every member's socket. The key carries the scope, so viewers who could see
+ * different rows never share. Nothing is queued per member: a socket whose own buffer is past
+ * its bound is dropped (4008) by its `WriteFrame`, without holding back the rest of its group.
  */
 export class SharedSubscriptions {
   private readonly groups = new Map<string, Group>();
@@ -78,17 +76,18 @@ export class SharedSubscriptions {
   /**
    * Joins (or starts) the group of `key`. `args` (or what it answers, asked only then) runs
    * only when it starts the group, with its
-   * context's connection replaced by one that reaches every member. Answers the member's
-   * stream, or the subscription's own errors (a bad argument) when it could not start. With
-   * `write`, the stream yields nothing: it ends when the group or the member does, and every
-   * frame goes through `write` instead.
+   * context's connection replaced by one that reaches every member. Every frame goes through
+   * `write`. Answers the member's stream, or the subscription's own errors (a bad argument)
+   * when it could not start. The stream yields nothing: graphql-ws needs an iterator to keep
+   * the operation open, and it ends (or throws the group's failure) when the group or the
+   * member does; returning it leaves the group.
    */
   async subscribe(
     key: string,
     args: ExecutionArgs | (() => ExecutionArgs),
     control: ConnectionControl,
-    write?: WriteFrame,
-  ): Promise<AsyncIterableIterator<SharedFrame> | ExecutionResult> {
+    write: WriteFrame,
+  ): Promise<AsyncIterableIterator<never> | ExecutionResult> {
     for (;;) {
       const group =
         this.groups.get(key) ?? this.start(key, typeof args === 'function' ? args() : args);
@@ -149,41 +148,30 @@ export class SharedSubscriptions {
   private join(
     group: Group,
     control: ConnectionControl,
-    write: WriteFrame | undefined,
-  ): AsyncIterableIterator<SharedFrame> {
-    const member: Member = {
-      control,
-      write,
-      queue: [],
-      wake: undefined,
-      ended: false,
-      failure: undefined,
-    };
+    write: WriteFrame,
+  ): AsyncIterableIterator<never> {
+    let finish = (): void => {};
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const member: Member = { control, write, ended: false, failure: undefined, finish, finished };
     group.members.add(member);
     this.recount(group);
     if (!group.pumping) {
       group.pumping = true;
       void this.pump(group);
     }
-    const leave = async (): Promise<IteratorResult<SharedFrame>> => {
+    const leave = async (): Promise<IteratorResult<never>> => {
       this.end(member);
       await this.leave(group, member);
       return DONE;
     };
     return {
       next: async () => {
-        for (;;) {
-          const frame = member.queue.shift();
-          if (frame) return { value: frame, done: false };
-          if (member.failure) throw member.failure.error;
-          if (member.ended) {
-            await this.leave(group, member);
-            return DONE;
-          }
-          await new Promise<void>((resolve) => {
-            member.wake = resolve;
-          });
-        }
+        await member.finished;
+        await this.leave(group, member);
+        if (member.failure) throw member.failure.error;
+        return DONE;
       },
       return: leave,
       throw: async (error: unknown) => {
@@ -196,7 +184,7 @@ export class SharedSubscriptions {
     };
   }
 
-  /** Reads the group's stream: one execution per event, its frame queued for every member. */
+  /** Reads the group's stream: one execution per event, its frame written to every member. */
   private async pump(group: Group): Promise<void> {
     const source = group.source;
     if (!source) return;
@@ -221,31 +209,13 @@ export class SharedSubscriptions {
 
   private deliver(member: Member, frame: SharedFrame): void {
     if (member.ended) return;
-    if (member.write) {
-      // The socket's own bound (bytes queued) decides; nothing waits on this member.
-      if (!member.write(frame)) this.end(member);
-      return;
-    }
-    if (member.queue.length >= this.options.maxQueue) {
-      // Behind by a whole queue: this socket only, the rest of the group reads on.
-      member.queue.length = 0;
-      member.control.close(SLOW_CONSUMER_CLOSE.code, SLOW_CONSUMER_CLOSE.reason);
-      this.end(member);
-      return;
-    }
-    member.queue.push(frame);
-    this.wake(member);
+    // The socket's own bound (bytes queued) decides; nothing waits on this member.
+    if (!member.write(frame)) this.end(member);
   }
 
   private end(member: Member): void {
     member.ended = true;
-    this.wake(member);
-  }
-
-  private wake(member: Member): void {
-    const wake = member.wake;
-    member.wake = undefined;
-    wake?.();
+    member.finish();
   }
 
   private async leave(group: Group, member: Member): Promise<void> {

@@ -9,7 +9,6 @@ import {
   subscribe,
   validate,
   type ExecutionArgs,
-  type ExecutionResult,
   type GraphQLFormattedError,
   type GraphQLSchema,
   type ValidationRule,
@@ -33,12 +32,8 @@ import { explainAbortedValidation } from './query-limits';
 import type { SubscribeDocumentResolver } from './trusted-documents';
 import { connectionHeaders } from './websocket-headers';
 import { ValidDocuments } from './valid-documents';
-import {
-  isSharedFrame,
-  SharedFrame,
-  sharedFrameReplacer,
-  spliceSharedFrames,
-} from './shared-frame';
+import { SharedFrame } from './shared-frame';
+import { frameWriter } from './shared-frame-writer';
 import {
   SharedSubscriptions,
   type SharedSubscriptionStats,
@@ -107,9 +102,6 @@ interface ConnectionState {
   /** Per operation id: aborted by the client's `complete` or the socket closing. */
   operations: Map<string, AbortController>;
 }
-
-/** Frames a subscriber may fall behind its group without live changes' own bound. */
-const DEFAULT_MAX_FRAMES_BEHIND = 1_000;
 
 /**
  * What decides whether two subscribers may share one execution: the same document text,
@@ -220,7 +212,6 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         errors,
       );
     },
-    maxQueue: options.live?.maxQueue ?? DEFAULT_MAX_FRAMES_BEHIND,
     ...(options.live?.countSubscriber
       ? { countSubscriber: options.live.countSubscriber.bind(options.live) }
       : {}),
@@ -231,26 +222,6 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
     if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) {
       socket.close(code, reason);
     }
-  };
-
-  /**
-   * A shared frame written straight from the group's fan-out: the `next` message graphql-ws
-   * would send (same key order, the payload already serialized), without its per-socket
-   * promise chain, `onNext` and stringify per frame. The slow-consumer bound `onNext` applies
-   * is applied here, before each write.
-   */
-  const frameWriter = (ctx: object, id: string, socket: WebSocket): WriteFrame => {
-    const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
-    return (frame) => {
-      if (socket.readyState !== socket.OPEN) return true;
-      if (socket.bufferedAmount > maxBufferedBytes) {
-        close(socket, SLOW_CONSUMER_CLOSE.code, SLOW_CONSUMER_CLOSE.reason);
-        return false;
-      }
-      if (frame.errors.length > 0) options.operations?.sent(ctx, id, [...frame.errors]);
-      socket.send(`${head}${frame.text}}`);
-      return true;
-    };
   };
 
   const server = useServer(
@@ -331,21 +302,24 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
             key,
             context,
             control: state.control,
-            write: frameWriter(ctx, id, ctx.extra.socket),
+            write: frameWriter(ctx.extra.socket, id, {
+              maxBufferedBytes,
+              dropSlow: () =>
+                close(ctx.extra.socket, SLOW_CONSUMER_CLOSE.code, SLOW_CONSUMER_CLOSE.reason),
+              sent: (errors) => options.operations?.sent(ctx, id, errors),
+            }),
           });
         }
         return args;
       },
-      // A subscription joins its group's execution; graphql-ws writes the group's frames.
+      // A subscription joins its group's execution, whose fan-out writes the frames itself:
+      // the stream graphql-ws reads yields nothing and only keeps the operation open.
       subscribe: (args) => {
         const shared = sharingOf.get(args);
         if (!shared) return subscribe(args);
         const starting = () => ({ ...args, contextValue: shared.context() });
-        return sharing.subscribe(shared.key, starting, shared.control, shared.write) as Promise<
-          AsyncIterable<ExecutionResult> | ExecutionResult
-        >;
+        return sharing.subscribe(shared.key, starting, shared.control, shared.write);
       },
-      jsonMessageReplacer: sharedFrameReplacer,
       onConnect: async (ctx) => {
         const resolveViewer = options.resolveViewer();
         if (!resolveViewer) return false;
@@ -391,16 +365,11 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
       },
       onNext: (ctx, id, _payload, args, result) => {
         const { socket } = ctx.extra;
-        // graphql-ws waits for each send, so a stalled reader first fills its kernel buffers,
-        // then ws's queue; past the bound the client is dropped rather than held in memory.
+        // A stalled reader first fills its kernel buffers, then ws's queue; past the bound
+        // the client is dropped rather than held in memory. (Shared subscription frames do
+        // not pass here: `frameWriter` applies the same bound.)
         if (socket.bufferedAmount > maxBufferedBytes) {
           close(socket, SLOW_CONSUMER_CLOSE.code, SLOW_CONSUMER_CLOSE.reason);
-        }
-        // Already formatted, with the group's partial errors, and serialized.
-        const frame: unknown = result;
-        if (isSharedFrame(frame)) {
-          if (frame.errors.length > 0) options.operations?.sent(ctx, id, [...frame.errors]);
-          return frame as unknown as ExecutionResult;
         }
         const partial = takePartialErrors(
           args.contextValue as GatewayContext | undefined,
@@ -440,7 +409,6 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
   // run on (its onComplete fires only when the server finishes): read `complete` here too, so
   // the operation's pending upstream calls stop either way.
   wss.on('connection', (socket) => {
-    spliceSharedFrames(socket);
     socket.on('message', (raw: RawData) => {
       const id = clientCompleteId(
         Array.isArray(raw) ? Buffer.concat(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(raw),

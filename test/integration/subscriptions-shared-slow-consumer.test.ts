@@ -1,8 +1,8 @@
 /**
  * A slow consumer inside a group of shared subscribers (demo mode, one viewer scope): the
  * socket that stops reading is dropped with 4008 once its writes back up (the per-socket
- * bound; the per-member queue bound is unit-tested in shared-subscriptions.test.ts), and the
- * other member of its group goes on receiving every event.
+ * send-buffer bound, the only one a member has), and the other member of its group goes on
+ * receiving every event.
  */
 import WebSocket from 'ws';
 import { connectToEmulator } from '../helpers/salesforce-target';
