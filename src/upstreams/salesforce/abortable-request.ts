@@ -109,15 +109,17 @@ function send(
   const fail = (err: unknown): void => {
     emitter.emit('error', transportError(err, req.url, signal));
   };
+  // These fail before any I/O, while the caller has not yet attached its listeners (an
+  // 'error' without one throws): report them on the next tick, as a failed request would.
   let url: URL;
   try {
     url = new URL(req.url);
   } catch (err) {
-    fail(err);
+    process.nextTick(fail, err);
     return;
   }
   if (signal.aborted) {
-    fail(signal.reason);
+    process.nextTick(fail, signal.reason);
     return;
   }
   const body = bodyOf(req);

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
@@ -98,6 +99,29 @@ describe('BoundedTransport', () => {
     while (seen.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     client.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it("lets go of the call's signal once the answer is read", async () => {
+    const transport = new BoundedTransport(60_000);
+    const client = new AbortController();
+    const response = await observeCall(
+      () => transport.httpRequest({ method: 'GET', url: `${base}/done` }),
+      { signal: client.signal },
+    );
+    expect(JSON.parse(String(response.body))).toEqual({ ok: true, url: '/done' });
+    expect(getEventListeners(client.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('aborts at once when the call was aborted before the request', async () => {
+    const transport = new BoundedTransport(60_000);
+    const client = new AbortController();
+    client.abort();
+    await expect(
+      observeCall(() => transport.httpRequest({ method: 'GET', url: `${base}/never` }), {
+        signal: client.signal,
+      }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen).toHaveLength(0);
   });
 
   it('aborts a request that outlives its timeout', async () => {

@@ -69,9 +69,46 @@ export class BoundedTransport extends Transport {
     return (req, options) => {
       // A streamed or multipart body (not used by the gateway) keeps jsforce's own request.
       if (!isPlainBody(req.body)) return stock(req, options);
-      const deadline = AbortSignal.timeout(timeoutMs);
-      const signal = callSignal ? AbortSignal.any([callSignal, deadline]) : deadline;
-      return abortableRequest(req, options, signal);
+      const { signal, release } = requestSignal(timeoutMs, callSignal);
+      const stream = abortableRequest(req, options, signal);
+      stream.once('complete', release).once('error', release).once('close', release);
+      return stream;
     };
   }
+}
+
+/**
+ * The request's signal: aborts after `timeoutMs` or when the call's signal aborts. One plain
+ * timer and one listener, both dropped once the request settles (`release`), in place of
+ * `AbortSignal.timeout` + `AbortSignal.any` per request (0.8 % of the gateway's busy time in
+ * the 10-page walk's profile, plus the garbage their derived signals leave).
+ */
+function requestSignal(
+  timeoutMs: number,
+  callSignal: AbortSignal | undefined,
+): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  if (callSignal?.aborted) {
+    controller.abort(callSignal.reason);
+    return { signal: controller.signal, release: () => undefined };
+  }
+  const onCallAbort = (): void => {
+    release();
+    controller.abort(callSignal?.reason);
+  };
+  const timer = setTimeout(() => {
+    release();
+    controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+  }, timeoutMs);
+  // Like AbortSignal.timeout: a pending request alone does not keep the process alive.
+  timer.unref();
+  callSignal?.addEventListener('abort', onCallAbort, { once: true });
+  let released = false;
+  function release(): void {
+    if (released) return;
+    released = true;
+    clearTimeout(timer);
+    callSignal?.removeEventListener('abort', onCallAbort);
+  }
+  return { signal: controller.signal, release };
 }
