@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { loadConfig } from '../src/config';
+import { EMULATED_GATEWAY_ENV } from './emulated-gateway-env';
 import type { RunningSalesforceEmulator } from '../src/emulators/salesforce';
 import { createServer, type RunningGateway } from '../src/server/create-server';
 import { startDemoSalesforce } from '../src/server/demo-bootstrap';
@@ -39,14 +40,10 @@ export async function startDashboardTargets(options: {
 }): Promise<DashboardTargets> {
   const port = await reservePort();
   const config = loadConfig({
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
+    ...EMULATED_GATEWAY_ENV,
     PORT: String(port),
     GATEWAY_PUBLIC_URL: `http://127.0.0.1:${port}`,
-    LOG_LEVEL: 'silent',
     AUTH_MODE: options.authMode ?? 'user',
-    SALESFORCE_MODE: 'emulator',
-    EMULATOR_SALESFORCE_PORT: '0',
     CACHE_ENABLED: options.cache ? 'true' : 'false',
     METRICS_ENABLED: 'true',
     METRICS_PORT: '0',

@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata';
 import '../production-env';
+import { EMULATED_GATEWAY_ENV } from '../emulated-gateway-env';
 import { loadConfig } from '../../src/config';
 import { startDemoSalesforce } from '../../src/server/demo-bootstrap';
 import { startDemoLinkedServices } from '../../src/server/demo-linked-services';
@@ -14,12 +15,7 @@ import type { EmulatorsInput, EmulatorsReady } from './bench-processes';
 runBenchChild<EmulatorsReady>(async () => {
   const input = readChildInput<EmulatorsInput>();
   const config = loadConfig({
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    SALESFORCE_MODE: 'emulator',
-    EMULATOR_SALESFORCE_PORT: '0',
+    ...EMULATED_GATEWAY_ENV,
     EMULATOR_STRIPE_PORT: '0',
     EMULATOR_ZENDESK_PORT: '0',
     EMULATOR_QUICKBOOKS_PORT: '0',

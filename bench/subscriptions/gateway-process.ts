@@ -4,6 +4,7 @@
  * CDC stream, a few per second). Run with --expose-gc; answers the orchestrator over IPC.
  */
 import 'reflect-metadata';
+import { EMULATED_GATEWAY_ENV } from '../emulated-gateway-env';
 import { loadConfig } from '../../src/config';
 import { createServer } from '../../src/server/create-server';
 import { startDemoSalesforce } from '../../src/server/demo-bootstrap';
@@ -22,12 +23,7 @@ function collect(): void {
 async function main(): Promise<void> {
   if (!process.send) throw new Error('gateway-process.ts runs as a child of bench/subscriptions');
   const config = loadConfig({
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    SALESFORCE_MODE: 'emulator',
-    EMULATOR_SALESFORCE_PORT: '0',
+    ...EMULATED_GATEWAY_ENV,
     AUTH_MODE: 'demo',
     // No scrape listener: its fixed port would collide with any other gateway on the machine.
     METRICS_ENABLED: 'false',
