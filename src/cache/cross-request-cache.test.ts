@@ -4,14 +4,26 @@ import { CrossRequestCache, type CacheRead } from './cross-request-cache';
 
 const logger = createLogger('silent');
 
-async function newCache(options: { ttlMs?: number; fallbackTtlMs?: number } = {}) {
-  const store = await createCacheStore({
+async function newCache(
+  options: { ttlMs?: number; fallbackTtlMs?: number; stampsFail?: () => boolean } = {},
+) {
+  const created = await createCacheStore({
     namespace: 'unit',
     maxEntries: 100,
     maxBytes: 1_000_000,
     recordVersionTtlMs: 600_000,
     logger,
   });
+  // A store whose stamp counter can fail on demand (Redis `INCR` during an outage).
+  const stampsFail = options.stampsFail;
+  const store =
+    stampsFail === undefined
+      ? created
+      : {
+          ...created,
+          nextStamp: () =>
+            stampsFail() ? Promise.reject(new Error('store down')) : created.nextStamp(),
+        };
   const lookups: string[] = [];
   const cache = new CrossRequestCache({
     store,
@@ -260,6 +272,26 @@ describe('CrossRequestCache facets and records', () => {
     expect(await first).toEqual([{ Id: 'a1', v: 'old' }]);
     expect(await second).toEqual([{ Id: 'a1', v: 'new' }]);
     expect(up.calls()).toBe(2);
+  });
+
+  it('without a stamp it neither keeps a record read nor trusts an update to spare entries', async () => {
+    let failing = true;
+    const { cache } = await newCache({ stampsFail: () => failing });
+    const up = rowsUpstream([{ Id: 'a1', v: 'x' }]);
+    // The read cannot be stamped: answered, not kept.
+    await cache.read(fine(), up.load);
+    await cache.read(fine(), up.load);
+    expect(up.calls()).toBe(2);
+    failing = false;
+    await cache.read(fine(), up.load);
+    await cache.read(fine(), up.load);
+    expect(up.calls()).toBe(3);
+    // An update that cannot be stamped drops the whole type instead of its records.
+    failing = true;
+    await cache.invalidateRecords('Account', ['zz'], ['website'], 'write');
+    failing = false;
+    await cache.read(fine(), up.load);
+    expect(up.calls()).toBe(4);
   });
 
   it('an unknown type still drops everything', async () => {
