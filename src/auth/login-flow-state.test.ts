@@ -8,12 +8,21 @@ const keyring = deriveKeyring(
   parseEncryptionKeys(`k1:${randomBytes(32).toString('base64')}`),
   'login-flow',
 );
-const flow = { state: 'st', nonce: 'no', codeVerifier: 'cv', createdAt: 1_000_000 };
+// Values long enough that random ciphertext cannot contain them by chance.
+const flow = {
+  state: 'state-value-0123456789',
+  nonce: 'nonce-value-0123456789',
+  codeVerifier: 'verifier-value-0123456789',
+  createdAt: 1_000_000,
+};
 
 describe('login flow state', () => {
   it('round-trips and hides its contents', () => {
     const sealed = sealFlowState(flow, keyring);
-    expect(sealed).not.toContain('cv');
+    for (const secret of [flow.state, flow.nonce, flow.codeVerifier]) {
+      expect(sealed).not.toContain(secret);
+      expect(sealed).not.toContain(Buffer.from(secret).toString('base64url'));
+    }
     expect(openFlowState(sealed, keyring, 600_000, 1_000_500)).toEqual(flow);
   });
 
