@@ -152,8 +152,16 @@ function graphqlFailures(
   return checkResponse(example.response, body);
 }
 
-async function runGraphQL(example: GraphQLExample, gw: TestGateway): Promise<DocFailure[]> {
+/** Sees every real answer, by the line of its block: how excerpts are pasted from real runs. */
+export type AnswerObserver = (line: number, answer: unknown) => void;
+
+async function runGraphQL(
+  example: GraphQLExample,
+  gw: TestGateway,
+  observe: AnswerObserver,
+): Promise<DocFailure[]> {
   const answer = await gw.post(example.query, example.variables);
+  observe(example.line, answer.body);
   return graphqlFailures(example, answer.body as GraphQLBody, answer.status);
 }
 
@@ -206,6 +214,7 @@ async function runSubscription(
   example: GraphQLExample,
   trigger: DocExample | undefined,
   doc: DocGateway,
+  observe: AnswerObserver,
 ): Promise<DocFailure[]> {
   const before = await subscribers(doc.gw);
   const open = openSubscription(example, doc.ws);
@@ -216,6 +225,7 @@ async function runSubscription(
         SUBSCRIPTION_EVENT_MS,
       );
       const body = open.results[0] ?? errorOf(open.failure ?? []);
+      observe(example.line, body);
       return graphqlFailures(example, body as GraphQLBody);
     }
     const counted = await until(
@@ -235,10 +245,11 @@ async function runSubscription(
         { line: example.line, message: 'a subscription needs a following example to trigger it' },
       ];
     }
-    const triggerFailures = await runExample(trigger, doc);
+    const triggerFailures = await runExample(trigger, doc, observe);
     if (triggerFailures.length > 0) return triggerFailures;
     await until(() => open.failure !== undefined || open.results.length > 0, SUBSCRIPTION_EVENT_MS);
     const first = open.results[0];
+    if (first) observe(example.line, first);
     if (!first) {
       return [
         {
@@ -255,17 +266,29 @@ async function runSubscription(
   }
 }
 
-async function runExample(example: DocExample, doc: DocGateway): Promise<DocFailure[]> {
+async function runExample(
+  example: DocExample,
+  doc: DocGateway,
+  observe: AnswerObserver,
+): Promise<DocFailure[]> {
   try {
-    if (example.kind === 'http') return httpFailures(example, await runHttp(example, doc.origins));
-    return await runGraphQL(example, doc.gw);
+    if (example.kind === 'http') {
+      const answer = await runHttp(example, doc.origins);
+      observe(example.line, answer);
+      return httpFailures(example, answer);
+    }
+    return await runGraphQL(example, doc.gw, observe);
   } catch (error) {
     return [{ line: example.line, message: `could not run: ${(error as Error).message}` }];
   }
 }
 
 /** Every failure of one Markdown file's examples, in file order; [] when all pass. */
-export async function runDocExamples(markdown: string, doc: DocGateway): Promise<DocFailure[]> {
+export async function runDocExamples(
+  markdown: string,
+  doc: DocGateway,
+  observe: AnswerObserver = () => {},
+): Promise<DocFailure[]> {
   const { examples, problems } = parseDocExamples(markdown);
   const failures: DocFailure[] = [...problems];
   for (let i = 0; i < examples.length; i += 1) {
@@ -274,7 +297,7 @@ export async function runDocExamples(markdown: string, doc: DocGateway): Promise
       const trigger = example.expectError ? undefined : examples[i + 1];
       if (trigger) i += 1;
       try {
-        failures.push(...(await runSubscription(example, trigger, doc)));
+        failures.push(...(await runSubscription(example, trigger, doc, observe)));
       } catch (error) {
         failures.push({
           line: example.line,
@@ -282,7 +305,7 @@ export async function runDocExamples(markdown: string, doc: DocGateway): Promise
         });
       }
     } else {
-      failures.push(...(await runExample(example, doc)));
+      failures.push(...(await runExample(example, doc, observe)));
     }
   }
   return failures.sort((a, b) => a.line - b.line);
