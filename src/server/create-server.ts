@@ -44,6 +44,7 @@ import { createRequestListener, gatewayRoutes } from './routes';
 import { createShutdown, drainLiveChangesPlugin } from './shutdown';
 import { introspectionDisabledRule } from './introspection-rule';
 import { createTrustedDocuments } from './trusted-documents';
+import { restOperationDocuments } from './rest';
 import { createHttpEdge } from './http-security/http-edge';
 import { createOriginAllowList } from './http-security/origin-allow-list';
 import { createWebSocketOriginCheck } from './http-security/websocket-origin';
@@ -121,6 +122,8 @@ export async function createServer(
   const trustedDocuments = await createTrustedDocuments(config.apiSurface.trustedDocuments, {
     redisUrl: config.redisUrl,
     logger,
+    // The REST routes' fixed operations are the server's own: allowed in every mode.
+    serverDocuments: restOperationDocuments(),
   });
   // One breaker, bulkhead and retry policy per upstream for the whole process.
   // Per instance, never prom-client's global registry: tests run several gateways at once.
@@ -321,6 +324,7 @@ export async function createServer(
           sync,
           ...(cache ? { cache } : {}),
           apiBudget,
+          formatError,
         }),
         ...metricsRoutes,
         reloadSchemaRoute(reloadSchema, logger),

@@ -137,7 +137,7 @@ describe('CORS in the demo with CORS_ORIGINS unset', () => {
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(LOCAL_APP);
     expect(response.headers.get('access-control-allow-credentials')).toBeNull();
-    expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
+    expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, PUT, OPTIONS');
     expect(response.headers.get('access-control-allow-headers')?.split(', ')).toEqual(
       expect.arrayContaining([
         'content-type',
