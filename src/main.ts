@@ -118,6 +118,8 @@ async function main(): Promise<void> {
   // The emulators' signed webhooks feed paymentReceived, ticketChanged and invoiceChanged.
   linkedDemo.sendWebhooksTo(new URL(gateway.url).origin, gatewayConfig.webhooks);
   console.log(`GraphQL gateway       ${gateway.url}`);
+  const restBase = `${gateway.url.replace(/\/graphql$/, '')}/salesforce`;
+  console.log(`REST endpoints        ${restBase}/…  (OpenAPI: ${restBase}/openapi.json)`);
   const receivers = [
     gatewayConfig.webhooks.stripeSecret && 'stripe',
     gatewayConfig.webhooks.zendeskSecret && 'zendesk',
