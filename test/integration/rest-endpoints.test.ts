@@ -345,6 +345,15 @@ describe('records: read, create, update, ETags', () => {
     expect(put.headers.get('allow')).toBe('GET');
   });
 
+  it('answers a path no endpoint has with 404, and a broken escape in an id with 400', async () => {
+    const unknown = await fetch(`${gw.origin}/salesforce/campaigns`);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as ErrorAnswer).error.code).toBe('NOT_FOUND');
+    const broken = await rest('GET', '/salesforce/accounts/%E0%A4%A');
+    expect(broken.status).toBe(400);
+    expect(errorOf(broken).code).toBe('BAD_REQUEST');
+  });
+
   it('updates with PUT: If-Match must match the current ETag (else 412 and nothing written)', async () => {
     const created = await rest<Row>('POST', '/salesforce/accounts', {
       body: { name: 'REST Etag Co', phone: '+1 555 0100' },

@@ -181,9 +181,9 @@ export function createRestHandler(deps: RestHandlerDeps) {
     return restError(
       404,
       ErrorCode.NOT_FOUND,
-      id === undefined
+      id === undefined || route.recordType === undefined
         ? 'Not found'
-        : `No ${route.tag.replace(/s$/, '').replace(/ie$/, 'y')} ${id}, or you may not see it`,
+        : `No ${route.recordType} ${id}, or you may not see it`,
     );
   }
 
@@ -199,9 +199,13 @@ export function createRestHandler(deps: RestHandlerDeps) {
     const { route } = entry;
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path: Record<string, string> = {};
-    entry.names.forEach((name, index) => {
-      path[name] = decodeURIComponent(match[index + 1] ?? '');
-    });
+    try {
+      entry.names.forEach((name, index) => {
+        path[name] = decodeURIComponent(match[index + 1] ?? '');
+      });
+    } catch {
+      return restError(400, ErrorCode.BAD_REQUEST, 'The path is not valid percent-encoding');
+    }
     const query = parseQuery(route, url.searchParams);
     if (!query.ok) {
       return restError(400, ErrorCode.BAD_USER_INPUT, 'Invalid query parameters', {

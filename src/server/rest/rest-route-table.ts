@@ -201,6 +201,7 @@ function resourceRoutes(spec: ResourceSpec): RestRoute[] {
     respond: (data) => recordAnswer(data, singular),
     success: { status: 200, description: `The ${typeName}.`, schema: spec.record },
     etag: 'read',
+    recordType: typeName,
     errors: [304, 404],
   };
   const routes: RestRoute[] = [
@@ -269,6 +270,7 @@ function resourceRoutes(spec: ResourceSpec): RestRoute[] {
       respond: (data) => recordAnswer(data, `update${typeName}`),
       success: { status: 200, description: `The updated ${typeName}.`, schema: spec.record },
       etag: 'write',
+      recordType: typeName,
       readRoute: read,
       errors: [404, 409, 412, 415],
     });

@@ -60,6 +60,8 @@ export interface RestRoute {
    * `write`: an update; If-Match is checked against the record read by `readRoute` first.
    */
   etag?: 'read' | 'write' | 'created';
+  /** The GraphQL type of the record a `{id}` route reads or writes (its 404 names it). */
+  recordType?: string;
   /** The read route of the same record, for If-Match. */
   readRoute?: RestRoute;
   /** Error statuses besides the ones every route may answer (400, 401, 403, 429, 5xx). */
