@@ -122,6 +122,34 @@ describe("Salesforce's daily API allocation spent", () => {
   });
 });
 
+describe('Salesforce failing', () => {
+  it('answers 503 UPSTREAM_UNAVAILABLE after a 503 burst outlasts the retries, then recovers', async () => {
+    const gateway = await startTestGateway({ subscriptions: { enabled: false } });
+    const get = restClient(gateway, await documentOf(gateway));
+    const faults = (body: Record<string, unknown>) =>
+      fetch(`${gateway.emulatorUrl}/__emulator/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    await faults({ serverUnavailable: 5 });
+    const down = await get('/salesforce/accounts?first=1');
+    expect(down.status).toBe(503);
+    expect((down.body as ErrorBody).error).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      details: { upstream: { service: 'salesforce', errorCode: 'SERVER_UNAVAILABLE' } },
+    });
+    await faults({ serverUnavailable: 0 });
+    expect((await get('/salesforce/accounts?first=1')).status).toBe(200);
+
+    await faults({ exhaustLimit: true });
+    const spent = await get('/salesforce/accounts?first=2');
+    expect(spent.status).toBe(429);
+    expect((spent.body as ErrorBody).error.code).toBe('UPSTREAM_RATE_LIMITED');
+    expect(Number(spent.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
 describe('TRUSTED_DOCUMENTS=allow-list', () => {
   it("runs the REST routes' own operations while refusing documents off the manifest", async () => {
     const listed = '{ viewer { id } }';

@@ -518,6 +518,42 @@ describe('sync and the linked-service endpoints', () => {
   });
 });
 
+describe('the HTTP edge', () => {
+  const APP = 'http://localhost:5173';
+
+  it('lets a loopback page preflight a conditional PUT and read the REST headers', async () => {
+    const preflight = await fetch(`${gw.origin}/salesforce/accounts/00100000000003BAAQ`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: APP,
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'content-type,if-match',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(APP);
+    expect(preflight.headers.get('access-control-allow-methods')?.split(', ')).toContain('PUT');
+    expect(preflight.headers.get('access-control-allow-headers')?.split(', ')).toEqual(
+      expect.arrayContaining(['content-type', 'if-match', 'if-none-match']),
+    );
+
+    const page = await rest('GET', '/salesforce/accounts?first=1', { headers: { origin: APP } });
+    expect(page.headers.get('access-control-allow-origin')).toBe(APP);
+    expect(page.headers.get('access-control-expose-headers')?.split(', ')).toEqual(
+      expect.arrayContaining(['link', 'etag', 'location', 'retry-after', 'x-request-id']),
+    );
+    // The security headers of every other route.
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('answers a plain OPTIONS with the methods of the path', async () => {
+    const response = await fetch(`${gw.origin}/salesforce/accounts`, { method: 'OPTIONS' });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('allow')).toBe('GET, POST');
+  });
+});
+
 describe('one operation, one cost', () => {
   it('a REST list makes the Salesforce calls of the same GraphQL query, no more', async () => {
     const route = REST_ROUTES.find((r) => r.operationId === 'listOpportunities');
