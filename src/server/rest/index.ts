@@ -12,8 +12,11 @@ export { OPENAPI_PATH } from './rest-handler';
 export { REST_PREFIX, REST_ROUTES, restOperationDocuments } from './rest-route-table';
 export { buildOpenApiDocument } from './rest-openapi';
 
-/** The version the OpenAPI document states: the gateway's package version. */
-export const REST_API_VERSION = '0.6.0';
+/**
+ * The REST API's own version (OpenAPI `info.version`), apart from the gateway's: a new major
+ * only when a route changes incompatibly.
+ */
+export const REST_API_VERSION = '1.0.0';
 
 export interface RestRouteDeps {
   apollo: ApolloServer<GatewayContext>;
