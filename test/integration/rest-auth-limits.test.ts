@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateApiKey, hashApiKey } from '../../src/auth/api-keys';
+import { REST_ROUTES } from '../../src/server/rest';
 import { documentHash } from '../../src/server/trusted-documents/document-hash';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { OpenApiResponses } from '../helpers/openapi-responses';
@@ -147,6 +148,34 @@ describe('Salesforce failing', () => {
     expect(spent.status).toBe(429);
     expect((spent.body as ErrorBody).error.code).toBe('UPSTREAM_RATE_LIMITED');
     expect(Number(spent.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('the cross-request cache (CACHE_ENABLED=true)', () => {
+  it('answers a repeated REST read, and the same GraphQL read, without calling Salesforce', async () => {
+    const gateway = await startTestGateway({
+      env: { CACHE_ENABLED: 'true' },
+      subscriptions: { enabled: false },
+    });
+    const get = restClient(gateway, await documentOf(gateway));
+    const path = '/salesforce/opportunities?stageName=Prospecting&sort=-amount&first=10';
+    const first = await get(path);
+    expect(first.status).toBe(200);
+
+    await gateway.resetEmulatorStats();
+    const again = await get(path);
+    expect(again.body).toEqual(first.body);
+    const route = REST_ROUTES.find((r) => r.operationId === 'listOpportunities');
+    const graph = await gateway.graphql<{ opportunities: { nodes: unknown[] } }>(
+      route?.document ?? '',
+      {
+        where: { stageName: { eq: 'Prospecting' } },
+        orderBy: [{ field: 'AMOUNT', direction: 'DESC' }],
+        first: 10,
+      },
+    );
+    expect(graph.data?.opportunities.nodes).toEqual((first.body as { data: unknown[] }).data);
+    expect((await gateway.emulatorStats()).total).toBe(0);
   });
 });
 
