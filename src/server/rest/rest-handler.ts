@@ -115,8 +115,12 @@ async function parseBody(route: RestRoute, req: IncomingMessage): Promise<BodyOu
   try {
     text = await readBody(req);
   } catch (err) {
-    if (err instanceof HttpBodyError)
-      return restError(err.status, ErrorCode.BAD_REQUEST, err.message);
+    if (err instanceof HttpBodyError) {
+      // The rest of an oversized body is never read: the connection cannot carry another request.
+      return restError(err.status, ErrorCode.BAD_REQUEST, err.message, {
+        headers: { connection: 'close' },
+      });
+    }
     throw err;
   }
   let json: unknown;
@@ -336,7 +340,14 @@ export function createRestHandler(deps: RestHandlerDeps) {
       abandoned.abort();
       deps.logger?.info({ requestId: id }, 'client went away; REST operation aborted');
     });
-    const failure = await serve(chosen.entry, chosen.match, req, res, auth, id, abandoned.signal);
-    if (failure) sendRestError(res, failure, id);
+    let failure: RestError | undefined;
+    try {
+      failure = await serve(chosen.entry, chosen.match, req, res, auth, id, abandoned.signal);
+    } catch (err) {
+      // The REST body even for a bug, so a client parses one shape of error.
+      deps.logger?.error({ err, requestId: id }, 'REST request failed');
+      failure = restError(500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+    }
+    if (failure && !res.headersSent) sendRestError(res, failure, id);
   };
 }
