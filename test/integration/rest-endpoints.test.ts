@@ -582,11 +582,30 @@ describe('one operation, one cost', () => {
 });
 
 describe('coverage of the document', () => {
+  it('answers a bad request to every endpoint with the error body of the document', async () => {
+    for (const route of REST_ROUTES) {
+      const path = route.path.replace('{id}', '00100000000003BAAQ');
+      const answer =
+        route.body === undefined
+          ? await rest(route.method, `${path}?bogus=1`)
+          : await rest(route.method, path, { body: { bogus: 1 } });
+      expect(`${route.method} ${route.path} ${answer.status}`).toBe(
+        `${route.method} ${route.path} 400`,
+      );
+      expect(errorOf(answer).code).toBe('BAD_USER_INPUT');
+      expect(Object.keys(errorOf(answer).fields ?? {})).toContain('bogus');
+    }
+  });
+
   it('checked a real success answer of every endpoint against the document', () => {
     const missing = REST_ROUTES.filter(
       (route) => !openApi.checked.has(`${route.method} ${route.path} ${route.success.status}`),
     ).map((route) => `${route.method} ${route.path}`);
     expect(missing).toEqual([]);
+    const withoutError = REST_ROUTES.filter(
+      (route) => !openApi.checked.has(`${route.method} ${route.path} 400`),
+    );
+    expect(withoutError).toEqual([]);
     for (const status of [304, 400, 404, 405, 409, 412, 415]) {
       expect([...openApi.checked].some((entry) => entry.endsWith(` ${status}`))).toBe(true);
     }
