@@ -94,7 +94,9 @@ export async function handleGraphQLRequest<TContext extends BaseContext>(
   } catch (err) {
     const status = err instanceof HttpBodyError ? err.status : 400;
     const message = err instanceof Error ? err.message : 'Bad request';
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    // Past 413 the rest of the body is never read: the connection cannot carry another request.
+    const close = status === 413 ? { connection: 'close' } : {};
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...close });
     res.end(JSON.stringify({ errors: [{ message, extensions: { code: ErrorCode.BAD_REQUEST } }] }));
     return;
   }
