@@ -412,6 +412,45 @@ export type StringFilter = {
   nin?: Array<string> | null | undefined;
 };
 
+/** Conditions on Users, ANDed together (every field given must match). A null or absent field does not constrain. */
+export type UserFilter = {
+  /** All of these filters; `and: []` constrains nothing, `and: null` is BAD_USER_INPUT. */
+  and?: Array<UserFilter> | null | undefined;
+  createdDate?: DateTimeFilter | null | undefined;
+  /** Email address; `like` is case-insensitive, e.g. `{ like: "%@example.com" }`. */
+  email?: StringFilter | null | undefined;
+  /** The User Id (005…). */
+  id?: IdFilter | null | undefined;
+  /** `eq: true`: users who can sign in and own records; deactivated users keep the records they own. */
+  isActive?: BooleanFilter | null | undefined;
+  lastModifiedDate?: DateTimeFilter | null | undefined;
+  /** Full name (Salesforce `Name`, first and last name); `like` is case-insensitive, e.g. `{ like: "%patel%" }`. */
+  name?: StringFilter | null | undefined;
+  /** Not this filter (it must constrain something); null is BAD_USER_INPUT. */
+  not?: UserFilter | null | undefined;
+  /** At least one of these filters (at least one given); null is BAD_USER_INPUT. */
+  or?: Array<UserFilter> | null | undefined;
+};
+
+/** One sort key of `users`; later keys break ties of earlier ones. */
+export type UserOrderBy = {
+  direction?: SortDirection | null | undefined;
+  /** The field to sort by. */
+  field: UserSortField;
+  nulls?: NullsOrder | null | undefined;
+};
+
+/** A User field to sort by; the Id breaks ties, so paging is stable. */
+export type UserSortField =
+  /** When the user was created. */
+  | 'CREATED_DATE'
+  /** Email address. */
+  | 'EMAIL'
+  /** When the user was last changed. */
+  | 'LAST_MODIFIED_DATE'
+  /** Full name (Salesforce `Name`). */
+  | 'NAME';
+
 export type ApiUsageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -766,3 +805,20 @@ export type CreateLiveAccountMutationVariables = Exact<{ [key: string]: never; }
 
 
 export type CreateLiveAccountMutation = { createAccount: { id: string } };
+
+export type UsersPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  where?: UserFilter | null | undefined;
+  orderBy?: Array<UserOrderBy> | UserOrderBy | null | undefined;
+}>;
+
+
+export type UsersPageQuery = { users: { nodes: Array<{ id: string, name: string, email: string | null, isActive: boolean }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type UsersCountedQueryVariables = Exact<{
+  where?: UserFilter | null | undefined;
+}>;
+
+
+export type UsersCountedQuery = { users: { totalCount: number, nodes: Array<{ id: string }> } };
