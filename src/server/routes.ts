@@ -6,6 +6,7 @@ import type { SyncServices } from '../sync';
 import { createContext, requestIdFrom, type GatewayContext } from '../context/gateway-context';
 import type { LiveChanges } from '../live/live-changes';
 import type { CrossRequestCache } from '../cache';
+import type { DescribeCache } from '../upstreams/salesforce/describe-cache';
 import type { ApiBudget } from '../upstreams/salesforce/api-budget';
 import type { Logger } from '../logging/logger';
 import type { GatewayAuth } from './gateway-auth';
@@ -47,6 +48,8 @@ export interface GatewayRoutesDeps {
   cache?: CrossRequestCache;
   /** The org's daily API allocation (apiUsage shows its reserve). */
   apiBudget?: ApiBudget;
+  /** Describes per viewer scope (picklist metadata). */
+  describeCache?: DescribeCache;
 }
 
 /** Everything but /healthz and the auth module's /auth/* routes, which come first. */
@@ -60,6 +63,7 @@ export function gatewayRoutes({
   sync,
   cache,
   apiBudget,
+  describeCache,
 }: GatewayRoutesDeps): Route[] {
   const graphql: RouteHandler = async (req, res, { resolveViewer }) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
@@ -84,6 +88,7 @@ export function gatewayRoutes({
             ...(sync ? { sync } : {}),
             ...(cache ? { cache } : {}),
             ...(apiBudget ? { apiBudget } : {}),
+            ...(describeCache ? { describeCache } : {}),
           },
           req.headers,
           { requestId, signal: abandoned.signal },

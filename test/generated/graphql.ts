@@ -692,6 +692,19 @@ export type AccountContactsPageQueryVariables = Exact<{
 
 export type AccountContactsPageQuery = { account: { contacts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, lastName: string }> } } | null };
 
+export type PicklistsQueryVariables = Exact<{
+  object: SObjectType;
+  fields?: Array<string> | string | null | undefined;
+}>;
+
+
+export type PicklistsQuery = { picklists: Array<{ field: string, label: string, multiSelect: boolean, values: Array<{ value: string, label: string, active: boolean, isDefault: boolean }> }> };
+
+export type RefreshCacheForPicklistsMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RefreshCacheForPicklistsMutation = { refreshCache: boolean };
+
 export type AccountChangesSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 

@@ -1,0 +1,150 @@
+import type { Connection } from 'jsforce';
+import type { PicklistsQuery } from '../generated/graphql';
+import { startTestGateway, type TestGateway } from '../helpers/gateway';
+import { operation } from '../helpers/operations';
+import { directConnection } from '../helpers/salesforce-direct';
+
+interface DescribedPicklist {
+  name: string;
+  label: string;
+  type: string;
+  picklistValues: Array<{ value: string; label: string; active: boolean; defaultValue: boolean }>;
+}
+
+describe('picklists(object, fields)', () => {
+  let gw: TestGateway;
+  let sf: Connection;
+
+  beforeAll(async () => {
+    gw = await startTestGateway({ emulator: { scale: 0.05 }, env: { CUSTOM_FIELDS: 'auto' } });
+    sf = await directConnection(gw.emulatorUrl);
+  }, 60_000);
+
+  /** The picklist as Salesforce's describe reports it, read with jsforce apart from the gateway. */
+  async function described(object: string, field: string) {
+    const result = await sf.sobject(object).describe();
+    const found = (result.fields as unknown as DescribedPicklist[]).find((f) => f.name === field);
+    if (!found) throw new Error(`${object}.${field} is not in describe`);
+    return {
+      label: found.label,
+      multiSelect: found.type === 'multipicklist',
+      values: found.picklistValues.map((p) => ({
+        value: p.value,
+        label: p.label,
+        active: p.active,
+        isDefault: p.defaultValue,
+      })),
+    };
+  }
+
+  async function picklists(variables: Record<string, unknown>) {
+    await gw.resetEmulatorStats();
+    const res = await gw.graphql<PicklistsQuery>(operation('Picklists'), variables);
+    const stats = await gw.emulatorStats();
+    const describes = Object.entries(stats.byEndpoint)
+      .filter(([endpoint]) => endpoint.includes('describe'))
+      .reduce((sum, [, n]) => sum + n, 0);
+    return { res, describes, calls: stats.total };
+  }
+
+  it.each([
+    [
+      'OPPORTUNITY',
+      'Opportunity',
+      ['stageName', 'type', 'leadSource'],
+      ['StageName', 'Type', 'LeadSource'],
+    ],
+    [
+      'LEAD',
+      'Lead',
+      ['status', 'leadSource', 'industry', 'rating'],
+      ['Status', 'LeadSource', 'Industry', 'Rating'],
+    ],
+    [
+      'ACCOUNT',
+      'Account',
+      ['industry', 'type', 'Region__c', 'Segments__c'],
+      ['Industry', 'Type', 'Region__c', 'Segments__c'],
+    ],
+    ['CONTACT', 'Contact', ['leadSource', 'Languages__c'], ['LeadSource', 'Languages__c']],
+  ])(
+    '%s values and labels match Salesforce describe',
+    async (object, sobject, fields, apiNames) => {
+      const { res } = await picklists({ object, fields });
+      expect(res.errors).toBeUndefined();
+      const expected = await Promise.all(
+        apiNames.map(async (api, i) => ({ field: fields[i], ...(await described(sobject, api)) })),
+      );
+      expect(res.data!.picklists).toEqual(expected);
+      for (const field of res.data!.picklists) expect(field.values.length).toBeGreaterThan(1);
+    },
+  );
+
+  it('marks the default value and multi-select fields', async () => {
+    const lead = await picklists({ object: 'LEAD', fields: ['status'] });
+    const status = lead.res.data!.picklists[0]!;
+    expect(status.values.filter((v) => v.isDefault).map((v) => v.value)).toEqual([
+      'Open - Not Contacted',
+    ]);
+    const account = await picklists({ object: 'ACCOUNT', fields: ['Segments__c', 'Region__c'] });
+    expect(account.res.data!.picklists.map((p) => [p.field, p.multiSelect])).toEqual([
+      ['Segments__c', true],
+      ['Region__c', false],
+    ]);
+  });
+
+  it('lists every exposed picklist field of the object when fields is absent', async () => {
+    const { res } = await picklists({ object: 'OPPORTUNITY' });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.picklists.map((p) => p.field)).toEqual(
+      expect.arrayContaining(['stageName', 'type', 'leadSource']),
+    );
+    // Only fields the graph has: ForecastCategory is a picklist of describe, not a graph field.
+    expect(res.data!.picklists.map((p) => p.field)).not.toContain('ForecastCategory');
+  });
+
+  it('costs one describe, then none until refreshCache drops it', async () => {
+    await gw.graphql(operation('RefreshCacheForPicklists'));
+    const first = await picklists({ object: 'LEAD', fields: ['status'] });
+    expect(first.res.errors).toBeUndefined();
+    expect(first.describes).toBe(1);
+    expect(first.calls).toBe(1);
+    const second = await picklists({ object: 'LEAD', fields: ['rating', 'status'] });
+    expect(second.res.errors).toBeUndefined();
+    expect(second.describes).toBe(0);
+    expect(second.calls).toBe(0);
+    expect(second.res.data!.picklists.map((p) => p.field)).toEqual(['rating', 'status']);
+
+    const refreshed = await gw.graphql<{ refreshCache: boolean }>(
+      operation('RefreshCacheForPicklists'),
+    );
+    expect(refreshed.errors).toBeUndefined();
+    const third = await picklists({ object: 'LEAD', fields: ['status'] });
+    expect(third.describes).toBe(1);
+  });
+
+  it('describes again after POST /admin/reload-schema', async () => {
+    await picklists({ object: 'ACCOUNT', fields: ['industry'] });
+    expect((await picklists({ object: 'ACCOUNT', fields: ['industry'] })).describes).toBe(0);
+    const reload = await fetch(`${gw.origin}/admin/reload-schema`, { method: 'POST' });
+    expect(reload.status).toBe(200);
+    const after = await picklists({ object: 'ACCOUNT', fields: ['industry'] });
+    expect(after.res.errors).toBeUndefined();
+    expect(after.describes).toBe(1);
+  });
+
+  it.each([
+    ['an unknown field', 'OPPORTUNITY', ['noSuchField']],
+    ['a field that is not a picklist', 'OPPORTUNITY', ['name']],
+    ['a Salesforce API name instead of the graph name', 'OPPORTUNITY', ['StageName']],
+    ['a picklist of another object', 'CONTACT', ['stageName']],
+  ])(
+    'refuses %s with BAD_USER_INPUT naming the fields there are',
+    async (_label, object, fields) => {
+      const { res } = await picklists({ object, fields });
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.message).toContain(JSON.stringify(fields[0]));
+    },
+  );
+});
