@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { connectionTypes } from '../../shared/connection.types';
+import { connectionTypes, salesforceConnectionDocs } from '../../shared/connection.types';
 import { Node } from '../../shared/node.interface';
 
 @ObjectType({
@@ -21,4 +21,8 @@ export class User extends Node {
   isActive!: boolean;
 }
 
-export const { Edge: UserEdge, Connection: UserConnection } = connectionTypes('User', () => User);
+export const { Edge: UserEdge, Connection: UserConnection } = connectionTypes(
+  'User',
+  () => User,
+  salesforceConnectionDocs('Users'),
+);
