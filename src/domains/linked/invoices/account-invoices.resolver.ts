@@ -45,8 +45,19 @@ export class AccountInvoicesResolver {
     @Root() account: Account,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: 20,
+      description:
+        'Invoices per page, 0 to 200 (default 20); anything else is BAD_USER_INPUT, before QuickBooks is called.',
+    })
+    first: number | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description:
+        'The `endCursor` of the previous page; a cursor of another list is BAD_USER_INPUT.',
+    })
+    after: string | null,
     @Arg('status', () => [InvoiceStatus], {
       nullable: true,
       description: 'Only invoices in one of these statuses.',
