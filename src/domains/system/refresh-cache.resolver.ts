@@ -24,7 +24,11 @@ export class RefreshCacheResolver {
   })
   async refreshCache(
     @Ctx() ctx: GatewayContext,
-    @Arg('types', () => [SObjectType], { nullable: true }) types?: SObjectType[] | null,
+    @Arg('types', () => [SObjectType], {
+      nullable: true,
+      description: 'The object types to drop; null or absent: every type.',
+    })
+    types?: SObjectType[] | null,
   ): Promise<boolean> {
     // Picklist metadata is refreshed too, with or without a record cache.
     ctx.describeCache?.clear();
