@@ -4,19 +4,33 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 /** A new Account: `name` is required, every other field optional. */
 export type AccountCreateInput = {
+  /** Custom field Billing Email (email). Absent: left as it is (on create: empty); null: cleared. */
   Billing_Email__c?: string | null | undefined;
+  /** Custom field Credit Limit (currency). In the org's currency (a Salesforce currency field, major units: 1234.5 is 1,234.50); in a multi-currency org, the record's own currency. Never converted. Absent: left as it is (on create: empty); null: cleared. */
   Credit_Limit__c?: number | null | undefined;
+  /** Custom field Health Score (int). Absent: left as it is (on create: empty); null: cleared. */
   Health_Score__c?: number | null | undefined;
+  /** Custom field Is Strategic (boolean). Absent: left as it is (on create: empty); null: cleared. */
   Is_Strategic__c?: boolean | null | undefined;
+  /** Custom field Portal URL (url). Absent: left as it is (on create: empty); null: cleared. */
   Portal_Url__c?: string | null | undefined;
+  /** Custom field Primary Contact (reference). The Contact's Id (Primary_Contact__c). Absent: left as it is (on create: empty); null: cleared. */
   Primary_Contact__c?: string | number | null | undefined;
+  /** Custom field Quick Books Customer ID (string). Absent: left as it is (on create: empty); null: cleared. */
   QuickBooks_Customer_Id__c?: string | null | undefined;
+  /** Custom field Region (picklist). Picklist: allowed values and labels from `picklists(object: ACCOUNT, fields: ["Region__c"])`. Absent: left as it is (on create: empty); null: cleared. */
   Region__c?: string | null | undefined;
+  /** Custom field Renewal Date (date). Absent: left as it is (on create: empty); null: cleared. */
   Renewal_Date__c?: string | null | undefined;
+  /** Custom field Segments (multipicklist). A list of the selected values (Salesforce stores them `;`-separated). Picklist: allowed values and labels from `picklists(object: ACCOUNT, fields: ["Segments__c"])`. Absent: left as it is (on create: empty); null: cleared. */
   Segments__c?: Array<string> | null | undefined;
+  /** Custom field Stripe Customer ID (string). Absent: left as it is (on create: empty); null: cleared. */
   Stripe_Customer_Id__c?: string | null | undefined;
+  /** Custom field Summary (textarea). Absent: left as it is (on create: empty); null: cleared. */
   Summary__c?: string | null | undefined;
+  /** Custom field Support Phone (phone). Absent: left as it is (on create: empty); null: cleared. */
   Support_Phone__c?: string | null | undefined;
+  /** Custom field Zendesk Organization ID (string). Absent: left as it is (on create: empty); null: cleared. */
   Zendesk_Organization_Id__c?: string | null | undefined;
   /** Annual revenue. In the org's currency (a Salesforce currency field, major units: 1234.5 is 1,234.50); in a multi-currency org, the record's own currency. Never converted. Absent: left as it is (on create: empty); null: cleared. */
   annualRevenue?: number | null | undefined;
@@ -42,18 +56,31 @@ export type AccountCreateInput = {
 
 /** Conditions on Accounts, ANDed together (every field given must match), compiled to one SOQL WHERE. A null or absent field does not constrain; combine with `and`, `or`, `not`. */
 export type AccountFilter = {
+  /** Custom field Billing Email (email). `like` is case-insensitive. */
   Billing_Email__c?: StringFilter | null | undefined;
+  /** Custom field Credit Limit (currency). In the org's currency (a Salesforce currency field, major units: 1234.5 is 1,234.50); in a multi-currency org, the record's own currency. Never converted. */
   Credit_Limit__c?: FloatFilter | null | undefined;
+  /** Custom field Health Score (int). */
   Health_Score__c?: IntFilter | null | undefined;
+  /** Custom field Is Strategic (boolean). */
   Is_Strategic__c?: BooleanFilter | null | undefined;
+  /** Custom field Portal URL (url). `like` is case-insensitive. */
   Portal_Url__c?: StringFilter | null | undefined;
+  /** Custom field Primary Contact (reference). The Contact's Id (Primary_Contact__c). */
   Primary_Contact__c?: IdFilter | null | undefined;
+  /** Custom field Quick Books Customer ID (string). `like` is case-insensitive. */
   QuickBooks_Customer_Id__c?: StringFilter | null | undefined;
+  /** Custom field Region (picklist). Picklist: allowed values and labels from `picklists(object: ACCOUNT, fields: ["Region__c"])`. `like` is case-insensitive. */
   Region__c?: StringFilter | null | undefined;
+  /** Custom field Renewal Date (date). */
   Renewal_Date__c?: DateFilter | null | undefined;
+  /** Custom field Segments (multipicklist). A list of the selected values (Salesforce stores them `;`-separated). Picklist: allowed values and labels from `picklists(object: ACCOUNT, fields: ["Segments__c"])`. */
   Segments__c?: MultiPicklistFilter | null | undefined;
+  /** Custom field Stripe Customer ID (string). `like` is case-insensitive. */
   Stripe_Customer_Id__c?: StringFilter | null | undefined;
+  /** Custom field Support Phone (phone). `like` is case-insensitive. */
   Support_Phone__c?: StringFilter | null | undefined;
+  /** Custom field Zendesk Organization ID (string). `like` is case-insensitive. */
   Zendesk_Organization_Id__c?: StringFilter | null | undefined;
   /** All of these filters; `and: []` constrains nothing, `and: null` is BAD_USER_INPUT. */
   and?: Array<AccountFilter> | null | undefined;
@@ -97,13 +124,17 @@ export type AccountOrderBy = {
 export type AccountSortField =
   /** Annual revenue. */
   | 'ANNUAL_REVENUE'
+  /** Custom field Billing Email (email). */
   | 'Billing_Email__c'
   /** When the record was created. */
   | 'CREATED_DATE'
+  /** Custom field Credit Limit (currency). */
   | 'Credit_Limit__c'
+  /** Custom field Health Score (int). */
   | 'Health_Score__c'
   /** Industry. */
   | 'INDUSTRY'
+  /** Custom field Is Strategic (boolean). */
   | 'Is_Strategic__c'
   /** When the record was last changed. */
   | 'LAST_MODIFIED_DATE'
@@ -111,13 +142,21 @@ export type AccountSortField =
   | 'NAME'
   /** Number of employees. */
   | 'NUMBER_OF_EMPLOYEES'
+  /** Custom field Portal URL (url). */
   | 'Portal_Url__c'
+  /** Custom field Primary Contact (reference). */
   | 'Primary_Contact__c'
+  /** Custom field Quick Books Customer ID (string). */
   | 'QuickBooks_Customer_Id__c'
+  /** Custom field Region (picklist). */
   | 'Region__c'
+  /** Custom field Renewal Date (date). */
   | 'Renewal_Date__c'
+  /** Custom field Stripe Customer ID (string). */
   | 'Stripe_Customer_Id__c'
+  /** Custom field Support Phone (phone). */
   | 'Support_Phone__c'
+  /** Custom field Zendesk Organization ID (string). */
   | 'Zendesk_Organization_Id__c';
 
 /** An address to write, part by part: an absent part is left as it is, a null part is cleared; the whole address given as null clears every part. */
@@ -159,11 +198,17 @@ export type ChangeType =
 
 /** Conditions on Contacts, ANDed together (every field given must match), compiled to one SOQL WHERE. A null or absent field does not constrain; combine with `and`, `or`, `not`. */
 export type ContactFilter = {
+  /** Custom field Birthday (date). */
   Birthday__c?: DateFilter | null | undefined;
+  /** Custom field Is Champion (boolean). */
   Is_Champion__c?: BooleanFilter | null | undefined;
+  /** Custom field Languages (multipicklist). A list of the selected values (Salesforce stores them `;`-separated). Picklist: allowed values and labels from `picklists(object: CONTACT, fields: ["Languages__c"])`. */
   Languages__c?: MultiPicklistFilter | null | undefined;
+  /** Custom field Last Survey At (datetime). */
   Last_Survey_At__c?: DateTimeFilter | null | undefined;
+  /** Custom field Loyalty Score (double). */
   Loyalty_Score__c?: FloatFilter | null | undefined;
+  /** Custom field Nickname (string). `like` is case-insensitive. */
   Nickname__c?: StringFilter | null | undefined;
   /** The Account’s Id; `isNull: true` for contacts without an account. */
   accountId?: IdFilter | null | undefined;
@@ -205,6 +250,7 @@ export type ContactOrderBy = {
 
 /** A Contact field to sort by; the Id breaks ties, so paging is stable. Custom fields of the org sort by their API name. */
 export type ContactSortField =
+  /** Custom field Birthday (date). */
   | 'Birthday__c'
   /** When the record was created. */
   | 'CREATED_DATE'
@@ -212,13 +258,17 @@ export type ContactSortField =
   | 'EMAIL'
   /** First name. */
   | 'FIRST_NAME'
+  /** Custom field Is Champion (boolean). */
   | 'Is_Champion__c'
   /** When the record was last changed. */
   | 'LAST_MODIFIED_DATE'
   /** Last name. */
   | 'LAST_NAME'
+  /** Custom field Last Survey At (datetime). */
   | 'Last_Survey_At__c'
+  /** Custom field Loyalty Score (double). */
   | 'Loyalty_Score__c'
+  /** Custom field Nickname (string). */
   | 'Nickname__c';
 
 /** Operators on one field, ANDed together. Only `eq` and `ne` accept null (empty field / set field); any other operator given null, or a null list, is BAD_USER_INPUT. */
@@ -352,11 +402,17 @@ export type IntFilter = {
 
 /** Conditions on Leads, ANDed together (every field given must match), compiled to one SOQL WHERE. A null or absent field does not constrain; combine with `and`, `or`, `not`. */
 export type LeadFilter = {
+  /** Custom field Budget (currency). In the org's currency (a Salesforce currency field, major units: 1234.5 is 1,234.50); in a multi-currency org, the record's own currency. Never converted. */
   Budget__c?: FloatFilter | null | undefined;
+  /** Custom field Follow Up At (datetime). */
   Follow_Up_At__c?: DateTimeFilter | null | undefined;
+  /** Custom field Interests (multipicklist). A list of the selected values (Salesforce stores them `;`-separated). Picklist: allowed values and labels from `picklists(object: LEAD, fields: ["Interests__c"])`. */
   Interests__c?: MultiPicklistFilter | null | undefined;
+  /** Custom field Is Qualified (boolean). */
   Is_Qualified__c?: BooleanFilter | null | undefined;
+  /** Custom field Referral URL (url). `like` is case-insensitive. */
   Referral_Url__c?: StringFilter | null | undefined;
+  /** Custom field Score (int). */
   Score__c?: IntFilter | null | undefined;
   /** All of these filters; `and: []` constrains nothing, `and: null` is BAD_USER_INPUT. */
   and?: Array<LeadFilter> | null | undefined;
@@ -400,23 +456,28 @@ export type LeadOrderBy = {
 
 /** A Lead field to sort by; the Id breaks ties, so paging is stable. Custom fields of the org sort by their API name. */
 export type LeadSortField =
+  /** Custom field Budget (currency). */
   | 'Budget__c'
   /** Company. */
   | 'COMPANY'
   /** When the record was created. */
   | 'CREATED_DATE'
+  /** Custom field Follow Up At (datetime). */
   | 'Follow_Up_At__c'
+  /** Custom field Is Qualified (boolean). */
   | 'Is_Qualified__c'
   /** When the record was last changed. */
   | 'LAST_MODIFIED_DATE'
   /** Last name. */
   | 'LAST_NAME'
+  /** Custom field Referral URL (url). */
   | 'Referral_Url__c'
   /** Lead status (alphabetically). */
   | 'STATUS'
+  /** Custom field Score (int). */
   | 'Score__c';
 
-/** Operators on a multi-select picklist custom field. */
+/** Operators on a multi-select picklist custom field, ANDed together. Values match exactly (case-insensitive, as in SOQL). */
 export type MultiPicklistFilter = {
   /** Rows holding none of the values (SOQL EXCLUDES); empty fields match. */
   excludes?: Array<string> | null | undefined;
@@ -435,12 +496,19 @@ export type NullsOrder =
 
 /** Conditions on Opportunitys, ANDed together (every field given must match), compiled to one SOQL WHERE. A null or absent field does not constrain; combine with `and`, `or`, `not`. */
 export type OpportunityFilter = {
+  /** Custom field Campaign (reference). */
   Campaign__c?: IdFilter | null | undefined;
+  /** Custom field Competitor (picklist). Picklist: allowed values and labels from `picklists(object: OPPORTUNITY, fields: ["Competitor__c"])`. `like` is case-insensitive. */
   Competitor__c?: StringFilter | null | undefined;
+  /** Custom field Discount (percent). Percent as Salesforce stores it: 12.5 means 12.5 %. */
   Discount__c?: FloatFilter | null | undefined;
+  /** Custom field Margin (currency). In the org's currency (a Salesforce currency field, major units: 1234.5 is 1,234.50); in a multi-currency org, the record's own currency. Never converted. */
   Margin__c?: FloatFilter | null | undefined;
+  /** Custom field Next Step Date (date). */
   Next_Step_Date__c?: DateFilter | null | undefined;
+  /** Custom field Partner Account (reference). The Account's Id (Partner_Account__c). */
   Partner_Account__c?: IdFilter | null | undefined;
+  /** Custom field Product Interest (multipicklist). A list of the selected values (Salesforce stores them `;`-separated). Picklist: allowed values and labels from `picklists(object: OPPORTUNITY, fields: ["Product_Interest__c"])`. */
   Product_Interest__c?: MultiPicklistFilter | null | undefined;
   /** The Account’s Id. */
   accountId?: IdFilter | null | undefined;
@@ -496,17 +564,23 @@ export type OpportunitySortField =
   | 'CLOSE_DATE'
   /** When the record was created. */
   | 'CREATED_DATE'
+  /** Custom field Campaign (reference). */
   | 'Campaign__c'
+  /** Custom field Competitor (picklist). */
   | 'Competitor__c'
+  /** Custom field Discount (percent). */
   | 'Discount__c'
   /** When the record was last changed. */
   | 'LAST_MODIFIED_DATE'
+  /** Custom field Margin (currency). */
   | 'Margin__c'
   /** Opportunity name. */
   | 'NAME'
+  /** Custom field Next Step Date (date). */
   | 'Next_Step_Date__c'
   /** Probability. */
   | 'PROBABILITY'
+  /** Custom field Partner Account (reference). */
   | 'Partner_Account__c'
   /** Stage name (alphabetically, not in sales-process order). */
   | 'STAGE_NAME';
