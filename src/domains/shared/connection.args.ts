@@ -9,7 +9,7 @@ export class ConnectionArgs {
     nullable: true,
     defaultValue: DEFAULT_PAGE_SIZE,
     description:
-      'Rows per page, 0 to 200 (Salesforce’s batch size); anything else is BAD_USER_INPUT. Null means the default, 50. The operation cost limit counts it as the rows the field may read.',
+      'Rows per page, 0 to 200; anything else is BAD_USER_INPUT. Null means the default, 50. The operation cost limit counts it as the rows the field may read.',
   })
   first?: number | null;
 

@@ -51,6 +51,7 @@ export interface CrmObjectResolverSpec<S extends CrudObject> {
 export function crmObjectResolver<S extends CrudObject>(spec: CrmObjectResolverSpec<S>) {
   const { sobject, type, requiredFields } = spec;
   const payload = (input: object) => toRecordPayload(sobject, input, requiredFields);
+  const aSobject = `${/^[AEIOU]/.test(sobject) ? 'an' : 'a'} ${sobject}`;
 
   // Typed here too: type-graphql collects inherited field resolvers before it maps them to the subclass.
   @Resolver(() => type)
@@ -98,7 +99,7 @@ export function crmObjectResolver<S extends CrudObject>(spec: CrmObjectResolverS
 
     @Mutation(() => type, {
       name: `create${sobject}`,
-      description: `Creates a ${sobject} as the viewer and returns it read back with the fields you select (two Salesforce calls: insert, then a fresh read). Salesforce validation, required fields and restricted picklists fail with BAD_USER_INPUT (\`extensions.fields\` names the graph fields), missing rights with FORBIDDEN, duplicates with CONFLICT.`,
+      description: `Creates ${aSobject} as the viewer and returns it read back with the fields you select (two Salesforce calls: insert, then a fresh read). Salesforce validation, required fields and restricted picklists fail with BAD_USER_INPUT (\`extensions.fields\` names the graph fields), missing rights with FORBIDDEN, duplicates with CONFLICT.`,
     })
     create(
       @Arg('input', () => spec.createInput, { description: `The new ${sobject}'s fields.` })
@@ -111,7 +112,7 @@ export function crmObjectResolver<S extends CrudObject>(spec: CrmObjectResolverS
 
     @Mutation(() => type, {
       name: `update${sobject}`,
-      description: `Updates a ${sobject} as the viewer (only the fields given; null clears one) and returns it read back fresh. NOT_FOUND when the Id is unknown, deleted or another object's; FORBIDDEN when the viewer may see but not edit it; Salesforce validation errors are BAD_USER_INPUT.`,
+      description: `Updates ${aSobject} as the viewer (only the fields given; null clears one) and returns it read back fresh (two Salesforce calls: update, then a read). NOT_FOUND when the Id is unknown, deleted or another object's; FORBIDDEN when the viewer may not edit the record (hidden from them by sharing, or read-only); Salesforce validation errors are BAD_USER_INPUT.`,
     })
     update(
       @Arg('id', () => ID, { description: `The ${sobject}'s Salesforce Id.` }) id: string,
@@ -128,7 +129,7 @@ export function crmObjectResolver<S extends CrudObject>(spec: CrmObjectResolverS
 
     @Mutation(() => ID, {
       name: `delete${sobject}`,
-      description: `Deletes a ${sobject} as the viewer (to the Salesforce recycle bin) and returns its Id: one Salesforce call. NOT_FOUND when the Id is unknown, already deleted or another object's; FORBIDDEN without delete rights.`,
+      description: `Deletes ${aSobject} as the viewer (to the Salesforce recycle bin) and returns its Id: one Salesforce call. NOT_FOUND when the Id is unknown, already deleted or another object's; FORBIDDEN when the viewer may not delete the record (hidden from them by sharing, or no delete rights).`,
     })
     remove(
       @Arg('id', () => ID, { description: `The ${sobject}'s Salesforce Id.` }) id: string,
