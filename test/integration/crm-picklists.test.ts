@@ -1,6 +1,7 @@
 import type { Connection } from 'jsforce';
 import type { PicklistsQuery } from '../generated/graphql';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
+import { gatewaySessionToken } from '../helpers/gateway-login';
 import { operation } from '../helpers/operations';
 import { directConnection } from '../helpers/salesforce-direct';
 
@@ -147,4 +148,34 @@ describe('picklists(object, fields)', () => {
       expect(res.errors?.[0]?.message).toContain(JSON.stringify(fields[0]));
     },
   );
+});
+
+describe('picklists per signed-in user', () => {
+  it('keeps one describe per user: a second user describes for themself, then reads it kept', async () => {
+    const gw = await startTestGateway({ env: { AUTH_MODE: 'user' }, emulator: { scale: 0.05 } });
+    const as = async (token: string) => {
+      await gw.resetEmulatorStats();
+      const res = await gw.graphql<PicklistsQuery>(
+        operation('Picklists'),
+        { object: 'OPPORTUNITY', fields: ['stageName'] },
+        { authorization: `Bearer ${token}` },
+      );
+      expect(res.errors).toBeUndefined();
+      const stats = await gw.emulatorStats();
+      const describes = Object.entries(stats.byEndpoint)
+        .filter(([endpoint]) => endpoint.includes('describe'))
+        .reduce((sum, [, n]) => sum + n, 0);
+      return { values: res.data!.picklists[0]!.values.map((v) => v.value), describes };
+    };
+    const rep1 = await gatewaySessionToken(gw.origin, 'rep1@atom-demo.org', 'demo-rep-pass');
+    const rep2 = await gatewaySessionToken(gw.origin, 'rep2@atom-demo.org', 'demo-rep-pass');
+    const first = await as(rep1);
+    expect(first.describes).toBe(1);
+    expect(first.values).toContain('Closed Won');
+    expect((await as(rep1)).describes).toBe(0);
+    const other = await as(rep2);
+    expect(other.describes).toBe(1);
+    expect(other.values).toEqual(first.values);
+    expect((await as(rep2)).describes).toBe(0);
+  }, 60_000);
 });
