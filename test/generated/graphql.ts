@@ -4,53 +4,53 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 /** A new Account: `name` is required, every other field optional. */
 export type AccountCreateInput = {
-  /** Custom field Billing Email (email). Absent: left as it is (on create: empty); null: cleared. */
+  /** Custom field Billing Email (email). Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   Billing_Email__c?: string | null | undefined;
-  /** Custom field Credit Limit (currency). In the org's currency (a Salesforce currency field, major units: 1234.5 is 1,234.50); in a multi-currency org, the record's own currency. Never converted. Absent: left as it is (on create: empty); null: cleared. */
+  /** Custom field Credit Limit (currency). In the org's currency (a Salesforce currency field, major units: 1234.5 is 1,234.50); in a multi-currency org, the record's own currency. Never converted. Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   Credit_Limit__c?: number | null | undefined;
-  /** Custom field Health Score (int). Absent: left as it is (on create: empty); null: cleared. */
+  /** Custom field Health Score (int). Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   Health_Score__c?: number | null | undefined;
-  /** Custom field Is Strategic (boolean). Absent: left as it is (on create: empty); null: cleared. */
+  /** Custom field Is Strategic (boolean). Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   Is_Strategic__c?: boolean | null | undefined;
-  /** Custom field Portal URL (url). Absent: left as it is (on create: empty); null: cleared. */
+  /** Custom field Portal URL (url). Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   Portal_Url__c?: string | null | undefined;
-  /** Custom field Primary Contact (reference). The Contact's Id (Primary_Contact__c). Absent: left as it is (on create: empty); null: cleared. */
+  /** Custom field Primary Contact (reference). The Contact's Id (Primary_Contact__c). Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   Primary_Contact__c?: string | number | null | undefined;
-  /** Custom field Quick Books Customer ID (string). Absent: left as it is (on create: empty); null: cleared. */
+  /** Custom field Quick Books Customer ID (string). Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   QuickBooks_Customer_Id__c?: string | null | undefined;
-  /** Custom field Region (picklist). Picklist: allowed values and labels from `picklists(object: ACCOUNT, fields: ["Region__c"])`. Absent: left as it is (on create: empty); null: cleared. */
+  /** Custom field Region (picklist). Picklist: allowed values and labels from `picklists(object: ACCOUNT, fields: ["Region__c"])`. Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   Region__c?: string | null | undefined;
-  /** Custom field Renewal Date (date). Absent: left as it is (on create: empty); null: cleared. */
+  /** Custom field Renewal Date (date). Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   Renewal_Date__c?: string | null | undefined;
-  /** Custom field Segments (multipicklist). A list of the selected values (Salesforce stores them `;`-separated). Picklist: allowed values and labels from `picklists(object: ACCOUNT, fields: ["Segments__c"])`. Absent: left as it is (on create: empty); null: cleared. */
+  /** Custom field Segments (multipicklist). A list of the selected values (Salesforce stores them `;`-separated). Picklist: allowed values and labels from `picklists(object: ACCOUNT, fields: ["Segments__c"])`. Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   Segments__c?: Array<string> | null | undefined;
-  /** Custom field Stripe Customer ID (string). Absent: left as it is (on create: empty); null: cleared. */
+  /** Custom field Stripe Customer ID (string). Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   Stripe_Customer_Id__c?: string | null | undefined;
-  /** Custom field Summary (textarea). Absent: left as it is (on create: empty); null: cleared. */
+  /** Custom field Summary (textarea). Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   Summary__c?: string | null | undefined;
-  /** Custom field Support Phone (phone). Absent: left as it is (on create: empty); null: cleared. */
+  /** Custom field Support Phone (phone). Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   Support_Phone__c?: string | null | undefined;
-  /** Custom field Zendesk Organization ID (string). Absent: left as it is (on create: empty); null: cleared. */
+  /** Custom field Zendesk Organization ID (string). Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   Zendesk_Organization_Id__c?: string | null | undefined;
-  /** Annual revenue. In the org's currency (a Salesforce currency field, major units: 1234.5 is 1,234.50); in a multi-currency org, the record's own currency. Never converted. Absent: left as it is (on create: empty); null: cleared. */
+  /** Annual revenue. In the org's currency (a Salesforce currency field, major units: 1234.5 is 1,234.50); in a multi-currency org, the record's own currency. Never converted. Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   annualRevenue?: number | null | undefined;
-  /** Billing address, part by part (see AddressInput). Absent: left as it is (on create: empty); null: cleared. */
+  /** Billing address, part by part (see AddressInput). Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   billingAddress?: AddressInput | null | undefined;
-  /** Industry. Picklist: allowed values and labels from `picklists(object: ACCOUNT, fields: ["industry"])`. Absent: left as it is (on create: empty); null: cleared. */
+  /** Industry. Picklist: allowed values and labels from `picklists(object: ACCOUNT, fields: ["industry"])`. Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   industry?: string | null | undefined;
   /** Account name; required, not blank. */
   name: string;
-  /** Number of employees. Absent: left as it is (on create: empty); null: cleared. */
+  /** Number of employees. Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   numberOfEmployees?: number | null | undefined;
   /** The owning User’s Id (005…), e.g. from `users(where: { isActive: { eq: true } })`. Absent on create: the running user owns it; null is refused by Salesforce (BAD_USER_INPUT). */
   ownerId?: string | number | null | undefined;
-  /** The parent Account’s Id; an Id that is not a visible Account is BAD_USER_INPUT. Absent: left as it is (on create: empty); null: cleared. */
+  /** The parent Account’s Id; an Id that is not a visible Account is BAD_USER_INPUT. Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   parentId?: string | number | null | undefined;
-  /** Main phone. Absent: left as it is (on create: empty); null: cleared. */
+  /** Main phone. Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   phone?: string | null | undefined;
-  /** Account type. Picklist: allowed values and labels from `picklists(object: ACCOUNT, fields: ["type"])`. Absent: left as it is (on create: empty); null: cleared. */
+  /** Account type. Picklist: allowed values and labels from `picklists(object: ACCOUNT, fields: ["type"])`. Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   type?: string | null | undefined;
-  /** Website URL. Absent: left as it is (on create: empty); null: cleared. */
+  /** Website URL. Absent: left as it is (on create: empty, or the field's default value); null: cleared. */
   website?: string | null | undefined;
 };
 

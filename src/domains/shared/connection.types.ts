@@ -31,7 +31,7 @@ export function connectionTypes<T extends object>(
   @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class Edge implements EdgeShape<T> {
     @Field(() => String, {
-      description: `Opaque keyset cursor of this ${name}: pass it as \`after\` to read the rows after it. It is bound to the connection's sort order; a cursor of another list or order is BAD_USER_INPUT.`,
+      description: `Opaque cursor of this ${name}: pass it as \`after\`, with the same other arguments, to read the rows after it. A cursor the list cannot read (malformed, or taken under another sort order) is BAD_USER_INPUT.`,
     })
     cursor!: string;
 

@@ -5,7 +5,8 @@
  */
 
 /** A create/update input field that may be cleared. */
-export const WRITE_NULL = 'Absent: left as it is (on create: empty); null: cleared.';
+export const WRITE_NULL =
+  "Absent: left as it is (on create: empty, or the field's default value); null: cleared.";
 
 /** A field required on create, optional on update. */
 export const REQUIRED_ON_CREATE =
