@@ -35,7 +35,8 @@ export class Invoice extends Node {
   balance!: Money;
 
   @Field(() => InvoiceStatus, {
-    description: 'Paid, open or overdue (see InvoiceStatus), from Balance and DueDate.',
+    description:
+      'Open, overdue, paid or voided, from Balance, DueDate and the void note (see InvoiceStatus).',
   })
   status!: InvoiceStatus;
 
