@@ -134,6 +134,44 @@ describe('picklists(object, fields)', () => {
     expect(after.describes).toBe(1);
   });
 
+  it('shows a changed picklist once refreshCache drops the kept describe, not before', async () => {
+    const tier = (values: string[], extra: Record<string, unknown> = {}) =>
+      fetch(`${gw.emulatorUrl}/__emulator/metadata/fields`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          object: 'Lead',
+          name: 'Tier__c',
+          type: 'picklist',
+          values,
+          ...extra,
+        }),
+      }).then((r) => expect(r.status).toBe(200));
+    await tier(['Gold', 'Silver']);
+    expect((await fetch(`${gw.origin}/admin/reload-schema`, { method: 'POST' })).status).toBe(200);
+    const before = await picklists({ object: 'LEAD', fields: ['Tier__c'] });
+    expect(before.res.errors).toBeUndefined();
+    expect(before.res.data!.picklists[0]!.values.map((v) => v.value)).toEqual(['Gold', 'Silver']);
+
+    await tier(['Gold', 'Silver', 'Bronze'], { inactive: ['Silver'], defaultValue: 'Bronze' });
+    const kept = await picklists({ object: 'LEAD', fields: ['Tier__c'] });
+    expect(kept.describes).toBe(0);
+    expect(kept.res.data!.picklists[0]!.values.map((v) => v.value)).toEqual(['Gold', 'Silver']);
+
+    await gw.graphql(operation('RefreshCacheForPicklists'));
+    const fresh = await picklists({ object: 'LEAD', fields: ['Tier__c'] });
+    expect(fresh.describes).toBe(1);
+    expect(fresh.res.data!.picklists[0]).toEqual({
+      field: 'Tier__c',
+      ...(await described('Lead', 'Tier__c')),
+    });
+    expect(fresh.res.data!.picklists[0]!.values).toEqual([
+      { value: 'Gold', label: 'Gold', active: true, isDefault: false },
+      { value: 'Silver', label: 'Silver', active: false, isDefault: false },
+      { value: 'Bronze', label: 'Bronze', active: true, isDefault: true },
+    ]);
+  });
+
   it.each([
     ['an unknown field', 'OPPORTUNITY', ['noSuchField']],
     ['a field that is not a picklist', 'OPPORTUNITY', ['name']],
