@@ -39,7 +39,7 @@ export async function accountInvoices(ctx: GatewayContext, account: Account): Pr
 export class AccountInvoicesResolver {
   @FieldResolver(() => InvoiceConnection, {
     description:
-      "The account's QuickBooks Online invoices, newest TxnDate first. Linked through the Account's QuickBooks customer id field, else the customer whose DisplayName equals the Account Name; none linked: empty. When QuickBooks fails the connection is empty and the error is reported on this field's path.",
+      "The account's QuickBooks Online invoices, newest TxnDate first. Linked through the Account's QuickBooks customer id field, else the customer whose DisplayName equals the Account Name; none linked: empty. Batched across the page's Accounts: one customer query for the Accounts found by name, then one invoice query for all their customers (split only when too long, paged past 1,000 rows). When QuickBooks fails the connection is empty and the error is reported on this field's path.",
   })
   invoices(
     @Root() account: Account,
