@@ -35,7 +35,8 @@ import {
 } from '../upstreams/linked';
 import { createSyncServices } from '../sync';
 import { buildGatewaySchema } from './schema';
-import { createSchemaReloader, reloadSchemaRoute } from './schema-reload';
+import { createSchemaReloader, reloadSchemaRoute, type SchemaReloadResult } from './schema-reload';
+import { DescribeCache } from '../upstreams/salesforce/describe-cache';
 import { createSwappableSchema } from './swappable-schema';
 import { attachGraphQLWebSocket, type WebSocketLimits } from './websocket-server';
 import type { SharedSubscriptionStats } from './shared-subscriptions';
@@ -226,6 +227,13 @@ export async function createServer(
     initialFields: customFields,
     logger,
   });
+  // Picklist metadata per viewer scope; a schema reload or refreshCache empties it.
+  const describeCache = new DescribeCache();
+  const reloadSchemaAndDescribes = async (): Promise<SchemaReloadResult> => {
+    const result = await reloadSchema();
+    describeCache.clear();
+    return result;
+  };
   const rateLimiter = config.rateLimit.enabled
     ? createClientRateLimiter({ settings: config.rateLimit, redisUrl: config.redisUrl, logger })
     : undefined;
@@ -275,6 +283,7 @@ export async function createServer(
     maxRows: config.queryMaxRows,
     linked,
     sync,
+    describeCache,
     operations: metrics.webSocket,
     ...subscriptionOptions,
   });
@@ -325,9 +334,10 @@ export async function createServer(
           ...(cache ? { cache } : {}),
           apiBudget,
           formatError,
+          describeCache,
         }),
         ...metricsRoutes,
-        reloadSchemaRoute(reloadSchema, logger),
+        reloadSchemaRoute(reloadSchemaAndDescribes, logger),
         ...webhookRoutes(
           webhookSources({
             config: config.webhooks,

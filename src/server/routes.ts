@@ -7,6 +7,7 @@ import type { SyncServices } from '../sync';
 import { createContext, requestIdFrom, type GatewayContext } from '../context/gateway-context';
 import type { LiveChanges } from '../live/live-changes';
 import type { CrossRequestCache } from '../cache';
+import type { DescribeCache } from '../upstreams/salesforce/describe-cache';
 import type { ApiBudget } from '../upstreams/salesforce/api-budget';
 import type { Logger } from '../logging/logger';
 import type { GatewayAuth } from './gateway-auth';
@@ -53,6 +54,8 @@ export interface GatewayRoutesDeps {
   apiBudget?: ApiBudget;
   /** Apollo's formatError: REST answers a failed context creation (401) with it. */
   formatError?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** Describes per viewer scope (picklist metadata). */
+  describeCache?: DescribeCache;
 }
 
 /** Everything but /healthz and the auth module's /auth/* routes, which come first. */
@@ -67,6 +70,7 @@ export function gatewayRoutes({
   cache,
   apiBudget,
   formatError,
+  describeCache,
 }: GatewayRoutesDeps): Route[] {
   // One context per operation, the same for /graphql and the REST routes.
   const contextFor: RestContextFactory = async (req, { resolveViewer }, request) => {
@@ -80,6 +84,7 @@ export function gatewayRoutes({
         ...(sync ? { sync } : {}),
         ...(cache ? { cache } : {}),
         ...(apiBudget ? { apiBudget } : {}),
+        ...(describeCache ? { describeCache } : {}),
       },
       req.headers,
       request,
