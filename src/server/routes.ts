@@ -17,6 +17,7 @@ import {
 } from './health-routes';
 import { handleGraphQLRequest } from './http-adapter';
 import type { HttpEdge } from './http-security/http-edge';
+import { dashboardRoutes } from './dashboard/dashboard-routes';
 
 export type RouteHandler = (
   req: IncomingMessage,
@@ -116,6 +117,7 @@ export function gatewayRoutes({
     { path: '/graphql', handle: graphql },
     { path: '/readyz', handle: readyz },
     { path: '/', method: 'GET', handle: redirectToGraphQL },
+    ...dashboardRoutes(),
   ];
 }
 
