@@ -4,62 +4,19 @@
  * reads and subscribes over the gateway's own /graphql and graphql-ws; the test changes an
  * opportunity through the API and watches the chart follow.
  */
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { generateApiKey, hashApiKey } from '../../src/auth/api-keys';
+import type { BrowserContext, Page } from 'playwright-core';
 import { DASHBOARD_CONTENT_SECURITY_POLICY } from '../../src/server/dashboard/dashboard-csp';
 import { STRICT_CONTENT_SECURITY_POLICY } from '../../src/server/http-security/security-headers';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
-import { leftovers } from '../helpers/leftovers';
+import { launchChromium, watchErrors } from '../helpers/chromium';
 import { readyz, DEMO_READYZ_HEADERS } from '../helpers/subscriptions-client';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const REPO = join(__dirname, '..', '..');
 const ARTIFACT = join(REPO, 'test', 'artifacts', 'dashboard.png');
 const DOCS_IMAGE = join(REPO, 'docs', 'images', 'dashboard.png');
 const PANELS = ['pipeline', 'performance', 'conversion', 'health'] as const;
-
-/** A fresh profile per browser: nothing carries over between runs (cookies, storage). */
-async function launchChromium(): Promise<BrowserContext> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The dashboard browser test needs Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run installs it the same way)`,
-    );
-  }
-  const profile = await mkdtemp(join(tmpdir(), 'atom-dashboard-chromium-'));
-  leftovers.push(() => rm(profile, { recursive: true, force: true }));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1440, height: 1000 },
-  });
-  leftovers.push(() => context.close());
-  return context;
-}
-
-/** Console errors and uncaught exceptions of a page (CSP violations are console errors). */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  return errors;
-}
 
 interface StageRow {
   key: string;
@@ -101,12 +58,14 @@ describe('live pipeline dashboard (demo mode, Chromium)', () => {
   let context: BrowserContext;
 
   beforeAll(async () => {
-    // CDC on (the demo default) with a 1 s long-poll, and the linked emulators for Customer360
-    // and the payment/ticket/invoice subscriptions.
+    // CDC on (the demo default, with its default long-poll), and the linked emulators for
+    // Customer360 and the payment/ticket/invoice subscriptions.
     gateway = await startTestGateway({
-      emulator: { scale: 1, cdc: { timeoutSeconds: 1 } },
+      emulator: { scale: 1 },
       linked: {},
     });
+    // The emulators post their signed webhooks to the gateway, as `npm start` wires them.
+    gateway.linked?.sendWebhooksTo(gateway.origin, gateway.config.webhooks);
     context = await launchChromium();
   });
 
@@ -194,6 +153,54 @@ describe('live pipeline dashboard (demo mode, Chromium)', () => {
     await page.close();
   });
 
+  it('re-reads lead conversion on recordChanged and account health on a linked-service event', async () => {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${gateway.origin}/dashboard`);
+    for (const name of PANELS) {
+      await page.waitForSelector(`#panel-${name}[data-state="ready"]`, { timeout: 20_000 });
+    }
+    await waitForLiveSubscribers(gateway);
+
+    // A new lead: recordChanged (LEAD) makes the conversion panel query again.
+    const leadsBefore = Number(await page.getAttribute('#panel-conversion', 'data-leads'));
+    const lead = await gateway.graphql<{ createLead: { id: string } }>(
+      'mutation { createLead(input: { lastName: "Dashboard", company: "Browser Test Co" }) { id } }',
+    );
+    expect(lead.errors).toBeUndefined();
+    await page.waitForSelector(`#panel-conversion[data-leads="${leadsBefore + 1}"]`);
+
+    // A Zendesk ticket of the most-at-risk account is solved: ticketChanged re-reads health.
+    const top = page.locator('#table-health tbody tr').first();
+    const accountId = (await top.getAttribute('data-key')) ?? '';
+    const ticketsBefore = Number(await top.getAttribute('data-tickets'));
+    expect(ticketsBefore).toBeGreaterThan(0);
+    const open = await gateway.graphql<{
+      account: { tickets: { nodes: Array<{ number: number }> } };
+    }>(
+      'query ($id: ID!) { account(id: $id) { tickets(first: 1, status: [NEW, OPEN, PENDING, HOLD]) { nodes { number } } } }',
+      { id: accountId },
+    );
+    const ticket = open.data?.account.tickets.nodes[0];
+    if (!ticket) throw new Error(`no open ticket: ${JSON.stringify(open)}`);
+    const zendesk = gateway.linked?.emulators.find((e) => e.service === 'zendesk');
+    if (!zendesk) throw new Error('no Zendesk emulator');
+    const triggered = await fetch(
+      `${zendesk.adminUrl.replace(/\/__emulator\/stats$/, '')}/__emulator/webhooks/trigger`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ticketId: ticket.number, status: 'solved' }),
+      },
+    );
+    expect(triggered.status).toBe(200);
+    await page.waitForSelector(
+      `#table-health tbody tr[data-key="${accountId}"][data-tickets="${ticketsBefore - 1}"]`,
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('serves the page and its assets with the dashboard CSP and the other security headers', async () => {
     const assets: Array<[string, RegExp]> = [
       ['/dashboard', /^text\/html/],
@@ -270,70 +277,16 @@ describe('live pipeline dashboard (demo mode, Chromium)', () => {
   });
 });
 
-describe('live pipeline dashboard (integration mode, Chromium)', () => {
-  const PEPPER = 'dashboard-test-pepper-0123456789abcdef';
-  const KEY = generateApiKey();
-  let gateway: TestGateway;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    gateway = await startTestGateway({
-      emulator: { scale: 1 },
-      env: {
-        AUTH_MODE: 'integration',
-        API_KEYS: `dashboard:${hashApiKey(KEY, PEPPER)}`,
-        API_KEY_PEPPER: PEPPER,
-      },
-    });
-    context = await launchChromium();
-  });
-
-  it('asks for an API key first, refuses a wrong one visibly and keeps the key in the tab only', async () => {
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    const graphqlRequests: string[] = [];
-    page.on('request', (request) => {
-      if (new URL(request.url()).pathname === '/graphql') graphqlRequests.push(request.method());
-    });
-    await page.goto(`${gateway.origin}/dashboard`);
-    await page.waitForSelector('#api-key-form', { state: 'visible' });
-    expect(await page.isHidden('#panels')).toBe(true);
-    expect(await page.textContent('#auth-mode')).toBe('integration mode');
-    // Without a key nothing is asked of the API.
-    expect(graphqlRequests).toEqual([]);
-
-    await page.fill('#api-key', generateApiKey());
-    await page.click('#api-key-form button[type="submit"]');
-    await page.waitForSelector('#sign-in-error', { state: 'visible' });
-    expect(await page.isVisible('#api-key-form')).toBe(true);
-    expect(await page.getAttribute('#panel-pipeline [data-error]', 'data-code')).toBe(
-      'UNAUTHENTICATED',
-    );
-    expect(await page.evaluate<number>('sessionStorage.length')).toBe(0);
-
-    await page.fill('#api-key', KEY);
-    await page.click('#api-key-form button[type="submit"]');
-    for (const name of PANELS) {
-      await page.waitForSelector(`#panel-${name}[data-state="ready"]`, { timeout: 20_000 });
-    }
-    await page.waitForSelector('#connection[data-state="live"]');
-    const storage = await page.evaluate<{ session: string[]; local: number }>(
-      '({ session: Object.values(sessionStorage), local: localStorage.length })',
-    );
-    expect(storage).toEqual({ session: [KEY], local: 0 });
-    // The only console errors are the browser's notes on the refused key's 401 answers.
-    expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
-    await page.close();
-  });
-});
-
-/** The page opens five subscriptions; two of them (pipeline, records) are CDC subscribers. */
+/**
+ * The page's five subscriptions (pipeline, records, payments, tickets, invoices) are
+ * registered at the gateway; one page is open at a time, so they are all of them.
+ */
 async function waitForLiveSubscribers(gateway: TestGateway): Promise<void> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const body = await readyz({ origin: gateway.origin, headers: DEMO_READYZ_HEADERS });
     const subscribers = body.salesforce?.cdc?.subscribers ?? 0;
-    if (subscribers >= 2) return;
+    if (subscribers === 5) return;
     if (Date.now() > deadline) throw new Error(`subscribers: ${JSON.stringify(body)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

@@ -10,7 +10,7 @@
   const API_KEY_STORAGE = 'atom-dashboard:api-key';
   /** Events come in bursts (a bulk update, a sync): one re-query per burst and panel. */
   const REFRESH_DEBOUNCE_MS = 250;
-  const ACCOUNTS_READ = 50;
+  const ACCOUNTS_READ = 200;
   const TOP_ACCOUNTS = 10;
 
   const PIPELINE_FIELDS =
@@ -290,6 +290,7 @@
     );
     const t = report.total;
     panel('conversion').dataset.rate = String(t.conversionRate);
+    panel('conversion').dataset.leads = String(t.leads);
     setText(
       panel('conversion').querySelector('[data-summary]'),
       `${t.converted} of ${t.leads} leads converted: ${percent.format(t.conversionRate)}`,
@@ -315,7 +316,12 @@
         const health = cell(c.health);
         health.dataset.health = c.health;
         return {
-          data: { key: account.id, health: c.health, pipeline: c.openPipelineAmount },
+          data: {
+            key: account.id,
+            health: c.health,
+            tickets: c.openTicketCount,
+            pipeline: c.openPipelineAmount,
+          },
           cells: [
             cell(account.name),
             health,
