@@ -70,6 +70,8 @@ describe('integration mode', () => {
       '({ session: Object.values(sessionStorage), local: localStorage.length })',
     );
     expect(storage).toEqual({ session: [KEY], local: 0 });
+    // All five subscriptions were accepted (none reported an error above the panels).
+    expect(await page.isHidden('#live-error')).toBe(true);
 
     // Forgetting the key takes the page back to the form and the key out of the tab.
     await page.click('#sign-out');

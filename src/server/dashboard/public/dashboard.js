@@ -8,8 +8,12 @@
 
   /** The key is a credential: this tab only, gone when it closes (never localStorage). */
   const API_KEY_STORAGE = 'atom-dashboard:api-key';
-  /** Events come in bursts (a bulk update, a sync): one re-query per burst and panel. */
-  const REFRESH_DEBOUNCE_MS = 250;
+  /**
+   * Events come in bursts (a bulk update, a sync): a panel re-queries at most once per window,
+   * at its end, however many events arrived in it; a steady stream still refreshes every
+   * window. The accounts panel reads 200 accounts' linked services, so it waits longer.
+   */
+  const REFRESH_WINDOW_MS = { pipeline: 250, performance: 250, conversion: 250, health: 1000 };
   const ACCOUNTS_READ = 200;
   const TOP_ACCOUNTS = 10;
 
@@ -376,11 +380,11 @@
   }
 
   function scheduleRefresh(name) {
-    clearTimeout(state.timers[name]);
+    if (state.timers[name] !== undefined) return;
     state.timers[name] = setTimeout(() => {
       delete state.timers[name];
       void refresh(name);
-    }, REFRESH_DEBOUNCE_MS);
+    }, REFRESH_WINDOW_MS[name]);
   }
 
   function refreshAll() {
