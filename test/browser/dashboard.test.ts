@@ -162,13 +162,20 @@ describe('live pipeline dashboard (demo mode, Chromium)', () => {
     }
     await waitForLiveSubscribers(gateway);
 
-    // A new lead: recordChanged (LEAD) makes the conversion panel query again.
+    // A new lead: recordChanged (LEAD) makes the conversion panel query again. Its lead source
+    // is markup, which the page must show as text and never parse.
     const leadsBefore = Number(await page.getAttribute('#panel-conversion', 'data-leads'));
+    const markup = '<img src="/x" data-injected="1">Trade show';
     const lead = await gateway.graphql<{ createLead: { id: string } }>(
-      'mutation { createLead(input: { lastName: "Dashboard", company: "Browser Test Co" }) { id } }',
+      'mutation ($s: String!) { createLead(input: { lastName: "Dashboard", company: "Browser Test Co", leadSource: $s }) { id } }',
+      { s: markup },
     );
     expect(lead.errors).toBeUndefined();
     await page.waitForSelector(`#panel-conversion[data-leads="${leadsBefore + 1}"]`);
+    const row = page.locator('#table-conversion tbody tr', { hasText: 'Trade show' });
+    expect(await row.getAttribute('data-key')).toBe(markup);
+    expect(await row.locator('td').first().textContent()).toBe(markup);
+    expect(await page.locator('[data-injected]').count()).toBe(0);
 
     // A Zendesk ticket of the most-at-risk account is solved: ticketChanged re-reads health.
     const top = page.locator('#table-health tbody tr').first();
@@ -273,6 +280,22 @@ describe('live pipeline dashboard (demo mode, Chromium)', () => {
       'RATE_LIMITED: Daily API limit reached',
     );
     await page.waitForSelector('#panel-pipeline[data-state="ready"]');
+    await page.close();
+  });
+});
+
+describe('live pipeline dashboard connection state (Chromium)', () => {
+  it('shows Live while connected and Disconnected, retrying, once the gateway goes away', async () => {
+    const gateway = await startTestGateway({ emulator: { scale: 1 } });
+    const context = await launchChromium();
+    const page = await context.newPage();
+    await page.goto(`${gateway.origin}/dashboard`);
+    await page.waitForSelector('#connection[data-state="live"]');
+    expect(await page.textContent('#connection')).toBe('Live');
+    // Shutdown closes every WebSocket with 1001 Going Away.
+    await gateway.stop();
+    await page.waitForSelector('#connection[data-state="offline"]');
+    expect(await page.textContent('#connection')).toMatch(/^Disconnected( \(\d+\))?, retrying$/);
     await page.close();
   });
 });
