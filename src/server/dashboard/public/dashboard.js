@@ -468,6 +468,8 @@
       },
     });
     subscribe('pipelineChanged', SUBSCRIPTIONS.pipeline, (data) => {
+      // The pushed report is newer than any pipeline query still in flight: drop that answer.
+      state.sequence.pipeline = (state.sequence.pipeline || 0) + 1;
       renderPipeline(data.pipelineChanged);
       markRendered('pipeline');
       clearPanelError('pipeline');
