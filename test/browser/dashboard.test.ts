@@ -254,6 +254,9 @@ describe('live pipeline dashboard (demo mode, Chromium)', () => {
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
     expect((await fetch(`${gateway.origin}/dashboard/nowhere.js`)).status).toBe(404);
+    const slash = await fetch(`${gateway.origin}/dashboard/`, { redirect: 'manual' });
+    expect(slash.status).toBe(308);
+    expect(slash.headers.get('location')).toBe('/dashboard');
   });
 
   it('shows a failed query with its error code on the panel', async () => {

@@ -9,7 +9,10 @@ import { DASHBOARD_CONTENT_SECURITY_POLICY } from './dashboard-csp';
 export interface DashboardConfig {
   authMode: AuthMode;
   graphqlPath: string;
-  /** Where a browser starts the Salesforce login (user mode): on the gateway's public URL, where the session cookie is set. */
+  /**
+   * Where a browser starts the Salesforce login (user mode only): on the gateway's public
+   * URL, the host the session cookie is set for.
+   */
   loginUrl: string | undefined;
 }
 
@@ -67,5 +70,14 @@ export function dashboardRoutes(): Route[] {
       send(res, req.method, 'application/json; charset=utf-8', Buffer.from(JSON.stringify(body)));
     },
   };
-  return [...assetRoutes, config];
+  // The page's asset URLs are absolute, but a typed trailing slash should still find it.
+  const slash: Route = {
+    path: '/dashboard/',
+    handle: (req, res) => {
+      if (!readable(req.method)) return methodNotAllowed(res);
+      res.writeHead(308, { location: '/dashboard' });
+      res.end();
+    },
+  };
+  return [...assetRoutes, config, slash];
 }
