@@ -258,31 +258,34 @@ describe('live pipeline dashboard (demo mode, Chromium)', () => {
     expect(slash.status).toBe(308);
     expect(slash.headers.get('location')).toBe('/dashboard');
   });
+});
 
-  it('shows a failed query with its error code on the panel', async () => {
-    const page = await context.newPage();
-    // The gateway answers one panel's query with an error, as Salesforce would refuse it.
-    await page.route('**/graphql', async (route) => {
-      const body = route.request().postData() ?? '';
-      if (!body.includes('DashboardLeadConversion')) return route.continue();
-      return route.fulfill({
-        status: 200,
-        contentType: 'application/json',
-        body: JSON.stringify({
-          data: null,
-          errors: [{ message: 'Daily API limit reached', extensions: { code: 'RATE_LIMITED' } }],
-        }),
-      });
+describe('live pipeline dashboard when Salesforce refuses (Chromium)', () => {
+  it('shows each failed query with the error code the API answers', async () => {
+    const gateway = await startTestGateway({ emulator: { scale: 1 } });
+    // The org's daily API allowance is used up: every Salesforce call is refused from now on.
+    const fault = await fetch(`${gateway.emulatorUrl}/__emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ exhaustLimit: true }),
     });
+    expect(fault.ok).toBe(true);
+    const answer = await gateway.graphql('{ pipeline { amount } }');
+    const code = answer.errors?.[0]?.extensions?.code;
+    expect(typeof code).toBe('string');
+
+    const context = await launchChromium();
+    const page = await context.newPage();
     await page.goto(`${gateway.origin}/dashboard`);
-    await page.waitForSelector('#panel-conversion[data-state="error"]');
-    expect(await page.getAttribute('#panel-conversion [data-error]', 'data-code')).toBe(
-      'RATE_LIMITED',
+    for (const name of PANELS) {
+      await page.waitForSelector(`#panel-${name}[data-state="error"]`);
+      expect(await page.getAttribute(`#panel-${name} [data-error]`, 'data-code')).toBe(code);
+      expect(await page.isVisible(`#panel-${name} [data-error]`)).toBe(true);
+    }
+    // The code, then the gateway's message (its budget guard words it once it holds back).
+    expect(await page.textContent('#panel-pipeline [data-error]')).toMatch(
+      new RegExp(`^${String(code)}: .*API`),
     );
-    expect(await page.textContent('#panel-conversion [data-error]')).toBe(
-      'RATE_LIMITED: Daily API limit reached',
-    );
-    await page.waitForSelector('#panel-pipeline[data-state="ready"]');
     await page.close();
   });
 });
