@@ -132,6 +132,7 @@ async function main(): Promise<void> {
   // The same condition as the landing page itself (apollo-server.ts).
   if (config.apiSurface.introspection && config.nodeEnv !== 'production')
     console.log(`Apollo Sandbox        open ${gateway.url} in a browser`);
+  console.log(`Live dashboard        ${gateway.url.replace(/\/graphql$/, '')}/dashboard`);
   console.log(`Health                ${gateway.url.replace(/\/graphql$/, '')}/healthz  /readyz`);
   printMetricsBanner(config, gateway.metricsUrl, gateway.url);
   printAuthBanner(config, gateway.auth);

@@ -19,6 +19,7 @@ import {
 } from './health-routes';
 import { handleGraphQLRequest } from './http-adapter';
 import type { HttpEdge } from './http-security/http-edge';
+import { dashboardRoutes } from './dashboard/dashboard-routes';
 import { restRoute, type RestContextFactory } from './rest';
 
 export type RouteHandler = (
@@ -134,6 +135,7 @@ export function gatewayRoutes({
     rest,
     { path: '/readyz', handle: readyz },
     { path: '/', method: 'GET', handle: redirectToGraphQL },
+    ...dashboardRoutes(),
   ];
 }
 
