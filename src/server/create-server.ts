@@ -46,6 +46,7 @@ import { createShutdown, drainLiveChangesPlugin } from './shutdown';
 import { introspectionDisabledRule } from './introspection-rule';
 import { createTrustedDocuments } from './trusted-documents';
 import { restOperationDocuments } from './rest';
+import { dashboardOperationDocuments } from './dashboard/dashboard-operations';
 import { createHttpEdge } from './http-security/http-edge';
 import { createOriginAllowList } from './http-security/origin-allow-list';
 import { createWebSocketOriginCheck } from './http-security/websocket-origin';
@@ -123,8 +124,8 @@ export async function createServer(
   const trustedDocuments = await createTrustedDocuments(config.apiSurface.trustedDocuments, {
     redisUrl: config.redisUrl,
     logger,
-    // The REST routes' fixed operations are the server's own: allowed in every mode.
-    serverDocuments: restOperationDocuments(),
+    // The REST routes' and the dashboard's operations are the server's own: allowed in every mode.
+    serverDocuments: [...restOperationDocuments(), ...dashboardOperationDocuments()],
   });
   // One breaker, bulkhead and retry policy per upstream for the whole process.
   // Per instance, never prom-client's global registry: tests run several gateways at once.

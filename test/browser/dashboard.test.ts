@@ -4,6 +4,7 @@
  * reads and subscribes over the gateway's own /graphql and graphql-ws; the test changes an
  * opportunity through the API and watches the chart follow.
  */
+import { DASHBOARD_OPERATIONS } from '../../src/server/dashboard/dashboard-operations';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -235,6 +236,7 @@ describe('live pipeline dashboard (demo mode, Chromium)', () => {
     expect(await (await fetch(`${gateway.origin}/dashboard/config.json`)).json()).toEqual({
       authMode: 'demo',
       graphqlPath: '/graphql',
+      operations: DASHBOARD_OPERATIONS,
     });
     // No inline script or style anywhere in the page: the CSP would refuse it.
     const html = await (await fetch(`${gateway.origin}/dashboard`)).text();

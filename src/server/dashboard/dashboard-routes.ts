@@ -4,6 +4,7 @@ import type { AuthMode } from '../../config';
 import type { Route } from '../routes';
 import { dashboardAssets, type DashboardAsset } from './dashboard-assets';
 import { DASHBOARD_CONTENT_SECURITY_POLICY } from './dashboard-csp';
+import { DASHBOARD_OPERATIONS, type DashboardOperations } from './dashboard-operations';
 
 /** What the page needs to know before it can sign in: read from /dashboard/config.json. */
 export interface DashboardConfig {
@@ -14,6 +15,8 @@ export interface DashboardConfig {
    * URL, the host the session cookie is set for.
    */
   loginUrl: string | undefined;
+  /** The documents the page sends, exactly as TRUSTED_DOCUMENTS=allow-list lists them. */
+  operations: DashboardOperations;
 }
 
 const ALLOWED = 'GET, HEAD';
@@ -66,6 +69,7 @@ export function dashboardRoutes(): Route[] {
         authMode: auth.mode,
         graphqlPath: '/graphql',
         loginUrl: auth.loginUrl,
+        operations: DASHBOARD_OPERATIONS,
       };
       send(res, req.method, 'application/json; charset=utf-8', Buffer.from(JSON.stringify(body)));
     },

@@ -14,29 +14,11 @@
    * window. The accounts panel reads 200 accounts' linked services, so it waits longer.
    */
   const REFRESH_WINDOW_MS = { pipeline: 250, performance: 250, conversion: 250, health: 1000 };
-  const ACCOUNTS_READ = 200;
   const TOP_ACCOUNTS = 10;
 
-  const PIPELINE_FIELDS =
-    'amount count weightedAmount asOf stages { stageName count amount weightedAmount }';
-
-  const QUERIES = {
-    pipeline: `query DashboardPipeline { pipeline { ${PIPELINE_FIELDS} } }`,
-    performance:
-      'query DashboardWinRate { salesPerformance(groupBy: OWNER) { rows { key label wonCount lostCount winRate } total { wonCount lostCount winRate } } }',
-    conversion:
-      'query DashboardLeadConversion { leadConversion(groupBy: LEAD_SOURCE) { rows { key leads converted conversionRate } total { leads converted conversionRate } } }',
-    health: `query DashboardAccountHealth { accounts(first: ${ACCOUNTS_READ}, orderBy: [{ field: NAME }]) { totalCount nodes { id name customer360 { health openTicketCount urgentTicketCount overdueInvoiceCount openPipelineAmount unavailableServices } } } }`,
-  };
-
-  const SUBSCRIPTIONS = {
-    pipeline: `subscription DashboardPipelineChanged { pipelineChanged { ${PIPELINE_FIELDS} } }`,
-    records:
-      'subscription DashboardRecordChanged { recordChanged(types: [OPPORTUNITY, LEAD, ACCOUNT]) { type changeType } }',
-    payments: 'subscription DashboardPaymentReceived { paymentReceived { id } }',
-    tickets: 'subscription DashboardTicketChanged { ticketChanged { id } }',
-    invoices: 'subscription DashboardInvoiceChanged { invoiceChanged { id } }',
-  };
+  /** The server's own operations for this page (config.json): their exact text is allow-listed. */
+  const queries = () => state.config.operations.queries;
+  const subscriptions = () => state.config.operations.subscriptions;
 
   /** Which panels a record change makes stale (pipelineChanged carries the pipeline itself). */
   const STALE_BY_TYPE = {
@@ -363,7 +345,7 @@
     const sequence = (state.sequence[name] || 0) + 1;
     state.sequence[name] = sequence;
     try {
-      const { data, errors } = await execute(QUERIES[name]);
+      const { data, errors } = await execute(queries()[name]);
       if (state.sequence[name] !== sequence) return;
       RENDER[name](data);
       markRendered(name);
@@ -388,7 +370,7 @@
   }
 
   function refreshAll() {
-    for (const name of Object.keys(QUERIES)) void refresh(name);
+    for (const name of Object.keys(queries())) void refresh(name);
   }
 
   // ---------------------------------------------------------------- live
@@ -467,23 +449,23 @@
         },
       },
     });
-    subscribe('pipelineChanged', SUBSCRIPTIONS.pipeline, (data) => {
+    subscribe('pipelineChanged', subscriptions().pipeline, (data) => {
       // The pushed report is newer than any pipeline query still in flight: drop that answer.
       state.sequence.pipeline = (state.sequence.pipeline || 0) + 1;
       renderPipeline(data.pipelineChanged);
       markRendered('pipeline');
       clearPanelError('pipeline');
     });
-    subscribe('recordChanged', SUBSCRIPTIONS.records, (data) => {
+    subscribe('recordChanged', subscriptions().records, (data) => {
       const change = data.recordChanged;
       // A GAP says changes went undescribed: every panel may be stale.
       const stale =
-        change.changeType === 'GAP' ? Object.keys(QUERIES) : STALE_BY_TYPE[change.type] || [];
+        change.changeType === 'GAP' ? Object.keys(queries()) : STALE_BY_TYPE[change.type] || [];
       for (const name of stale) scheduleRefresh(name);
     });
-    subscribe('paymentReceived', SUBSCRIPTIONS.payments, () => scheduleRefresh('health'));
-    subscribe('ticketChanged', SUBSCRIPTIONS.tickets, () => scheduleRefresh('health'));
-    subscribe('invoiceChanged', SUBSCRIPTIONS.invoices, () => scheduleRefresh('health'));
+    subscribe('paymentReceived', subscriptions().payments, () => scheduleRefresh('health'));
+    subscribe('ticketChanged', subscriptions().tickets, () => scheduleRefresh('health'));
+    subscribe('invoiceChanged', subscriptions().invoices, () => scheduleRefresh('health'));
   }
 
   // ---------------------------------------------------------------- sign-in
