@@ -98,12 +98,14 @@ describe('user mode', () => {
     await page.waitForSelector('#user-sign-in', { state: 'visible' });
     expect(await page.isHidden('#panels')).toBe(true);
     expect(await page.isHidden('#api-key-form')).toBe(true);
-    expect(await page.getAttribute('#login-link', 'href')).toBe(gateway.gateway.auth.loginUrl);
+    expect(await page.getAttribute('#login-link', 'href')).toBe(
+      `${gateway.gateway.auth.loginUrl}?return=%2Fdashboard`,
+    );
     expect(await page.getAttribute('#panel-pipeline [data-error]', 'data-code')).toBe(
       'UNAUTHENTICATED',
     );
 
-    // The dashboard's own errors; the login pages and the Sandbox the callback lands on are not its.
+    // The dashboard's own errors; the login pages are not its.
     expect(unexpected(errors)).toEqual([]);
 
     // The emulated org's own login page, as a person signs in.
@@ -120,9 +122,11 @@ describe('user mode', () => {
       httpOnly: true,
     });
 
-    const signedIn = await context.newPage();
-    const signedInErrors = watchErrors(signedIn);
-    await signedIn.goto(`${gateway.origin}/dashboard`);
+    // The login brings the browser back to the dashboard (`return=/dashboard`), not to `/`.
+    await page.waitForURL(`${gateway.origin}/dashboard`);
+    const signedIn = page;
+    // What the emulator's login pages logged is not the dashboard's.
+    errors.splice(0);
     for (const name of PANELS) {
       await signedIn.waitForSelector(`#panel-${name}[data-state="ready"]`, { timeout: 20_000 });
     }
@@ -138,8 +142,7 @@ describe('user mode', () => {
     expect(Number(await signedIn.getAttribute('#panel-pipeline', 'data-amount'))).toBe(
       asRep.data?.pipeline.amount,
     );
-    expect(signedInErrors).toEqual([]);
-    await signedIn.close();
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
+import { RETURN_PARAM } from '../../auth/http-routes';
 import type { AuthMode } from '../../config';
 import type { Route } from '../routes';
 import { dashboardAssets, type DashboardAsset } from './dashboard-assets';
@@ -20,6 +21,13 @@ export interface DashboardConfig {
 }
 
 const ALLOWED = 'GET, HEAD';
+
+/** The login brings the browser back to the dashboard, not to `/`. */
+function withReturn(loginUrl: string, path: string): string {
+  const url = new URL(loginUrl);
+  url.searchParams.set(RETURN_PARAM, path);
+  return url.href;
+}
 
 function methodNotAllowed(res: ServerResponse): void {
   res.writeHead(405, { allow: ALLOWED, 'content-type': 'application/json; charset=utf-8' });
@@ -68,7 +76,7 @@ export function dashboardRoutes(): Route[] {
       const body: DashboardConfig = {
         authMode: auth.mode,
         graphqlPath: '/graphql',
-        loginUrl: auth.loginUrl,
+        loginUrl: auth.loginUrl && withReturn(auth.loginUrl, '/dashboard'),
         operations: DASHBOARD_OPERATIONS,
       };
       send(res, req.method, 'application/json; charset=utf-8', Buffer.from(JSON.stringify(body)));
