@@ -80,11 +80,21 @@ describe('live pipeline dashboard (demo mode, Chromium)', () => {
     await page.waitForSelector('#connection[data-state="live"]');
 
     // The page shows what the API answers, not placeholder numbers.
-    const before = await gateway.graphql<PipelineData>(
-      '{ pipeline { amount stages { stageName amount } } }',
+    const before = await gateway.graphql<
+      PipelineData & { picklists: Array<{ values: Array<{ value: string }> }> }
+    >(
+      '{ pipeline { amount stages { stageName amount } } picklists(object: OPPORTUNITY, fields: ["stageName"]) { values { value } } }',
     );
-    const stages = before.data?.pipeline.stages ?? [];
+    // The chart follows the funnel (the stage picklist's order), not the report's name order.
+    const funnel = before.data?.picklists[0]?.values.map((v) => v.value) ?? [];
+    const stages = [...(before.data?.pipeline.stages ?? [])].sort(
+      (a, b) => funnel.indexOf(a.stageName) - funnel.indexOf(b.stageName),
+    );
     expect(stages.length).toBeGreaterThan(1);
+    expect(stages.every((s) => funnel.includes(s.stageName))).toBe(true);
+    expect(stages.map((s) => s.stageName)).not.toEqual(
+      before.data?.pipeline.stages.map((s) => s.stageName),
+    );
     expect(await pipelineTable(page)).toEqual(
       stages.map((s) => ({ key: s.stageName, amount: s.amount })),
     );

@@ -35,7 +35,7 @@ describe('the dashboard under TRUSTED_DOCUMENTS=allow-list', () => {
     for (const [panel, query] of Object.entries(operations.queries)) {
       const answer = await gateway.graphql<Record<string, unknown>>(query);
       expect({ panel, errors: answer.errors }).toEqual({ panel, errors: undefined });
-      expect(Object.keys(answer.data ?? {})).toHaveLength(1);
+      expect(Object.keys(answer.data ?? {}).length).toBeGreaterThan(0);
     }
     // One space more is another document: the list holds exact texts only.
     const changed = await gateway.graphql(`${operations.queries.pipeline} `);

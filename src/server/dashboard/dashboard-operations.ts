@@ -28,7 +28,9 @@ export interface DashboardOperations {
 
 export const DASHBOARD_OPERATIONS: DashboardOperations = {
   queries: {
-    pipeline: `query DashboardPipeline { pipeline { ${PIPELINE_FIELDS} } }`,
+    // The stage picklist gives the funnel order (the report lists stages by name); describe
+    // is cached per viewer, so after the first load it costs no Salesforce call.
+    pipeline: `query DashboardPipeline { pipeline { ${PIPELINE_FIELDS} } picklists(object: OPPORTUNITY, fields: ["stageName"]) { values { value } } }`,
     performance:
       'query DashboardWinRate { salesPerformance(groupBy: OWNER) { rows { key label wonCount lostCount winRate } total { wonCount lostCount winRate } } }',
     conversion:

@@ -34,6 +34,8 @@
 
   const state = {
     config: undefined,
+    /** StageName values in the org's picklist order. */
+    stageOrder: undefined,
     apiKey: undefined,
     charts: {},
     timers: {},
@@ -189,8 +191,18 @@
     });
   }
 
+  /** Stages in the org's picklist order (the funnel); any stage not in it goes last, by name. */
+  function inStageOrder(stages) {
+    const order = state.stageOrder || [];
+    const rank = (s) => {
+      const index = order.indexOf(s.stageName);
+      return index === -1 ? order.length : index;
+    };
+    return [...stages].sort((a, b) => rank(a) - rank(b) || a.stageName.localeCompare(b.stageName));
+  }
+
   function renderPipeline(report) {
-    const stages = report.stages;
+    const stages = inStageOrder(report.stages);
     drawBars(
       'pipeline',
       stages.map((s) => s.stageName),
@@ -329,7 +341,12 @@
   }
 
   const RENDER = {
-    pipeline: (data) => renderPipeline(data.pipeline),
+    pipeline: (data) => {
+      // A failed describe leaves the previous order (or the report's own, by name).
+      const stagePicklist = data.picklists && data.picklists[0];
+      if (stagePicklist) state.stageOrder = stagePicklist.values.map((v) => v.value);
+      renderPipeline(data.pipeline);
+    },
     performance: renderPerformance,
     conversion: renderConversion,
     health: renderHealth,
