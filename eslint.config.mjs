@@ -170,6 +170,23 @@ export default tseslint.config(
     },
   },
   {
+    // The dashboard page's scripts: classic browser scripts, served as they are (no build step).
+    files: ['src/server/dashboard/public/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        sessionStorage: 'readonly',
+        fetch: 'readonly',
+        URL: 'readonly',
+        Intl: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
+  },
+  {
     files: ['bench/**', 'src/main.ts', 'src/server/emit-schema.ts', 'src/server/check-schema.ts'],
     rules: { 'no-console': 'off' },
   },

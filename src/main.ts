@@ -118,6 +118,8 @@ async function main(): Promise<void> {
   // The emulators' signed webhooks feed paymentReceived, ticketChanged and invoiceChanged.
   linkedDemo.sendWebhooksTo(new URL(gateway.url).origin, gatewayConfig.webhooks);
   console.log(`GraphQL gateway       ${gateway.url}`);
+  const restBase = `${gateway.url.replace(/\/graphql$/, '')}/salesforce`;
+  console.log(`REST endpoints        ${restBase}/…  (OpenAPI: ${restBase}/openapi.json)`);
   const receivers = [
     gatewayConfig.webhooks.stripeSecret && 'stripe',
     gatewayConfig.webhooks.zendeskSecret && 'zendesk',
@@ -130,6 +132,7 @@ async function main(): Promise<void> {
   // The same condition as the landing page itself (apollo-server.ts).
   if (config.apiSurface.introspection && config.nodeEnv !== 'production')
     console.log(`Apollo Sandbox        open ${gateway.url} in a browser`);
+  console.log(`Live dashboard        ${gateway.url.replace(/\/graphql$/, '')}/dashboard`);
   console.log(`Health                ${gateway.url.replace(/\/graphql$/, '')}/healthz  /readyz`);
   printMetricsBanner(config, gateway.metricsUrl, gateway.url);
   printAuthBanner(config, gateway.auth);

@@ -26,6 +26,19 @@ export interface AuthRoutesDeps {
 }
 
 export const LOGIN_PATH = '/auth/salesforce/login';
+/** `GET /auth/salesforce/login?return=/dashboard`: where the browser lands after the callback. */
+export const RETURN_PARAM = 'return';
+const RETURN_COOKIE = 'atom_login_return';
+/**
+ * Only a path of this gateway: no scheme, no host, no `//` (a protocol-relative URL), no
+ * backslash (browsers read `/\evil` as `//evil`), no query or fragment. Anything else is an
+ * open redirect and is ignored.
+ */
+const LOCAL_PATH = /^\/(?![/\\])[A-Za-z0-9/_.-]*$/;
+
+export function localReturnPath(value: string | null | undefined): string | undefined {
+  return value && value.length <= 200 && LOCAL_PATH.test(value) ? value : undefined;
+}
 export const CALLBACK_PATH = '/auth/salesforce/callback';
 export const LOGOUT_PATH = '/auth/logout';
 const FLOW_COOKIE_PATH = '/auth/salesforce';
@@ -45,18 +58,19 @@ export function createAuthRouteHandler(deps: AuthRoutesDeps): AuthRouteHandler {
   > = {
     [LOGIN_PATH]: {
       method: 'GET',
-      run: async (_req, res) => {
+      run: async (_req, res, url) => {
         const started = await deps.login.startLogin();
+        const cookie = { maxAge: started.flowMaxAgeMs / 1000, path: FLOW_COOKIE_PATH, secure };
+        const returnPath = localReturnPath(url.searchParams.get(RETURN_PARAM));
         res.statusCode = 302;
         res.setHeader('Location', started.url.href);
-        res.setHeader(
-          'Set-Cookie',
-          serializeCookie(LOGIN_FLOW_COOKIE, started.flowCookieValue, {
-            maxAge: started.flowMaxAgeMs / 1000,
-            path: FLOW_COOKIE_PATH,
-            secure,
-          }),
-        );
+        res.setHeader('Set-Cookie', [
+          serializeCookie(LOGIN_FLOW_COOKIE, started.flowCookieValue, cookie),
+          // A new login without `return` must not inherit an older one's.
+          returnPath
+            ? serializeCookie(RETURN_COOKIE, returnPath, cookie)
+            : clearCookie(RETURN_COOKIE, FLOW_COOKIE_PATH, secure),
+        ]);
         res.setHeader('Cache-Control', 'no-store');
         res.end();
       },
@@ -68,8 +82,14 @@ export function createAuthRouteHandler(deps: AuthRoutesDeps): AuthRouteHandler {
         const callbackUrl = new URL(deps.redirectUri);
         for (const [name, value] of url.searchParams)
           if (name !== 'format') callbackUrl.searchParams.append(name, value);
-        const flowCookie = parseCookies(req.headers.cookie).get(LOGIN_FLOW_COOKIE);
-        const clearFlow = clearCookie(LOGIN_FLOW_COOKIE, FLOW_COOKIE_PATH, secure);
+        const cookies = parseCookies(req.headers.cookie);
+        const flowCookie = cookies.get(LOGIN_FLOW_COOKIE);
+        // Checked again: the cookie came back from the browser.
+        const returnPath = localReturnPath(cookies.get(RETURN_COOKIE));
+        const clearFlow = [
+          clearCookie(LOGIN_FLOW_COOKIE, FLOW_COOKIE_PATH, secure),
+          clearCookie(RETURN_COOKIE, FLOW_COOKIE_PATH, secure),
+        ];
         res.setHeader('Cache-Control', 'no-store');
         try {
           const session = await deps.login.finishLogin(callbackUrl, flowCookie);
@@ -83,11 +103,11 @@ export function createAuthRouteHandler(deps: AuthRoutesDeps): AuthRouteHandler {
           }
           const maxAge = (session.record.expiresAt - session.record.createdAt) / 1000;
           res.setHeader('Set-Cookie', [
-            clearFlow,
+            ...clearFlow,
             serializeCookie(SESSION_COOKIE, session.id, { maxAge, path: '/', secure }),
           ]);
           res.statusCode = 302;
-          res.setHeader('Location', deps.afterLoginPath ?? '/');
+          res.setHeader('Location', returnPath ?? deps.afterLoginPath ?? '/');
           res.end();
         } catch (err) {
           if (!(err instanceof LoginFlowError)) throw err;

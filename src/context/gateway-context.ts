@@ -14,6 +14,7 @@ import type { SyncServices } from '../sync';
 import { scopeSalesforceClient } from '../upstreams/salesforce/scoped-client';
 import type { CrossRequestCache } from '../cache';
 import type { ApiBudget } from '../upstreams/salesforce/api-budget';
+import type { DescribeCache } from '../upstreams/salesforce/describe-cache';
 import { cacheSalesforceClient, type CacheReadPolicy } from '../upstreams/salesforce/cached-client';
 import type { RequestViewer, ResolveViewer } from './request-viewer';
 
@@ -72,6 +73,8 @@ export interface GatewayContext {
    * known (queries only: a mutation reads what it is about to change afresh).
    */
   cacheReads: CacheReadPolicy;
+  /** The instance's describes per viewer scope (picklist metadata); absent: describe each time. */
+  describeCache?: DescribeCache;
 }
 
 export interface ContextDependencies {
@@ -87,6 +90,7 @@ export interface ContextDependencies {
   /** The cross-request cache; absent: every read goes to Salesforce. */
   cache?: CrossRequestCache;
   apiBudget?: ApiBudget;
+  describeCache?: DescribeCache;
 }
 
 export interface OperationRequest {
@@ -105,6 +109,7 @@ export interface ContextExtras extends OperationRequest {
   sync?: SyncServices;
   cache?: CrossRequestCache;
   apiBudget?: ApiBudget;
+  describeCache?: DescribeCache;
 }
 
 /** The request id an operation runs under: the client's own when it looks like one. */
@@ -157,6 +162,7 @@ export function contextForViewer(
     ...(extras.sync ? { sync: extras.sync } : {}),
     ...(extras.cache ? { cache: extras.cache } : {}),
     ...(extras.apiBudget ? { apiBudget: extras.apiBudget } : {}),
+    ...(extras.describeCache ? { describeCache: extras.describeCache } : {}),
     cacheReads,
   };
 }
@@ -191,5 +197,6 @@ export async function createContext(
     ...(deps.sync ? { sync: deps.sync } : {}),
     ...(deps.cache ? { cache: deps.cache } : {}),
     ...(deps.apiBudget ? { apiBudget: deps.apiBudget } : {}),
+    ...(deps.describeCache ? { describeCache: deps.describeCache } : {}),
   });
 }

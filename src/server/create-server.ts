@@ -35,7 +35,8 @@ import {
 } from '../upstreams/linked';
 import { createSyncServices } from '../sync';
 import { buildGatewaySchema } from './schema';
-import { createSchemaReloader, reloadSchemaRoute } from './schema-reload';
+import { createSchemaReloader, reloadSchemaRoute, type SchemaReloadResult } from './schema-reload';
+import { DescribeCache } from '../upstreams/salesforce/describe-cache';
 import { createSwappableSchema } from './swappable-schema';
 import { attachGraphQLWebSocket, type WebSocketLimits } from './websocket-server';
 import type { SharedSubscriptionStats } from './shared-subscriptions';
@@ -44,6 +45,8 @@ import { createRequestListener, gatewayRoutes } from './routes';
 import { createShutdown, drainLiveChangesPlugin } from './shutdown';
 import { introspectionDisabledRule } from './introspection-rule';
 import { createTrustedDocuments } from './trusted-documents';
+import { restOperationDocuments } from './rest';
+import { dashboardOperationDocuments } from './dashboard/dashboard-operations';
 import { createHttpEdge } from './http-security/http-edge';
 import { createOriginAllowList } from './http-security/origin-allow-list';
 import { createWebSocketOriginCheck } from './http-security/websocket-origin';
@@ -121,6 +124,8 @@ export async function createServer(
   const trustedDocuments = await createTrustedDocuments(config.apiSurface.trustedDocuments, {
     redisUrl: config.redisUrl,
     logger,
+    // The REST routes' and the dashboard's operations are the server's own: allowed in every mode.
+    serverDocuments: [...restOperationDocuments(), ...dashboardOperationDocuments()],
   });
   // One breaker, bulkhead and retry policy per upstream for the whole process.
   // Per instance, never prom-client's global registry: tests run several gateways at once.
@@ -223,6 +228,13 @@ export async function createServer(
     initialFields: customFields,
     logger,
   });
+  // Picklist metadata per viewer scope; a schema reload or refreshCache empties it.
+  const describeCache = new DescribeCache();
+  const reloadSchemaAndDescribes = async (): Promise<SchemaReloadResult> => {
+    const result = await reloadSchema();
+    describeCache.clear();
+    return result;
+  };
   const rateLimiter = config.rateLimit.enabled
     ? createClientRateLimiter({ settings: config.rateLimit, redisUrl: config.redisUrl, logger })
     : undefined;
@@ -272,6 +284,7 @@ export async function createServer(
     maxRows: config.queryMaxRows,
     linked,
     sync,
+    describeCache,
     operations: metrics.webSocket,
     ...subscriptionOptions,
   });
@@ -321,9 +334,11 @@ export async function createServer(
           sync,
           ...(cache ? { cache } : {}),
           apiBudget,
+          formatError,
+          describeCache,
         }),
         ...metricsRoutes,
-        reloadSchemaRoute(reloadSchema, logger),
+        reloadSchemaRoute(reloadSchemaAndDescribes, logger),
         ...webhookRoutes(
           webhookSources({
             config: config.webhooks,

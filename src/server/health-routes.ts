@@ -133,5 +133,8 @@ export async function readinessDetailsAllowed(
 }
 
 export function handleNotFound(res: ServerResponse): void {
-  sendJson(res, 404, { error: 'Not found', routes: ['/graphql', '/healthz', '/readyz'] });
+  sendJson(res, 404, {
+    error: 'Not found',
+    routes: ['/graphql', '/healthz', '/readyz', '/salesforce/openapi.json'],
+  });
 }

@@ -21,7 +21,8 @@ export class HttpBodyError extends Error {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** The request body as text, refused with 413 past MAX_BODY_BYTES (REST routes read it too). */
+export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -66,7 +67,7 @@ async function parseBody(req: IncomingMessage, headers: HeaderMap): Promise<unkn
   return text;
 }
 
-function toHeaderMap(req: IncomingMessage): HeaderMap {
+export function toHeaderMap(req: IncomingMessage): HeaderMap {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -93,7 +94,9 @@ export async function handleGraphQLRequest<TContext extends BaseContext>(
   } catch (err) {
     const status = err instanceof HttpBodyError ? err.status : 400;
     const message = err instanceof Error ? err.message : 'Bad request';
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    // Past 413 the rest of the body is never read: the connection cannot carry another request.
+    const close = status === 413 ? { connection: 'close' } : {};
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...close });
     res.end(JSON.stringify({ errors: [{ message, extensions: { code: ErrorCode.BAD_REQUEST } }] }));
     return;
   }

@@ -1,11 +1,13 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
 import { toGraphQLError } from '../errors';
 import type { LinkedServices } from '../upstreams/linked';
 import type { SyncServices } from '../sync';
 import { createContext, requestIdFrom, type GatewayContext } from '../context/gateway-context';
 import type { LiveChanges } from '../live/live-changes';
 import type { CrossRequestCache } from '../cache';
+import type { DescribeCache } from '../upstreams/salesforce/describe-cache';
 import type { ApiBudget } from '../upstreams/salesforce/api-budget';
 import type { Logger } from '../logging/logger';
 import type { GatewayAuth } from './gateway-auth';
@@ -17,6 +19,8 @@ import {
 } from './health-routes';
 import { handleGraphQLRequest } from './http-adapter';
 import type { HttpEdge } from './http-security/http-edge';
+import { dashboardRoutes } from './dashboard/dashboard-routes';
+import { restRoute, type RestContextFactory } from './rest';
 
 export type RouteHandler = (
   req: IncomingMessage,
@@ -28,6 +32,8 @@ export interface Route {
   path: string;
   /** Any method when absent. */
   method?: string;
+  /** Paths it answers besides `path` itself (a route table of its own: REST). */
+  matches?: (pathname: string) => boolean;
   handle: RouteHandler;
 }
 
@@ -47,6 +53,10 @@ export interface GatewayRoutesDeps {
   cache?: CrossRequestCache;
   /** The org's daily API allocation (apiUsage shows its reserve). */
   apiBudget?: ApiBudget;
+  /** Apollo's formatError: REST answers a failed context creation (401) with it. */
+  formatError?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** Describes per viewer scope (picklist metadata). */
+  describeCache?: DescribeCache;
 }
 
 /** Everything but /healthz and the auth module's /auth/* routes, which come first. */
@@ -60,8 +70,29 @@ export function gatewayRoutes({
   sync,
   cache,
   apiBudget,
+  formatError,
+  describeCache,
 }: GatewayRoutesDeps): Route[] {
-  const graphql: RouteHandler = async (req, res, { resolveViewer }) => {
+  // One context per operation, the same for /graphql and the REST routes.
+  const contextFor: RestContextFactory = async (req, { resolveViewer }, request) => {
+    const context = await createContext(
+      {
+        resolveViewer,
+        ...(live ? { live } : {}),
+        logger,
+        maxRows,
+        ...(linked ? { linked } : {}),
+        ...(sync ? { sync } : {}),
+        ...(cache ? { cache } : {}),
+        ...(apiBudget ? { apiBudget } : {}),
+        ...(describeCache ? { describeCache } : {}),
+      },
+      req.headers,
+      request,
+    );
+    return { ...context, clientAddress: req.socket.remoteAddress };
+  };
+  const graphql: RouteHandler = async (req, res, auth) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
     res.setHeader('x-request-id', requestId);
     // A client that leaves before its answer is written (timeout, closed tab) stops the
@@ -74,21 +105,7 @@ export function gatewayRoutes({
     });
     await handleGraphQLRequest(apollo, req, res, async () => {
       try {
-        const context = await createContext(
-          {
-            resolveViewer,
-            ...(live ? { live } : {}),
-            logger,
-            maxRows,
-            ...(linked ? { linked } : {}),
-            ...(sync ? { sync } : {}),
-            ...(cache ? { cache } : {}),
-            ...(apiBudget ? { apiBudget } : {}),
-          },
-          req.headers,
-          { requestId, signal: abandoned.signal },
-        );
-        return { ...context, clientAddress: req.socket.remoteAddress };
+        return await contextFor(req, auth, { requestId, signal: abandoned.signal });
       } catch (err) {
         // Apollo would answer "Context creation failed" as a 500 with our message unmapped.
         throw toGraphQLError(err);
@@ -112,10 +129,13 @@ export function gatewayRoutes({
     res.writeHead(302, { location: '/graphql' });
     res.end();
   };
+  const rest = restRoute({ apollo, createContext: contextFor, formatError, logger });
   return [
     { path: '/graphql', handle: graphql },
+    rest,
     { path: '/readyz', handle: readyz },
     { path: '/', method: 'GET', handle: redirectToGraphQL },
+    ...dashboardRoutes(),
   ];
 }
 
@@ -158,7 +178,9 @@ export function createRequestListener({
     }
     if (await ready.handleAuthRoute(req, res)) return;
     const route = routes.find(
-      (r) => r.path === pathname && (r.method === undefined || r.method === req.method),
+      (r) =>
+        (r.path === pathname || r.matches?.(pathname) === true) &&
+        (r.method === undefined || r.method === req.method),
     );
     if (!route) {
       handleNotFound(res);

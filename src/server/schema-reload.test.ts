@@ -24,6 +24,7 @@ const textField = (name: string): DescribedField => ({
   relationshipName: null,
   extraTypeInfo: null,
   compoundFieldName: null,
+  picklistValues: [],
 });
 
 const accountFields = (schema: GraphQLSchema): string[] => {

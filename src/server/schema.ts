@@ -33,6 +33,23 @@ const NO_TOPIC_SUBSCRIPTIONS: PubSub = {
   },
 };
 
+/** type-graphql builds the root types without a way to describe them; Sandbox shows these first. */
+const ROOT_DESCRIPTIONS = {
+  query:
+    'Reads. Salesforce data is read as the viewer (their sharing rules and field-level security apply); each field says what it costs in upstream calls. Connections take `first` (0 to 200) and `after` cursors.',
+  mutation:
+    'Writes, as the viewer: Salesforce records, lead conversion, syncs from the linked services into Salesforce, and cache refresh.',
+  subscription:
+    'Live changes over graphql-ws (`/graphql`): Salesforce Change Data Capture and the linked services’ webhooks, filtered to what the subscriber may see.',
+} as const;
+
+function describeRootTypes(config: ReturnType<GraphQLSchema['toConfig']>): void {
+  for (const [root, description] of Object.entries(ROOT_DESCRIPTIONS)) {
+    const type = config[root as keyof typeof ROOT_DESCRIPTIONS];
+    if (type) type.description = description;
+  }
+}
+
 let built: Promise<GraphQLSchema> | undefined;
 const withCustomFields = new Map<string, Promise<GraphQLSchema>>();
 
@@ -64,6 +81,7 @@ function buildStandardSchema(): Promise<GraphQLSchema> {
       pubSub: NO_TOPIC_SUBSCRIPTIONS,
     });
     const config = schema.toConfig();
+    describeRootTypes(config);
     return lexicographicSortSchema(
       new GraphQLSchema({
         ...config,

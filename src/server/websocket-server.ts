@@ -20,6 +20,7 @@ import { ErrorCode, toGraphQLError } from '../errors';
 import type { ConnectionControl, LiveChangeFeed } from '../live/live-change-feed';
 import { SLOW_CONSUMER_CLOSE } from '../live/live-change-feed';
 import { contextForViewer, type GatewayContext } from '../context/gateway-context';
+import type { DescribeCache } from '../upstreams/salesforce/describe-cache';
 import { takePartialErrors } from './partial-errors-plugin';
 import type { LinkedServices } from '../upstreams/linked';
 import type { SyncServices } from '../sync';
@@ -76,6 +77,8 @@ export interface GraphQLWebSocketOptions extends WebSocketLimits {
   linked?: LinkedServices;
   /** The sync mutations' state and leases. */
   sync?: SyncServices;
+  /** Describes per viewer scope (picklist metadata), shared with HTTP. */
+  describeCache?: DescribeCache;
   /** Metrics: operation latency, outcome and error codes over WebSocket. */
   operations?: WebSocketOperationObserver;
 }
@@ -280,6 +283,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
             ...(options.maxRows !== undefined ? { maxRows: options.maxRows } : {}),
             ...(options.linked ? { linked: options.linked } : {}),
             ...(options.sync ? { sync: options.sync } : {}),
+            ...(options.describeCache ? { describeCache: options.describeCache } : {}),
           });
         const args: ExecutionArgs = {
           schema,

@@ -235,6 +235,32 @@ describe('login', () => {
     });
   });
 
+  it('brings the browser back to a local `return` path, and to / for anything else', async () => {
+    const landing = async (query: string) => {
+      const browser = new Browser(USERS.rep);
+      const { response } = await browser.get(`${gateway.url}/auth/salesforce/login${query}`);
+      expect(response.status).toBe(302);
+      return response.headers.get('location');
+    };
+    expect(await landing('?return=/dashboard')).toBe('/dashboard');
+    for (const hostile of [
+      '//evil.example/x',
+      'https://evil.example',
+      '/\\evil.example',
+      'dashboard',
+    ]) {
+      expect([hostile, await landing(`?return=${encodeURIComponent(hostile)}`)]).toEqual([
+        hostile,
+        '/',
+      ]);
+    }
+    // One browser: a login without `return` does not inherit the previous one's.
+    const browser = new Browser(USERS.rep);
+    await browser.get(`${gateway.url}/auth/salesforce/login?return=/dashboard`);
+    const { response } = await browser.get(`${gateway.url}/auth/salesforce/login`);
+    expect(response.headers.get('location')).toBe('/');
+  });
+
   it('sends PKCE S256, state and nonce to the authorize endpoint', async () => {
     const first = await fetch(`${gateway.url}/auth/salesforce/login`, { redirect: 'manual' });
     const authorize = new URL(first.headers.get('location') ?? '');

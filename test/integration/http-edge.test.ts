@@ -3,6 +3,7 @@
  * security headers on every kind of response, the Sandbox page's CSP, CORS and CSRF, the
  * WebSocket Origin check, and the GraphQL-over-HTTP status codes.
  */
+import { Agent, request } from 'node:http';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { upgradeStatus } from '../helpers/subscriptions-client';
 
@@ -137,7 +138,7 @@ describe('CORS in the demo with CORS_ORIGINS unset', () => {
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(LOCAL_APP);
     expect(response.headers.get('access-control-allow-credentials')).toBeNull();
-    expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
+    expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, PUT, OPTIONS');
     expect(response.headers.get('access-control-allow-headers')?.split(', ')).toEqual(
       expect.arrayContaining([
         'content-type',
@@ -268,6 +269,29 @@ describe('GraphQL-over-HTTP status codes', () => {
       const response = await send();
       expect([what, response.status]).toEqual([what, status]);
       expect([what, await errorCodeOf(response)]).toEqual([what, 'BAD_REQUEST']);
+    }
+  });
+
+  it('closes a keep-alive connection after refusing an oversized body, so the next request gets a fresh one', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (body: string) =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        const req = request(gateway.url, { method: 'POST', agent, headers: JSON_TYPE }, (res) => {
+          res.resume();
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }),
+          );
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      const refused = await send(JSON.stringify({ query: QUERY, padding: 'x'.repeat(1_100_000) }));
+      expect(refused).toEqual({ status: 413, connection: 'close' });
+      // On the same agent: had the half-read connection been reused, this request would fail.
+      expect((await send(JSON.stringify({ query: QUERY }))).status).toBe(200);
+    } finally {
+      agent.destroy();
     }
   });
 });

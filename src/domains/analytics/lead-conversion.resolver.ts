@@ -14,9 +14,22 @@ export class LeadConversionResolver {
       'Leads created in [from, to] (inclusive UTC dates), how many converted and how fast, by group: three aggregate SOQL queries as the viewer, whatever the data size.',
   })
   async leadConversion(
-    @Arg('from', () => DateScalar, { nullable: true }) from: Date | null,
-    @Arg('to', () => DateScalar, { nullable: true }) to: Date | null,
-    @Arg('groupBy', () => LeadGrouping, { nullable: true, defaultValue: LeadGrouping.LEAD_SOURCE })
+    @Arg('from', () => DateScalar, {
+      nullable: true,
+      description: 'First day of the range (UTC, inclusive); null or absent: no lower bound.',
+    })
+    from: Date | null,
+    @Arg('to', () => DateScalar, {
+      nullable: true,
+      description:
+        'Last day of the range (UTC, inclusive); null or absent: no upper bound. Before `from` is BAD_USER_INPUT.',
+    })
+    to: Date | null,
+    @Arg('groupBy', () => LeadGrouping, {
+      nullable: true,
+      defaultValue: LeadGrouping.LEAD_SOURCE,
+      description: 'How to group the rows (default LEAD_SOURCE).',
+    })
     groupBy: LeadGrouping | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<LeadConversionReport> {

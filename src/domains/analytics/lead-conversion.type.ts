@@ -32,6 +32,6 @@ export class LeadConversionReport {
   @Field(() => [LeadConversionRow], { description: 'Groups with at least one lead in range.' })
   rows!: LeadConversionRow[];
 
-  @Field(() => LeadConversionRow)
+  @Field(() => LeadConversionRow, { description: 'All groups together (key "TOTAL").' })
   total!: LeadConversionRow;
 }

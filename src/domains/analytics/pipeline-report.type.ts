@@ -3,10 +3,10 @@ import { DateTimeScalar } from '../shared/scalars';
 
 @ObjectType({ description: 'Open opportunities of one stage.' })
 export class PipelineStage {
-  @Field(() => String)
+  @Field(() => String, { description: 'The stage (StageName picklist value).' })
   stageName!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Open opportunities in this stage.' })
   count!: number;
 
   @Field(() => Float, { description: 'Sum of Amount (blank amounts count as 0).' })
@@ -20,16 +20,21 @@ export class PipelineStage {
   description: 'Open opportunities (IsClosed = false) by stage, as the viewer may see them.',
 })
 export class PipelineReport {
-  @Field(() => [PipelineStage])
+  @Field(() => [PipelineStage], { description: 'One row per stage that has open opportunities.' })
   stages!: PipelineStage[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Open opportunities counted.' })
   count!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description:
+      'Sum of Amount over the open opportunities (blank amounts count as 0), in the org’s currency (never converted).',
+  })
   amount!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description: 'Sum of ExpectedRevenue (Amount × Probability / 100), in the org’s currency.',
+  })
   weightedAmount!: number;
 
   @Field(() => DateTimeScalar, { description: 'When Salesforce was asked.' })

@@ -12,7 +12,12 @@ export class PipelineResolver {
       'Open opportunities (IsClosed = false) matching `where`, by stage: one aggregate SOQL as the viewer.',
   })
   async pipeline(
-    @Arg('where', () => OpportunityFilter, { nullable: true }) where: OpportunityFilter | null,
+    @Arg('where', () => OpportunityFilter, {
+      nullable: true,
+      description:
+        'Only open opportunities matching this filter (same rules as `opportunities(where:)`); null or absent: all open ones the viewer can see.',
+    })
+    where: OpportunityFilter | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<PipelineReport> {
     try {

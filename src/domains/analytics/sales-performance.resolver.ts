@@ -14,11 +14,21 @@ export class SalesPerformanceResolver {
       'Won/lost counts, win rate, won amount, average deal size and sales cycle of closed opportunities with CloseDate in [from, to] (inclusive UTC dates), by group: three aggregate SOQL queries as the viewer, whatever the data size.',
   })
   async salesPerformance(
-    @Arg('from', () => DateScalar, { nullable: true }) from: Date | null,
-    @Arg('to', () => DateScalar, { nullable: true }) to: Date | null,
+    @Arg('from', () => DateScalar, {
+      nullable: true,
+      description: 'First day of the range (UTC, inclusive); null or absent: no lower bound.',
+    })
+    from: Date | null,
+    @Arg('to', () => DateScalar, {
+      nullable: true,
+      description:
+        'Last day of the range (UTC, inclusive); null or absent: no upper bound. Before `from` is BAD_USER_INPUT.',
+    })
+    to: Date | null,
     @Arg('groupBy', () => PerformanceGrouping, {
       nullable: true,
       defaultValue: PerformanceGrouping.OWNER,
+      description: 'How to group the rows (default OWNER).',
     })
     groupBy: PerformanceGrouping | null,
     @Ctx() ctx: GatewayContext,

@@ -50,12 +50,12 @@ export class PerformanceReport {
   @Field(() => [PerformanceRow], { description: 'Groups with at least one closed deal in range.' })
   rows!: PerformanceRow[];
 
-  @Field(() => PerformanceRow)
+  @Field(() => PerformanceRow, { description: 'All groups together (key "TOTAL").' })
   total!: PerformanceRow;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The `from` asked for; null: open.' })
   from!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The `to` asked for; null: open.' })
   to!: string | null;
 }

@@ -4,6 +4,7 @@ import { LeadConversionResolver } from './lead/lead-conversion.resolver';
 import { LeadResolver } from './lead/lead.resolver';
 import { NodeResolver } from './node/node.resolver';
 import { OpportunityResolver } from './opportunity/opportunity.resolver';
+import { PicklistsResolver } from './picklists/picklists.resolver';
 import { SearchResolver } from './search/search.resolver';
 import { UserResolver } from './user/user.resolver';
 
@@ -17,4 +18,5 @@ export const crmResolvers = [
   LeadResolver,
   LeadConversionResolver,
   SearchResolver,
+  PicklistsResolver,
 ] as const;

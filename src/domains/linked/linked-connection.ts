@@ -1,5 +1,5 @@
 import { BadUserInputError } from '../../errors';
-import type { ConnectionShape, EdgeShape } from '../shared/connection.types';
+import type { ConnectionDocs, ConnectionShape, EdgeShape } from '../shared/connection.types';
 import { DEFAULT_MAX_LINKED_PAGE } from './linked-limits';
 
 /** Where an item sits in its list: newest first, ties broken by id (descending). */
@@ -80,5 +80,13 @@ export function linkedConnection<T>(
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
     totalCount: sorted.length,
+  };
+}
+
+/** The schema text of a linked connection: `items` such as "Stripe payments of the Account". */
+export function linkedConnectionDocs(items: string): ConnectionDocs {
+  return {
+    page: `A page of the ${items}, newest first`,
+    totalCount: `How many of the ${items} there are across all pages (after the \`status\` filter). Costs no extra call: the list is read whole once per request (batched across the page's parents) and paged by the gateway.`,
   };
 }

@@ -45,7 +45,12 @@ export class PipelineChangedResolver {
   async pipelineChanged(
     @Root() tick: PipelineChanged,
     @Ctx() ctx: GatewayContext,
-    @Arg('where', () => OpportunityFilter, { nullable: true }) where: OpportunityFilter | null,
+    @Arg('where', () => OpportunityFilter, {
+      nullable: true,
+      description:
+        'The `pipeline(where:)` filter to report on; null or absent: every open opportunity the viewer can see. A bad filter is BAD_USER_INPUT at subscribe time.',
+    })
+    where: OpportunityFilter | null,
   ): Promise<PipelineReport> {
     freshLoaders(ctx);
     const live = requireLive(ctx);

@@ -8,10 +8,13 @@ import { SObjectType } from './sobject-type.enum';
     'One Change Data Capture event as this subscriber may see it: only records they can see, only fields the graph exposes.',
 })
 export class RecordChange {
-  @Field(() => SObjectType)
+  @Field(() => SObjectType, { description: 'The object type of the changed records.' })
   type!: SObjectType;
 
-  @Field(() => ChangeType)
+  @Field(() => ChangeType, {
+    description:
+      'What happened: created, updated, deleted, undeleted, or a GAP the gateway cannot detail.',
+  })
   changeType!: ChangeType;
 
   @Field(() => [ID], { description: 'The changed records this subscriber can see.' })
@@ -22,7 +25,7 @@ export class RecordChange {
   })
   changedFields!: string[];
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When Salesforce committed the change.' })
   commitTimestamp!: Date;
 
   @Field(() => ID, { nullable: true, description: 'The Salesforce user who committed the change.' })

@@ -70,7 +70,11 @@ export class RecordChangesResolver {
     return delivered(change, ctx);
   }
 
-  @Subscription(() => RecordChange, { subscribe: recordChanges('ACCOUNT') })
+  @Subscription(() => RecordChange, {
+    subscribe: recordChanges('ACCOUNT'),
+    description:
+      'Changes to Accounts you can see (Salesforce Change Data Capture), as they commit.',
+  })
   accountChanged(
     @Root() change: RecordChange,
     @Ctx() ctx: GatewayContext,
@@ -79,7 +83,11 @@ export class RecordChangesResolver {
     return delivered(change, ctx);
   }
 
-  @Subscription(() => RecordChange, { subscribe: recordChanges('CONTACT') })
+  @Subscription(() => RecordChange, {
+    subscribe: recordChanges('CONTACT'),
+    description:
+      'Changes to Contacts you can see (Salesforce Change Data Capture), as they commit. `accountIds` narrows them to the Contacts of those Accounts.',
+  })
   contactChanged(
     @Root() change: RecordChange,
     @Ctx() ctx: GatewayContext,
@@ -88,7 +96,11 @@ export class RecordChangesResolver {
     return delivered(change, ctx);
   }
 
-  @Subscription(() => RecordChange, { subscribe: recordChanges('OPPORTUNITY') })
+  @Subscription(() => RecordChange, {
+    subscribe: recordChanges('OPPORTUNITY'),
+    description:
+      'Changes to Opportunitys you can see (Salesforce Change Data Capture), as they commit. `accountIds` narrows them to the Opportunities of those Accounts.',
+  })
   opportunityChanged(
     @Root() change: RecordChange,
     @Ctx() ctx: GatewayContext,
@@ -97,7 +109,10 @@ export class RecordChangesResolver {
     return delivered(change, ctx);
   }
 
-  @Subscription(() => RecordChange, { subscribe: recordChanges('LEAD') })
+  @Subscription(() => RecordChange, {
+    subscribe: recordChanges('LEAD'),
+    description: 'Changes to Leads you can see (Salesforce Change Data Capture), as they commit.',
+  })
   leadChanged(
     @Root() change: RecordChange,
     @Ctx() ctx: GatewayContext,

@@ -11,4 +11,10 @@ export enum SObjectType {
 registerEnumType(SObjectType, {
   name: 'SObjectType',
   description: 'A CRM object type of the graph.',
+  valuesConfig: {
+    ACCOUNT: { description: 'Salesforce Account.' },
+    CONTACT: { description: 'Salesforce Contact.' },
+    OPPORTUNITY: { description: 'Salesforce Opportunity.' },
+    LEAD: { description: 'Salesforce Lead.' },
+  },
 });

@@ -10,8 +10,15 @@ function typeNameOf(value: unknown): string | undefined {
   return typeof ctor?.name === 'string' && ctor.name !== 'Object' ? ctor.name : undefined;
 }
 
-@InterfaceType({ resolveType: typeNameOf })
+@InterfaceType({
+  resolveType: typeNameOf,
+  description:
+    'A record with a globally unique id, readable again with `node(id:)`: Salesforce records (Account, Contact, Opportunity, Lead, User) and linked-service records (Payment, Ticket, Invoice).',
+})
 export abstract class Node {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'The record’s id: the 18-character Salesforce Id for CRM records (`node(id:)` and the by-id queries accept the 15-character form too), `stripe-payment:pi_…`, `zendesk-ticket:<number>` or `quickbooks-invoice:<realm>:<id>` for linked ones.',
+  })
   id!: string;
 }

@@ -7,9 +7,17 @@ import { NullsOrder, SortDirection } from './sort-order.enum';
  */
 @InputType()
 export abstract class SortOrderInput {
-  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC })
+  @Field(() => SortDirection, {
+    nullable: true,
+    defaultValue: SortDirection.ASC,
+    description: 'ASC (default) or DESC; null means ASC.',
+  })
   direction?: SortDirection | null;
 
-  @Field(() => NullsOrder, { nullable: true })
+  @Field(() => NullsOrder, {
+    nullable: true,
+    description:
+      'Where empty values go; null or absent: first when ascending, last when descending (as SOQL).',
+  })
   nulls?: NullsOrder | null;
 }

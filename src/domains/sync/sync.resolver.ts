@@ -16,6 +16,12 @@ import { SyncResult } from './sync-result.type';
 const RULES =
   'Idempotent (a second run reports only unchanged), batched (200 records per Salesforce call), resumable (a killed run continues from its last committed batch); one run per service and scope at a time (CONFLICT otherwise). Without accountId: every linked record whose Account you can see.';
 
+const ACCOUNT_ID_ARG =
+  'Only this Account’s linked records: not an Account Id is BAD_USER_INPUT, an Account the viewer cannot see FORBIDDEN (nothing synced). Null or absent: every Account the viewer can see.';
+
+const SINCE_ARG =
+  'Only records created at or after this instant; null or absent: all of them. In the future: BAD_USER_INPUT.';
+
 function toResult(outcome: SyncOutcome): SyncResult {
   return Object.assign(new SyncResult(), {
     source: outcome.service,
@@ -75,8 +81,10 @@ export class SyncResolver {
     description: `Copies the Stripe PaymentIntents of the Account (or of every Account) into Stripe_Payment__c by Stripe_Payment_Id__c. ${RULES}`,
   })
   syncStripePayments(
-    @Arg('accountId', () => ID, { nullable: true }) accountId: string | null | undefined,
-    @Arg('since', () => DateTimeScalar, { nullable: true }) since: Date | null | undefined,
+    @Arg('accountId', () => ID, { nullable: true, description: ACCOUNT_ID_ARG })
+    accountId: string | null | undefined,
+    @Arg('since', () => DateTimeScalar, { nullable: true, description: SINCE_ARG })
+    since: Date | null | undefined,
     @Ctx() ctx: GatewayContext,
   ): Promise<SyncResult> {
     return sync(ctx, 'stripe', accountId, since);
@@ -86,8 +94,10 @@ export class SyncResolver {
     description: `Copies the Zendesk tickets of the Account's organizations (or of every Account) into Case by Zendesk_Ticket_Id__c (Status and Priority mapped to the Case picklists). ${RULES}`,
   })
   syncZendeskTickets(
-    @Arg('accountId', () => ID, { nullable: true }) accountId: string | null | undefined,
-    @Arg('since', () => DateTimeScalar, { nullable: true }) since: Date | null | undefined,
+    @Arg('accountId', () => ID, { nullable: true, description: ACCOUNT_ID_ARG })
+    accountId: string | null | undefined,
+    @Arg('since', () => DateTimeScalar, { nullable: true, description: SINCE_ARG })
+    since: Date | null | undefined,
     @Ctx() ctx: GatewayContext,
   ): Promise<SyncResult> {
     return sync(ctx, 'zendesk', accountId, since);
@@ -97,8 +107,10 @@ export class SyncResolver {
     description: `Copies the QuickBooks invoices of the Account's customer (or of every Account) into QuickBooks_Invoice__c by QuickBooks_Invoice_Id__c (\`<realm id>:<invoice Id>\`). ${RULES}`,
   })
   syncQuickBooksInvoices(
-    @Arg('accountId', () => ID, { nullable: true }) accountId: string | null | undefined,
-    @Arg('since', () => DateTimeScalar, { nullable: true }) since: Date | null | undefined,
+    @Arg('accountId', () => ID, { nullable: true, description: ACCOUNT_ID_ARG })
+    accountId: string | null | undefined,
+    @Arg('since', () => DateTimeScalar, { nullable: true, description: SINCE_ARG })
+    since: Date | null | undefined,
     @Ctx() ctx: GatewayContext,
   ): Promise<SyncResult> {
     return sync(ctx, 'quickbooks', accountId, since);

@@ -20,12 +20,18 @@ const OBJECT_OF: Record<SObjectType, SObjectName> = {
 export class RefreshCacheResolver {
   @Mutation(() => Boolean, {
     description:
-      "Drops the gateway's cached Salesforce data of these object types (every type when null or absent), for every viewer and every instance; the next reads go to Salesforce. True once dropped; false when the gateway keeps no cache (CACHE_ENABLED=false).",
+      "Drops the gateway's cached Salesforce data of these object types (every type when null or absent), for every viewer and every instance; the next reads go to Salesforce. Also drops the describes `picklists` keeps (every object, every viewer, this instance). True once dropped; false when the gateway keeps no record cache (CACHE_ENABLED=false).",
   })
   async refreshCache(
     @Ctx() ctx: GatewayContext,
-    @Arg('types', () => [SObjectType], { nullable: true }) types?: SObjectType[] | null,
+    @Arg('types', () => [SObjectType], {
+      nullable: true,
+      description: 'The object types to drop; null or absent: every type.',
+    })
+    types?: SObjectType[] | null,
   ): Promise<boolean> {
+    // Picklist metadata is refreshed too, with or without a record cache.
+    ctx.describeCache?.clear();
     if (ctx.cache === undefined) return false;
     await ctx.cache.invalidate(
       types === undefined || types === null ? 'all' : types.map((type) => OBJECT_OF[type]),

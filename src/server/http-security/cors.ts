@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OriginAllowList } from './origin-allow-list';
 
-/** The methods /graphql and /auth/logout answer; everything else is not for browsers. */
-export const CORS_ALLOWED_METHODS = ['GET', 'POST', 'OPTIONS'] as const;
+/** The methods /graphql, /auth/logout and the REST routes (PUT) answer. */
+export const CORS_ALLOWED_METHODS = ['GET', 'POST', 'PUT', 'OPTIONS'] as const;
 
 /**
  * Request headers a cross-origin client may send: the JSON body's type, the two credential
@@ -18,10 +18,25 @@ export const CORS_ALLOWED_HEADERS = [
   'apollographql-client-name',
   'apollographql-client-version',
   'x-request-id',
+  // REST conditional requests (ETags).
+  'if-match',
+  'if-none-match',
 ] as const;
 
 /** Response headers a cross-origin script may read beyond the CORS-safelisted ones. */
-export const CORS_EXPOSED_HEADERS = ['retry-after', 'www-authenticate', 'x-request-id'] as const;
+export const CORS_EXPOSED_HEADERS = [
+  'retry-after',
+  'www-authenticate',
+  'x-request-id',
+  // REST: the created record, the next page, the entity tag, the rate-limit budget.
+  'location',
+  'link',
+  'etag',
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+  'ratelimit-policy',
+] as const;
 
 /** How long a browser may reuse a preflight answer (Chromium caps it at 2 h). */
 export const CORS_MAX_AGE_SECONDS = 600;

@@ -28,6 +28,11 @@ export interface TrustedDocuments {
 export interface TrustedDocumentsDeps {
   redisUrl: string | undefined;
   logger: Logger;
+  /**
+   * Documents the server itself runs (the REST routes' fixed operations): allow-list mode
+   * lists them beside the manifest's, so they run whatever the manifest holds.
+   */
+  serverDocuments?: readonly string[];
 }
 
 /**
@@ -63,7 +68,9 @@ export async function createTrustedDocuments(
       };
     }
     case 'allow-list': {
-      const list = await loadTrustedDocumentList(config.manifestPath);
+      const list = (await loadTrustedDocumentList(config.manifestPath)).with(
+        deps.serverDocuments ?? [],
+      );
       deps.logger.info(
         { manifest: config.manifestPath, operations: list.size },
         'trusted documents: allow-list mode',

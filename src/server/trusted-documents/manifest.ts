@@ -55,6 +55,13 @@ export class TrustedDocumentList {
     return new TrustedDocumentList(bodies);
   }
 
+  /** This list and these documents (by their own SHA-256). */
+  with(documents: readonly string[]): TrustedDocumentList {
+    const bodies = new Map(this.bodies);
+    for (const body of documents) bodies.set(documentHash(body), body);
+    return new TrustedDocumentList(bodies);
+  }
+
   get size(): number {
     return this.bodies.size;
   }

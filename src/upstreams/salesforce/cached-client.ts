@@ -44,6 +44,7 @@ export function cacheSalesforceClient(
   options: CachedClientOptions,
 ): SalesforceClient {
   const { cache, scope, policy } = options;
+  const describeFields = client.describeFields?.bind(client);
 
   function counted<T>(value: T, records: unknown[]): T {
     currentOperationScope()?.countRows(countRecords(records));
@@ -189,6 +190,8 @@ export function cacheSalesforceClient(
       written('all', () => client.upsert(object, field, records, dml)),
     apiUsage: () => client.apiUsage(),
     identity: () => client.identity(),
+    // Metadata, not records: the describe cache (describe-cache.ts) keeps it, by its own rules.
+    ...(describeFields ? { describeFields } : {}),
   };
 }
 

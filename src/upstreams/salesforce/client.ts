@@ -52,6 +52,14 @@ export interface SalesforceIdentity {
   email: string | null;
 }
 
+/** One allowed value of a picklist field, as describe's `picklistValues` lists it. */
+export interface DescribedPicklistValue {
+  value: string;
+  label: string;
+  active: boolean;
+  defaultValue: boolean;
+}
+
 /** One field of an object's describe, as far as the gateway reads it. */
 export interface DescribedField {
   name: string;
@@ -70,6 +78,8 @@ export interface DescribedField {
   /** `richtextarea`, `plaintextarea`, `personname`... or null. */
   extraTypeInfo: string | null;
   compoundFieldName: string | null;
+  /** Picklist and multi-select picklist fields: every value, inactive ones included. */
+  picklistValues: DescribedPicklistValue[];
 }
 
 /** The gateway's view of one Salesforce org as one (integration) user. */

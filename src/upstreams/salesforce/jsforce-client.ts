@@ -357,6 +357,12 @@ export function createJsforceClient(
         relationshipName: f.relationshipName ?? null,
         extraTypeInfo: f.extraTypeInfo ?? null,
         compoundFieldName: f.compoundFieldName ?? null,
+        picklistValues: (f.picklistValues ?? []).map((p) => ({
+          value: p.value,
+          label: p.label ?? p.value,
+          active: p.active,
+          defaultValue: p.defaultValue,
+        })),
       }));
     },
     async identity(): Promise<SalesforceIdentity> {

@@ -24,12 +24,19 @@ export class AccountResolver extends crmObjectResolver({
   updateInput: AccountUpdateInput,
   requiredFields: ACCOUNT_REQUIRED_FIELDS,
 }) {
-  @FieldResolver(() => Account, { nullable: true })
+  @FieldResolver(() => Account, {
+    nullable: true,
+    description:
+      'The parent Account (ParentId): read in the same SOQL query as this Account, no extra call. Null without a parent or when the viewer cannot see it.',
+  })
   parent(@Root() account: Account, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo) {
     return resolveParent<'Account'>(ctx, info, account, 'parent');
   }
 
-  @FieldResolver(() => ContactConnection)
+  @FieldResolver(() => ContactConnection, {
+    description:
+      "The Account's Contacts the viewer can see. First pages of every Account of a page are read together: one SOQL query (parent and subquery) per batch of up to 200 Accounts, not one per Account; a page `after` a cursor is one query of its own.",
+  })
   contacts(
     @Root() account: Account,
     @Args(() => ContactConnectionArgs) args: ContactConnectionArgs,
@@ -39,7 +46,10 @@ export class AccountResolver extends crmObjectResolver({
     return resolveChildren<'Contact'>(ctx, info, account, 'contacts', args);
   }
 
-  @FieldResolver(() => OpportunityConnection)
+  @FieldResolver(() => OpportunityConnection, {
+    description:
+      "The Account's Opportunities the viewer can see, batched like `contacts`: one SOQL query per batch of up to 200 Accounts for first pages, one per page after a cursor.",
+  })
   opportunities(
     @Root() account: Account,
     @Args(() => OpportunityConnectionArgs) args: OpportunityConnectionArgs,

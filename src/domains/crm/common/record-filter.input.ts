@@ -11,10 +11,16 @@ import { DateTimeFilter } from '../../shared/scalar-filters.input';
 export function withRecordFilterFields<T extends ClassType>(OwnFields: T, self: () => ClassType) {
   @InputType()
   abstract class RecordFilterFields extends OwnFields {
-    @Field(() => DateTimeFilter, { nullable: true })
+    @Field(() => DateTimeFilter, {
+      nullable: true,
+      description: 'When the record was created (Salesforce `CreatedDate`, UTC).',
+    })
     createdDate?: DateTimeFilter | null;
 
-    @Field(() => DateTimeFilter, { nullable: true })
+    @Field(() => DateTimeFilter, {
+      nullable: true,
+      description: 'When the record was last changed (Salesforce `LastModifiedDate`, UTC).',
+    })
     lastModifiedDate?: DateTimeFilter | null;
 
     @Field(() => [self()], {

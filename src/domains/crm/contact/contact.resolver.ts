@@ -20,7 +20,11 @@ export class ContactResolver extends crmObjectResolver({
   updateInput: ContactUpdateInput,
   requiredFields: CONTACT_REQUIRED_FIELDS,
 }) {
-  @FieldResolver(() => Account, { nullable: true })
+  @FieldResolver(() => Account, {
+    nullable: true,
+    description:
+      'The Contact’s Account (AccountId): read in the same SOQL query as the Contact, no extra call. Null without one or when the viewer cannot see it.',
+  })
   account(@Root() contact: Contact, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo) {
     return resolveParent<'Account'>(ctx, info, contact, 'account');
   }

@@ -2,6 +2,7 @@ import { extendSchema, parse, type GraphQLFieldResolver, type GraphQLSchema } fr
 import { getMetadataStorage } from 'type-graphql';
 import type { GatewayContext } from '../../../context/gateway-context';
 import type { CustomFieldSpec, ScalarKind, SObjectName } from '../../../upstreams/salesforce/soql';
+import { picklistNote, SALESFORCE_MONEY, WRITE_NULL } from '../common/field-docs';
 import { resolveParent } from '../common/resolve-parent';
 
 /** The graph's output type of each custom field kind (references to graph types aside). */
@@ -29,7 +30,7 @@ const FILTER_TYPES: Record<ScalarKind, string> = {
 };
 
 const MULTI_PICKLIST_FILTER = `
-"""Operators on a multi-select picklist custom field."""
+"""Operators on a multi-select picklist custom field, ANDed together. Values match exactly (case-insensitive, as in SOQL)."""
 input MultiPicklistFilter {
   """Rows holding at least one of the values (SOQL INCLUDES)."""
   includes: [String!]
@@ -42,8 +43,44 @@ input MultiPicklistFilter {
 
 const quote = (text: string): string => JSON.stringify(text);
 
+/** What a custom field's kind adds to its descriptions: units, picklist source, link. */
+function kindNote(spec: CustomFieldSpec): string {
+  const object = spec.object.toUpperCase();
+  switch (spec.describeType) {
+    case 'picklist':
+      return picklistNote(object, spec.name);
+    case 'multipicklist':
+      return `A list of the selected values (Salesforce stores them \`;\`-separated). ${picklistNote(object, spec.name)}`;
+    case 'currency':
+      return SALESFORCE_MONEY;
+    case 'percent':
+      return 'Percent as Salesforce stores it: 12.5 means 12.5 %.';
+    default:
+      return spec.reference ? `The ${spec.reference.target}'s Id (${spec.name}).` : '';
+  }
+}
+
+function label(spec: CustomFieldSpec): string {
+  return `Custom field ${spec.label} (${spec.describeType}).`;
+}
+
+const join = (...parts: string[]): string => parts.filter((p) => p !== '').join(' ');
+
+/** On the object type: what it holds and when it reads as null. */
 function description(spec: CustomFieldSpec): string {
-  return quote(`Custom field ${spec.label} (${spec.describeType}).`);
+  const read = spec.reference
+    ? `The referenced ${spec.reference.target}, read in the same SOQL query as the record (a parent path), no extra call; null when empty or not visible to the viewer.`
+    : 'Null when empty, or when the viewer’s profile may not read the field (field-level security).';
+  return quote(join(label(spec), spec.reference ? '' : kindNote(spec), read));
+}
+
+function filterDescription(spec: CustomFieldSpec): string {
+  const like = spec.kind === 'string' && !spec.reference ? '`like` is case-insensitive.' : '';
+  return quote(join(label(spec), kindNote(spec), like));
+}
+
+function inputDescription(spec: CustomFieldSpec): string {
+  return quote(join(label(spec), kindNote(spec), WRITE_NULL));
 }
 
 function outputType(spec: CustomFieldSpec): string {
@@ -72,19 +109,25 @@ export function customFieldsSdl(specs: readonly CustomFieldSpec[]): string {
     );
     block(
       `extend input ${object}Filter`,
-      fields.filter((f) => f.filterable).map((f) => `  ${f.name}: ${FILTER_TYPES[f.kind]}`),
+      fields
+        .filter((f) => f.filterable)
+        .map((f) => `  ${filterDescription(f)}\n  ${f.name}: ${FILTER_TYPES[f.kind]}`),
     );
     block(
       `extend enum ${object}SortField`,
-      fields.filter((f) => f.sortable).map((f) => `  ${f.name}`),
+      fields.filter((f) => f.sortable).map((f) => `  ${quote(label(f))}\n  ${f.name}`),
     );
     block(
       `extend input ${object}CreateInput`,
-      fields.filter((f) => f.createable).map((f) => `  ${f.name}: ${inputType(f)}`),
+      fields
+        .filter((f) => f.createable)
+        .map((f) => `  ${inputDescription(f)}\n  ${f.name}: ${inputType(f)}`),
     );
     block(
       `extend input ${object}UpdateInput`,
-      fields.filter((f) => f.updateable).map((f) => `  ${f.name}: ${inputType(f)}`),
+      fields
+        .filter((f) => f.updateable)
+        .map((f) => `  ${inputDescription(f)}\n  ${f.name}: ${inputType(f)}`),
     );
   }
   return parts.join('\n\n');

@@ -19,9 +19,13 @@ function optionalId(id: string | null | undefined, argument: string): string | n
 
 @Resolver(() => LeadConversion)
 export class LeadConversionResolver {
-  @Mutation(() => LeadConversion)
+  @Mutation(() => LeadConversion, {
+    description:
+      'Converts a Lead into an Account, a Contact and (unless told not to) an Opportunity, as the viewer: one Salesforce convertLead call, then a fresh read of each record you select. BAD_USER_INPUT for a blank or unknown converted status, a malformed or unknown Id, or an already converted lead; FORBIDDEN for a lead or record the viewer may not see or change.',
+  })
   convertLead(
-    @Arg('input', () => ConvertLeadInput) input: ConvertLeadInput,
+    @Arg('input', () => ConvertLeadInput, { description: 'The lead and how to convert it.' })
+    input: ConvertLeadInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<LeadConversion> {
     return withGraphQLErrors(async () => {

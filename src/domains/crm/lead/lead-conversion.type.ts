@@ -6,18 +6,28 @@ import { Opportunity } from '../opportunity/opportunity.type';
 import { Lead } from './lead.type';
 
 /** The Ids Salesforce returned; each record is read afresh with its own selection. */
-@ObjectType()
+@ObjectType({
+  description:
+    'The records a lead conversion produced. Each is read afresh from Salesforce with the fields you select (one query per selected record), past every cache.',
+})
 export class LeadConversion {
-  @Field(() => Lead)
+  @Field(() => Lead, { description: 'The converted Lead, read fresh (`isConverted` true).' })
   lead!: Lead;
 
-  @Field(() => Account)
+  @Field(() => Account, {
+    description: 'The Account the lead became (new, or the one in `accountId`), read fresh.',
+  })
   account!: Account;
 
-  @Field(() => Contact)
+  @Field(() => Contact, {
+    description: 'The Contact the lead became (new, or the one in `contactId`), read fresh.',
+  })
   contact!: Contact;
 
-  @Field(() => Opportunity, { nullable: true })
+  @Field(() => Opportunity, {
+    nullable: true,
+    description: 'The new Opportunity, read fresh; null with `doNotCreateOpportunity`.',
+  })
   opportunity!: Opportunity | null;
 
   constructor(readonly result: LeadConvertResponse) {}

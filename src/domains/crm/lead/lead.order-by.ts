@@ -9,10 +9,21 @@ export enum LeadSortField {
   LAST_MODIFIED_DATE = 'LAST_MODIFIED_DATE',
 }
 
-registerEnumType(LeadSortField, { name: 'LeadSortField' });
+registerEnumType(LeadSortField, {
+  name: 'LeadSortField',
+  description:
+    'A Lead field to sort by; the Id breaks ties, so paging is stable. Custom fields of the org sort by their API name.',
+  valuesConfig: {
+    LAST_NAME: { description: 'Last name.' },
+    COMPANY: { description: 'Company.' },
+    STATUS: { description: 'Lead status (alphabetically).' },
+    CREATED_DATE: { description: 'When the record was created.' },
+    LAST_MODIFIED_DATE: { description: 'When the record was last changed.' },
+  },
+});
 
-@InputType()
+@InputType({ description: 'One sort key of a Lead list; later keys break ties of earlier ones.' })
 export class LeadOrderBy extends SortOrderInput {
-  @Field(() => LeadSortField)
+  @Field(() => LeadSortField, { description: 'The field to sort by.' })
   field!: LeadSortField;
 }

@@ -22,7 +22,11 @@ export class LeadResolver extends crmObjectResolver({
   updateInput: LeadUpdateInput,
   requiredFields: LEAD_REQUIRED_FIELDS,
 }) {
-  @FieldResolver(() => Account, { nullable: true })
+  @FieldResolver(() => Account, {
+    nullable: true,
+    description:
+      'The Account the lead was converted into: read in the same SOQL query as the Lead, no extra call. Null until converted, or when the viewer cannot see it.',
+  })
   convertedAccount(
     @Root() lead: Lead,
     @Ctx() ctx: GatewayContext,
@@ -31,7 +35,11 @@ export class LeadResolver extends crmObjectResolver({
     return resolveParent<'Account'>(ctx, info, lead, 'convertedAccount');
   }
 
-  @FieldResolver(() => Contact, { nullable: true })
+  @FieldResolver(() => Contact, {
+    nullable: true,
+    description:
+      'The Contact the lead was converted into: read in the same SOQL query as the Lead, no extra call. Null until converted, or when the viewer cannot see it.',
+  })
   convertedContact(
     @Root() lead: Lead,
     @Ctx() ctx: GatewayContext,
@@ -40,7 +48,11 @@ export class LeadResolver extends crmObjectResolver({
     return resolveParent<'Contact'>(ctx, info, lead, 'convertedContact');
   }
 
-  @FieldResolver(() => Opportunity, { nullable: true })
+  @FieldResolver(() => Opportunity, {
+    nullable: true,
+    description:
+      'The Opportunity the lead was converted into: read in the same SOQL query as the Lead, no extra call. Null until converted (or when conversion created none), or when the viewer cannot see it.',
+  })
   convertedOpportunity(
     @Root() lead: Lead,
     @Ctx() ctx: GatewayContext,

@@ -8,9 +8,13 @@ import { resolveAnyNode } from '../common/resolve-by-id';
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true })
+  @Query(() => Node, {
+    nullable: true,
+    description:
+      'Any record by its global id (Relay): a Salesforce Id names its object by its key prefix (001 Account, 003 Contact, 006 Opportunity, 00Q Lead, 005 User) and costs one SOQL query (batched with the request’s other reads by Id); `stripe-payment:`, `zendesk-ticket:` and `quickbooks-invoice:` ids are read from that service. Null when absent or not visible; a malformed id is BAD_USER_INPUT.',
+  })
   node(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The record’s global id (`id` of any Node).' }) id: string,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Node | null> {

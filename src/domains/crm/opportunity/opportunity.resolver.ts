@@ -24,7 +24,11 @@ export class OpportunityResolver extends crmObjectResolver({
   updateInput: OpportunityUpdateInput,
   requiredFields: OPPORTUNITY_REQUIRED_FIELDS,
 }) {
-  @FieldResolver(() => Account, { nullable: true })
+  @FieldResolver(() => Account, {
+    nullable: true,
+    description:
+      'The Opportunity’s Account (AccountId): read in the same SOQL query as the Opportunity, no extra call. Null without one or when the viewer cannot see it.',
+  })
   account(
     @Root() opportunity: Opportunity,
     @Ctx() ctx: GatewayContext,

@@ -27,9 +27,21 @@ export class SearchResolver {
       'Full-text search (SOSL) over the records the viewer can see, in Salesforce relevance order: one Salesforce call. `text` is searched as one literal phrase (at least 2 characters); `first` 1..200.',
   })
   search(
-    @Arg('text', () => String) text: string,
-    @Arg('types', () => [SObjectType], { nullable: true }) types: SObjectType[] | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_RESULTS })
+    @Arg('text', () => String, {
+      description:
+        'The words to find, as one literal phrase (SOSL wildcards and operators have no special meaning); at least 2 characters, else BAD_USER_INPUT. Case-insensitive.',
+    })
+    text: string,
+    @Arg('types', () => [SObjectType], {
+      nullable: true,
+      description: 'Only these object types; null or absent: all four.',
+    })
+    types: SObjectType[] | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: DEFAULT_RESULTS,
+      description: 'Most results, 1 to 200 (default 20); anything else is BAD_USER_INPUT.',
+    })
     first: number | null,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,

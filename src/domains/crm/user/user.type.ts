@@ -1,14 +1,28 @@
 import { Field, ObjectType } from 'type-graphql';
+import { connectionTypes, salesforceConnectionDocs } from '../../shared/connection.types';
 import { Node } from '../../shared/node.interface';
 
-@ObjectType({ implements: Node })
+@ObjectType({
+  implements: Node,
+  description:
+    'A Salesforce user of the org: a record owner (`owner`, `ownerId`) or the viewer. Every user of the org is visible to everyone, as in Salesforce.',
+})
 export class User extends Node {
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name (Salesforce `Name`: first and last name).' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Email address.' })
   email!: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description:
+      'False once an admin deactivated the user: they can no longer sign in, and keep the records they own.',
+  })
   isActive!: boolean;
 }
+
+export const { Edge: UserEdge, Connection: UserConnection } = connectionTypes(
+  'User',
+  () => User,
+  salesforceConnectionDocs('Users'),
+);

@@ -28,4 +28,9 @@ export enum LinkedService {
 registerEnumType(LinkedService, {
   name: 'LinkedService',
   description: 'A service linked to Salesforce Accounts.',
+  valuesConfig: {
+    STRIPE: { description: 'Stripe: payments.' },
+    ZENDESK: { description: 'Zendesk Support: tickets.' },
+    QUICKBOOKS: { description: 'QuickBooks Online: invoices.' },
+  },
 });

@@ -54,7 +54,9 @@ export class Customer360 {
   @Field(() => Float, { description: 'SUM(Amount) of won opportunities the viewer can see.' })
   wonAmount!: number;
 
-  @Field(() => AccountHealth)
+  @Field(() => AccountHealth, {
+    description: 'AT_RISK, WATCH or HEALTHY, from open tickets and invoices (see AccountHealth).',
+  })
   health!: AccountHealth;
 
   @Field(() => [LinkedService], {

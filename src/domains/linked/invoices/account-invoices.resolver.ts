@@ -39,14 +39,25 @@ export async function accountInvoices(ctx: GatewayContext, account: Account): Pr
 export class AccountInvoicesResolver {
   @FieldResolver(() => InvoiceConnection, {
     description:
-      "The account's QuickBooks Online invoices, newest TxnDate first. Linked through the Account's QuickBooks customer id field, else the customer whose DisplayName equals the Account Name; none linked: empty. When QuickBooks fails the connection is empty and the error is reported on this field's path.",
+      "The account's QuickBooks Online invoices, newest TxnDate first. Linked through the Account's QuickBooks customer id field, else the customer whose DisplayName equals the Account Name; none linked: empty. Batched across the page's Accounts: one customer query for the Accounts found by name, then one invoice query for all their customers (split only when too long, paged past 1,000 rows). When QuickBooks fails the connection is empty and the error is reported on this field's path.",
   })
   invoices(
     @Root() account: Account,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: 20,
+      description:
+        'Invoices per page, 0 to 200 (default 20); anything else is BAD_USER_INPUT, before QuickBooks is called.',
+    })
+    first: number | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description:
+        'The `endCursor` of the previous page; a cursor of another list is BAD_USER_INPUT.',
+    })
+    after: string | null,
     @Arg('status', () => [InvoiceStatus], {
       nullable: true,
       description: 'Only invoices in one of these statuses.',

@@ -3,6 +3,7 @@ import type { Account } from '../../crm/account/account.type';
 import { connectionTypes } from '../../shared/connection.types';
 import { Node } from '../../shared/node.interface';
 import { DateScalar } from '../../shared/scalars';
+import { linkedConnectionDocs } from '../linked-connection';
 import { Money } from '../money.type';
 import { InvoiceStatus } from './invoice-status';
 
@@ -33,7 +34,10 @@ export class Invoice extends Node {
   @Field(() => Money, { description: 'What is still owed (Balance), in the same currency.' })
   balance!: Money;
 
-  @Field(() => InvoiceStatus)
+  @Field(() => InvoiceStatus, {
+    description:
+      'Open, overdue, paid or voided, from Balance, DueDate and the void note (see InvoiceStatus).',
+  })
   status!: InvoiceStatus;
 
   @Field(() => String, { description: 'The Id of the QuickBooks customer billed (CustomerRef).' })
@@ -52,4 +56,5 @@ export class Invoice extends Node {
 export const { Edge: InvoiceEdge, Connection: InvoiceConnection } = connectionTypes(
   'Invoice',
   () => Invoice,
+  linkedConnectionDocs('QuickBooks invoices of the Account'),
 );

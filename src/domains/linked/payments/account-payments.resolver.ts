@@ -17,7 +17,7 @@ const KIND = 'Payment';
 export class AccountPaymentsResolver {
   @FieldResolver(() => PaymentConnection, {
     description:
-      "The Account's Stripe payments, newest first: of the customer in its link field (Stripe_Customer_Id__c by default), else of every customer whose metadata holds the Account Id. When Stripe fails, empty with an error on this path.",
+      "The Account's Stripe payments, newest first: of the customer in its link field (Stripe_Customer_Id__c by default), else of every customer whose metadata holds the Account Id. Batched across the page's Accounts: one PaymentIntent search per 10 customers (plus one customer search per 10 Accounts without a link field), in parallel, not a call per Account. When Stripe fails, empty with an error on this path.",
   })
   async payments(
     @Root() account: Account,

@@ -2,6 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../../shared/connection.types';
 import { Node } from '../../shared/node.interface';
 import { DateTimeScalar } from '../../shared/scalars';
+import { linkedConnectionDocs } from '../linked-connection';
 import { Money } from '../money.type';
 import { PaymentStatus } from './payment-status.enum';
 
@@ -19,13 +20,19 @@ export class Payment extends Node {
   @Field(() => Money, { description: 'What Stripe received (0 until the payment succeeds).' })
   amountReceived!: Money;
 
-  @Field(() => PaymentStatus)
+  @Field(() => PaymentStatus, {
+    description:
+      'Where the payment stands (Stripe’s PaymentIntent status, mapped as PaymentStatus explains).',
+  })
   status!: PaymentStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The PaymentIntent’s description, as the business wrote it.',
+  })
   description!: string | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the PaymentIntent was created in Stripe.' })
   created!: Date;
 
   @Field(() => String, { description: 'The Stripe customer (`cus_…`) who pays.' })
@@ -53,4 +60,5 @@ export class Payment extends Node {
 export const { Edge: PaymentEdge, Connection: PaymentConnection } = connectionTypes(
   'Payment',
   () => Payment,
+  linkedConnectionDocs('Stripe payments of the Account'),
 );

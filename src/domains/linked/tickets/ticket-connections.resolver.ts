@@ -34,7 +34,7 @@ function ticketsField(
 export class AccountTicketsResolver {
   @FieldResolver(() => TicketConnection, {
     description:
-      "The Zendesk tickets of the Account's organization (link field, else the organization whose external_id is the Account Id), newest first. Empty, with an error on this path, when Zendesk cannot answer.",
+      "The Zendesk tickets of the Account's organization (link field, else the organization whose external_id is the Account Id), newest first. Batched across the page's Accounts: one ticket search export for all their organizations (after one organization lookup for Accounts without a link field), not a call per Account. Empty, with an error on this path, when Zendesk cannot answer.",
   })
   tickets(
     @Root() account: Account,
@@ -50,7 +50,7 @@ export class AccountTicketsResolver {
 export class ContactTicketsResolver {
   @FieldResolver(() => TicketConnection, {
     description:
-      "The Zendesk tickets whose requester's email is the Contact's, newest first. Empty, with an error on this path, when Zendesk cannot answer.",
+      "The Zendesk tickets whose requester's email is the Contact's, newest first. Batched across the page's Contacts: one user lookup by email, then one ticket export for all their requesters. Empty, with an error on this path, when Zendesk cannot answer.",
   })
   tickets(
     @Root() contact: Contact,

@@ -33,6 +33,12 @@ registerEnumType(TicketStatus, {
 registerEnumType(TicketPriority, {
   name: 'TicketPriority',
   description: "Zendesk's ticket priority (`low`, `normal`, `high`, `urgent`).",
+  valuesConfig: {
+    LOW: { description: 'Zendesk `low`.' },
+    NORMAL: { description: 'Zendesk `normal`.' },
+    HIGH: { description: 'Zendesk `high`.' },
+    URGENT: { description: 'Zendesk `urgent`: makes the Account AT_RISK while open.' },
+  },
 });
 
 const STATUSES: Record<string, TicketStatus> = {

@@ -3,6 +3,7 @@ import type { Account } from '../../crm/account/account.type';
 import type { Contact } from '../../crm/contact/contact.type';
 import { connectionTypes } from '../../shared/connection.types';
 import { Node } from '../../shared/node.interface';
+import { linkedConnectionDocs } from '../linked-connection';
 import { DateTimeScalar } from '../../shared/scalars';
 import { TicketPriority, TicketStatus } from './ticket-status';
 
@@ -32,16 +33,19 @@ export class Ticket extends Node {
   @Field(() => String, { nullable: true, description: 'The first comment of the ticket.' })
   description!: string | null;
 
-  @Field(() => TicketStatus)
+  @Field(() => TicketStatus, { description: 'The ticket’s status category.' })
   status!: TicketStatus;
 
-  @Field(() => TicketPriority, { nullable: true })
+  @Field(() => TicketPriority, {
+    nullable: true,
+    description: 'Zendesk priority; null when none was set.',
+  })
   priority!: TicketPriority | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the ticket was created in Zendesk.' })
   createdAt!: Date;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the ticket last changed in Zendesk.' })
   updatedAt!: Date;
 
   @Field(() => String, {
@@ -63,4 +67,5 @@ export class Ticket extends Node {
 export const { Edge: TicketEdge, Connection: TicketConnection } = connectionTypes(
   'Ticket',
   () => Ticket,
+  linkedConnectionDocs('Zendesk tickets'),
 );

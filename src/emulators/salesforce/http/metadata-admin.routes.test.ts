@@ -28,6 +28,41 @@ describe('POST /__emulator/metadata/fields', () => {
     expect(store.describe('Account')?.fields.some((f) => f.name === 'Tier__c')).toBe(false);
   });
 
+  it('adds a picklist with its values, inactive ones, a default, and hidden from a profile', () => {
+    const store = new OrgStore();
+    const reply = post(store, {
+      object: 'Lead',
+      name: 'Tier__c',
+      type: 'picklist',
+      values: ['Gold', 'Silver', 'Bronze'],
+      inactive: ['Bronze'],
+      defaultValue: 'Silver',
+      hiddenFromProfiles: ['Standard User'],
+    });
+    expect(reply?.status).toBe(200);
+    expect(store.describe('Lead')?.fields.find((f) => f.name === 'Tier__c')).toMatchObject({
+      type: 'picklist',
+      custom: true,
+      hiddenFromProfiles: ['Standard User'],
+      picklistValues: [
+        { value: 'Gold', label: 'Gold', active: true, defaultValue: false },
+        { value: 'Silver', label: 'Silver', active: true, defaultValue: true },
+        { value: 'Bronze', label: 'Bronze', active: false, defaultValue: false },
+      ],
+    });
+  });
+
+  it('refuses a picklist without values and malformed picklist options', () => {
+    const store = new OrgStore();
+    const base = { object: 'Lead', name: 'Tier__c', type: 'picklist' };
+    expect(post(store, base)?.status).toBe(400);
+    expect(post(store, { ...base, values: [] })?.status).toBe(400);
+    expect(post(store, { ...base, values: ['A'], inactive: 'A' })?.status).toBe(400);
+    expect(post(store, { ...base, values: ['A'], defaultValue: 1 })?.status).toBe(400);
+    expect(post(store, { ...base, values: ['A'], hiddenFromProfiles: [1] })?.status).toBe(400);
+    expect(store.describe('Lead')?.fields.some((f) => f.name === 'Tier__c')).toBe(false);
+  });
+
   it('refuses bad requests, changing nothing', () => {
     const store = new OrgStore();
     const count = store.describe('Account')?.fields.length;

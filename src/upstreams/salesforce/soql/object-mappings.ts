@@ -237,8 +237,9 @@ export const OBJECT_MAPPINGS: Record<SObjectName, ObjectMapping> = {
       name: f('Name'),
       email: f('Email'),
       isActive: f('IsActive', 'boolean'),
+      ...audit,
     },
-    sortFields: { NAME: 'Name', EMAIL: 'Email' },
+    sortFields: { NAME: 'Name', EMAIL: 'Email', ...auditSort },
   },
 };
 

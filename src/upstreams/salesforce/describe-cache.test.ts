@@ -1,0 +1,74 @@
+import type { DescribedField, SalesforceClient } from './client';
+import { DescribeCache } from './describe-cache';
+import type { SObjectName } from './soql';
+
+const field = (name: string): DescribedField => ({
+  name,
+  label: name,
+  type: 'picklist',
+  custom: false,
+  calculated: false,
+  filterable: true,
+  sortable: true,
+  createable: true,
+  updateable: true,
+  nillable: true,
+  length: 255,
+  referenceTo: [],
+  relationshipName: null,
+  extraTypeInfo: null,
+  compoundFieldName: null,
+  picklistValues: [{ value: 'A', label: 'A', active: true, defaultValue: false }],
+});
+
+/** A client whose describe answers from a queue of outcomes and counts its calls. */
+function describingClient(outcomes: Array<DescribedField[] | Error>) {
+  const calls: SObjectName[] = [];
+  const client = {
+    describeFields: (object: SObjectName) => {
+      calls.push(object);
+      const next = outcomes.shift() ?? [field('StageName')];
+      return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
+    },
+  } as unknown as SalesforceClient;
+  return { client, calls };
+}
+
+describe('DescribeCache', () => {
+  it('describes an object once per scope, concurrent readers included', async () => {
+    const cache = new DescribeCache();
+    const { client, calls } = describingClient([]);
+    const [a, b] = await Promise.all([
+      cache.fields('org:rep1', 'Opportunity', client),
+      cache.fields('org:rep1', 'Opportunity', client),
+    ]);
+    expect(a).toBe(b);
+    await cache.fields('org:rep1', 'Opportunity', client);
+    expect(calls).toEqual(['Opportunity']);
+    await cache.fields('org:rep2', 'Opportunity', client);
+    await cache.fields('org:rep1', 'Lead', client);
+    expect(calls).toEqual(['Opportunity', 'Opportunity', 'Lead']);
+  });
+
+  it('does not keep a failed describe: the next read asks again', async () => {
+    const cache = new DescribeCache();
+    const { client, calls } = describingClient([new Error('503')]);
+    await expect(cache.fields('org:rep1', 'Lead', client)).rejects.toThrow('503');
+    await expect(cache.fields('org:rep1', 'Lead', client)).resolves.toHaveLength(1);
+    expect(calls).toEqual(['Lead', 'Lead']);
+  });
+
+  it('describes again after clear()', async () => {
+    const cache = new DescribeCache();
+    const { client, calls } = describingClient([]);
+    await cache.fields('org:rep1', 'Account', client);
+    cache.clear();
+    await cache.fields('org:rep1', 'Account', client);
+    expect(calls).toEqual(['Account', 'Account']);
+  });
+
+  it('answers no fields for a client that cannot describe', async () => {
+    const cache = new DescribeCache();
+    await expect(cache.fields('org:x', 'Account', {} as SalesforceClient)).resolves.toEqual([]);
+  });
+});
