@@ -1,11 +1,7 @@
 import type { SalesforceClient } from '../../upstreams/salesforce/client';
 import { readPipelineStages } from '../../upstreams/salesforce/operations';
 import { PipelineReport, PipelineStage } from './pipeline-report.type';
-
-/** Cents are what Salesforce stores; sums of doubles would show 0.30000000000000004. */
-function money(value: number): number {
-  return Math.round(value * 100) / 100;
-}
+import { money } from './report-range';
 
 /** The pipeline report as `salesforce`'s user sees it: one aggregate query, stages by name. */
 export async function computePipeline(

@@ -5,7 +5,7 @@ import { DateScalar } from '../shared/scalars';
 import { computeLeadConversion } from './compute-lead-conversion';
 import { LeadConversionReport } from './lead-conversion.type';
 import { LeadGrouping } from './report-groupings.enum';
-import { reportRange } from './report-range';
+import { RANGE_FROM_ARG, RANGE_TO_ARG, reportRange } from './report-range';
 
 @Resolver(() => LeadConversionReport)
 export class LeadConversionResolver {
@@ -14,16 +14,9 @@ export class LeadConversionResolver {
       'Leads created in [from, to] (inclusive UTC dates), how many converted and how fast, by group: three aggregate SOQL queries as the viewer, whatever the data size.',
   })
   async leadConversion(
-    @Arg('from', () => DateScalar, {
-      nullable: true,
-      description: 'First day of the range (UTC, inclusive); null or absent: no lower bound.',
-    })
+    @Arg('from', () => DateScalar, RANGE_FROM_ARG)
     from: Date | null,
-    @Arg('to', () => DateScalar, {
-      nullable: true,
-      description:
-        'Last day of the range (UTC, inclusive); null or absent: no upper bound. Before `from` is BAD_USER_INPUT.',
-    })
+    @Arg('to', () => DateScalar, RANGE_TO_ARG)
     to: Date | null,
     @Arg('groupBy', () => LeadGrouping, {
       nullable: true,

@@ -1,6 +1,19 @@
 import { BadUserInputError } from '../../errors';
 import type { DateRange } from '../../upstreams/salesforce/soql';
 
+/** The `from` argument of every report: the same range rules everywhere. */
+export const RANGE_FROM_ARG = {
+  nullable: true,
+  description: 'First day of the range (UTC, inclusive); null or absent: no lower bound.',
+};
+
+/** The `to` argument of every report. */
+export const RANGE_TO_ARG = {
+  nullable: true,
+  description:
+    'Last day of the range (UTC, inclusive); null or absent: no upper bound. Before `from` is BAD_USER_INPUT.',
+};
+
 /** A Date scalar argument (UTC midnight) as its `YYYY-MM-DD`, or null when omitted. */
 function isoDate(value: Date | null | undefined): string | null {
   return value ? value.toISOString().slice(0, 10) : null;

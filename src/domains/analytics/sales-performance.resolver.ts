@@ -4,7 +4,7 @@ import type { GatewayContext } from '../../context/gateway-context';
 import { DateScalar } from '../shared/scalars';
 import { computeSalesPerformance } from './compute-sales-performance';
 import { PerformanceGrouping } from './report-groupings.enum';
-import { reportRange } from './report-range';
+import { RANGE_FROM_ARG, RANGE_TO_ARG, reportRange } from './report-range';
 import { PerformanceReport } from './sales-performance.type';
 
 @Resolver(() => PerformanceReport)
@@ -14,16 +14,9 @@ export class SalesPerformanceResolver {
       'Won/lost counts, win rate, won amount, average deal size and sales cycle of closed opportunities with CloseDate in [from, to] (inclusive UTC dates), by group: three aggregate SOQL queries as the viewer, whatever the data size.',
   })
   async salesPerformance(
-    @Arg('from', () => DateScalar, {
-      nullable: true,
-      description: 'First day of the range (UTC, inclusive); null or absent: no lower bound.',
-    })
+    @Arg('from', () => DateScalar, RANGE_FROM_ARG)
     from: Date | null,
-    @Arg('to', () => DateScalar, {
-      nullable: true,
-      description:
-        'Last day of the range (UTC, inclusive); null or absent: no upper bound. Before `from` is BAD_USER_INPUT.',
-    })
+    @Arg('to', () => DateScalar, RANGE_TO_ARG)
     to: Date | null,
     @Arg('groupBy', () => PerformanceGrouping, {
       nullable: true,
