@@ -21,6 +21,7 @@ import { handleGraphQLRequest } from './http-adapter';
 import type { HttpEdge } from './http-security/http-edge';
 import { dashboardRoutes } from './dashboard/dashboard-routes';
 import { restRoute, type RestContextFactory } from './rest';
+import { operationAbortController } from './operation-abort';
 
 export type RouteHandler = (
   req: IncomingMessage,
@@ -97,7 +98,7 @@ export function gatewayRoutes({
     res.setHeader('x-request-id', requestId);
     // A client that leaves before its answer is written (timeout, closed tab) stops the
     // operation's upstream calls: in flight ones are aborted, later ones never start.
-    const abandoned = new AbortController();
+    const abandoned = operationAbortController();
     res.once('close', () => {
       if (res.writableFinished) return;
       abandoned.abort();

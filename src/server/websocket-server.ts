@@ -40,6 +40,7 @@ import {
   type SharedSubscriptionStats,
   type WriteFrame,
 } from './shared-subscriptions';
+import { operationAbortController } from './operation-abort';
 
 export interface WebSocketLimits {
   /** ws ping interval; a client missing one pong in this time is terminated. Default 12 s. */
@@ -260,7 +261,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         // leaves. A subscription is ended by graphql-ws itself (its stream is returned), and
         // its reads are shared with the same viewer's other subscriptions (live.shared,
         // merged access checks), so one subscriber leaving must not cancel them.
-        const abandoned = new AbortController();
+        const abandoned = operationAbortController();
         const abortable = operation.operation !== 'subscription';
         // The same cost limit and rate limit as HTTP; refused, the socket stays open.
         const admission = await options.admitOperation({

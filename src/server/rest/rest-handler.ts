@@ -20,6 +20,7 @@ import { nextPageLink } from './rest-link-header';
 import { parseListParams, type FieldProblems, type Parsed } from './rest-query-params';
 import type { RestInput, RestRoute } from './rest-route';
 import { REST_PREFIX } from './rest-route-table';
+import { operationAbortController } from '../operation-abort';
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
@@ -334,7 +335,7 @@ export function createRestHandler(deps: RestHandlerDeps) {
       return;
     }
     // A client that leaves before its answer stops the operation's upstream calls.
-    const abandoned = new AbortController();
+    const abandoned = operationAbortController();
     res.once('close', () => {
       if (res.writableFinished) return;
       abandoned.abort();
