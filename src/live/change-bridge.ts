@@ -124,7 +124,7 @@ export class CdcBridge {
 
   /** Runs one event through the pipeline (the source calls it; tests may too). */
   async process(event: ChangeEvent): Promise<void> {
-    if (this.deduper.has(event.position)) {
+    if (event.position !== undefined && this.deduper.has(event.position)) {
       this.counters.duplicatesDropped += 1;
       return;
     }
@@ -139,8 +139,9 @@ export class CdcBridge {
     if (newest !== undefined) {
       this.lastCommit = { timestamp: new Date(newest).toISOString(), lagMs: Date.now() - newest };
     }
-    this.deduper.remember(event.position);
     this.counters.processed += 1;
+    if (event.position === undefined) return;
+    this.deduper.remember(event.position);
     this.lastReplayId = event.position;
     await this.options.replayStore.save(event.position);
   }

@@ -21,8 +21,12 @@ export type ReplayFrom = string | -1 | -2;
 
 /** One upstream event, delivered in stream order. */
 export interface ChangeEvent {
-  /** Opaque and increasing: dedupe key, and what is persisted once the event is published. */
-  position: string;
+  /**
+   * Opaque and increasing: dedupe key, and what is persisted once the event is published.
+   * Undefined for a signal the source raises itself, outside the upstream's stream (it had to
+   * subscribe again with no position to resume from): neither deduped nor persisted.
+   */
+  position: string | undefined;
   /**
    * The event in the contract's vocabulary; none for objects the gateway does not publish.
    * Called only for events that are not duplicates, because it may read the upstream (a

@@ -16,3 +16,15 @@ export const waitForWithin =
   (timeoutMs: number) =>
   (predicate: () => boolean): Promise<void> =>
     waitFor(predicate, timeoutMs);
+
+/** Resolves once the asynchronous `predicate` holds (checked every 50 ms); rejects after `timeoutMs`. */
+export async function waitUntil(
+  predicate: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -248,4 +248,45 @@ describe('CDC bridge against the emulator', () => {
     expect(await drain(iterator, 500)).toEqual([]);
     expect(errors.filter((e) => !String(e).includes('Unknown client'))).toEqual([]);
   });
+
+  it('says GAP for every type when it must resubscribe before any event gave it a position', async () => {
+    const { pubsub, bridge } = await startBridge(new KeyvReplayStore(new Keyv()));
+    const iterators = await Promise.all(
+      (['ACCOUNT', 'CONTACT', 'OPPORTUNITY', 'LEAD'] as const).map(async (type) => {
+        const iterator = pubsub.asyncIterator<NormalizedChange>(recordChangedTopic(type), {
+          maxQueue: 1000,
+        });
+        await iterator.ready;
+        leftovers.push(ignoringErrors(() => iterator.return?.()));
+        return { type, iterator };
+      }),
+    );
+    await waitFor(async () => (await cometdClients()).length === 1);
+    const [oldClient] = await cometdClients();
+    // No event processed: the stream is still at -1, with nothing to replay from.
+    expect(bridge.stats().lastReplayId).toBeUndefined();
+
+    await admin('drop-clients', {});
+    // Committed while no session exists: a resubscription from -1 never delivers it.
+    await createAccount('Lost In The Gap');
+    await waitFor(async () => {
+      const clients = await cometdClients();
+      return clients.length === 1 && clients[0] !== oldClient;
+    });
+    for (const { type, iterator } of iterators) {
+      const [signal] = await take(iterator, 1);
+      expect({ type, change: signal }).toEqual({
+        type,
+        change: expect.objectContaining({ type, changeType: 'GAP', recordIds: [] }),
+      });
+      expect(signal?.entityName).toBe(ENTITY_NAMES[type]);
+    }
+    // A signal, not a position: nothing is persisted, and live events flow again.
+    expect(bridge.stats().lastReplayId).toBeUndefined();
+    const afterId = await createAccount('After The Gap');
+    const accounts = iterators[0]!.iterator;
+    const [after] = await take(accounts, 1);
+    expect(after?.recordIds[0]?.slice(0, 15)).toBe(afterId.slice(0, 15));
+    expect(bridge.stats().lastReplayId).toEqual(expect.any(String));
+  });
 });

@@ -79,5 +79,11 @@ export interface RawChangeEventSource {
     from: ReplayFrom,
     onEvent: RawChangeEventHandler,
     onError: (error: Error) => void,
+    /**
+     * The stream had to be subscribed again from `-1` (no event processed yet, so no
+     * position to resume from): changes committed while it was down are lost. Delivered in
+     * order with the events; a rejection makes the source reconnect and say it again.
+     */
+    onResumeLost?: () => Promise<void> | void,
   ): ChangeSubscription;
 }

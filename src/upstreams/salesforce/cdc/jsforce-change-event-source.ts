@@ -102,8 +102,9 @@ export class JsforceChangeEventSource implements RawChangeEventSource {
     from: ReplayFrom,
     onEvent: RawChangeEventHandler,
     onError: (error: Error) => void,
+    onResumeLost?: () => Promise<void> | void,
   ): ChangeSubscription {
-    const run = new SourceRun(this.options, this.channel, from, onEvent, onError);
+    const run = new SourceRun(this.options, this.channel, from, onEvent, onError, onResumeLost);
     run.connect();
     return { ready: run.ready, stop: () => run.stop() };
   }
@@ -123,6 +124,8 @@ class SourceRun {
   private closing: Promise<void> = Promise.resolve();
   /** The current client's subscription was confirmed: a later outage may have lost events. */
   private subscribed = false;
+  /** Some client's subscription was confirmed: a new one from `-1` may have missed events. */
+  private everSubscribed = false;
   private transportDown = false;
   private downTimer: NodeJS.Timeout | undefined;
   private confirmed: () => void = () => {};
@@ -135,6 +138,7 @@ class SourceRun {
     from: ReplayFrom,
     private readonly onEvent: RawChangeEventHandler,
     private readonly onError: (error: Error) => void,
+    private readonly onResumeLost: (() => Promise<void> | void) | undefined,
   ) {
     this.lastProcessed = from;
   }
@@ -205,6 +209,27 @@ class SourceRun {
     this.attempt = 0;
     this.subscribed = true;
     this.confirmed();
+    // With no event processed there is no replayId to resume from: what the org committed
+    // between the old session's end and this subscription is gone, and only a signal can
+    // tell the consumer to refetch (and its cache to forget).
+    if (replayFrom === -1 && this.everSubscribed) this.resumeLost(generation);
+    this.everSubscribed = true;
+  }
+
+  private resumeLost(generation: number): void {
+    const onResumeLost = this.onResumeLost;
+    if (!onResumeLost) return;
+    this.processing = this.processing.then(async () => {
+      if (generation !== this.generation || this.stopped) return;
+      try {
+        await onResumeLost();
+      } catch (error) {
+        if (generation !== this.generation || this.stopped) return;
+        this.onError(toError(error));
+        // Still at -1: the next subscription raises the signal again.
+        this.reconnect('error');
+      }
+    });
   }
 
   /**

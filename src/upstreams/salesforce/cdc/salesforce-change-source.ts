@@ -4,12 +4,14 @@ import type {
   ChangeSubscription,
   NormalizedChange,
   ReplayFrom,
+  SObjectTypeName,
 } from '../../../live/change-source';
 import type { SalesforceClient } from '../client';
 import type { SalesforceSession } from '../connection';
 import { idKey } from '../soql';
 import type { RawChangeEvent, RawChangeEventSource } from './change-event-message';
 import { normalizeChange } from './change-normalizer';
+import { ENTITY_NAMES } from './entity-names';
 import { contractFieldNames, toContractFieldNames } from './field-names';
 import {
   JsforceChangeEventSource,
@@ -46,6 +48,7 @@ export class SalesforceChangeSource implements ChangeSource {
       (event) =>
         onEvent({ position: event.replayId, changes: () => this.changesOf(event, onError) }),
       onError,
+      () => onEvent({ position: undefined, changes: async () => resumeLostChanges(new Date()) }),
     );
   }
 
@@ -100,6 +103,25 @@ export class SalesforceChangeSource implements ChangeSource {
       };
     });
   }
+}
+
+/**
+ * What subscribers and the cache are told when the stream resumed with no position: one
+ * record-less GAP per object ("refetch what you show"; the cache drops the type), since
+ * any of them may have changed unseen.
+ */
+export function resumeLostChanges(now: Date): NormalizedChange[] {
+  const types = Object.keys(ENTITY_NAMES) as SObjectTypeName[];
+  return types.map((type) => ({
+    type,
+    changeType: 'GAP',
+    recordIds: [],
+    changedFields: [],
+    commitTimestamp: now.toISOString(),
+    commitUserId: null,
+    replayId: '',
+    entityName: ENTITY_NAMES[type],
+  }));
 }
 
 /**
