@@ -227,6 +227,53 @@ describe('JsforceChangeEventSource', () => {
     expect(conn.last.replayFrom).toBe(4);
   });
 
+  it('says the resume was lost when it rebuilds from -1, and again after a failed signal', async () => {
+    const { conn, source, events } = setup();
+    const lost: number[] = [];
+    let failNext = true;
+    stops.push(
+      source.start(
+        -1,
+        (e) => void events.push(e),
+        () => {},
+        () => {
+          lost.push(conn.clients.length);
+          if (failNext) {
+            failNext = false;
+            throw new Error('publish failed');
+          }
+        },
+      ),
+    );
+    await waitFor(() => conn.clients.length === 1);
+    // The first subscription from -1 loses nothing: it is where the stream starts.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(lost).toEqual([]);
+    conn.last.incoming({
+      channel: '/meta/connect',
+      successful: false,
+      error: '403::Unknown client',
+      advice: { reconnect: 'handshake' },
+    });
+    // Client 2 resubscribes from -1 and signals; the signal fails, so client 3 signals again.
+    await waitFor(() => lost.length === 2);
+    expect(lost).toEqual([2, 3]);
+    expect(conn.last.replayFrom).toBe(-1);
+    // Once an event gave it a position, a rebuild replays from it and signals nothing.
+    conn.last.deliver(7);
+    await waitFor(() => events.length === 1);
+    conn.last.incoming({
+      channel: '/meta/connect',
+      successful: false,
+      error: '403::Unknown client',
+      advice: { reconnect: 'handshake' },
+    });
+    await waitFor(() => conn.clients.length === 4);
+    expect(conn.last.replayFrom).toBe(7);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(lost).toEqual([2, 3]);
+  });
+
   it('rebuilds the client when jsforce refreshed the token elsewhere', async () => {
     const { conn, source } = setup();
     stops.push(
