@@ -111,6 +111,14 @@ function waitFor(predicate: () => boolean, timeoutMs = 2000): Promise<void> {
   });
 }
 
+/** The org forgot the client (its session expired): Salesforce asks for a new handshake. */
+const UNKNOWN_CLIENT = {
+  channel: '/meta/connect',
+  successful: false,
+  error: '403::Unknown client',
+  advice: { reconnect: 'handshake' },
+};
+
 const fastBackoff = { initialMs: 10, maxMs: 40, random: () => 1 };
 
 describe('JsforceChangeEventSource', () => {
@@ -216,12 +224,7 @@ describe('JsforceChangeEventSource', () => {
     await waitFor(() => conn.clients.length === 1);
     conn.last.deliver(4);
     await waitFor(() => events.length === 1);
-    conn.last.incoming({
-      channel: '/meta/connect',
-      successful: false,
-      error: '403::Unknown client',
-      advice: { reconnect: 'handshake' },
-    });
+    conn.last.incoming(UNKNOWN_CLIENT);
     await waitFor(() => conn.clients.length === 2);
     expect(refresh).not.toHaveBeenCalled();
     expect(conn.last.replayFrom).toBe(4);
@@ -249,12 +252,7 @@ describe('JsforceChangeEventSource', () => {
     // The first subscription from -1 loses nothing: it is where the stream starts.
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(lost).toEqual([]);
-    conn.last.incoming({
-      channel: '/meta/connect',
-      successful: false,
-      error: '403::Unknown client',
-      advice: { reconnect: 'handshake' },
-    });
+    conn.last.incoming(UNKNOWN_CLIENT);
     // Client 2 resubscribes from -1 and signals; the signal fails, so client 3 signals again.
     await waitFor(() => lost.length === 2);
     expect(lost).toEqual([2, 3]);
@@ -262,12 +260,7 @@ describe('JsforceChangeEventSource', () => {
     // Once an event gave it a position, a rebuild replays from it and signals nothing.
     conn.last.deliver(7);
     await waitFor(() => events.length === 1);
-    conn.last.incoming({
-      channel: '/meta/connect',
-      successful: false,
-      error: '403::Unknown client',
-      advice: { reconnect: 'handshake' },
-    });
+    conn.last.incoming(UNKNOWN_CLIENT);
     await waitFor(() => conn.clients.length === 4);
     expect(conn.last.replayFrom).toBe(7);
     await new Promise((resolve) => setTimeout(resolve, 20));
