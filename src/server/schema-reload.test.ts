@@ -1,6 +1,7 @@
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { createLogger } from '../logging/logger';
+import { describedField } from '../../test/helpers/described-field';
 import type { DescribedField, SalesforceClient } from '../upstreams/salesforce/client';
 import { OBJECT_MAPPINGS, registerCustomFields } from '../upstreams/salesforce/soql';
 import { planOrgCustomFields } from './custom-fields';
@@ -8,24 +9,7 @@ import { createSchemaReloader } from './schema-reload';
 import { buildGatewaySchema } from './schema';
 import { createSwappableSchema } from './swappable-schema';
 
-const textField = (name: string): DescribedField => ({
-  name,
-  label: name,
-  type: 'string',
-  custom: true,
-  calculated: false,
-  filterable: true,
-  sortable: true,
-  createable: true,
-  updateable: true,
-  nillable: true,
-  length: 255,
-  referenceTo: [],
-  relationshipName: null,
-  extraTypeInfo: null,
-  compoundFieldName: null,
-  picklistValues: [],
-});
+const textField = (name: string): DescribedField => describedField(name, { custom: true });
 
 const accountFields = (schema: GraphQLSchema): string[] => {
   const type = schema.getType('Account');

@@ -1,25 +1,13 @@
 import type { DescribedField, SalesforceClient } from './client';
+import { describedField } from '../../../test/helpers/described-field';
 import { DescribeCache } from './describe-cache';
 import type { SObjectName } from './soql';
 
-const field = (name: string): DescribedField => ({
-  name,
-  label: name,
-  type: 'picklist',
-  custom: false,
-  calculated: false,
-  filterable: true,
-  sortable: true,
-  createable: true,
-  updateable: true,
-  nillable: true,
-  length: 255,
-  referenceTo: [],
-  relationshipName: null,
-  extraTypeInfo: null,
-  compoundFieldName: null,
-  picklistValues: [{ value: 'A', label: 'A', active: true, defaultValue: false }],
-});
+const field = (name: string): DescribedField =>
+  describedField(name, {
+    type: 'picklist',
+    picklistValues: [{ value: 'A', label: 'A', active: true, defaultValue: false }],
+  });
 
 /** A client whose describe answers from a queue of outcomes and counts its calls. */
 function describingClient(outcomes: Array<DescribedField[] | Error>) {
