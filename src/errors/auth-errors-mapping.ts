@@ -21,6 +21,9 @@ export interface UnauthenticatedDetails {
   login?: string;
 }
 
+/** The challenge of every 401 the gateway answers (GraphQL and REST). */
+export const WWW_AUTHENTICATE_CHALLENGE = 'Bearer realm="atom-crm-gateway"';
+
 /**
  * UNAUTHENTICATED with HTTP 401 and a `WWW-Authenticate` challenge. Apollo lifts
  * `extensions.http` into the response head and strips it (errorNormalize.ts); formatError
@@ -35,7 +38,7 @@ export function unauthenticated(
     ...(details.login === undefined ? {} : { login: details.login }),
     http: {
       status: 401,
-      headers: new HeaderMap([['www-authenticate', 'Bearer realm="atom-crm-gateway"']]),
+      headers: new HeaderMap([['www-authenticate', WWW_AUTHENTICATE_CHALLENGE]]),
     },
   });
 }

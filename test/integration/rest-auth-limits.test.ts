@@ -11,6 +11,7 @@ import { REST_ROUTES } from '../../src/server/rest';
 import { documentHash } from '../../src/server/trusted-documents/document-hash';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { OpenApiResponses } from '../helpers/openapi-responses';
+import { connectToEmulator } from '../helpers/salesforce-target';
 
 interface ErrorBody {
   error: { code: string; message: string; requestId: string; details?: Record<string, unknown> };
@@ -176,6 +177,40 @@ describe('the cross-request cache (CACHE_ENABLED=true)', () => {
     );
     expect(graph.data?.opportunities.nodes).toEqual((first.body as { data: unknown[] }).data);
     expect((await gateway.emulatorStats()).total).toBe(0);
+  });
+
+  it('checks If-Match against Salesforce, not against a cached read that a change made it stale', async () => {
+    // No change stream and a long fallback TTL: only the gateway's own writes drop entries.
+    const gateway = await startTestGateway({
+      env: { CACHE_ENABLED: 'true', CACHE_FALLBACK_TTL_MS: '600000' },
+      subscriptions: { enabled: false },
+    });
+    const get = restClient(gateway, await documentOf(gateway));
+    const list = await get('/salesforce/accounts?first=1&sort=name');
+    const id = (list.body as { data: Array<{ id: string }> }).data[0]?.id ?? '';
+    const read = await get(`/salesforce/accounts/${id}`);
+    const etag = read.headers.get('etag') ?? '';
+    // The cache still holds that answer: a GET would show the same ETag.
+    expect((await get(`/salesforce/accounts/${id}`)).headers.get('etag')).toBe(etag);
+
+    // Someone else changes the record in Salesforce, unseen by the cache.
+    const sf = await connectToEmulator(gateway.emulatorUrl, 'admin');
+    await sf.sobject('Account').update({ Id: id, Phone: '+1 555 0142' });
+
+    const put = await fetch(`${gateway.origin}/salesforce/accounts/${id}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'if-match': etag },
+      body: JSON.stringify({ website: 'https://overwrite.example' }),
+    });
+    expect(put.status).toBe(412);
+    expect(((await put.json()) as ErrorBody).error.code).toBe('CONFLICT');
+    const [row] = (
+      await sf.query<{ Phone: string; Website: string | null }>(
+        `SELECT Phone, Website FROM Account WHERE Id = '${id}'`,
+      )
+    ).records;
+    expect(row).toMatchObject({ Phone: '+1 555 0142' });
+    expect(row?.Website).not.toBe('https://overwrite.example');
   });
 });
 

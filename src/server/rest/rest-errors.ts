@@ -1,8 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../../errors';
+import { WWW_AUTHENTICATE_CHALLENGE } from '../../errors/auth-errors-mapping';
 import { isRecord } from '../../lib/is-record';
-import type { FieldProblems } from './rest-query-params';
+import { problems, type FieldProblems } from './rest-query-params';
 import type { ErrorBody } from './rest-schemas';
 
 /** The HTTP status of each GraphQL error code when a REST route answers with it. */
@@ -67,7 +68,7 @@ export function fromGraphQLError(error: GraphQLFormattedError): RestError {
         : DEFAULT_RETRY_AFTER_SECONDS,
     );
   }
-  if (status === 401) headers['www-authenticate'] = 'Bearer realm="atom-crm-gateway"';
+  if (status === 401) headers['www-authenticate'] = WWW_AUTHENTICATE_CHALLENGE;
   return {
     status,
     code,
@@ -81,7 +82,7 @@ export function fromGraphQLError(error: GraphQLFormattedError): RestError {
 export function fieldProblems(
   issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; keys?: string[] }>,
 ): FieldProblems {
-  const fields: FieldProblems = {};
+  const fields = problems();
   for (const issue of issues) {
     const base = issue.path.map(String).join('.');
     // An unknown key is reported on its object; name the key itself.

@@ -17,7 +17,7 @@ import {
 } from './rest-errors';
 import { ifMatch, noneMatch, recordEtag } from './rest-etag';
 import { nextPageLink } from './rest-link-header';
-import { parseListParams, type FieldProblems, type Parsed } from './rest-query-params';
+import { parseListParams, problems, type Parsed } from './rest-query-params';
 import type { RestInput, RestRoute } from './rest-route';
 import { REST_PREFIX } from './rest-route-table';
 import { operationAbortController } from '../operation-abort';
@@ -77,10 +77,10 @@ function parseQuery(route: RestRoute, search: URLSearchParams): Parsed<Record<st
     return parsed.ok ? { ok: true, value: { ...parsed.value } } : parsed;
   }
   const specs = route.query ?? {};
-  const fields: FieldProblems = {};
+  const fields = problems();
   const value: Record<string, unknown> = {};
   for (const name of new Set(search.keys())) {
-    if (!(name in specs)) {
+    if (!Object.hasOwn(specs, name)) {
       const known = Object.keys(specs);
       fields[name] =
         known.length > 0 ? `unknown parameter; one of ${known.join(', ')}` : 'takes no parameters';
@@ -235,17 +235,21 @@ export function createRestHandler(deps: RestHandlerDeps) {
     const isError = (value: unknown): value is RestError =>
       isRecord(value) && typeof value.status === 'number' && typeof value.code === 'string';
 
-    // If-Match: the record is read as GET reads it, and the update runs only on a match.
+    // If-Match: the record is read as GET reads it, but from Salesforce, never from the
+    // cross-request cache (a check before a write must see Salesforce's own state), and the
+    // update runs only on a match. Its own context: the update's read-back must not be
+    // answered by this read's loaders.
     const precondition = singleHeader(req, 'if-match');
     if (route.etag === 'write' && route.readRoute && precondition !== undefined) {
       const readContext = await contextFor();
       if (isError(readContext)) return readContext;
+      const { cache: _uncached, ...fresh } = readContext;
       const current = await execute(
         route.readRoute,
         route.readRoute.variables(input),
         req,
         res,
-        readContext,
+        fresh,
       );
       if (isError(current)) return current;
       const answer = route.readRoute.respond(current.data, input);

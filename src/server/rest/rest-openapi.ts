@@ -176,7 +176,8 @@ function operation(route: RestRoute): JsonObject {
       name: 'If-Match',
       in: 'header',
       required: false,
-      description: 'The ETag you read: the update runs only while the record still has it (412).',
+      description:
+        'The ETag you read: the record is read from Salesforce and the update runs only if it still has it (else 412); best effort, not atomic with the write.',
       schema: { type: 'string' },
     });
   }

@@ -87,6 +87,18 @@ describe('parseListParams', () => {
     });
   });
 
+  it('refuses names of Object.prototype as filters, as any unknown parameter (400, not a crash)', () => {
+    for (const query of ['constructor=1', 'toString[eq]=x', 'valueOf[gte]=1', '__proto__=1']) {
+      const parsed = parse(query);
+      expect({ query, ok: parsed.ok }).toEqual({ query, ok: false });
+      if (!parsed.ok) {
+        const name = query.slice(0, query.indexOf('='));
+        expect(Object.hasOwn(parsed.fields, name)).toBe(true);
+        expect(parsed.fields[name]).toMatch(/^unknown parameter/);
+      }
+    }
+  });
+
   it('refuses the same operator twice and a sort key named twice', () => {
     expect(parse('name=A&name[eq]=B')).toMatchObject({
       ok: false,

@@ -151,6 +151,14 @@ function parseSort(
 }
 
 /**
+ * An empty problem list without a prototype: a problem reported under a name such as
+ * `__proto__` is kept as an own entry like any other.
+ */
+export function problems(): FieldProblems {
+  return Object.create(null) as FieldProblems;
+}
+
+/**
  * The list arguments of a query string, or every problem found (all at once, so one 400
  * answers them all). The GraphQL schema still validates what passes here.
  */
@@ -158,7 +166,7 @@ export function parseListParams(
   search: URLSearchParams,
   spec: ListParamsSpec,
 ): Parsed<ListArguments> {
-  const fields: FieldProblems = {};
+  const fields = problems();
   const args: ListArguments = {};
   const where: Record<string, Record<string, unknown>> = {};
   for (const [name, raws] of grouped(search)) {
@@ -185,7 +193,9 @@ export function parseListParams(
     }
     const match = FILTER_PARAM.exec(name);
     const field = match?.[1];
-    const kind = field === undefined ? undefined : spec.filters[field];
+    // Own keys only: `?constructor=1` must not find Object.prototype's.
+    const kind =
+      field === undefined || !Object.hasOwn(spec.filters, field) ? undefined : spec.filters[field];
     if (field === undefined || kind === undefined) {
       fields[name] = `unknown parameter; filters: ${Object.keys(spec.filters).join(', ')}`;
       continue;

@@ -243,7 +243,11 @@ function resourceRoutes(spec: ResourceSpec): RestRoute[] {
         if (!created || !isRecord(created.body) || typeof created.body.id !== 'string') {
           return created;
         }
-        return { ...created, status: 201, location: `${collection}/${created.body.id}` };
+        return {
+          ...created,
+          status: 201,
+          location: `${collection}/${encodeURIComponent(created.body.id)}`,
+        };
       },
       success: { status: 201, description: `The created ${typeName}.`, schema: spec.record },
       etag: 'created',
@@ -260,8 +264,9 @@ function resourceRoutes(spec: ResourceSpec): RestRoute[] {
       summary: `Update a ${typeName}`,
       description:
         `\`update${typeName}(id:, input:)\`: the fields given are set (null clears one), the ` +
-        'others are left as they are. With If-Match, the update runs only while the record ' +
-        'still has that ETag (else 412).',
+        'others are left as they are. With If-Match, the record is read from Salesforce first ' +
+        'and the update runs only if its ETag matches (else 412); a write landing between that ' +
+        'read and the update is not detected.',
       document:
         `mutation RestUpdate${typeName}($id: ID!, $input: ${typeName}UpdateInput!) { ` +
         `update${typeName}(id: $id, input: $input) { ${selection} } }`,
