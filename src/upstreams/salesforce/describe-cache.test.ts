@@ -27,36 +27,38 @@ describe('DescribeCache', () => {
     const cache = new DescribeCache();
     const { client, calls } = describingClient([]);
     const [a, b] = await Promise.all([
-      cache.fields('org:rep1', 'Opportunity', client),
-      cache.fields('org:rep1', 'Opportunity', client),
+      cache.picklistFields('org:rep1', 'Opportunity', client),
+      cache.picklistFields('org:rep1', 'Opportunity', client),
     ]);
     expect(a).toBe(b);
-    await cache.fields('org:rep1', 'Opportunity', client);
+    await cache.picklistFields('org:rep1', 'Opportunity', client);
     expect(calls).toEqual(['Opportunity']);
-    await cache.fields('org:rep2', 'Opportunity', client);
-    await cache.fields('org:rep1', 'Lead', client);
+    await cache.picklistFields('org:rep2', 'Opportunity', client);
+    await cache.picklistFields('org:rep1', 'Lead', client);
     expect(calls).toEqual(['Opportunity', 'Opportunity', 'Lead']);
   });
 
   it('does not keep a failed describe: the next read asks again', async () => {
     const cache = new DescribeCache();
     const { client, calls } = describingClient([new Error('503')]);
-    await expect(cache.fields('org:rep1', 'Lead', client)).rejects.toThrow('503');
-    await expect(cache.fields('org:rep1', 'Lead', client)).resolves.toHaveLength(1);
+    await expect(cache.picklistFields('org:rep1', 'Lead', client)).rejects.toThrow('503');
+    await expect(cache.picklistFields('org:rep1', 'Lead', client)).resolves.toHaveLength(1);
     expect(calls).toEqual(['Lead', 'Lead']);
   });
 
   it('describes again after clear()', async () => {
     const cache = new DescribeCache();
     const { client, calls } = describingClient([]);
-    await cache.fields('org:rep1', 'Account', client);
+    await cache.picklistFields('org:rep1', 'Account', client);
     cache.clear();
-    await cache.fields('org:rep1', 'Account', client);
+    await cache.picklistFields('org:rep1', 'Account', client);
     expect(calls).toEqual(['Account', 'Account']);
   });
 
   it('answers no fields for a client that cannot describe', async () => {
     const cache = new DescribeCache();
-    await expect(cache.fields('org:x', 'Account', {} as SalesforceClient)).resolves.toEqual([]);
+    await expect(cache.picklistFields('org:x', 'Account', {} as SalesforceClient)).resolves.toEqual(
+      [],
+    );
   });
 });

@@ -16,7 +16,7 @@ const OBJECT_OF: Record<SObjectType, SObjectName> = {
 
 function describe(ctx: GatewayContext, object: SObjectName): Promise<DescribedField[]> {
   if (ctx.describeCache)
-    return ctx.describeCache.fields(ctx.viewer.cacheScope, object, ctx.salesforce);
+    return ctx.describeCache.picklistFields(ctx.viewer.cacheScope, object, ctx.salesforce);
   return ctx.salesforce.describeFields?.(object) ?? Promise.resolve([]);
 }
 

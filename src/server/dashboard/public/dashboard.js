@@ -488,6 +488,16 @@
   // ---------------------------------------------------------------- sign-in
 
   function signInNeeded(message) {
+    // Work of the old credential must not outlive it: queued refreshes would go out without
+    // it (a 401 the user did not cause), answers still in flight would fill hidden panels,
+    // and the next sign-in's first connection is a start, not a reconnect.
+    for (const name of Object.keys(state.timers)) {
+      clearTimeout(state.timers[name]);
+      delete state.timers[name];
+    }
+    for (const name of Object.keys(queries()))
+      state.sequence[name] = (state.sequence[name] || 0) + 1;
+    state.everConnected = false;
     if (state.client) {
       // dispose() waits for a pending connect, which rejects when the gateway already
       // closed the socket (4403): the socket is gone either way.
