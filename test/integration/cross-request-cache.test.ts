@@ -321,6 +321,31 @@ describe('cross-request cache without change events', () => {
       expect(after.opportunity?.amount).toBe(amount);
     }
   });
+
+  it('shows the probability the org set when the gateway wrote only the stage', async () => {
+    const OPEN = `query { opportunities(first: 1, where: { stageName: { eq: "Prospecting" } }, orderBy: [{ field: NAME }]) { nodes { id probability } } }`;
+    const BY_ID = `query ($id: ID!) { opportunity(id: $id) { id stageName probability } }`;
+    const open = await expectData<{ opportunities: { nodes: Array<{ id: string }> } }>(gw, OPEN);
+    const id = open.opportunities.nodes[0]?.id;
+    if (id === undefined) throw new Error('no Prospecting opportunity in the seed');
+    const before = await expectData<{ opportunity: { probability: number } }>(gw, BY_ID, { id });
+    expect(await salesforceCalls(gw, () => expectData(gw, BY_ID, { id }))).toBe(0);
+    await expectData(
+      gw,
+      'mutation ($id: ID!) { updateOpportunity(id: $id, input: { stageName: "Negotiation/Review" }) { id } }',
+      { id },
+    );
+    const sf = await connectToEmulator(gw.emulatorUrl, 'admin');
+    const [row] = (
+      await sf.query<{ Probability: number }>(
+        `SELECT Probability FROM Opportunity WHERE Id = '${id}'`,
+      )
+    ).records;
+    // The org moved the probability with the stage: the cached read must not keep the old one.
+    expect(row?.Probability).not.toBe(before.opportunity.probability);
+    const after = await expectData<{ opportunity: { probability: number } }>(gw, BY_ID, { id });
+    expect(after.opportunity.probability).toBe(row?.Probability);
+  });
 });
 
 describe('cross-request cache per visibility scope (AUTH_MODE=user)', () => {

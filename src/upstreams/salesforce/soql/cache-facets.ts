@@ -149,6 +149,17 @@ const COMPUTED_FROM: Readonly<Record<string, Readonly<Record<string, readonly st
   },
 };
 
+/**
+ * Stored fields the org itself writes when a write names another field: a stage written
+ * without a probability gets the stage's default probability. The gateway's own update
+ * sends only the stage, and must still drop what shows or filters on the probability.
+ */
+const SET_BY_THE_ORG_ON_WRITE: Readonly<
+  Record<string, Readonly<Record<string, readonly string[]>>>
+> = {
+  Opportunity: { stagename: ['probability'] },
+};
+
 /** The facets a read filtering, sorting, grouping or aggregating on `field` depends on. */
 export function facetsOfField(type: string, field: string): readonly string[] {
   const name = field.toLowerCase();
@@ -181,6 +192,11 @@ export function changesSharing(type: string, changedFields: readonly string[]): 
  */
 export function facetsOfUpdate(type: string, changedFields: readonly string[]): string[] {
   const facets = new Set<string>([DERIVED_FACET]);
+  for (const raw of changedFields) {
+    for (const alsoSet of SET_BY_THE_ORG_ON_WRITE[type]?.[raw.toLowerCase()] ?? []) {
+      facets.add(alsoSet);
+    }
+  }
   for (const raw of changedFields) {
     if (CONSEQUENTIAL_FIELDS.has(raw.toLowerCase())) continue;
     const dot = raw.indexOf('.');

@@ -144,6 +144,13 @@ describe('facetsOfUpdate / changesSharing', () => {
     expect(facetsOfUpdate('Account', ['Phone'])).toEqual(['~derived', 'phone']);
   });
 
+  it('adds the fields the org sets on such a write: a stage written alone resets the probability', () => {
+    expect(facetsOfUpdate('Opportunity', ['StageName']).sort()).toEqual(
+      ['~derived', 'probability', 'stagename'].sort(),
+    );
+    expect(facetsOfUpdate('Account', ['Name'])).toEqual(['~derived', 'name']);
+  });
+
   it('an owner change, or a child moving to another Account, changes who sees what', () => {
     expect(changesSharing('Account', ['OwnerId'])).toBe(true);
     expect(changesSharing('Contact', ['AccountId'])).toBe(true);
