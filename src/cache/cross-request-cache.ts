@@ -275,6 +275,11 @@ export class CrossRequestCache {
     return echo;
   }
 
+  /** A change event other than a plain update: no echo of an own update may be awaited on `ids`. */
+  settleEchoes(type: string, ids: readonly string[]): void {
+    this.echoes.settle(type, ids);
+  }
+
   status(): CacheStatus {
     return {
       enabled: true,

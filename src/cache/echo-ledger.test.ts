@@ -55,4 +55,18 @@ describe('EchoLedger', () => {
     echoes.clear();
     expect(echoes.isEcho('Account', ['a1'], ['phone'])).toBe(false);
   });
+
+  it('any other event on the record settles it; a record-less one settles every record', () => {
+    const echoes = ledger();
+    echoes.expect('Account', ['a1'], ['phone']).arm();
+    echoes.expect('Account', ['a2'], ['phone']).arm();
+    echoes.expect('Account', ['a3'], ['phone']).arm();
+    // The write's echo came as a GAP: the next real update is not an echo.
+    echoes.settle('Account', ['a1']);
+    expect(echoes.isEcho('Account', ['a1'], ['phone'])).toBe(false);
+    expect(echoes.isEcho('Account', ['a2'], ['phone'])).toBe(true);
+    // An overflow or a lost resume names no record: any may have changed unseen.
+    echoes.settle('Account', []);
+    expect(echoes.isEcho('Account', ['a3'], ['phone'])).toBe(false);
+  });
 });

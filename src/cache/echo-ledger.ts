@@ -80,6 +80,19 @@ export class EchoLedger {
     return echo;
   }
 
+  /**
+   * An event on `ids` that is not a plain update (a create, delete, GAP): it settles their
+   * expectations like any event does. Without ids (an overflow, a lost resume) any record may
+   * have changed unseen, so nothing vouches any more.
+   */
+  settle(type: string, ids: readonly string[]): void {
+    if (ids.length === 0) {
+      this.clear();
+      return;
+    }
+    for (const id of ids) this.pending.delete(`${type}:${id}`);
+  }
+
   /** The change stream stopped: events may have been missed, nothing vouches any more. */
   clear(): void {
     this.pending.clear();
