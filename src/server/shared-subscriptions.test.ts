@@ -83,12 +83,13 @@ function setup() {
 async function member(s: ReturnType<typeof setup>, key = 'k') {
   const written: SharedFrame[] = [];
   const closes: number[] = [];
-  const socket = { accepting: true };
+  const socket = { accepting: true, broken: false };
   const stream = await s.sharing.subscribe(
     key,
     ARGS,
     { close: (code: number) => closes.push(code) },
     (frame) => {
+      if (socket.broken) throw new Error('socket broke');
       if (!socket.accepting) return false;
       written.push(frame);
       return true;
@@ -150,6 +151,27 @@ describe('SharedSubscriptions', () => {
     ]);
     expect(slow.written).toHaveLength(1);
     expect(s.sharing.stats().executions).toBe(3);
+    expect(s.source.returned()).toBe(0);
+  });
+
+  it('fails only the member whose write throws; the group writes on to the others', async () => {
+    const s = setup();
+    const healthy = await member(s);
+    const broken = await member(s);
+    broken.socket.broken = true;
+    s.source.push({ data: { n: 1 } });
+    await flush();
+    expect(broken.settled()).toEqual({
+      error: expect.objectContaining({ message: 'socket broke' }),
+    });
+    expect(healthy.settled()).toBeUndefined();
+    s.source.push({ data: { n: 2 } });
+    await flush();
+    expect(healthy.written.map((frame) => frame.text)).toEqual([
+      '{"data":{"n":1}}',
+      '{"data":{"n":2}}',
+    ]);
+    expect(s.sharing.stats()).toMatchObject({ groups: 1, members: 1 });
     expect(s.source.returned()).toBe(0);
   });
 

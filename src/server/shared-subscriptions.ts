@@ -209,8 +209,16 @@ export class SharedSubscriptions {
 
   private deliver(member: Member, frame: SharedFrame): void {
     if (member.ended) return;
-    // The socket's own bound (bytes queued) decides; nothing waits on this member.
-    if (!member.write(frame)) this.end(member);
+    let written: boolean;
+    try {
+      // The socket's own bound (bytes queued) decides; nothing waits on this member.
+      written = member.write(frame);
+    } catch (error) {
+      // One broken socket ends its own subscription, not its group's.
+      member.failure = { error };
+      written = false;
+    }
+    if (!written) this.end(member);
   }
 
   private end(member: Member): void {
