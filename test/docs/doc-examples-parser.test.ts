@@ -223,6 +223,9 @@ describe('compareExcerpt', () => {
     expect(isVolatileString('endCursor', 'abc')).toBe(true);
     expect(isVolatileString('key', 'TOTAL')).toBe(false);
     expect(isVolatileString('stageName', 'Closed Won')).toBe(false);
+    // Words that merely end like a volatile suffix are compared.
+    for (const key of ['format', 'stat', 'paid', 'void', 'valid', 'update', 'currencyFormat'])
+      expect([key, isVolatileString(key, 'x')]).toEqual([key, false]);
     expect(isVolatileString('name', 'Acme')).toBe(false);
   });
 });

@@ -228,7 +228,9 @@ export function parseDocExamples(markdown: string): ParsedDoc {
   return { examples, problems };
 }
 
-const VOLATILE_KEY = /(^id$|Id$|Ids$|_id$|cursor$|^etag$|At$|Date$|Timestamp$|^replayId$)/i;
+// camelCase suffixes, case-sensitive: `format`, `paid` or `update` are not volatile keys.
+const VOLATILE_KEY =
+  /(^id$|[a-z]Id$|[a-z]Ids$|_id$|^cursor$|[a-z]Cursor$|^etag$|[a-z]At$|^date$|[a-z]Date$|[a-z]Timestamp$|^timestamp$|^replayId$)/;
 const SALESFORCE_ID = /^(?=.*\d)[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 const DATE_LIKE = /^\d{4}-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?$/;
 const MONTH_LABEL = /^[A-Z][a-z]{2} \d{4}$/;

@@ -34,7 +34,10 @@ function unknown(names: string[]): string[] {
   );
 }
 
-const GUIDES = readdirSync(DOCS).filter((f) => f.endsWith('.md'));
+// Every page under docs/, the production and emulator references included.
+const GUIDES = (readdirSync(DOCS, { recursive: true }) as string[])
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 
 it.each(GUIDES)('docs/%s names only variables of .env.example', (guide) => {
   expect(unknown(variablesIn(readFileSync(join(DOCS, guide), 'utf8')))).toEqual([]);
