@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import type { SObjectName } from '../../upstreams/salesforce/soql';
 
 /** The CRM objects a change, a search hit or a cache refresh can be about. */
 export enum SObjectType {
@@ -18,3 +19,11 @@ registerEnumType(SObjectType, {
     LEAD: { description: 'Salesforce Lead.' },
   },
 });
+
+/** The Salesforce object behind each value. */
+export const SALESFORCE_OBJECT_OF: Readonly<Record<SObjectType, SObjectName>> = {
+  [SObjectType.ACCOUNT]: 'Account',
+  [SObjectType.CONTACT]: 'Contact',
+  [SObjectType.OPPORTUNITY]: 'Opportunity',
+  [SObjectType.LEAD]: 'Lead',
+};

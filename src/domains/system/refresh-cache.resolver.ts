@@ -1,14 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context/gateway-context';
-import { SObjectType } from '../live/sobject-type.enum';
-import type { SObjectName } from '../../upstreams/salesforce/soql';
-
-const OBJECT_OF: Record<SObjectType, SObjectName> = {
-  [SObjectType.ACCOUNT]: 'Account',
-  [SObjectType.CONTACT]: 'Contact',
-  [SObjectType.OPPORTUNITY]: 'Opportunity',
-  [SObjectType.LEAD]: 'Lead',
-};
+import { SALESFORCE_OBJECT_OF, SObjectType } from '../live/sobject-type.enum';
 
 /**
  * Any viewer may call it: it only makes the next reads go to Salesforce (what they read is
@@ -34,7 +26,9 @@ export class RefreshCacheResolver {
     ctx.describeCache?.clear();
     if (ctx.cache === undefined) return false;
     await ctx.cache.invalidate(
-      types === undefined || types === null ? 'all' : types.map((type) => OBJECT_OF[type]),
+      types === undefined || types === null
+        ? 'all'
+        : types.map((type) => SALESFORCE_OBJECT_OF[type]),
       'refresh',
     );
     return true;

@@ -2,17 +2,10 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../../context/gateway-context';
 import type { DescribedField } from '../../../upstreams/salesforce/client';
 import type { SObjectName } from '../../../upstreams/salesforce/soql';
-import { SObjectType } from '../../live/sobject-type.enum';
+import { SALESFORCE_OBJECT_OF, SObjectType } from '../../live/sobject-type.enum';
 import { withGraphQLErrors } from '../common/graphql-errors';
 import { picklistFields } from './picklist-fields';
 import { PicklistField } from './picklist.type';
-
-const OBJECT_OF: Record<SObjectType, SObjectName> = {
-  [SObjectType.ACCOUNT]: 'Account',
-  [SObjectType.CONTACT]: 'Contact',
-  [SObjectType.OPPORTUNITY]: 'Opportunity',
-  [SObjectType.LEAD]: 'Lead',
-};
 
 function describe(ctx: GatewayContext, object: SObjectName): Promise<DescribedField[]> {
   if (ctx.describeCache)
@@ -37,7 +30,7 @@ export class PicklistsResolver {
     fields: string[] | null | undefined,
     @Ctx() ctx: GatewayContext,
   ): Promise<PicklistField[]> {
-    const name = OBJECT_OF[object];
+    const name = SALESFORCE_OBJECT_OF[object];
     return withGraphQLErrors(async () => picklistFields(name, await describe(ctx, name), fields));
   }
 }
