@@ -60,6 +60,9 @@ describe('POST /__emulator/metadata/fields', () => {
     expect(post(store, { ...base, values: ['A'], inactive: 'A' })?.status).toBe(400);
     expect(post(store, { ...base, values: ['A'], defaultValue: 1 })?.status).toBe(400);
     expect(post(store, { ...base, values: ['A'], hiddenFromProfiles: [1] })?.status).toBe(400);
+    // Options naming a value the picklist does not have.
+    expect(post(store, { ...base, values: ['A'], inactive: ['B'] })?.status).toBe(400);
+    expect(post(store, { ...base, values: ['A'], defaultValue: 'a' })?.status).toBe(400);
     expect(store.describe('Lead')?.fields.some((f) => f.name === 'Tier__c')).toBe(false);
   });
 

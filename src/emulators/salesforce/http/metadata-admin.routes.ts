@@ -109,6 +109,18 @@ export function handleMetadataAdminRequest(
       },
     };
   }
+  // A typo here would quietly give a picklist with no inactive or default value.
+  const listed = new Set(isStringList(values) ? values : []);
+  const strays = [
+    ...(isStringList(inactive) ? inactive : []),
+    ...(defaultValue ? [defaultValue] : []),
+  ].filter((value) => !listed.has(value));
+  if (strays.length > 0) {
+    return {
+      status: 400,
+      body: { error: `inactive and defaultValue must be among values: ${strays.join(', ')}` },
+    };
+  }
   let field: FieldDef | undefined;
   if (remove !== true) {
     const build = typeof type === 'string' ? BUILDERS[type] : undefined;
