@@ -27,7 +27,7 @@ export class UserResolver {
 
   /**
    * Same machinery as the other CRM connections (keyset cursor, filter compiler, one SOQL
-   * per page); Salesforce shows every User of the org to every user, so nothing is hidden.
+   * per page), read as the viewer: which users they see is Salesforce's User sharing.
    */
   @Query(() => UserConnection, {
     description:

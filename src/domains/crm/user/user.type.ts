@@ -5,7 +5,7 @@ import { Node } from '../../shared/node.interface';
 @ObjectType({
   implements: Node,
   description:
-    'A Salesforce user of the org: a record owner (`owner`, `ownerId`) or the viewer. Every user of the org is visible to everyone, as in Salesforce.',
+    'A Salesforce user of the org: a record owner (`owner`, `ownerId`) or the viewer. Read as the viewer: Salesforce decides which users they see (all of the org’s internal users under the default sharing; fewer when the org’s User sharing is private, or for external users).',
 })
 export class User extends Node {
   @Field(() => String, { description: 'Full name (Salesforce `Name`: first and last name).' })
