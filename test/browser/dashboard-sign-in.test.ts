@@ -3,6 +3,7 @@
  * for an API key and keeps it in the tab; user mode sends the browser through the gateway's
  * Salesforce login (the emulator's authorize endpoint) and then rides the session cookie.
  */
+import { connectToEmulator } from '../helpers/salesforce-target';
 import type { BrowserContext } from 'playwright-core';
 import { generateApiKey, hashApiKey } from '../../src/auth/api-keys';
 import { chromiumExecutable, launchChromium, watchErrors } from '../helpers/chromium';
@@ -139,9 +140,17 @@ describe('user mode', () => {
       { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
     );
     expect(asRep.errors).toBeUndefined();
-    expect(Number(await signedIn.getAttribute('#panel-pipeline', 'data-amount'))).toBe(
-      asRep.data?.pipeline.amount,
-    );
+    const shown = Number(await signedIn.getAttribute('#panel-pipeline', 'data-amount'));
+    expect(shown).toBe(asRep.data?.pipeline.amount);
+    // And that is not the org's: the whole open pipeline, read directly, is larger.
+    const admin = await connectToEmulator(gateway.emulatorUrl, 'admin');
+    const [orgWide] = (
+      await admin.query<{ total: number }>(
+        'SELECT SUM(Amount) total FROM Opportunity WHERE IsClosed = false',
+      )
+    ).records;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(orgWide?.total ?? 0);
     expect(errors).toEqual([]);
     await page.close();
   });
