@@ -77,15 +77,18 @@ export async function createCacheStore(options: CacheStoreOptions): Promise<Cach
     logger.info('cache: Redis reachable again');
   });
   await client.connect();
-  const keyvOn = <T>(suffix: string): Keyv<T> =>
+  const keyvOn = <T>(suffix: string, throwOnErrors = false): Keyv<T> =>
     new Keyv<T>({
-      store: new KeyvRedis(client, { namespace: `${namespace}:${suffix}` }),
+      store: new KeyvRedis(client, { namespace: `${namespace}:${suffix}`, throwOnErrors }),
       namespace: `${namespace}:${suffix}`,
       useKeyPrefix: false,
+      throwOnErrors,
     });
   const entries = keyvOn<unknown>('entries');
   const versions = keyvOn<string>('versions');
-  const records = keyvOn<number>('records');
+  // A record stamp that failed must say so: read as "never stamped" it would keep a stale
+  // entry, so a failed read is a miss and a failed write drops the type.
+  const records = keyvOn<number>('records', true);
   // Keyv answers a failed command as undefined and reports it here; the outage is logged above.
   for (const keyv of [entries, versions, records]) {
     keyv.on('error', (err: unknown) => logger.debug({ err }, 'cache: Redis command failed'));

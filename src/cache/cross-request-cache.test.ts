@@ -5,7 +5,12 @@ import { CrossRequestCache, type CacheRead } from './cross-request-cache';
 const logger = createLogger('silent');
 
 async function newCache(
-  options: { ttlMs?: number; fallbackTtlMs?: number; stampsFail?: () => boolean } = {},
+  options: {
+    ttlMs?: number;
+    fallbackTtlMs?: number;
+    stampsFail?: () => boolean;
+    recordsFail?: () => boolean;
+  } = {},
 ) {
   const created = await createCacheStore({
     namespace: 'unit',
@@ -16,14 +21,30 @@ async function newCache(
   });
   // A store whose stamp counter can fail on demand (Redis `INCR` during an outage).
   const stampsFail = options.stampsFail;
-  const store =
-    stampsFail === undefined
-      ? created
+  const recordsFail = options.recordsFail;
+  const store = {
+    ...created,
+    ...(stampsFail === undefined
+      ? {}
       : {
-          ...created,
           nextStamp: () =>
             stampsFail() ? Promise.reject(new Error('store down')) : created.nextStamp(),
-        };
+        }),
+    // Record stamps that can fail on demand (Redis commands during an outage).
+    ...(recordsFail === undefined
+      ? {}
+      : {
+          records: new Proxy(created.records, {
+            get(target, property) {
+              const value: unknown = Reflect.get(target, property);
+              if (typeof value !== 'function') return value;
+              if (recordsFail() && (property === 'set' || property === 'getMany'))
+                return () => Promise.reject(new Error('store down'));
+              return (value as (...args: unknown[]) => unknown).bind(target);
+            },
+          }),
+        }),
+  };
   const lookups: string[] = [];
   const cache = new CrossRequestCache({
     store,
@@ -292,6 +313,25 @@ describe('CrossRequestCache facets and records', () => {
     failing = false;
     await cache.read(fine(), up.load);
     expect(up.calls()).toBe(4);
+  });
+
+  it('an update whose record stamps cannot be written drops the type; unreadable stamps are a miss', async () => {
+    let failing = false;
+    const { cache } = await newCache({ recordsFail: () => failing });
+    const up = rowsUpstream([{ Id: 'a1', v: 'x' }]);
+    await cache.read(fine(), up.load);
+    await cache.read(fine(), up.load);
+    expect(up.calls()).toBe(1);
+    // The phone of a1 changes (the page shows it), but its stamp is lost.
+    failing = true;
+    await cache.invalidateRecords('Account', ['a1'], ['phone'], 'change-event');
+    failing = false;
+    await cache.read(fine(), up.load);
+    expect(up.calls()).toBe(2);
+    // Stamps that cannot be read vouch for nothing.
+    failing = true;
+    await cache.read(fine(), up.load);
+    expect(up.calls()).toBe(3);
   });
 
   it('an unknown type still drops everything', async () => {

@@ -250,14 +250,19 @@ export class CrossRequestCache {
     const stamp = ids.length === 0 ? undefined : await this.store.nextStamp().catch(() => null);
     if (stamp === null) return this.invalidate([type], reason);
     const ttl = this.recordVersionTtlMs();
-    await Promise.all([
+    const [, ...stamped] = await Promise.all([
       this.replaceTokens([type, ...facets.map((facet) => `${type}#${facet}`)], [type], reason),
       ...ids.flatMap((id) =>
         [id, ...facets.map((facet) => `${id}#${facet}`)].map((key) =>
-          this.store.records.set(key, stamp ?? 0, ttl).catch(() => false),
+          this.store.records.set(key, stamp ?? 0, ttl).then(
+            () => true,
+            () => false,
+          ),
         ),
       ),
     ]);
+    // An entry showing the record would not see a lost stamp: drop the whole type instead.
+    if (stamped.includes(false)) await this.invalidate([type], reason);
   }
 
   /** Before an update is sent: its change event will echo what `invalidateRecords` drops. */
