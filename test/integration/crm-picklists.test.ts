@@ -4,6 +4,7 @@ import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { gatewaySessionToken } from '../helpers/gateway-login';
 import { operation } from '../helpers/operations';
 import { directConnection } from '../helpers/salesforce-direct';
+import { connectToEmulator } from '../helpers/salesforce-target';
 
 interface DescribedPicklist {
   name: string;
@@ -215,5 +216,50 @@ describe('picklists per signed-in user', () => {
     expect(other.describes).toBe(1);
     expect(other.values).toEqual(first.values);
     expect((await as(rep2)).describes).toBe(0);
+  }, 60_000);
+
+  it("leaves out a picklist field-level security hides from the viewer's profile", async () => {
+    const gw = await startTestGateway({
+      env: { AUTH_MODE: 'user', CUSTOM_FIELDS: 'auto' },
+      emulator: { scale: 0.05 },
+    });
+    const admin = await connectToEmulator(gw.emulatorUrl, 'admin');
+    const region = (await admin.sobject('Account').describe()).fields.find(
+      (f) => f.name === 'Region__c',
+    );
+    const values = (region?.picklistValues ?? []).map((v) => v.value);
+    expect(values.length).toBeGreaterThan(0);
+    // An admin hides the field from the reps' profile, as in Setup; its values stay.
+    const hidden = await fetch(`${gw.emulatorUrl}/__emulator/metadata/fields`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        object: 'Account',
+        name: 'Region__c',
+        type: 'picklist',
+        values,
+        hiddenFromProfiles: ['Standard User'],
+      }),
+    });
+    expect(hidden.status).toBe(200);
+    const as = (token: string, fields?: string[]) =>
+      gw.graphql<PicklistsQuery>(
+        operation('Picklists'),
+        { object: 'ACCOUNT', ...(fields ? { fields } : {}) },
+        { authorization: `Bearer ${token}` },
+      );
+    const rep = await gatewaySessionToken(gw.origin, 'rep1@atom-demo.org', 'demo-rep-pass');
+    const boss = await gatewaySessionToken(gw.origin, 'admin@atom-demo.org', 'demo-admin-pass');
+
+    const repAll = await as(rep);
+    expect(repAll.errors).toBeUndefined();
+    expect(repAll.data?.picklists.map((p) => p.field)).not.toContain('Region__c');
+    expect(repAll.data?.picklists.map((p) => p.field)).toContain('industry');
+    const repAsked = await as(rep, ['Region__c']);
+    expect(repAsked.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    const bossAsked = await as(boss, ['Region__c']);
+    expect(bossAsked.errors).toBeUndefined();
+    expect(bossAsked.data?.picklists[0]?.values.map((v) => v.value)).toEqual(values);
   }, 60_000);
 });
