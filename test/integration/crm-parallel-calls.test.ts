@@ -136,4 +136,18 @@ describe('independent Salesforce calls of one operation run in parallel', () => 
       expect(names).toEqual([...names].sort());
     }
   });
+
+  it('adds no call when the rows are selected both as nodes and as edges with different child fields', async () => {
+    // graphql-js resolves `contacts` under `nodes` and under `edges.node` apart, each with its
+    // own fields: two child queries, and no third from a prefetch of their merged selection.
+    await gw.resetEmulatorStats();
+    const res = await gw.graphql<{ accounts: { nodes: unknown[]; edges: unknown[] } }>(
+      `{ accounts(first: 5, orderBy: [{ field: NAME }]) {
+          nodes { id contacts(first: 2) { nodes { id } } }
+          edges { node { id contacts(first: 2) { nodes { lastName } } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.accounts.nodes).toHaveLength(5);
+    expect((await gw.emulatorStats()).total).toBe(3);
+  });
 });
