@@ -335,7 +335,7 @@
     const unavailable = new Set(accounts.flatMap((a) => a.customer360.unavailableServices));
     setText(
       panel('health').querySelector('[data-summary]'),
-      `Of the first ${accounts.length} of ${data.accounts.totalCount} accounts: ${counts.AT_RISK} at risk, ${counts.WATCH} to watch, ${counts.HEALTHY} healthy` +
+      `Of the first ${data.accounts.nodes.length} of ${data.accounts.totalCount} accounts: ${counts.AT_RISK} at risk, ${counts.WATCH} to watch, ${counts.HEALTHY} healthy` +
         (unavailable.size > 0 ? ` (unavailable: ${[...unavailable].join(', ')})` : ''),
     );
   }
