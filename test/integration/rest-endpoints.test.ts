@@ -338,11 +338,29 @@ describe('records: read, create, update, ETags', () => {
   it('answers a wrong method with 405 and Allow', async () => {
     const answer = await rest('DELETE', '/salesforce/accounts/001000000000001AAA');
     expect(answer.status).toBe(405);
-    expect(answer.headers.get('allow')).toBe('GET, PUT');
+    expect(answer.headers.get('allow')).toBe('GET, PUT, HEAD, OPTIONS');
     expect(errorOf(answer).code).toBe('BAD_REQUEST');
     const put = await rest('PUT', '/salesforce/contacts/003000000000001AAA', { body: {} });
     expect(put.status).toBe(405);
-    expect(put.headers.get('allow')).toBe('GET');
+    expect(put.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it('answers HEAD like GET, without a body: the same status, ETag and headers', async () => {
+    const list = await rest<Page<Row>>('GET', '/salesforce/accounts?first=1&sort=name');
+    const id = list.body.data[0]?.id ?? '';
+    const get = await fetch(`${gw.origin}/salesforce/accounts/${id}`);
+    const head = await fetch(`${gw.origin}/salesforce/accounts/${id}`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('etag')).toBe(get.headers.get('etag'));
+    expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
+    expect(await head.text()).toBe('');
+    const missing = await fetch(`${gw.origin}/salesforce/accounts/001000000000000AAA`, {
+      method: 'HEAD',
+    });
+    expect(missing.status).toBe(404);
+    const document = await fetch(`${gw.origin}/salesforce/openapi.json`, { method: 'HEAD' });
+    expect(document.status).toBe(200);
+    expect(await document.text()).toBe('');
   });
 
   it('answers a path no endpoint has with 404, and a broken escape in an id with 400', async () => {
@@ -550,7 +568,7 @@ describe('the HTTP edge', () => {
   it('answers a plain OPTIONS with the methods of the path', async () => {
     const response = await fetch(`${gw.origin}/salesforce/accounts`, { method: 'OPTIONS' });
     expect(response.status).toBe(204);
-    expect(response.headers.get('allow')).toBe('GET, POST');
+    expect(response.headers.get('allow')).toBe('GET, POST, HEAD, OPTIONS');
   });
 });
 

@@ -166,10 +166,10 @@ describe('createRestHandler', () => {
   it('answers the methods a path has: 405 with Allow, a plain OPTIONS with 204', async () => {
     const wrong = await call('/salesforce/ok', { method: 'POST' });
     expect(wrong.status).toBe(405);
-    expect(wrong.headers.get('allow')).toBe('GET');
+    expect(wrong.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
     const options = await call('/salesforce/echo', { method: 'OPTIONS' });
     expect(options.status).toBe(204);
-    expect(options.headers.get('allow')).toBe('POST');
+    expect(options.headers.get('allow')).toBe('POST, OPTIONS');
   });
 
   it('serves the OpenAPI document and 404s any path outside the table', async () => {

@@ -297,13 +297,15 @@ export function createRestHandler(deps: RestHandlerDeps) {
     const requestId = res.getHeader('x-request-id');
     const id = typeof requestId === 'string' ? requestId : '';
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    const method = (req.method ?? 'GET').toUpperCase();
+    const asked = (req.method ?? 'GET').toUpperCase();
+    // HEAD is GET without a body: node:http drops the body of a HEAD answer itself.
+    const method = asked === 'HEAD' ? 'GET' : asked;
     if (pathname === OPENAPI_PATH) {
       if (method !== 'GET') {
         sendRestError(
           res,
           restError(405, ErrorCode.BAD_REQUEST, `${method} is not allowed here`, {
-            headers: { allow: 'GET' },
+            headers: { allow: 'GET, HEAD' },
           }),
           id,
         );
@@ -320,7 +322,8 @@ export function createRestHandler(deps: RestHandlerDeps) {
       sendRestError(res, restError(404, ErrorCode.NOT_FOUND, `No endpoint ${pathname}`), id);
       return;
     }
-    const allowed = matches.map(({ entry }) => entry.route.method);
+    const routed = matches.map(({ entry }) => entry.route.method);
+    const allowed = [...routed, ...(routed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'];
     const chosen = matches.find(({ entry }) => entry.route.method === method);
     if (!chosen) {
       res.setHeader('allow', allowed.join(', '));
